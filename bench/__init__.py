@@ -1,0 +1,1 @@
+"""Benchmarks: each module measures ours against a baseline in the same run and prints ratios."""

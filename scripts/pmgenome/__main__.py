@@ -1,0 +1,3 @@
+from pmgenome.cli import main
+
+raise SystemExit(main())

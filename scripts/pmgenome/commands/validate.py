@@ -1,0 +1,37 @@
+"""`pmgenome validate`: check every file of the catalog and report every problem."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pmgenome.commands.common import add_catalog_option, in_github_actions
+from pmgenome.problems import FORMATTERS, Format
+from pmgenome.validate import validate_catalog
+
+HELP = "check every entry, the vocabulary and the picks; report each problem as PATH:LINE:COL"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_catalog_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=[f.value for f in Format],
+        default=None,
+        help="text (default), json, or github (plain lines plus workflow annotations; "
+        "the default when GITHUB_ACTIONS=true)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = Format(args.format) if args.format else (Format.GITHUB if in_github_actions() else Format.TEXT)
+    catalog, problems = validate_catalog(args.catalog)
+    sys.stdout.write(FORMATTERS[chosen](problems))
+    if chosen != Format.JSON:
+        files = len({p.path for p in problems})
+        if problems:
+            print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
+                  f"file{'s' if files != 1 else ''}", file=sys.stderr)
+        else:
+            print(f"catalog is valid: {len(catalog.entries)} entries", file=sys.stderr)
+    return 1 if problems else 0

@@ -1,0 +1,69 @@
+"""Problems found in the catalog, as values, and the ways to print them."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong, located at the key or value that needs fixing (line and col are 1-based)."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    rule: str = "invalid"
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
+    return sorted(set(problems))
+
+
+def format_text(problems: list[Problem]) -> str:
+    return "".join(f"{problem}\n" for problem in problems)
+
+
+def format_json(problems: list[Problem]) -> str:
+    return json.dumps(
+        {"problems": [asdict(problem) for problem in problems], "count": len(problems)},
+        indent=2,
+        ensure_ascii=False,
+    ) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    # Workflow commands treat %, CR and LF specially in the message part.
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: list[Problem]) -> str:
+    """Plain lines for the log, plus `::error` workflow commands that annotate the diff."""
+    lines = []
+    for problem in problems:
+        lines.append(str(problem))
+        lines.append(
+            f"::error file={_escape_property(problem.path)},line={problem.line},"
+            f"col={problem.col},title={_escape_property('pmgenome ' + problem.rule)}"
+            f"::{_escape_data(problem.message)}"
+        )
+    return "".join(f"{line}\n" for line in lines)
+
+
+FORMATTERS = {Format.TEXT: format_text, Format.JSON: format_json, Format.GITHUB: format_github}

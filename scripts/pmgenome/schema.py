@@ -1,0 +1,77 @@
+"""The JSON Schema of an entry: loading it, and keeping its vocabulary in step with taxonomy.yaml.
+
+The schema file is the one definition of an entry's fields. Its vocabulary enums are copies
+of taxonomy.yaml (so editors can complete them); the validator always checks entries against
+the taxonomy's current terms and reports when the copies have drifted.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from pmgenome.catalog import GROUPS, Kind, Taxonomy
+from pmgenome.fsutil import write_atomic
+
+SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
+# taxonomy group -> the $defs name holding its enum
+VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
+assert set(VOCABULARY_DEFS) == set(GROUPS)
+
+
+def schema_comment(kind: Kind) -> str:
+    """The first line of every entry file, pointing editors at the schema for its kind."""
+    return f"# yaml-language-server: $schema=../../scripts/pmgenome/schema/{kind.value}.schema.json"
+
+
+@cache
+def raw_schema() -> dict[str, Any]:
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+def kind_schema(kind: Kind, taxonomy: Taxonomy) -> dict[str, Any]:
+    """A self-contained schema for one kind, its enums taken from the live vocabulary."""
+    schema = copy.deepcopy(raw_schema())
+    for group, name in VOCABULARY_DEFS.items():
+        ids = list(taxonomy.ids(group))
+        # An empty vocabulary (missing taxonomy) is already reported; don't add an error per entry.
+        if ids:
+            schema["$defs"][name]["enum"] = ids
+    schema["$ref"] = f"#/$defs/{kind.value}"
+    return schema
+
+
+def field_names(kind: Kind) -> tuple[str, ...]:
+    return tuple(raw_schema()["$defs"][kind.value]["properties"])
+
+
+def required_fields(kind: Kind) -> tuple[str, ...]:
+    return tuple(raw_schema()["$defs"][kind.value]["required"])
+
+
+def drift(taxonomy: Taxonomy, schema: dict[str, Any] | None = None) -> dict[str, tuple[list[str], list[str]]]:
+    """Per group, (ids in the taxonomy missing from the schema, ids in the schema no longer in the taxonomy)."""
+    schema = schema or raw_schema()
+    result = {}
+    for group, name in VOCABULARY_DEFS.items():
+        wanted = list(taxonomy.ids(group))
+        written = list(schema["$defs"][name]["enum"])
+        if wanted != written:
+            result[group] = ([i for i in wanted if i not in written], [i for i in written if i not in wanted])
+    return result
+
+
+def synced_schema(taxonomy: Taxonomy) -> dict[str, Any]:
+    schema = copy.deepcopy(raw_schema())
+    for group, name in VOCABULARY_DEFS.items():
+        schema["$defs"][name]["enum"] = list(taxonomy.ids(group))
+    return schema
+
+
+def write_schema(schema: dict[str, Any], path: Path = SCHEMA_PATH) -> None:
+    write_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+    raw_schema.cache_clear()

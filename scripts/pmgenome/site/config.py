@@ -1,0 +1,15 @@
+"""Options of the `pmgenome` MkDocs plugin (mkdocs.yml: plugins: - pmgenome: ...)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CatalogPluginConfig(base.Config):
+    # Relative paths are taken from the folder holding mkdocs.yml, not the working directory.
+    catalog_dir = c.Type(str, default="catalog")
+    catalog_top = c.Type(int, default=5)
+    catalog_recent = c.Type(int, default=10)
+    catalog_feed_size = c.Type(int, default=50)
+    catalog_enrichment = c.Type(bool, default=True)

@@ -1,0 +1,114 @@
+"""api/catalog.json: the whole catalog for other tools (documented in docs/api.md).
+
+Text is exported as the contributor wrote it; whoever displays it escapes it, as our
+Explore page does by only ever setting textContent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from pmgenome.catalog import Catalog, Kind
+from pmgenome.ranking import FILL_RULE
+from pmgenome.site.links import page_url
+from pmgenome.site.views import Enriched, EntryView, segment_src_uri
+
+if TYPE_CHECKING:
+    from pmgenome.site.pages import SiteContext
+
+EXPORT_VERSION = 1
+# Always present, in this order, before the kind's own fields.
+CORE_FIELDS = ("id", "kind", "title", "url", "summary", "segments", "skills", "levels",
+               "backgrounds", "cost", "language", "added")
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {str(key): _as_json(item) for key, item in value.items()}
+    if isinstance(value, (tuple, list)):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _enrichment(enriched: Enriched, today: dt.date) -> dict[str, Any]:
+    values = {
+        "author": enriched.author,
+        "published": enriched.published.isoformat() if enriched.published else None,
+        "site_name": enriched.site_name,
+        "reading_minutes": enriched.reading_minutes,
+        "provider": enriched.provider,
+        "price": enriched.price,
+        "organizer": enriched.organizer,
+        "next_event": enriched.event_start.isoformat()
+        if enriched.event_start and enriched.event_start >= today else None,
+    }
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def entry_json(view: EntryView, context: SiteContext) -> dict[str, Any]:
+    entry = view.entry
+    fields = _as_json(entry.fields)
+    record: dict[str, Any] = {
+        "id": entry.id,
+        "kind": entry.kind.value,
+        "title": entry.title,
+        "url": view.url,
+        "summary": entry.summary,
+        "segments": list(entry.segments),
+        "skills": list(entry.skills),
+        "levels": list(entry.levels),
+        "backgrounds": list(entry.backgrounds),
+        "cost": entry.cost,
+        "language": entry.language,
+        "added": entry.added.isoformat() if entry.added else None,
+    }
+    record.update({key: value for key, value in fields.items() if key not in CORE_FIELDS})
+    record["page"] = page_url(view.src_uri, context.settings.use_directory_urls)
+    record["facets"] = {name: list(values) for name, values in view.facets.items()}
+    enrichment = _enrichment(view.enriched, context.today)
+    if enrichment:
+        record["enrichment"] = enrichment
+    return record
+
+
+def _term_json(term: Any, with_scope: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {"id": term.id, "name": term.name, "description": term.description}
+    if with_scope:
+        data["scope"] = term.scope
+        data["segments"] = list(term.segments)
+    return data
+
+
+def catalog_json(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
+    """The export as a JSON-ready dict."""
+    segments = []
+    for term in catalog.taxonomy.segments:
+        ranked = context.tops.get(term.id, {})
+        members = catalog.in_segment(term.id)
+        segments.append({
+            **_term_json(term),
+            "page": page_url(segment_src_uri(term.id), context.settings.use_directory_urls),
+            "counts": {kind.value: sum(1 for e in members if e.kind == kind) for kind in Kind},
+            "top": {kind.value: [r.entry.id for r in ranked.get(kind, ())] for kind in Kind},
+            "picks": {kind.value: [r.entry.id for r in ranked.get(kind, ()) if r.pick] for kind in Kind},
+        })
+    return {
+        "version": EXPORT_VERSION,
+        "fill_rule": FILL_RULE,
+        "entries": [entry_json(context.views[entry.id], context) for entry in catalog.entries],
+        "segments": segments,
+        "taxonomy": {
+            "skills": [_term_json(term, with_scope=True) for term in catalog.taxonomy.skills],
+            "levels": [_term_json(term) for term in catalog.taxonomy.levels],
+            "backgrounds": [_term_json(term) for term in catalog.taxonomy.backgrounds],
+        },
+    }
+
+
+def dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -1,0 +1,68 @@
+"""feed.xml: an Atom feed (RFC 4287) of the most recently added resources.
+
+Built from the catalog alone (the `added` dates), so it needs neither git history nor a
+feed plugin. Links are relative to the feed's own address unless the site has a site_url.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Sequence
+from xml.etree import ElementTree as ET
+
+from pmgenome.site.links import page_url
+from pmgenome.site.text import clean
+from pmgenome.site.views import KIND_NAMES, EntryView
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SRC_URI = "feed.xml"
+# Stable ids that do not change when the site moves to another address.
+_ID_NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://pmgenome/catalog")
+_EPOCH = dt.date(1970, 1, 1)
+ET.register_namespace("", ATOM)  # write <feed xmlns="..."> rather than ns0: prefixes
+
+
+def _stamp(day: dt.date | None) -> str:
+    return f"{(day or _EPOCH).isoformat()}T00:00:00Z"
+
+
+def _urn(name: str) -> str:
+    return f"urn:uuid:{uuid.uuid5(_ID_NAMESPACE, name)}"
+
+
+def _sub(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    if text is not None:
+        element.text = text
+    return element
+
+
+def atom_feed(views: Sequence[EntryView], site_url: str | None, use_directory_urls: bool) -> bytes:
+    """The feed document for `views`, newest first as given."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    _sub(feed, "id", _urn("feed"))
+    _sub(feed, "title", "PM Genome: recently added resources")
+    _sub(feed, "subtitle", "Product management articles, courses and meetups, with who each one is for.")
+    _sub(feed, "updated", _stamp(max((v.entry.added for v in views if v.entry.added), default=None)))
+    _sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_SRC_URI)
+    _sub(feed, "link", rel="alternate", type="text/html", href=base or "./")
+    author = _sub(feed, "author")
+    _sub(author, "name", "PM Genome contributors")
+    _sub(feed, "generator", "pmgenome")
+    for view in views:
+        item = _sub(feed, "entry")
+        _sub(item, "id", _urn(f"entry:{view.id}"))
+        _sub(item, "title", view.title).set("type", "text")
+        _sub(item, "updated", _stamp(view.entry.added))
+        _sub(item, "published", _stamp(view.entry.added))
+        _sub(item, "link", rel="alternate", type="text/html",
+             href=base + page_url(view.src_uri, use_directory_urls))
+        if view.url:
+            _sub(item, "link", rel="related", href=view.url)
+        _sub(item, "category", term=view.kind.value, label=KIND_NAMES[view.kind])
+        for segment in view.entry.segments:
+            _sub(item, "category", term=clean(segment), scheme="segment")
+        _sub(item, "summary", view.summary).set("type", "text")
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

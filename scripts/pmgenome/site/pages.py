@@ -1,0 +1,284 @@
+"""Every page, feed and file the catalog adds to the site, built by plain functions.
+
+Each builder is `build_xxx(catalog, context) -> Iterable[GeneratedPage]`; BUILDERS lists them
+and the plugin adds whatever they return. A new page is one function and one line in BUILDERS.
+Nothing here needs MkDocs: tests call these functions directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from pmgenome.catalog import Catalog, Entry, Kind
+from pmgenome.ranking import FILL_RULE, TOP_N, Ranked, tops
+from pmgenome.site import export, feed
+from pmgenome.site.links import href, root_href
+from pmgenome.site.render import render
+from pmgenome.site.text import html_text
+from pmgenome.site.views import (
+    COST_LABELS, FACETS, FORMAT_LABELS, KIND_NAMES, ONLINE, EntryView, country_label, entry_view,
+    segment_src_uri,
+)
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/explore.js": "explore.js"}
+CSS_URIS = ("assets/pmgenome/site.css",)
+JS_URIS = ("assets/pmgenome/explore.js",)
+API_SRC_URI = "api/catalog.json"
+EXPLORE_SRC_URI = "explore/index.md"
+SEGMENTS_SRC_URI = "segments/index.md"
+RULE_ANCHOR = "how-the-top-five-are-chosen"
+KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
+PLURALS = {Kind.ARTICLE: ("article", "articles"), Kind.COURSE: ("course", "courses"),
+           Kind.MEETUP: ("meetup", "meetups")}
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A file that exists only in memory: Markdown pages, assets, the feed and the export."""
+
+    src_uri: str
+    content: str | bytes
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    use_directory_urls: bool = True
+    site_url: str | None = None
+    top_n: int = TOP_N
+    recent: int = 10
+    feed_size: int = 50
+
+
+@dataclass(frozen=True)
+class SiteContext:
+    """What every builder shares, computed once per build."""
+
+    settings: SiteSettings
+    today: dt.date
+    views: Mapping[str, EntryView]
+    tops: Mapping[str, Mapping[Kind, tuple[Ranked, ...]]]
+    recent: tuple[EntryView, ...] = field(default=())  # newest first
+
+    def link(self, from_src_uri: str) -> Callable[..., str]:
+        """href(to_src_uri, fragment='') from the page `from_src_uri`."""
+        return partial(href, from_src_uri, use_directory_urls=self.settings.use_directory_urls)
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """By `added`, newest first; id breaks ties so the order never depends on file order."""
+    by_id = sorted(entries, key=lambda entry: entry.id)
+    return sorted(by_id, key=lambda entry: entry.added or dt.date.min, reverse=True)
+
+
+def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
+                 enrichment: Mapping[str, Mapping[str, Any]] | None = None,
+                 today: dt.date | None = None) -> SiteContext:
+    """Views of every entry (with its enrichment) and the rankings, for the builders."""
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    enrichment = enrichment or {}
+    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today)
+             for entry in catalog.entries}
+    keep = max(settings.recent, settings.feed_size)
+    recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])
+    return SiteContext(settings, today, views, tops(catalog, settings.top_n), recent)
+
+
+def counted(count: int, kind: Kind) -> str:
+    singular, plural = PLURALS[kind]
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def _front_matter(**values: Any) -> str:
+    # JSON is YAML: json.dumps quotes every string, so nothing in it can break the block.
+    lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
+    return "\n".join(lines + ["---", ""]) + "\n"
+
+
+@dataclass(frozen=True)
+class SegmentCard:
+    id: str
+    name: str
+    description: str
+    src_uri: str
+    counts: str
+    flavour_skills: tuple[str, ...]
+
+
+def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
+    cards = []
+    for term in catalog.taxonomy.segments:
+        members = catalog.in_segment(term.id)
+        counts = " · ".join(counted(sum(1 for e in members if e.kind == kind), kind) for kind in Kind)
+        flavour = tuple(skill.name for skill in catalog.taxonomy.skills
+                        if skill.scope == "flavour" and term.id in skill.segments)
+        cards.append(SegmentCard(term.id, term.name, term.description, segment_src_uri(term.id),
+                                 counts, flavour))
+    return cards
+
+
+def build_assets(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """Our stylesheet and the Explore script."""
+    for src_uri, name in ASSETS.items():
+        yield GeneratedPage(src_uri, (ASSETS_DIR / name).read_bytes())
+
+
+def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """index.md: what the catalog is for, a card per segment, recently added resources."""
+    src_uri = "index.md"
+    general = [skill.name for skill in catalog.taxonomy.skills if skill.scope == "general"]
+    yield GeneratedPage(src_uri, render(
+        "home.md.j2", link=context.link(src_uri), segments=_segment_cards(catalog),
+        general_skills=general, recent=context.recent[: context.settings.recent],
+        total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in Kind},
+        explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI))
+
+
+def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """segments/ and segments/<segment>/ for every segment of the vocabulary."""
+    cards = _segment_cards(catalog)
+    yield GeneratedPage(SEGMENTS_SRC_URI, render(
+        "segments.md.j2", link=context.link(SEGMENTS_SRC_URI), segments=cards, fill_rule=FILL_RULE,
+        top_n=context.settings.top_n))
+    for card in cards:
+        members = catalog.in_segment(card.id)
+        everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)] for kind in Kind}
+        ranked = {kind: [(context.views[r.entry.id], r.pick) for r in context.tops[card.id][kind]]
+                  for kind in Kind}
+        yield GeneratedPage(card.src_uri, render(
+            "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
+            everything=everything, kinds=list(Kind), plurals=PLURALS, counted=counted,
+            rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
+
+
+def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> list[Entry]:
+    chosen = [entry for entry in entries if entry.kind == kind]
+    return sorted(chosen, key=lambda entry: (context.views[entry.id].title.casefold(), entry.id))
+
+
+def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """articles/ and courses/: every resource of the kind, by title."""
+    for kind in (Kind.ARTICLE, Kind.COURSE):
+        src_uri = KIND_SRC_URIS[kind]
+        views = [context.views[entry.id] for entry in _by_title(catalog.entries, kind, context)]
+        yield GeneratedPage(src_uri, render(
+            "kind.md.j2", link=context.link(src_uri), kind=kind, heading=kind.label, views=views,
+            count=counted(len(views), kind), explore=EXPLORE_SRC_URI))
+
+
+@dataclass(frozen=True)
+class Place:
+    heading: str
+    cities: tuple[tuple[str, tuple[EntryView, ...]], ...]
+
+
+def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """meetups/: online communities apart, then in-person ones by country and city."""
+    src_uri = KIND_SRC_URIS[Kind.MEETUP]
+    online: list[EntryView] = []
+    places: dict[str, dict[str, list[EntryView]]] = defaultdict(lambda: defaultdict(list))
+    for entry in _by_title(catalog.entries, Kind.MEETUP, context):
+        view = context.views[entry.id]
+        if entry.get("online") is True:
+            online.append(view)
+        else:
+            country = str(entry.get("country") or "")
+            city = " ".join(str(entry.get("city") or "").split())
+            places[country][city].append(view)
+    grouped = [
+        Place(country_label(country) if country else "Country not given",
+              tuple((city, tuple(views)) for city, views in sorted(
+                  cities.items(), key=lambda item: (item[0].casefold(), item[0]))))
+        for country, cities in sorted(places.items())
+    ]
+    yield GeneratedPage(src_uri, render(
+        "meetups.md.j2", link=context.link(src_uri), online=online, places=grouped,
+        count=counted(len(catalog.of_kind(Kind.MEETUP)), Kind.MEETUP), explore=EXPLORE_SRC_URI))
+
+
+def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """resources/<id>/: one page per entry with all its facts and its outbound link."""
+    for entry in catalog.entries:
+        view = context.views[entry.id]
+        skills = [html_text(term.name) for skill in entry.skills
+                  if (term := catalog.taxonomy.term("skills", skill))]
+        header = _front_matter(tags=skills) if skills else ""
+        yield GeneratedPage(view.src_uri, header + render(
+            "resource.md.j2", link=context.link(view.src_uri), view=view, kind_name=KIND_NAMES[entry.kind],
+            kind_page=KIND_SRC_URIS[entry.kind], kind_label=entry.kind.label))
+
+
+@dataclass(frozen=True)
+class Facet:
+    name: str
+    label: str
+    options: tuple[tuple[str, str], ...]  # (value, label)
+
+
+def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
+    """The Explore page's filters: every value of the vocabulary, and the places in use."""
+    taxonomy = catalog.taxonomy
+    countries = sorted({str(e.get("country")) for e in catalog.of_kind(Kind.MEETUP)
+                        if e.get("online") is not True and e.get("country")})
+    options = {
+        "kind": tuple((kind.value, kind.label) for kind in Kind),
+        "segment": tuple((t.id, t.name) for t in taxonomy.segments),
+        "skill": tuple((t.id, t.name) for t in taxonomy.skills),
+        "level": tuple((t.id, t.name) for t in taxonomy.levels),
+        "cost": tuple(COST_LABELS.items()),
+        "format": tuple(FORMAT_LABELS.items()),
+        "place": ((ONLINE, "Online"),) + tuple((code, country_label(code)) for code in countries),
+    }
+    return tuple(Facet(name, label, options[name]) for name, label in FACETS.items())
+
+
+def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """explore/: faceted filters over api/catalog.json, carried in the query string."""
+    link = context.link(EXPLORE_SRC_URI)
+    yield GeneratedPage(EXPLORE_SRC_URI, render(
+        "explore.md.j2", link=link, facets=explore_facets(catalog), api=link(API_SRC_URI),
+        root=root_href(EXPLORE_SRC_URI, context.settings.use_directory_urls), kinds=KIND_SRC_URIS))
+
+
+def build_skills(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """skills/: Material's tags listing, where a resource page's skill tags lead."""
+    yield GeneratedPage("skills/index.md", render("skills.md.j2", skills=catalog.taxonomy.skills))
+
+
+def build_feed(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """feed.xml: Atom feed of the newest resources."""
+    settings = context.settings
+    yield GeneratedPage(feed.FEED_SRC_URI, feed.atom_feed(
+        context.recent[: settings.feed_size], settings.site_url, settings.use_directory_urls))
+
+
+def build_api(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """api/catalog.json: the whole catalog for other tools."""
+    yield GeneratedPage(API_SRC_URI, export.dumps(export.catalog_json(catalog, context)))
+
+
+BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] = (
+    build_assets,
+    build_home,
+    build_segments,
+    build_kind_lists,
+    build_meetups,
+    build_resources,
+    build_explore,
+    build_skills,
+    build_feed,
+    build_api,
+)
+
+
+def generate(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """Every generated file, builder by builder."""
+    for builder in BUILDERS:
+        yield from builder(catalog, context)

@@ -1,0 +1,392 @@
+"""Every rule an entry, the picks and the vocabulary must follow, reported as located problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import fastjsonschema
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+
+from pmgenome import schema as entry_schema
+from pmgenome.catalog import Catalog, Entry, Kind, Location, Taxonomy, display_path, load_catalog
+from pmgenome.problems import Problem, sort_problems
+from pmgenome.urls import normalise_url, url_problem
+
+MAX_PICKS = 5
+TEXT_FIELDS = ("title", "summary", "author", "publication", "provider", "duration", "price",
+               "organizer", "city", "frequency")
+DATE_FIELDS = ("added", "published")
+VOCABULARY = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
+
+_HTML_TAG = re.compile(
+    r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
+    r"input|li|link|meta|object|ol|p|pre|script|small|source|span|strong|style|sub|sup|svg|table|"
+    r"td|th|tr|u|ul|video|audio)\b[^>]*>|<!--",
+    re.IGNORECASE,
+)
+_ENTITY = re.compile(r"&(#[0-9]+|#x[0-9a-f]+|[a-z][a-z0-9]{1,31});", re.IGNORECASE)
+_MARKDOWN = (
+    (re.compile(r"!?\[[^\]\n]+\]\([^)\s]+\)"), "a Markdown link"),
+    (re.compile(r"\*\*[^*\n]+\*\*|__[^_\n]+__"), "Markdown emphasis"),
+    (re.compile(r"`[^`\n]+`"), "Markdown code"),
+    (re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE), "a Markdown heading"),
+)
+_LOADER_VALUE_RULES = frozenset({"date", "type", "alias", "tag", "key", "size"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# One pass over the text in the usual, clean case; the patterns above name what was found.
+_ANY_MARKUP = re.compile("|".join(
+    f"(?:{pattern.pattern})" for pattern in (_HTML_TAG, _ENTITY, *(p for p, _ in _MARKDOWN), _CONTROL)),
+    re.IGNORECASE | re.MULTILINE)
+
+
+def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
+    """Load the catalog and apply every rule; problems come sorted by file and position."""
+    catalog, problems = load_catalog(root)
+    # A value the loader could not read (impossible date, alias, tag) is None to the schema:
+    # its "must be a date" would only repeat the loader's clearer message.
+    already = {(p.path, p.line, p.col) for p in problems if p.rule in _LOADER_VALUE_RULES}
+    today = dt.datetime.now(dt.timezone.utc).date()
+    for entry in catalog.entries:
+        for problem in check_entry(entry, catalog.taxonomy, today):
+            if (problem.path, problem.line, problem.col) not in already:
+                problems.append(problem)
+    problems += check_unique_ids(catalog.entries)
+    problems += check_duplicate_urls(catalog.entries)
+    problems += check_picks(catalog)
+    taxonomy_path = display_path(catalog.taxonomy_path)
+    if not any(problem.path == taxonomy_path for problem in problems):
+        problems += check_schema_drift(catalog)  # a broken vocabulary is fixed first
+    return catalog, sort_problems(problems)
+
+
+def did_you_mean(word: str, options: Sequence[str]) -> str:
+    """' (did you mean 'x'?)' for a near miss, or ''."""
+    lowered = {option.lower(): option for option in options}
+    match = lowered.get(word.lower().strip())
+    if match is None:
+        close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+        match = lowered[close[0]] if close else None
+    return f" (did you mean '{match}'?)" if match else ""
+
+
+@lru_cache(maxsize=16)
+def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
+    """The same schema compiled to Python: a cheap yes/no for the common, valid entry."""
+    return fastjsonschema.compile(entry_schema.kind_schema(kind, taxonomy))
+
+
+def schema_errors(kind: Kind, taxonomy: Taxonomy, instance: dict[str, Any]) -> list[ValidationError]:
+    """Every schema error of one entry. jsonschema explains errors best but costs ~30x more,
+    so it only runs once the compiled check has said the entry is invalid."""
+    try:
+        _fast_check(kind, taxonomy)(instance)
+    except fastjsonschema.JsonSchemaException:
+        return list(_validator(kind, taxonomy).iter_errors(instance))
+    return []
+
+
+@lru_cache(maxsize=16)
+def _validator(kind: Kind, taxonomy: Taxonomy) -> Draft202012Validator:
+    checker = FormatChecker(formats=("date",))
+    return Draft202012Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
+
+
+def _as_json(value: Any) -> Any:
+    """The JSON the schema speaks: dates as ISO strings, tuples as lists."""
+    if isinstance(value, dict):
+        return {key: _as_json(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [_as_json(item) for item in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def check_entry(entry: Entry, taxonomy: Taxonomy, today: dt.date) -> Iterator[Problem]:
+    """Schema rules, then the rules a schema cannot say well, for one entry."""
+    shown = display_path(entry.path)
+
+    def problem(where: Location, message: str, rule: str) -> Problem:
+        return Problem(shown, where.line, where.col, message, rule)
+
+    expected_comment = entry_schema.schema_comment(entry.kind)
+    if entry.first_line.strip() != expected_comment:
+        yield problem(Location(1, 1), f"the first line must be '{expected_comment}' "
+                      "so editors can check the fields as you type", "schema-comment")
+
+    instance = _as_json(entry.fields)
+    schema_paths: set[tuple] = set()
+    for error in schema_errors(entry.kind, taxonomy, instance):
+        for where, message, rule, path in _explain(error, entry, taxonomy):
+            schema_paths.add(path)
+            yield problem(where, message, rule)
+
+    url = entry.fields.get("url")
+    if isinstance(url, str) and ("url",) not in schema_paths:
+        reason = url_problem(url)
+        if reason:
+            yield problem(entry.location("url"), reason, "url")
+
+    for name in TEXT_FIELDS:
+        value = entry.fields.get(name)
+        if isinstance(value, str):
+            reason = markup_problem(value)
+            if reason:
+                yield problem(entry.location(name), f"'{name}' {reason}", "plain-text")
+
+    for path, value in _strings(entry.fields):
+        if value.lstrip()[:4].upper() == "TODO":
+            yield problem(entry.location(*path), f"'{_dotted(path)}' still holds a placeholder: "
+                          "replace it with your own words", "placeholder")
+
+    for name in DATE_FIELDS:
+        value = entry.fields.get(name)
+        if isinstance(value, dt.date) and value > today:
+            yield problem(entry.location(name), f"'{name}' is in the future ({value.isoformat()})", "date")
+
+
+def markup_problem(text: str) -> str | None:
+    """Why `text` is not plain text (it holds HTML, an entity or Markdown), or None."""
+    if not _ANY_MARKUP.search(text):
+        return None
+    if found := _HTML_TAG.search(text):
+        return f"contains HTML ({found.group(0)}); write plain text"
+    if found := _ENTITY.search(text):
+        return f"contains an HTML entity ({found.group(0)}); write the character itself"
+    for pattern, what in _MARKDOWN:
+        if found := pattern.search(text):
+            return f"contains {what} ({found.group(0).strip()}); write plain text"
+    if found := _CONTROL.search(text):
+        return f"contains a control character (U+{ord(found.group(0)):04X}); remove it"
+    return None
+
+
+def _strings(fields: Mapping[str, Any]) -> Iterator[tuple[tuple, str]]:
+    """Every text value of an entry with its path (entries are flat: fields and lists of text)."""
+    for key, value in fields.items():
+        if isinstance(value, str):
+            yield (key,), value
+        elif isinstance(value, tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield (key, index), item
+
+
+def _dotted(path: Sequence[str | int]) -> str:
+    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+
+
+_EXAMPLES = {"segments": "[b2b, design]", "skills": "[strategy, discovery]", "levels": "[new, experienced]",
+             "backgrounds": "[engineering]"}
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "empty"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return str(value)
+
+
+def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
+             ) -> Iterable[tuple[Location, str, str, tuple]]:
+    """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
+    path = tuple(error.absolute_path)
+    field = path[0] if path else None
+    kind = entry.kind.value
+    where = entry.location(*path) if path else entry.location()
+    validator, value = error.validator, error.instance
+
+    if validator == "additionalProperties" and not path:
+        allowed = entry_schema.field_names(entry.kind)
+        for key in entry.fields:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed)
+                yield (entry.key_location(key), f"unknown field '{key}' for {_article(kind)}{hint}",
+                       "unknown-field", (key,))
+        return
+    if validator == "required":
+        missing = [name for name in error.validator_value if name not in (error.instance or {})]
+        in_person = "then" in error.schema_path
+        for name in missing:
+            if in_person:
+                message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
+            else:
+                message = f"missing required field '{name}'"
+            yield entry.location(), message, "required", (name,)
+        return
+    if value is None and field is not None:
+        yield where, f"'{_dotted(path)}' is empty; fill it in or remove the line", "type", path
+        return
+    if validator == "type":
+        expected = error.validator_value
+        if expected == "string":
+            tip = "; put it in quotes" if isinstance(value, (int, bool)) else ""
+            message = f"'{_dotted(path)}' must be text, not {_describe(value)}{tip}"
+        elif expected == "array":
+            message = f"'{_dotted(path)}' must be a list, like {_EXAMPLES.get(str(field), '[a, b]')}"
+        elif expected == "boolean":
+            message = f"'{_dotted(path)}' must be true or false, not {_describe(value)}"
+        elif expected == "object":
+            message = "an entry must be a mapping of fields (name: value)"
+        else:
+            message = f"'{_dotted(path)}' must be of type {expected}"
+        yield where, message, "type", path
+        return
+    if validator == "enum":
+        options = [str(option) for option in error.validator_value]
+        hint = did_you_mean(str(value), options)
+        if field in VOCABULARY:
+            group = VOCABULARY[str(field)]
+            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
+                       f"choose from {', '.join(options)}")
+        elif field == "country":
+            if str(value).upper() == "UK":
+                hint = " (did you mean 'GB'?)"
+            message = f"'{value}' is not an ISO 3166-1 alpha-2 country code{hint}; write two capital letters, like GB"
+        else:
+            message = f"'{value}' is not a valid {field}{hint}; choose from {', '.join(options)}"
+        yield where, message, "vocabulary", path
+        return
+    if validator == "format" and error.validator_value == "date":
+        yield where, f"'{_dotted(path)}' must be a date written YYYY-MM-DD, like 2026-11-26", "date", path
+        return
+    if validator in ("minLength", "maxLength"):
+        length = len(value)
+        if field == "summary":
+            if validator == "minLength":
+                message = (f"summary is {length} characters; write at least {error.validator_value}: "
+                           "what it is, what a reader gets from it, who it suits")
+            else:
+                message = f"summary is {length} characters; keep it to {error.validator_value}"
+        elif validator == "minLength":
+            message = f"'{_dotted(path)}' is empty; fill it in or remove the line"
+        else:
+            message = f"'{_dotted(path)}' is {length} characters; keep it to {error.validator_value}"
+        yield where, message, "length", path
+        return
+    if validator == "minItems":
+        group = VOCABULARY.get(str(field), "item")
+        options = ", ".join(taxonomy.ids(str(field))) if field in VOCABULARY else ""
+        message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
+        yield where, message, "required", path
+        return
+    if validator == "uniqueItems":
+        seen: set[Any] = set()
+        for index, item in enumerate(value):
+            if item in seen:
+                yield (entry.location(*path, index), f"'{field}' lists '{item}' twice", "duplicate", path)
+            seen.add(item)
+        return
+    if validator == "pattern":
+        if field == "url":
+            message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
+        elif field == "language":
+            message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
+        else:
+            message = f"'{_dotted(path)}' does not match the expected form"
+        yield where, message, "url" if field == "url" else "format", path
+        return
+    yield where, f"'{_dotted(path) or 'entry'}': {error.message}", "schema", path
+
+
+def _article(kind: str) -> str:
+    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
+
+
+def check_unique_ids(entries: Sequence[Entry]) -> Iterator[Problem]:
+    first: dict[str, Entry] = {}
+    for entry in entries:
+        if entry.id in first:
+            other = display_path(first[entry.id].path)
+            yield Problem(display_path(entry.path), 1, 1,
+                          f"id '{entry.id}' is already used by {other}; ids are unique across kinds", "duplicate")
+        else:
+            first[entry.id] = entry
+
+
+def check_duplicate_urls(entries: Sequence[Entry]) -> Iterator[Problem]:
+    """Two entries for the same page, however their URLs are dressed up."""
+    first: dict[str, Entry] = {}
+    for entry in sorted(entries, key=lambda e: (e.added or dt.date.max, str(e.path))):
+        url = entry.fields.get("url")
+        if not isinstance(url, str) or url_problem(url):
+            continue
+        key = normalise_url(url)
+        if key in first:
+            other = first[key]
+            where = entry.location("url")
+            yield Problem(display_path(entry.path), where.line, where.col,
+                          f"same page as {display_path(other.path)} ({other.url}); one entry per resource",
+                          "duplicate")
+        else:
+            first[key] = entry
+
+
+def check_picks(catalog: Catalog) -> Iterator[Problem]:
+    shown = display_path(catalog.picks_path)
+    segments = catalog.taxonomy.ids("segments")
+    by_id = catalog.by_id
+
+    def at(*path: Any) -> Location:
+        return catalog.picks_locations.get(path, Location(1, 1))
+
+    for segment, kinds in catalog.picks.items():
+        if segment not in segments:
+            where = at(segment)
+            yield Problem(shown, where.line, where.col,
+                          f"unknown segment '{segment}'{did_you_mean(segment, segments)}; "
+                          f"choose from {', '.join(segments)}", "picks")
+            continue
+        for kind, ids in kinds.items():
+            seen: set[str] = set()
+            for index, entry_id in enumerate(ids):
+                where = at(segment, kind.value, index)
+                entry = by_id.get(entry_id)
+                if index == MAX_PICKS:
+                    yield Problem(shown, where.line, where.col,
+                                  f"at most {MAX_PICKS} picks per segment and kind; "
+                                  f"{segment}/{kind.value} lists {len(ids)}", "picks")
+                if entry_id in seen:
+                    yield Problem(shown, where.line, where.col, f"'{entry_id}' is picked twice here", "picks")
+                    continue
+                seen.add(entry_id)
+                if entry is None:
+                    same_kind = [e.id for e in catalog.of_kind(kind)]
+                    yield Problem(shown, where.line, where.col,
+                                  f"no entry with id '{entry_id}'{did_you_mean(entry_id, same_kind)}", "picks")
+                elif entry.kind != kind:
+                    yield Problem(shown, where.line, where.col,
+                                  f"'{entry_id}' is {_article(entry.kind.value)}, not {_article(kind.value)}; "
+                                  f"list it under {entry.kind.value}", "picks")
+                elif segment not in entry.segments:
+                    yield Problem(shown, where.line, where.col,
+                                  f"'{entry_id}' is not tagged with segment '{segment}' "
+                                  f"(its segments: {', '.join(entry.segments) or 'none'})", "picks")
+
+
+def check_schema_drift(catalog: Catalog) -> Iterator[Problem]:
+    for group, (missing, extra) in entry_schema.drift(catalog.taxonomy).items():
+        parts = []
+        if missing:
+            parts.append(f"missing {', '.join(missing)}")
+        if extra:
+            parts.append(f"still lists {', '.join(extra)}")
+        if not parts:
+            parts.append("lists them in another order")
+        yield Problem(display_path(catalog.taxonomy_path), 1, 1,
+                      f"the schema's {group} are out of step with this file ({'; '.join(parts)}); "
+                      "run `pmgenome schema --sync`", "schema-drift")

@@ -1,0 +1,256 @@
+"""Load a contributor's YAML safely, keeping where every key and value was written.
+
+PyYAML's loaders are YAML 1.1: they turn `NO` into False, keep the last of two duplicate
+keys, expand aliases without limit and accept tags. We let libyaml build the node tree
+(fast, linear even for alias bombs) with resolvers of our own, then walk the nodes
+ourselves so every surprise becomes a located problem instead of a silent change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, NamedTuple
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+MAX_BYTES = 256 * 1024
+MAX_NODES = 20_000
+
+Path_ = tuple[str | int, ...]
+
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+TAG = "tag:yaml.org,2002:"
+STR, INT, BOOL, NULL, DATE = (TAG + name for name in ("str", "int", "bool", "null", "timestamp"))
+SEQ, MAP = TAG + "seq", TAG + "map"
+ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, DATE, SEQ, MAP})
+
+
+_IMPLICIT = (
+    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), frozenset("tTfF")),
+    (INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), frozenset("-+0123456789")),
+    (NULL, re.compile(r"^(?:~|null|Null|NULL)$"), frozenset("~nN")),
+    (DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), frozenset("0123456789")),
+)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Only what YAML 1.2's core schema would read as a non-string stays one; no floats,
+    no yes/no/on/off booleans, no sexagesimal or octal numbers, dates only as YYYY-MM-DD."""
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # Called by libyaml for every node, so it is kept direct rather than table-driven.
+        if kind is ScalarNode:
+            if implicit[0]:
+                if value == "":
+                    return NULL
+                first = value[0]
+                for tag, pattern, starts in _IMPLICIT:
+                    if first in starts and pattern.match(value):
+                        return tag
+            return STR
+        return SEQ if kind is SequenceNode else MAP
+
+
+class Location(NamedTuple):
+    """A 1-based position in a file. A tuple, because the loader makes one per value."""
+
+    line: int
+    col: int
+
+
+@dataclass
+class LoadError:
+    line: int
+    col: int
+    message: str
+    rule: str
+
+
+@dataclass
+class Document:
+    """A loaded YAML document: its value, and where each part of it was written.
+
+    Positions are worked out from the node tree only when asked for: a valid file,
+    the usual case, never needs them."""
+
+    value: Any
+    first_line: str = ""
+    errors: list[LoadError] = field(default_factory=list)
+    root: Node | None = field(default=None, repr=False)
+
+    @cached_property
+    def _positions(self) -> tuple[dict[Path_, Location], dict[Path_, Location]]:
+        values: dict[Path_, Location] = {}
+        keys: dict[Path_, Location] = {}
+        if self.root is not None:
+            _record_positions(self.root, (), values, keys, set())
+        return values, keys
+
+    @property
+    def values(self) -> dict[Path_, Location]:
+        """Where each value starts, by its path of keys and list indexes."""
+        return self._positions[0]
+
+    @property
+    def keys(self) -> dict[Path_, Location]:
+        """Where each key of a mapping was written, by the path of the value it names."""
+        return self._positions[1]
+
+
+def _record_positions(node: Node, path: Path_, values: dict, keys: dict, seen: set[int]) -> None:
+    values[path] = _loc(node)
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, ScalarNode):
+                child = (*path, key_node.value)
+                if child not in keys:  # the first of duplicate keys is the one that counts
+                    keys[child] = _loc(key_node)
+                    _record_positions(value_node, child, values, keys, seen)
+    elif isinstance(node, SequenceNode):
+        for index, item in enumerate(node.value):
+            _record_positions(item, (*path, index), values, keys, seen)
+
+
+def _loc(node: Node) -> Location:
+    return Location(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def decode(data: bytes) -> tuple[str | None, LoadError | None]:
+    """UTF-8 text without its BOM and with LF line endings, or a located decoding error."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, LoadError(
+            line, col, f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8",
+            "encoding",
+        )
+    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+
+
+def load(data: bytes) -> Document:
+    """Parse one YAML document from bytes. Never raises: problems land in `errors`."""
+    if len(data) > MAX_BYTES:
+        return Document(None, errors=[LoadError(
+            1, 1, f"file is {len(data):,} bytes; the limit is {MAX_BYTES:,}", "size")])
+    text, error = decode(data)
+    if error is not None:
+        return Document(None, errors=[error])
+    assert text is not None
+    try:
+        nodes = list(_compose_all(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = " ".join(part for part in (exc.context, exc.problem) if part)
+        return Document(None, errors=[LoadError(line, col, f"YAML syntax error: {what}", "syntax")])
+    except yaml.YAMLError as exc:
+        return Document(None, errors=[LoadError(1, 1, f"YAML syntax error: {exc}", "syntax")])
+    if not nodes:
+        return Document(None, errors=[LoadError(1, 1, "file is empty", "empty")])
+    if len(nodes) > 1:
+        second = _loc(nodes[1])
+        return Document(None, errors=[LoadError(
+            second.line, second.col,
+            "file holds more than one YAML document (remove the second '---')", "documents")])
+    document = Document(None, first_line=text.split("\n", 1)[0], root=nodes[0])
+    document.value = _Walker(document).build(nodes[0])
+    return document
+
+
+def _compose_all(text: str) -> Iterator[Node]:
+    loader = _Loader(text)
+    try:
+        while loader.check_node():
+            node = loader.get_node()
+            if node is not None:
+                yield node
+    finally:
+        loader.dispose()
+
+
+class _Walker:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.seen: set[int] = set()
+        self.reported_aliases: set[int] = set()
+        self.count = 0
+
+    def error(self, node: Node, message: str, rule: str) -> None:
+        where = _loc(node)
+        self.document.errors.append(LoadError(where.line, where.col, message, rule))
+
+    def build(self, node: Node) -> Any:
+        if id(node) in self.seen:
+            # libyaml hands back the anchored node for every alias: seeing it twice is an alias.
+            if id(node) not in self.reported_aliases:
+                self.reported_aliases.add(id(node))
+                self.error(node, "anchors and aliases (&name, *name) are not allowed; "
+                           "write the value out where it is used", "alias")
+            return None
+        self.seen.add(id(node))
+        if node.tag == STR and type(node) is ScalarNode:
+            return node.value  # the common case, kept short: most values are plain text
+        # Text is bounded by the file size; structure is what an attacker would multiply.
+        self.count += 1
+        if self.count > MAX_NODES:
+            if self.count == MAX_NODES + 1:
+                self.error(node, f"file has more than {MAX_NODES:,} values", "size")
+            return None
+        if node.tag not in ALLOWED_TAGS:
+            self.error(node, f"YAML tag {node.tag.replace(TAG, '!!')} is not allowed", "tag")
+            return None
+        if isinstance(node, MappingNode):
+            return self.mapping(node)
+        if isinstance(node, SequenceNode):
+            return tuple([self.build(item) for item in node.value])
+        return self.scalar(node)
+
+    def mapping(self, node: MappingNode) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode) or key_node.tag not in (STR, INT, BOOL, NULL):
+                self.error(key_node, "keys must be plain names", "key")
+                continue
+            key = key_node.value
+            if key in result:
+                first = next(k for k, _ in node.value if isinstance(k, ScalarNode) and k.value == key)
+                self.error(key_node, f"duplicate key '{key}' (first written at line "
+                           f"{first.start_mark.line + 1}); keep only one", "duplicate-key")
+                continue
+            result[key] = self.build(value_node)
+        return result
+
+    def scalar(self, node: ScalarNode) -> Any:
+        text = node.value
+        if node.tag == STR:
+            return text
+        if node.tag == NULL:
+            return None
+        if node.tag == BOOL:
+            return text.lower() == "true"
+        if node.tag == INT:
+            try:
+                return int(text, 10)
+            except ValueError:
+                self.error(node, f"{text!r} is not a whole number", "type")
+                return None
+        # DATE
+        try:
+            return dt.date.fromisoformat(text)
+        except ValueError:
+            self.error(node, f"impossible date {text} (use a real day, YYYY-MM-DD)", "date")
+            return None

@@ -1,0 +1,381 @@
+"""The shared HTTP client against real servers on loopback addresses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import gzip
+import random
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from servers import LocalServer, Reply, Request, by_method, html, redirect, sequence, unused_port, wait_until
+
+from pmgenome.hostlimits import HostGate, backoff_delay, retry_after_seconds
+from pmgenome.http import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
+
+# Everything here runs on loopback, so the guard is opened; the guard's own tests narrow it.
+FAST = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, backoff_base=0.02,
+                    backoff_max=0.05, allow_private=True)
+
+
+def config(**changes: object) -> ClientConfig:
+    return ClientConfig(**{**FAST.__dict__, **changes})
+
+
+@pytest.fixture
+def server():
+    with LocalServer("127.0.0.2") as running:
+        yield running
+
+
+def test_get_returns_status_headers_and_body(server: LocalServer) -> None:
+    server.routes["/"] = html("<p>hello</p>", **{"X-Thing": "yes"})
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/"))
+    assert (response.status, response.body, response.truncated, response.body_skipped) == (200, b"<p>hello</p>",
+                                                                                          False, False)
+    assert (response.error, response.error_kind, response.attempts, response.requests) == (None, None, 1, 1)
+    assert response.headers["x-thing"] == "yes"  # case-insensitive
+    assert response.final_url == response.url == server.url("/")
+    sent = server.requests[0].headers
+    assert sent["User-Agent"] == DEFAULT_USER_AGENT
+    assert "pmgenome-linkcheck" in DEFAULT_USER_AGENT and DEFAULT_USER_AGENT.startswith("Mozilla/5.0")
+
+
+def test_body_is_cut_at_max_bytes(server: LocalServer) -> None:
+    server.routes["/big"] = html("x" * 300_000)
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/big"), max_bytes=1000)
+    assert (response.status, response.body, response.truncated) == (200, b"x" * 1000, True)
+
+
+def test_gzip_bodies_are_decoded(server: LocalServer) -> None:
+    server.routes["/z"] = Reply(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
+                                gzip.compress(b"<p>packed</p>"))
+    with Client(FAST) as client:
+        assert client.request("GET", server.url("/z")).body == b"<p>packed</p>"
+
+
+def test_body_of_an_unwanted_type_is_not_read(server: LocalServer) -> None:
+    server.routes["/pic"] = Reply(200, {"Content-Type": "image/png"}, b"\x89PNG" * 10_000)
+    server.routes["/page"] = html("<p>page</p>")
+    with Client(FAST) as client:
+        picture = client.request("GET", server.url("/pic"), body_types=("text/html",))
+        page = client.request("GET", server.url("/page"), body_types=("text/*",))
+    assert (picture.status, picture.body, picture.body_skipped) == (200, b"", True)
+    assert (page.body, page.body_skipped) == (b"<p>page</p>", False)
+
+
+def test_connections_are_reused(server: LocalServer) -> None:
+    server.routes["/"] = html()
+    with Client(config(per_host=1)) as client:
+        for method in ("HEAD", "GET", "HEAD", "GET"):
+            assert client.request(method, server.url("/")).status == 200
+    assert server.connections == 1
+
+
+def test_redirects_are_followed_hop_by_hop(server: LocalServer) -> None:
+    with LocalServer("127.0.0.3", {"/end": html()}) as other:
+        server.routes["/a"] = redirect("/b", 301)
+        server.routes["/b"] = redirect(other.url("/end"), 302)
+        with Client(FAST) as client:
+            response = client.request("GET", server.url("/a"))
+    assert (response.status, response.final_url, response.attempts, response.requests) == (
+        200, other.url("/end"), 1, 3)
+    assert response.redirects == (
+        Redirect(server.url("/a"), 301, "/b"),
+        Redirect(server.url("/b"), 302, other.url("/end")),
+    )
+
+
+def test_see_other_turns_into_get(server: LocalServer) -> None:
+    server.routes["/form"] = redirect("/done", 303)
+    server.routes["/done"] = html()
+    with Client(FAST) as client:
+        assert client.request("POST", server.url("/form")).status == 200
+    assert [(r.method, r.path) for r in server.requests] == [("POST", "/form"), ("GET", "/done")]
+
+
+def test_a_redirect_loop_is_reported(server: LocalServer) -> None:
+    server.routes["/ping"] = redirect("/pong")
+    server.routes["/pong"] = redirect("/ping")
+    with Client(FAST) as client:
+        response = client.request("HEAD", server.url("/ping"))
+    assert (response.error_kind, response.error, response.status) == (
+        "redirect-loop", f"redirect loop: {server.url('/ping')} was reached twice already", 301)
+    assert len(response.redirects) == 4
+
+
+def test_one_redirect_back_to_the_same_page_is_not_a_loop(server: LocalServer) -> None:
+    # The cookie dance: set a cookie, send the visitor back where they came from.
+    server.routes["/page"] = sequence(Reply(302, {"Location": "/page", "Set-Cookie": "seen=1"}), html())
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/page"))
+    assert (response.status, response.error) == (200, None)
+    assert server.requests[1].headers.get("Cookie") == "seen=1"
+
+
+def test_too_many_redirects(server: LocalServer) -> None:
+    server.default = lambda request: redirect(f"/{request.hit}{request.path}")
+    with Client(config(max_redirects=3)) as client:
+        response = client.request("GET", server.url("/x"))
+    assert (response.error_kind, response.error) == ("too-many-redirects", "more than 3 redirects")
+    assert server.hits() == 4
+
+
+def test_a_redirect_to_another_scheme_is_an_invalid_url(server: LocalServer) -> None:
+    server.routes["/mail"] = redirect("mailto:someone@example.org")
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/mail"))
+    assert (response.error_kind, response.error) == (
+        "invalid-url", "invalid URL 'mailto:someone@example.org': only http and https can be fetched")
+
+
+def test_invalid_urls_are_refused_without_a_request() -> None:
+    with Client(FAST) as client:
+        missing_host = client.request("GET", "http:///nohost")
+        bad_port = client.request("GET", "http://127.0.0.2:99999/")
+    assert (missing_host.error_kind, missing_host.error, missing_host.requests) == (
+        "invalid-url", "invalid URL 'http:///nohost': no host", 0)
+    assert (bad_port.error_kind, bad_port.error) == (
+        "invalid-url", "invalid URL 'http://127.0.0.2:99999/': Port out of range 0-65535")
+
+
+def test_private_addresses_are_refused_by_default(server: LocalServer) -> None:
+    server.routes["/"] = html()
+    with Client(ClientConfig()) as client:
+        response = client.request("GET", server.url("/"))
+    assert (response.status, response.error_kind, response.error) == (
+        None, "private-address", "not fetched: 127.0.0.2 is a loopback address")
+    assert server.hits() == 0
+
+
+def test_the_guard_applies_to_every_redirect_hop(server: LocalServer) -> None:
+    with LocalServer("127.0.0.3", {"/admin": html()}) as internal:
+        server.routes["/innocent"] = redirect(internal.url("/admin"), 302)
+        with Client(config(allow_private=False, allowed_networks=("127.0.0.2/32",))) as client:
+            response = client.request("GET", server.url("/innocent"))
+        assert (response.error_kind, response.error, response.final_url) == (
+            "private-address", "not fetched: 127.0.0.3 is a loopback address", internal.url("/admin"))
+        assert response.redirects == (Redirect(server.url("/innocent"), 302, internal.url("/admin")),)
+        assert (server.hits(), internal.hits()) == (1, 0)
+
+
+def test_names_are_resolved_and_checked() -> None:
+    # "localhost" resolves to a loopback address: refused before any connection is made.
+    with Client(config(allow_private=False)) as client:
+        response = client.request("GET", "http://localhost:9/")
+    assert response.error_kind == "private-address"
+    assert response.error in ("not fetched: localhost (127.0.0.1) is a loopback address",
+                              "not fetched: localhost (::1) is a loopback address")
+
+
+def test_dns_failure_is_not_retried() -> None:
+    with Client(FAST) as client:
+        response = client.request("GET", "http://no-such-host.invalid/page")
+    assert (response.status, response.error_kind, response.error, response.attempts) == (
+        None, "dns", "DNS lookup failed for no-such-host.invalid", 1)
+
+
+def test_refused_connection_is_not_retried() -> None:
+    port = unused_port("127.0.0.2")
+    with Client(FAST) as client:
+        response = client.request("GET", f"http://127.0.0.2:{port}/")
+    assert (response.status, response.error_kind, response.error, response.attempts) == (
+        None, "refused", "connection refused", 1)
+
+
+def test_transient_5xx_is_retried(server: LocalServer) -> None:
+    server.routes["/deploy"] = sequence(Reply(503), Reply(502), html())
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/deploy"))
+    assert (response.status, response.attempts, response.requests, server.hits()) == (200, 3, 3, 3)
+
+
+def test_persistent_5xx_gives_up_after_max_attempts(server: LocalServer) -> None:
+    server.routes["/down"] = Reply(500)
+    with Client(config(max_attempts=4)) as client:
+        response = client.request("GET", server.url("/down"))
+        single = client.request("GET", server.url("/down"), retry=False)
+        two = client.request("GET", server.url("/down"), attempts=2)
+    assert (response.status, response.attempts, response.error) == (500, 4, None)
+    assert (single.attempts, two.attempts, server.hits()) == (1, 2, 7)
+
+
+def test_not_implemented_is_final(server: LocalServer) -> None:
+    server.routes["/"] = Reply(501)
+    with Client(FAST) as client:
+        assert client.request("HEAD", server.url("/")).attempts == 1
+
+
+def test_retry_after_in_seconds_is_honoured(server: LocalServer) -> None:
+    server.routes["/"] = sequence(Reply(429, {"Retry-After": "1"}), html())
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/"))
+    assert (response.status, response.attempts) == (200, 2)
+    gap = server.requests[1].at - server.requests[0].at
+    assert 0.95 <= gap < 1.6
+
+
+def test_retry_after_as_an_http_date_is_honoured(server: LocalServer) -> None:
+    def limited(request: Request) -> Reply:
+        when = email.utils.format_datetime(dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=2), usegmt=True)
+        return Reply(429, {"Retry-After": when}) if request.hit == 1 else html()
+
+    server.routes["/"] = limited
+    with Client(FAST) as client:
+        response = client.request("GET", server.url("/"))
+    assert (response.status, response.attempts) == (200, 2)
+    gap = server.requests[1].at - server.requests[0].at
+    assert 1.0 <= gap < 2.6  # the date has whole seconds
+
+
+def test_retry_after_beyond_the_limit_is_not_waited_for(server: LocalServer) -> None:
+    server.routes["/"] = Reply(429, {"Retry-After": "3600"})
+    started = time.monotonic()
+    with Client(config(max_retry_after=5)) as client:
+        response = client.request("GET", server.url("/"))
+    assert (response.status, response.attempts, server.hits()) == (429, 1, 1)
+    assert time.monotonic() - started < 0.5
+
+
+def test_a_429_slows_the_whole_host(server: LocalServer) -> None:
+    first_seen = threading.Event()
+
+    def limited(request: Request) -> Reply:
+        if request.path == "/first":
+            first_seen.set()
+            return Reply(429, {"Retry-After": "1"}) if request.hit == 1 else html()
+        return Reply(200, {}, b"ok", delay=0.05)
+
+    server.default = limited
+    with Client(config(per_host=4)) as client, ThreadPoolExecutor(8) as pool:
+        first = pool.submit(client.request, "GET", server.url("/first"))
+        assert first_seen.wait(2)
+        time.sleep(0.05)  # the 429 has reached the client
+        others = [pool.submit(client.request, "GET", server.url(f"/other{n}")) for n in range(4)]
+        assert [f.result().status for f in (first, *others)] == [200] * 5
+    pause_end = server.requests[0].at + 1.0
+    later = server.requests[1:]
+    assert len(later) == 5 and all(r.at >= pause_end - 0.05 for r in later)
+    assert server.max_in_flight == 1  # after the pause, one at a time
+
+
+def test_per_host_limit_is_respected() -> None:
+    with LocalServer("127.0.0.2", default=Reply(200, {}, b"ok", delay=0.1)) as one, \
+            LocalServer("127.0.0.3", default=Reply(200, {}, b"ok", delay=0.1)) as two:
+        with Client(config(per_host=3, concurrency=16)) as client, ThreadPoolExecutor(20) as pool:
+            urls = [server.url(f"/{n}") for n in range(10) for server in (one, two)]
+            assert {r.status for r in pool.map(lambda url: client.request("GET", url), urls)} == {200}
+        assert (one.max_in_flight, two.max_in_flight) == (3, 3)
+
+
+def test_global_limit_is_respected() -> None:
+    lock = threading.Lock()
+    state = {"now": 0, "max": 0}
+
+    def counted(request: Request) -> Reply:
+        with lock:
+            state["now"] += 1
+            state["max"] = max(state["max"], state["now"])
+        time.sleep(0.1)
+        with lock:
+            state["now"] -= 1
+        return Reply(200, {}, b"ok")
+
+    servers = [LocalServer(f"127.0.0.{n}", default=counted).start() for n in (2, 3, 4)]
+    try:
+        with Client(config(per_host=4, concurrency=5)) as client, ThreadPoolExecutor(12) as pool:
+            urls = [server.url(f"/{n}") for n in range(4) for server in servers]
+            assert {r.status for r in pool.map(lambda url: client.request("GET", url), urls)} == {200}
+    finally:
+        for server in servers:
+            server.stop()
+    assert state["max"] == 5
+
+
+def test_read_timeout(server: LocalServer) -> None:
+    server.routes["/slow"] = Reply(200, {}, b"late", delay=2)
+    with Client(config(read_timeout=0.3, max_attempts=2)) as client:
+        response = client.request("GET", server.url("/slow"))
+    assert (response.status, response.error_kind, response.error, response.attempts) == (
+        None, "timeout", "no answer within 0.3s", 2)
+
+
+def test_a_hanging_server_is_cut_off(server: LocalServer) -> None:
+    server.routes["/hang"] = Reply(action="hang")
+    started = time.monotonic()
+    with Client(config(read_timeout=0.3, max_attempts=1)) as client:
+        response = client.request("HEAD", server.url("/hang"))
+    assert (response.error_kind, response.error) == ("timeout", "no answer within 0.3s")
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_trickling_server_is_cut_off_by_the_attempt_deadline(server: LocalServer) -> None:
+    server.routes["/drip"] = Reply(200, {"Content-Type": "text/html"}, b"x" * 100, action="trickle", interval=0.05)
+    started = time.monotonic()
+    with Client(config(read_timeout=1.0, total_timeout=0.4, max_attempts=1)) as client:
+        response = client.request("GET", server.url("/drip"))
+    assert (response.status, response.error_kind, response.error) == (
+        None, "timeout", "no complete answer within 0.4s")
+    assert time.monotonic() - started < 1.0
+
+
+def test_a_reset_is_retried(server: LocalServer) -> None:
+    server.routes["/flaky"] = sequence(Reply(action="reset"), html())
+    server.routes["/dead"] = Reply(action="reset")
+    with Client(FAST) as client:
+        flaky = client.request("GET", server.url("/flaky"))
+        dead = client.request("GET", server.url("/dead"))
+    assert (flaky.status, flaky.attempts) == (200, 2)
+    assert (dead.status, dead.error_kind, dead.error, dead.attempts) == (
+        None, "reset", "connection closed before a complete answer", 3)
+
+
+def test_head_and_get_answers_are_kept_apart(server: LocalServer) -> None:
+    server.routes["/"] = by_method(html(), HEAD=Reply(405))
+    with Client(FAST) as client:
+        assert [client.request(m, server.url("/")).status for m in ("HEAD", "GET")] == [405, 200]
+
+
+def test_retry_after_parsing() -> None:
+    now = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
+    assert retry_after_seconds("120", now) == 120.0
+    assert retry_after_seconds(" 7 ", now) == 7.0
+    assert retry_after_seconds("Thu, 26 Nov 2026 07:00:30 GMT", now) == 30.0
+    assert retry_after_seconds("Thu, 26 Nov 2026 06:00:00 GMT", now) == 0.0
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds("-5", now) is None
+    assert retry_after_seconds(None, now) is None
+
+
+def test_backoff_grows_with_jitter_and_a_cap() -> None:
+    rng = random.Random(4)
+    delays = [backoff_delay(retry, 0.5, 3.0, rng) for retry in (1, 2, 3, 4, 5)]
+    for delay, step in zip(delays, (0.5, 1.0, 2.0, 3.0, 3.0)):
+        assert step / 2 <= delay <= step
+
+
+def test_host_gate_pause_blocks_every_thread() -> None:
+    gate = HostGate(3)
+    gate.pause(0.3)
+    started = time.monotonic()
+    entered = []
+
+    def enter() -> None:
+        gate.enter()
+        entered.append(time.monotonic() - started)
+
+    threads = [threading.Thread(target=enter) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    assert wait_until(lambda: len(entered) == 1, 2)
+    time.sleep(0.1)
+    assert len(entered) == 1  # slowed: one at a time
+    gate.leave()
+    for thread in threads:
+        thread.join(2)
+    assert len(entered) == 2 and entered[0] >= 0.29

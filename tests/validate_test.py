@@ -1,0 +1,269 @@
+"""One test per rule: a bad file, and the exact message at the exact place."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from pmgenome.validate import validate_catalog
+from tests.conftest import VALID_ARTICLE, CatalogDir
+
+ARTICLE = "catalog/articles/good-pm.yaml"
+
+
+def problems_of(catalog_dir: CatalogDir) -> list[str]:
+    _, problems = validate_catalog(catalog_dir.root)
+    return [str(problem) for problem in problems]
+
+
+def with_line(line_no: int, replacement: str) -> str:
+    """The valid article with one line (1-based) replaced; '' removes it."""
+    lines = VALID_ARTICLE.splitlines(keepends=True)
+    lines[line_no - 1] = replacement + ("\n" if replacement else "")
+    return "".join(lines)
+
+
+def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    assert problems_of(catalog_dir) == []
+
+
+@pytest.mark.parametrize(
+    ("line_no", "replacement", "expected"),
+    [
+        (2, "titel: Good Product Manager", [
+            f"{ARTICLE}:2:1: missing required field 'title'",
+            f"{ARTICLE}:2:1: unknown field 'titel' for an article (did you mean 'title'?)"]),
+        (2, "title: 42", [f"{ARTICLE}:2:8: 'title' must be text, not 42; put it in quotes"]),
+        (2, "title:", [f"{ARTICLE}:2:7: 'title' is empty; fill it in or remove the line"]),
+        (2, "title: Read <b>this</b>", [f"{ARTICLE}:2:8: 'title' contains HTML (<b>); write plain text"]),
+        (2, "title: Pricing &amp; packaging",
+         [f"{ARTICLE}:2:8: 'title' contains an HTML entity (&amp;); write the character itself"]),
+        (2, "title: See [the post](https://example.com)",
+         [f"{ARTICLE}:2:8: 'title' contains a Markdown link ([the post](https://example.com)); write plain text"]),
+        (2, "title: TODO the real title", [f"{ARTICLE}:2:8: 'title' still holds a placeholder: "
+                                           "replace it with your own words"]),
+        (3, "url: ftp://a16z.com/memo", [f"{ARTICLE}:3:6: URL must be absolute and start with https:// or http://"]),
+        (3, "url: /good-product-manager", [f"{ARTICLE}:3:6: URL must be absolute and start with https:// or http://"]),
+        (3, "url: https://user:secret@a16z.com/memo", [f"{ARTICLE}:3:6: URL must not carry credentials (user:password@)"]),
+        (3, "url: https://localhost/memo", [f"{ARTICLE}:3:6: URL host 'localhost' is not a public domain name"]),
+        (7, "segments: [b2b, desing]", [f"{ARTICLE}:7:17: 'desing' is not a segment in catalog/taxonomy.yaml "
+                                        "(did you mean 'design'?); choose from b2b, b2c, technical, design"]),
+        (7, "segments: []", [f"{ARTICLE}:7:11: 'segments' needs at least one segment; "
+                             "choose from b2b, b2c, technical, design"]),
+        (7, "segments: b2b", [f"{ARTICLE}:7:11: 'segments' must be a list, like [b2b, design]"]),
+        (7, "segments: [b2b, b2b]", [f"{ARTICLE}:7:17: 'segments' lists 'b2b' twice"]),
+        (8, "skills: [Strategy]", [f"{ARTICLE}:8:10: 'Strategy' is not a skill in catalog/taxonomy.yaml "
+                                   "(did you mean 'strategy'?); choose from strategy, discovery, prioritization, "
+                                   "execution, metrics, communication, leadership, go-to-market, pricing, growth, "
+                                   "experimentation, technical-fluency, data-and-ai, ux-design, user-research"]),
+        (9, "levels: [senior]", [f"{ARTICLE}:9:10: 'senior' is not a level in catalog/taxonomy.yaml; "
+                                 "choose from aspiring, new, experienced, leader"]),
+        (10, "cost: gratis", [f"{ARTICLE}:10:7: 'gratis' is not a valid cost; choose from free, freemium, paid"]),
+        (11, "language: English", [f"{ARTICLE}:11:11: 'English' is not a language tag; "
+                                   "write a BCP 47 tag like en, de or pt-BR"]),
+        (12, "added: 2026-02-30", [f"{ARTICLE}:12:8: impossible date 2026-02-30 (use a real day, YYYY-MM-DD)"]),
+        (12, "added: last week", [f"{ARTICLE}:12:8: 'added' must be a date written YYYY-MM-DD, like 2026-11-26"]),
+        (12, "added: 2999-01-01", [f"{ARTICLE}:12:8: 'added' is in the future (2999-01-01)"]),
+        (12, "", [f"{ARTICLE}:2:1: missing required field 'added'"]),
+        (13, "author: Ben Horowitz\nauthor: Someone Else",
+         [f"{ARTICLE}:14:1: duplicate key 'author' (first written at line 13); keep only one"]),
+        (13, "author: &who Ben\npublication: *who",
+         [f"{ARTICLE}:13:9: anchors and aliases (&name, *name) are not allowed; write the value out where it is used"]),
+        (13, "author: !!python/object/apply:os.system [echo hi]",
+         [f"{ARTICLE}:13:9: YAML tag !!python/object/apply:os.system is not allowed"]),
+        (13, "author: [unclosed", [f"{ARTICLE}:14:1: YAML syntax error: while parsing a flow sequence "
+                                   "did not find expected ',' or ']'"]),
+        (1, "# a comment", [f"{ARTICLE}:1:1: the first line must be '# yaml-language-server: "
+                            "$schema=../../scripts/pmgenome/schema/article.schema.json' so editors can check "
+                            "the fields as you type"]),
+    ],
+)
+def test_rule(catalog_dir: CatalogDir, line_no: int, replacement: str, expected: list[str]) -> None:
+    catalog_dir.write("articles/good-pm.yaml", with_line(line_no, replacement))
+    assert problems_of(catalog_dir) == expected
+
+
+def test_summary_length_bounds(catalog_dir: CatalogDir) -> None:
+    short = with_line(4, "summary: Too short to help anyone.").replace(
+        "  A short classic memo that contrasts the habits of strong and weak product\n"
+        "  managers, useful as a checklist for anyone new to the role.\n", "")
+    catalog_dir.write("articles/good-pm.yaml", short)
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:4:10: summary is 25 characters; write at least 80: what it is, what a reader gets "
+        "from it, who it suits"]
+    long_text = "word " * 130
+    catalog_dir.write("articles/good-pm.yaml", short.replace("Too short to help anyone.", long_text.strip()))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:4:10: summary is 649 characters; keep it to 600"]
+
+
+def test_yaml_11_traps_keep_what_the_author_wrote(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("meetups/oslo-pm.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/meetup.schema.json
+        title: Oslo product evenings
+        url: https://example.org/oslo
+        summary: >-
+          A made-up meetup used to check that Norway's country code stays the text NO and
+          that yes or no never silently become booleans.
+        segments: [b2b]
+        country: NO
+        city: Oslo
+        online: no
+        added: 2026-11-01
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/meetups/oslo-pm.yaml:10:9: 'online' must be true or false, not 'no'"]
+
+
+def test_in_person_meetup_needs_city_and_country(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("meetups/somewhere.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/meetup.schema.json
+        title: Somewhere product night
+        url: https://example.org/somewhere
+        summary: >-
+          A made-up in-person meetup without a city or a country, which the validator has to
+          refuse because readers could not tell where it meets.
+        segments: [b2c]
+        online: false
+        country: UK
+        added: 2026-11-01
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/meetups/somewhere.yaml:2:1: an in-person meetup (online: false) needs 'city'; "
+        "add it, or set online: true",
+        "catalog/meetups/somewhere.yaml:9:10: 'UK' is not an ISO 3166-1 alpha-2 country code "
+        "(did you mean 'GB'?); write two capital letters, like GB",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "catalog/articles/x.yaml:1:1: file is empty"),
+        (b"# only a comment\n", "catalog/articles/x.yaml:1:1: file is empty"),
+        (b"- a\n- b\n", "catalog/articles/x.yaml:1:1: an entry must be a mapping of fields (name: value)"),
+        (b"title: a\n---\ntitle: b\n",
+         "catalog/articles/x.yaml:3:1: file holds more than one YAML document (remove the second '---')"),
+        (b"title: caf\xe9\n", "catalog/articles/x.yaml:1:11: file is not valid UTF-8 (byte 0xe9); save it as UTF-8"),
+        (b"a: 1\n" * 60_000, "catalog/articles/x.yaml:1:1: file is 300,000 bytes; the limit is 262,144"),
+    ],
+)
+def test_unusable_files(catalog_dir: CatalogDir, content: bytes, expected: str) -> None:
+    catalog_dir.write("articles/x.yaml", content)
+    assert problems_of(catalog_dir)[0] == expected
+
+
+def test_bom_and_crlf_are_accepted(catalog_dir: CatalogDir) -> None:
+    data = b"\xef\xbb\xbf" + VALID_ARTICLE.replace("\n", "\r\n").encode()
+    catalog_dir.write("articles/good-pm.yaml", data)
+    assert problems_of(catalog_dir) == []
+
+
+def test_alias_bomb_is_refused_quickly(catalog_dir: CatalogDir) -> None:
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for previous, name in zip("abcdefgh", "bcdefghi"):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
+    catalog_dir.write("articles/bomb.yaml", "\n".join(lines) + "\n")
+    started = time.perf_counter()
+    problems = problems_of(catalog_dir)
+    assert time.perf_counter() - started < 0.5
+    assert ("catalog/articles/bomb.yaml:1:4: anchors and aliases (&name, *name) are not allowed; "
+            "write the value out where it is used") in problems
+
+
+@pytest.mark.parametrize(
+    ("relative", "expected"),
+    [
+        ("articles/Good_PM.yaml", "catalog/articles/Good_PM.yaml:1:1: file name 'Good_PM.yaml' is not a valid id: "
+         "use lowercase letters, digits and single hyphens, like 'good-pm-bad-pm.yaml'"),
+        ("articles/good-pm.yml", "catalog/articles/good-pm.yml:1:1: rename to good-pm.yaml: entries use the "
+         ".yaml extension"),
+        ("blog/good-pm.yaml", "catalog/blog/good-pm.yaml:1:1: entries go directly in articles/, courses/ or meetups/"),
+    ],
+)
+def test_file_names_and_places(catalog_dir: CatalogDir, relative: str, expected: str) -> None:
+    catalog_dir.write(relative, VALID_ARTICLE)
+    assert problems_of(catalog_dir) == [expected]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://www.a16z.com/good-product-manager-bad-product-manager",
+        "https://A16Z.com:443/good-product-manager-bad-product-manager/#top",
+        "https://a16z.com/good-product-manager-bad-product-manager/?utm_source=news&utm_medium=email&fbclid=1",
+    ],
+)
+def test_same_page_twice_is_refused(catalog_dir: CatalogDir, url: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    catalog_dir.write("articles/good-pm-again.yaml", VALID_ARTICLE.replace(
+        "https://a16z.com/good-product-manager-bad-product-manager/", url).replace("2026-11-01", "2026-11-02"))
+    assert problems_of(catalog_dir) == [
+        "catalog/articles/good-pm-again.yaml:3:6: same page as catalog/articles/good-pm.yaml "
+        "(https://a16z.com/good-product-manager-bad-product-manager/); one entry per resource"]
+
+
+def test_same_id_in_two_kinds(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    catalog_dir.write("courses/good-pm.yaml", VALID_ARTICLE.replace("article.schema", "course.schema").replace(
+        "author: Ben Horowitz\n", "").replace("a16z.com/good", "example.org/good"))
+    assert problems_of(catalog_dir) == [
+        "catalog/courses/good-pm.yaml:1:1: id 'good-pm' is already used by catalog/articles/good-pm.yaml; "
+        "ids are unique across kinds"]
+
+
+def test_picks_rules(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    for n in range(6):
+        catalog_dir.write(f"articles/extra-{n}.yaml", VALID_ARTICLE.replace(
+            "a16z.com/good-product-manager-bad-product-manager/", f"example.org/{n}"))
+    catalog_dir.write("meetups/pt.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/meetup.schema.json
+        title: An online product community
+        url: https://example.org/community
+        summary: >-
+          A made-up online community that exists in this test only, so that picks can name a
+          meetup under the wrong kind and be told so.
+        segments: [b2b]
+        online: true
+        added: 2026-11-01
+        """)
+    catalog_dir.write("picks.yaml", """\
+        b2b:
+          article: [good-pm, good-pn, pt, good-pm, extra-0, extra-1, extra-2]
+        design:
+          article: [extra-3]
+        b2q:
+          course: []
+        technical:
+          podcast: [good-pm]
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/picks.yaml:2:22: no entry with id 'good-pn' (did you mean 'good-pm'?)",
+        "catalog/picks.yaml:2:31: 'pt' is a meetup, not an article; list it under meetup",
+        "catalog/picks.yaml:2:35: 'good-pm' is picked twice here",
+        "catalog/picks.yaml:2:53: at most 5 picks per segment and kind; b2b/article lists 7",
+        "catalog/picks.yaml:4:13: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
+        "catalog/picks.yaml:5:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
+        "catalog/picks.yaml:8:3: unknown kind 'podcast'; use article, course or meetup",
+    ]
+
+
+def test_every_problem_in_every_file_in_one_run(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/one.yaml", with_line(10, "cost: gratis"))
+    catalog_dir.write("articles/two.yaml", with_line(9, "levels: [senior]").replace(
+        "a16z.com/good", "example.org/good"))
+    catalog_dir.write("courses/three.yaml", "title: [\n")
+    found = problems_of(catalog_dir)
+    assert [line.split(":")[0] for line in found] == [
+        "catalog/articles/one.yaml", "catalog/articles/two.yaml", "catalog/courses/three.yaml"]
+
+
+def test_taxonomy_problems_are_located(catalog_dir: CatalogDir) -> None:
+    text = (catalog_dir.root / "taxonomy.yaml").read_text()
+    text = text.replace("    scope: general\n", "    scope: broad\n", 1).replace("  - id: b2c\n", "  - id: B2C\n")
+    catalog_dir.write("taxonomy.yaml", text)
+    found = problems_of(catalog_dir)
+    assert "catalog/taxonomy.yaml:9:9: term id must be lowercase letters, digits and hyphens" in found
+    assert "catalog/taxonomy.yaml:24:12: skill 'strategy' needs scope: general or flavour" in found
