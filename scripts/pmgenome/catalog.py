@@ -357,7 +357,8 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
         groups[group] = tuple(terms)
     taxonomy = Taxonomy(**groups)
     segment_ids = set(taxonomy.ids("segments"))
-    for index, item in enumerate(data.get("skills") or ()):
+    skills = data.get("skills")
+    for index, item in enumerate(skills if isinstance(skills, tuple) else ()):
         if not isinstance(item, dict) or not isinstance(item.get("segments"), tuple):
             continue
         for position, segment in enumerate(item["segments"]):

@@ -39,8 +39,8 @@ neighbouring stage, the plan's notes say so; a reader can then add what is missi
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import combinations, product
 
@@ -283,144 +283,237 @@ def describe(answers: Answers, taxonomy: Taxonomy) -> str:
 # --- scoring ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _Scored:
+class _Features:
+    """What the rule reads from one entry, read once per catalog."""
+
     entry: Entry
-    score: int
-    tags: frozenset[str]  # what the candidate adds to a part: skills and segments
-    reason: str
-    neighbour: bool  # fits only through the neighbouring stage
-    near: bool = False  # a meetup in the reader's city or country
+    levels: frozenset[int]  # positions of its levels in taxonomy order
+    general: tuple[str, ...]
+    flavour: tuple[tuple[str, frozenset[str]], ...]  # (skill, the segments it belongs to)
+    segments: frozenset[str]
+    backgrounds: frozenset[str]
+    pm: bool
+    online: bool
+    city: str | None
+    country: str | None
 
 
 @dataclass(frozen=True)
-class _Context:
-    catalog: Catalog
-    answers: Answers
-    level_index: Mapping[str, int]
-    picked: frozenset[str]
-    general: frozenset[str]
-    flavour: Mapping[str, frozenset[str]] = field(default_factory=dict)  # skill -> its segments
+class _Candidate:
+    features: _Features
+    score: int
+    tags: frozenset[str]  # what it adds to a part: skills, segments, a place
+    fit: int  # its stage points
+    near: bool = False  # a meetup in the reader's city or country
 
     @property
-    def taxonomy(self) -> Taxonomy:
-        return self.catalog.taxonomy
+    def id(self) -> str:
+        return self.features.entry.id
 
 
-def _context(catalog: Catalog, answers: Answers) -> _Context:
-    taxonomy = catalog.taxonomy
-    picks = catalog.picks
-    picked = frozenset(
-        entry_id for segment in answers.company for ids in picks.get(segment, {}).values() for entry_id in ids)
-    return _Context(
-        catalog=catalog,
-        answers=answers,
-        level_index={level: index for index, level in enumerate(taxonomy.ids("levels"))},
-        picked=picked,
-        general=frozenset(term.id for term in taxonomy.skills if term.scope == "general"),
-        flavour={term.id: frozenset(term.segments) for term in taxonomy.skills if term.scope == "flavour"},
+def _features(entry: Entry, level_index: Mapping[str, int], general: frozenset[str],
+              flavour: Mapping[str, frozenset[str]]) -> _Features:
+    city, country = entry.get("city"), entry.get("country")
+    return _Features(
+        entry=entry,
+        levels=frozenset(level_index[level] for level in entry.levels if level in level_index),
+        general=tuple(skill for skill in entry.skills if skill in general),
+        flavour=tuple((skill, flavour[skill]) for skill in entry.skills if skill in flavour),
+        segments=frozenset(entry.segments),
+        backgrounds=frozenset(entry.backgrounds),
+        pm=PM_SKILL in entry.skills,
+        online=entry.get("online") is True,
+        city=(_plain(city) or None) if isinstance(city, str) else None,
+        country=(_plain(country).upper() or None) if isinstance(country, str) else None,
     )
 
 
-def _level_fit(ctx: _Context, entry: Entry) -> tuple[int, str, bool] | None:
-    """(points, reason phrase, neighbour) for the reader's stage; None when too far away."""
-    stage = ctx.answers.stage
-    known = [level for level in entry.levels if level in ctx.level_index]
-    if not known:
-        return LEVEL_ANY, "fits any stage", False
-    if stage in known:
-        return LEVEL_EXACT, f"matches your stage ({_name(ctx.taxonomy, 'levels', stage)})", False
-    here = ctx.level_index[stage]
-    nearest = min(known, key=lambda level: (abs(ctx.level_index[level] - here), ctx.level_index[level]))
-    step = ctx.level_index[nearest] - here
-    if abs(step) != 1:
+class Planner:
+    """The rule bound to one catalog: entries are read once and rankings are reused, so that
+    every combination of answers can be planned for the site in one build."""
+
+    def __init__(self, catalog: Catalog) -> None:
+        taxonomy = catalog.taxonomy
+        self.catalog = catalog
+        self.taxonomy = taxonomy
+        self._level_index = {level: index for index, level in enumerate(taxonomy.ids("levels"))}
+        general = frozenset(term.id for term in taxonomy.skills if term.scope == "general")
+        flavour = {term.id: frozenset(term.segments) for term in taxonomy.skills if term.scope == "flavour"}
+        self._by_kind = {kind: tuple(_features(entry, self._level_index, general, flavour)
+                                     for entry in catalog.of_kind(kind)) for kind in Kind}
+        self._rankings: dict[tuple, tuple[_Candidate, ...]] = {}
+        self._meetups: dict[str, MeetupPick] = {}
+
+    # The parts' scores: see the module docstring for the rule in words.
+
+    def _fit(self, features: _Features, stage: str) -> int | None:
+        if not features.levels:
+            return LEVEL_ANY
+        here = self._level_index[stage]
+        if here in features.levels:
+            return LEVEL_EXACT
+        if here - 1 in features.levels or here + 1 in features.levels:
+            return LEVEL_NEIGHBOUR
         return None
-    direction = "a stage ahead" if step > 0 else "a stage back"
-    return LEVEL_NEIGHBOUR, f"{direction} ({_name(ctx.taxonomy, 'levels', nearest)})", True
+
+    def _common(self, features: _Features, answers: Answers, picked: frozenset[str]) -> int:
+        points = BACKGROUND_MATCH if answers.background in features.backgrounds else 0
+        points += PM_LOAD_WEIGHT[answers.pm_load] if features.pm else 0
+        return points + (CURATED_PICK if features.entry.id in picked else 0)
+
+    def _deepen(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
+        segments = [segment for segment in answers.company if segment in features.segments]
+        fit = self._fit(features, answers.stage) if segments else None
+        if fit is None:
+            return None
+        skills = [skill for skill, owners in features.flavour if owners & features.segments & set(answers.company)]
+        score = fit + FLAVOUR_SKILL * len(skills) + SEGMENT_MATCH * len(segments)
+        tags = frozenset([f"skill:{skill}" for skill in skills] + [f"segment:{segment}" for segment in segments])
+        return _Candidate(features, score + self._common(features, answers, picked), tags, fit)
+
+    def _broaden(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
+        fit = self._fit(features, answers.stage) if features.general else None
+        if fit is None:
+            return None
+        gaps = BACKGROUND_GAPS.get(answers.background, ())
+        score = fit + (BACKGROUND_GAP if any(skill in gaps for skill in features.general) else 0)
+        score += SEGMENT_CONTEXT if features.segments & set(answers.company) else 0
+        tags = frozenset(f"skill:{skill}" for skill in features.general)
+        return _Candidate(features, score + self._common(features, answers, picked), tags, fit)
+
+    def _meetup(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
+        fit = self._fit(features, answers.stage)
+        place_points = _place_points(features, answers.place)
+        if fit is None or place_points is None:
+            return None
+        segments = [segment for segment in answers.company if segment in features.segments]
+        score = fit + place_points + SEGMENT_MATCH * len(segments)
+        score += CURATED_PICK if features.entry.id in picked else 0
+        where = "online" if features.online else f"{features.city}, {features.country}"
+        tags = frozenset([f"segment:{segment}" for segment in segments] + [f"place:{where}"])
+        near = answers.place is not None and not features.online
+        return _Candidate(features, score, tags, fit, near)
+
+    def _ranked(self, part: str, kind: Kind, answers: Answers) -> tuple[_Candidate, ...]:
+        """Every candidate of a kind for a part, best first; cached by what the score reads."""
+        if part == "meetups":
+            key = (part, kind, answers.stage, answers.company, answers.place)
+        else:
+            key = (part, kind, answers.stage, answers.background, answers.company, answers.pm_load)
+        if key not in self._rankings:
+            scorer = {"deepen": self._deepen, "broaden": self._broaden, "meetups": self._meetup}[part]
+            picked = _picked(self.catalog, answers.company)
+            scored = (scorer(features, answers, picked) for features in self._by_kind[kind])
+            candidates = [candidate for candidate in scored if candidate is not None]
+            self._rankings[key] = tuple(sorted(candidates, key=lambda c: (-c.score, c.id)))
+        return self._rankings[key]
+
+    # The plan.
+
+    def plan(self, answers: Answers) -> Plan:
+        """Apply the rule (see the module docstring) to one reader's answers."""
+        words = _Words(self.taxonomy, answers, _picked(self.catalog, answers.company))
+        notes: list[str] = []
+        deep_first = answers.goal == Goal.DEEPEN
+        deep_count, broad_count = DEEP_FIRST_COUNTS if deep_first else BROAD_FIRST_COUNTS
+        order = [("deepen", deep_count), ("broaden", broad_count)]
+        if not deep_first:
+            order.reverse()
+        taken: set[str] = set()
+        parts: dict[str, tuple[PlanItem, ...]] = {}
+        for part, count in order:
+            chosen = _greedy(self._ranked(part, Kind.ARTICLE, answers), count, taken)
+            taken.update(candidate.id for candidate in chosen)
+            parts[part] = tuple(_item(candidate, words.reason(part, candidate)) for candidate in chosen)
+            notes += words.part_notes(part, chosen, count)
+
+        (first, _), (second, _) = order
+        course = None
+        chosen = _greedy(self._ranked(first, Kind.COURSE, answers), 1)
+        if not chosen:
+            chosen = _greedy(self._ranked(second, Kind.COURSE, answers), 1)
+            if chosen:
+                notes.append(f"No course that {first}s fits a {words.who} yet; this one {second}s instead.")
+        if chosen:
+            part = first if chosen[0] in self._ranked(first, Kind.COURSE, answers) else second
+            course = _item(chosen[0], words.course_reason(part, chosen[0]))
+        else:
+            notes.append(f"No course in the catalog fits a {words.who} yet.")
+
+        meetups = self.meetups(answers)
+        return Plan(answers, parts["deepen"], parts["broaden"], course, meetups.items,
+                    tuple(notes) + meetups.notes)
+
+    def meetups(self, answers: Answers) -> MeetupPick:
+        """The meetups part alone; it depends on stage, company segments and place only."""
+        key = meetup_key(answers.stage, answers.company, answers.place)
+        if key not in self._meetups:
+            words = _Words(self.taxonomy, answers, _picked(self.catalog, answers.company))
+            chosen = _greedy(self._ranked("meetups", Kind.MEETUP, answers), MEETUP_COUNT)
+            notes = []
+            place = answers.place
+            if chosen and place is not None and not place.online and not any(c.near for c in chosen):
+                notes.append(f"No meetup in {place} is in the catalog yet; these are online.")
+            if not chosen:
+                notes.append(f"No meetup or community in the catalog fits a {words.who} yet.")
+            items = tuple(_item(candidate, words.reason("meetups", candidate)) for candidate in chosen)
+            self._meetups[key] = MeetupPick(items, tuple(notes))
+        return self._meetups[key]
 
 
-def _common(ctx: _Context, entry: Entry) -> tuple[int, list[str]]:
-    """Points and reason phrases every part shares: background, curated pick, delivery load."""
-    points, phrases = 0, []
-    answers = ctx.answers
-    if answers.background in entry.backgrounds:
-        points += BACKGROUND_MATCH
-        phrases.append(f"written for those moving in from "
-                       f"{_lower_first(_name(ctx.taxonomy, 'backgrounds', answers.background))}")
-    if PM_SKILL in entry.skills:
-        points += PM_LOAD_WEIGHT[answers.pm_load]
-        if answers.pm_load == PmLoad.HEAVY:
-            phrases.append("delivery is a big part of your week")
-    if entry.id in ctx.picked:
-        points += CURATED_PICK
-        phrases.append("a curators' pick")
-    return points, phrases
+def make_plan(catalog: Catalog, answers: Answers) -> Plan:
+    """Apply the rule (see the module docstring) to one reader's answers."""
+    return Planner(catalog).plan(answers)
 
 
-Scorer = Callable[[_Context, Entry], "_Scored | None"]
+def pick_meetups(catalog: Catalog, answers: Answers) -> MeetupPick:
+    """The meetups part alone; it depends on stage, company segments and place only."""
+    return Planner(catalog).meetups(answers)
 
 
-def _score_deepen(ctx: _Context, entry: Entry) -> _Scored | None:
-    segments = [segment for segment in ctx.answers.company if segment in entry.segments]
-    fit = _level_fit(ctx, entry)
-    if not segments or fit is None:
+def _picked(catalog: Catalog, company: Sequence[str]) -> frozenset[str]:
+    return frozenset(entry_id for segment in company
+                     for ids in catalog.picks.get(segment, {}).values() for entry_id in ids)
+
+
+def _place_points(features: _Features, place: Place | None) -> int | None:
+    """Points for where a meetup happens; None when it is out of the reader's reach."""
+    if features.online:
+        return PLACE_ONLINE
+    if place is None:
+        return 0
+    if place.online:
         return None
-    company = set(ctx.answers.company)
-    skills = [skill for skill in entry.skills if ctx.flavour.get(skill, frozenset()) & company]
-    points = fit[0] + FLAVOUR_SKILL * len(skills) + SEGMENT_MATCH * len(segments)
-    common, phrases = _common(ctx, entry)
-    where = _join_names(ctx.taxonomy, "segments", segments)
-    if skills:
-        lead = f"Deepens {where}: {_skill_list(ctx.taxonomy, skills)}"
-    else:
-        lead = f"Deepens your {where} context"
-    reason = _sentence(lead, phrases, fit[1])
-    tags = frozenset([f"skill:{s}" for s in skills] + [f"segment:{s}" for s in segments])
-    return _Scored(entry, points + common, tags, reason, fit[2])
+    if (place.city and features.city and place.city.casefold() == features.city.casefold()
+            and place.country in (None, features.country)):
+        return PLACE_CITY
+    if place.country and place.country == features.country:
+        return PLACE_COUNTRY
+    return None
 
 
-def _score_broaden(ctx: _Context, entry: Entry) -> _Scored | None:
-    skills = [skill for skill in entry.skills if skill in ctx.general]
-    fit = _level_fit(ctx, entry)
-    if not skills or fit is None:
-        return None
-    gaps = BACKGROUND_GAPS.get(ctx.answers.background, ())
-    gap_skills = [skill for skill in skills if skill in gaps]
-    points = fit[0] + (BACKGROUND_GAP if gap_skills else 0)
-    if set(entry.segments) & set(ctx.answers.company):
-        points += SEGMENT_CONTEXT
-    common, phrases = _common(ctx, entry)
-    shown = (gap_skills or skills)[:2]
-    lead = f"Broadens {_skill_list(ctx.taxonomy, shown)}"
-    if gap_skills:
-        background = _lower_first(_name(ctx.taxonomy, "backgrounds", ctx.answers.background))
-        phrases.insert(0, f"often new to people from {background}")
-    reason = _sentence(lead, phrases, fit[1])
-    return _Scored(entry, points + common, frozenset(f"skill:{s}" for s in skills), reason, fit[2])
-
-
-def _pick(candidates: Iterable[_Scored], count: int) -> list[_Scored]:
-    """Greedy, deterministic: best adjusted score first, the smaller id on a tie."""
-    pool = list(candidates)
-    chosen: list[_Scored] = []
+def _greedy(ranked: Sequence[_Candidate], count: int, taken: Iterable[str] = ()) -> list[_Candidate]:
+    """Best adjusted score first, the smaller id on a tie; a candidate adding nothing new to the
+    part loses REPEAT_PENALTY. `ranked` is sorted best first, so the scan stops early."""
+    chosen: list[_Candidate] = []
+    used = set(taken)
     covered: set[str] = set()
-    while pool and len(chosen) < count:
-        def adjusted(item: _Scored) -> int:
-            repeats = covered and item.tags <= covered
-            return item.score - (REPEAT_PENALTY if repeats else 0)
-        best = min(pool, key=lambda item: (-adjusted(item), item.entry.id))
-        chosen.append(best if adjusted(best) == best.score else _rescore(best, adjusted(best)))
+    while len(chosen) < count:
+        best, best_score = None, 0
+        for candidate in ranked:
+            if best is not None and candidate.score < best_score:
+                break  # nothing further down can beat or tie the best
+            if candidate.id in used:
+                continue
+            score = candidate.score - (REPEAT_PENALTY if covered and candidate.tags <= covered else 0)
+            if best is None or (-score, candidate.id) < (-best_score, best.id):
+                best, best_score = candidate, score
+        if best is None:
+            break
+        chosen.append(best if best_score == best.score else replace(best, score=best_score))
+        used.add(best.id)
         covered |= best.tags
-        pool.remove(best)
     return chosen
-
-
-def _rescore(item: _Scored, score: int) -> _Scored:
-    return _Scored(item.entry, score, item.tags, item.reason, item.neighbour, item.near)
-
-
-def _rank(ctx: _Context, scorer: Scorer, kind: Kind, taken: set[str]) -> list[_Scored]:
-    scored = (scorer(ctx, entry) for entry in ctx.catalog.of_kind(kind) if entry.id not in taken)
-    return [item for item in scored if item is not None]
 
 
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -431,158 +524,107 @@ def _plain(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())
 
 
-def _item(scored: _Scored, reason: str | None = None) -> PlanItem:
-    entry = scored.entry
+def _item(candidate: _Candidate, reason: str) -> PlanItem:
+    entry = candidate.features.entry
     return PlanItem(entry.id, entry.kind.value, _plain(entry.title) or entry.id, _plain(entry.url),
-                    reason or scored.reason, scored.score)
-
-
-def _who(ctx: _Context) -> str:
-    answers = ctx.answers
-    stage = _name(ctx.taxonomy, "levels", answers.stage)
-    return f"{stage} at a {_join_names(ctx.taxonomy, 'segments', answers.company)} company"
-
-
-def _section_notes(ctx: _Context, label: str, chosen: list[_Scored], wanted: int) -> list[str]:
-    notes = []
-    if not chosen:
-        notes.append(f"No {label} resource in the catalog fits a {_who(ctx)} yet.")
-    elif len(chosen) < wanted:
-        notes.append(f"Only {len(chosen)} {label} resource{'s' if len(chosen) != 1 else ''} in the "
-                     f"catalog fit{'s' if len(chosen) == 1 else ''} a {_who(ctx)} so far; {wanted} were wanted.")
-    if chosen and any(item.neighbour for item in chosen):
-        notes.append(f"Few {label} resources are written for your stage yet, so the plan "
-                     "borrows from the neighbouring stage.")
-    return notes
-
-
-def _course_reason(scored: _Scored) -> str:
-    entry = scored.entry
-    details = [str(entry.get(name)) for name in ("pace", "format") if isinstance(entry.get(name), str)]
-    if entry.cost:
-        details.append(entry.cost)
-    reason = scored.reason.rstrip(".")
-    return f"{reason}; {', '.join(details)}." if details else f"{reason}."
-
-
-def _score_meetup(ctx: _Context, entry: Entry) -> _Scored | None:
-    fit = _level_fit(ctx, entry)
-    if fit is None:
-        return None
-    place = ctx.answers.place
-    online = entry.get("online") is True
-    city, country = entry.get("city"), entry.get("country")
-    city = _plain(city) or None if isinstance(city, str) else None
-    country = _plain(country).upper() or None if isinstance(country, str) else None
-    where = f"{city}, {country}" if city and country else (city or country or "")
-    if online:
-        points, lead = PLACE_ONLINE, "Online, so you can join from anywhere"
-    elif place is None:
-        points, lead = 0, f"In person in {where}" if where else "In person"
-    elif place.online:
-        return None
-    elif place.city and city and place.city.casefold() == city.casefold() and (
-            place.country is None or place.country == country):
-        points, lead = PLACE_CITY, f"In person in {where}, your city"
-    elif place.country and place.country == country:
-        points, lead = PLACE_COUNTRY, f"In person in {where}, in your country"
-    else:
-        return None
-    segments = [segment for segment in ctx.answers.company if segment in entry.segments]
-    points += fit[0] + SEGMENT_MATCH * len(segments)
-    phrases = []
-    if segments and len(entry.segments) < len(ctx.taxonomy.segments):
-        phrases.append(f"focused on {_join_names(ctx.taxonomy, 'segments', segments)} product work")
-    if entry.id in ctx.picked:
-        points += CURATED_PICK
-        phrases.append("a curators' pick")
-    frequency = entry.get("frequency")
-    if isinstance(frequency, str) and _plain(frequency):
-        phrases.append(f"meets {_plain(frequency)}")
-    tags = frozenset([f"segment:{s}" for s in segments] + [f"place:{'online' if online else where}"])
-    near = place is not None and not online
-    return _Scored(entry, points, tags, _sentence(lead, phrases, fit[1]), fit[2], near)
-
-
-def pick_meetups(catalog: Catalog, answers: Answers) -> MeetupPick:
-    """The meetups part alone; it depends on stage, company segments and place only."""
-    ctx = _context(catalog, answers)
-    chosen = _pick(_rank(ctx, _score_meetup, Kind.MEETUP, set()), MEETUP_COUNT)
-    notes = []
-    place = answers.place
-    if chosen and place is not None and not place.online and not any(item.near for item in chosen):
-        notes.append(f"No meetup in {place} is in the catalog yet; these are online.")
-    if not chosen:
-        notes.append(f"No meetup or community in the catalog fits a {_who(ctx)} yet.")
-    return MeetupPick(tuple(_item(item) for item in chosen), tuple(notes))
-
-
-def make_plan(catalog: Catalog, answers: Answers) -> Plan:
-    """Apply the rule (see the module docstring) to one reader's answers."""
-    ctx = _context(catalog, answers)
-    notes: list[str] = []
-    deep_first = answers.goal == Goal.DEEPEN
-    deep_count, broad_count = DEEP_FIRST_COUNTS if deep_first else BROAD_FIRST_COUNTS
-    order = [("deepen", _score_deepen, deep_count), ("broaden", _score_broaden, broad_count)]
-    if not deep_first:
-        order.reverse()
-    taken: set[str] = set()
-    parts: dict[str, list[_Scored]] = {}
-    for label, scorer, count in order:
-        chosen = _pick(_rank(ctx, scorer, Kind.ARTICLE, taken), count)
-        taken.update(item.entry.id for item in chosen)
-        parts[label] = chosen
-        notes += _section_notes(ctx, _gerund(label), chosen, count)
-
-    course = None
-    (first_label, first_scorer, _), (second_label, second_scorer, _) = order
-    ranked = _pick(_rank(ctx, first_scorer, Kind.COURSE, set()), 1)
-    if not ranked:
-        ranked = _pick(_rank(ctx, second_scorer, Kind.COURSE, set()), 1)
-        if ranked:
-            notes.append(f"No course that {first_label}s fits a {_who(ctx)} yet; this one "
-                         f"{second_label}s instead.")
-    if ranked:
-        course = _item(ranked[0], _course_reason(ranked[0]))
-    else:
-        notes.append(f"No course in the catalog fits a {_who(ctx)} yet.")
-
-    meetups = pick_meetups(catalog, answers)
-    return Plan(
-        answers=answers,
-        deepen=tuple(_item(item) for item in parts["deepen"]),
-        broaden=tuple(_item(item) for item in parts["broaden"]),
-        course=course,
-        meetups=meetups.items,
-        notes=tuple(notes) + meetups.notes,
-    )
-
-
-def plan_as_dict(plan: Plan) -> dict:
-    """The plan as plain JSON-ready data (what `pmgenome path --json` prints)."""
-    def item(value: PlanItem | None) -> dict | None:
-        if value is None:
-            return None
-        return {"id": value.id, "kind": value.kind, "title": value.title, "url": value.url,
-                "reason": value.reason, "score": value.score}
-
-    answers = plan.answers
-    return {
-        "answers": {"stage": answers.stage, "background": answers.background, "company": list(answers.company),
-                    "pm_load": answers.pm_load.value, "goal": answers.goal.value,
-                    "place": str(answers.place) if answers.place else None},
-        "deepen": [item(value) for value in plan.deepen],
-        "broaden": [item(value) for value in plan.broaden],
-        "course": item(plan.course),
-        "meetups": [item(value) for value in plan.meetups],
-        "notes": list(plan.notes),
-    }
+                    reason, candidate.score)
 
 
 # --- wording ------------------------------------------------------------------------------------
 
-def _gerund(label: str) -> str:
-    return {"deepen": "deepening", "broaden": "broadening"}[label]
+class _Words:
+    """The plan's sentences, written only for what was chosen."""
+
+    def __init__(self, taxonomy: Taxonomy, answers: Answers, picked: frozenset[str]) -> None:
+        self.taxonomy = taxonomy
+        self.answers = answers
+        self.picked = picked
+        stage = _name(taxonomy, "levels", answers.stage)
+        self.who = f"{stage} at a {_join_names(taxonomy, 'segments', answers.company)} company"
+
+    def _stage(self, candidate: _Candidate) -> str:
+        if candidate.fit == LEVEL_ANY:
+            return "fits any stage"
+        levels = self.taxonomy.ids("levels")
+        here = levels.index(self.answers.stage)
+        if candidate.fit == LEVEL_EXACT:
+            return f"matches your stage ({_name(self.taxonomy, 'levels', levels[here])})"
+        if here - 1 in candidate.features.levels:
+            return f"a stage back ({_name(self.taxonomy, 'levels', levels[here - 1])})"
+        return f"a stage ahead ({_name(self.taxonomy, 'levels', levels[here + 1])})"
+
+    def _common(self, features: _Features) -> list[str]:
+        phrases = []
+        if self.answers.background in features.backgrounds:
+            background = _name(self.taxonomy, "backgrounds", self.answers.background)
+            phrases.append(f"written for those moving in from {_lower_first(background)}")
+        if features.pm and self.answers.pm_load == PmLoad.HEAVY:
+            phrases.append("delivery is a big part of your week")
+        if features.entry.id in self.picked:
+            phrases.append("a curators' pick")
+        return phrases
+
+    def reason(self, part: str, candidate: _Candidate) -> str:
+        features, answers = candidate.features, self.answers
+        segments = [segment for segment in answers.company if segment in features.segments]
+        if part == "deepen":
+            where = _join_names(self.taxonomy, "segments", segments)
+            skills = [skill for skill, owners in features.flavour if owners & features.segments & set(answers.company)]
+            lead = f"Deepens {where}: {_skill_list(self.taxonomy, skills)}" if skills else f"Deepens your {where} context"
+            phrases = self._common(features)
+        elif part == "broaden":
+            gaps = [skill for skill in features.general if skill in BACKGROUND_GAPS.get(answers.background, ())]
+            lead = f"Broadens {_skill_list(self.taxonomy, (gaps or list(features.general))[:2])}"
+            phrases = self._common(features)
+            if gaps:
+                background = _name(self.taxonomy, "backgrounds", answers.background)
+                phrases.insert(0, f"often new to people from {_lower_first(background)}")
+        else:
+            lead = self._place(features, candidate.near)
+            phrases = []
+            if segments and len(features.segments) < len(self.taxonomy.segments):
+                phrases.append(f"focused on {_join_names(self.taxonomy, 'segments', segments)} product work")
+            if features.entry.id in self.picked:
+                phrases.append("a curators' pick")
+            frequency = features.entry.get("frequency")
+            if isinstance(frequency, str) and _plain(frequency):
+                phrases.append(f"meets {_plain(frequency)}")
+        return "; ".join([lead, *phrases, self._stage(candidate)]) + "."
+
+    def _place(self, features: _Features, near: bool) -> str:
+        if features.online:
+            return "Online, so you can join from anywhere"
+        where = ", ".join(part for part in (features.city, features.country) if part)
+        lead = f"In person in {where}" if where else "In person"
+        if not near:
+            return lead
+        place = self.answers.place
+        same_city = place is not None and place.city and features.city and \
+            place.city.casefold() == features.city.casefold()
+        return f"{lead}, your city" if same_city else f"{lead}, in your country"
+
+    def course_reason(self, part: str, candidate: _Candidate) -> str:
+        entry = candidate.features.entry
+        details = [_plain(entry.get(name)) for name in ("pace", "format") if isinstance(entry.get(name), str)]
+        if entry.cost:
+            details.append(_plain(entry.cost))
+        reason = self.reason(part, candidate).rstrip(".")
+        details = [detail for detail in details if detail]
+        return f"{reason}; {', '.join(details)}." if details else f"{reason}."
+
+    def part_notes(self, part: str, chosen: Sequence[_Candidate], wanted: int) -> list[str]:
+        label = {"deepen": "deepening", "broaden": "broadening"}[part]
+        notes = []
+        if not chosen:
+            notes.append(f"No {label} resource in the catalog fits a {self.who} yet.")
+        elif len(chosen) < wanted:
+            plural = len(chosen) != 1
+            notes.append(f"Only {len(chosen)} {label} resource{'s' if plural else ''} in the catalog "
+                         f"fit{'' if plural else 's'} a {self.who} so far; {wanted} were wanted.")
+        if any(candidate.fit == LEVEL_NEIGHBOUR for candidate in chosen):
+            notes.append(f"Few {label} resources are written for your stage yet, so the plan "
+                         "borrows from the neighbouring stage.")
+        return notes
 
 
 def _name(taxonomy: Taxonomy, group: str, term_id: str) -> str:
@@ -611,3 +653,24 @@ def _lower_first(text: str) -> str:
 
 def _sentence(lead: str, phrases: Sequence[str], level: str) -> str:
     return "; ".join([lead, *phrases, level]) + "."
+
+
+def plan_as_dict(plan: Plan) -> dict:
+    """The plan as plain JSON-ready data (what `pmgenome path --json` prints)."""
+    def item(value: PlanItem | None) -> dict | None:
+        if value is None:
+            return None
+        return {"id": value.id, "kind": value.kind, "title": value.title, "url": value.url,
+                "reason": value.reason, "score": value.score}
+
+    answers = plan.answers
+    return {
+        "answers": {"stage": answers.stage, "background": answers.background, "company": list(answers.company),
+                    "pm_load": answers.pm_load.value, "goal": answers.goal.value,
+                    "place": str(answers.place) if answers.place else None},
+        "deepen": [item(value) for value in plan.deepen],
+        "broaden": [item(value) for value in plan.broaden],
+        "course": item(plan.course),
+        "meetups": [item(value) for value in plan.meetups],
+        "notes": list(plan.notes),
+    }

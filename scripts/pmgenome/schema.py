@@ -72,6 +72,6 @@ def synced_schema(taxonomy: Taxonomy) -> dict[str, Any]:
     return schema
 
 
-def write_schema(schema: dict[str, Any], path: Path = SCHEMA_PATH) -> None:
-    write_atomic(path, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
+def write_schema(schema: dict[str, Any], path: Path | None = None) -> None:
+    write_atomic(path or SCHEMA_PATH, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     raw_schema.cache_clear()

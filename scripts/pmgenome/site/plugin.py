@@ -1,0 +1,80 @@
+"""The `pmgenome` MkDocs plugin: thin glue between MkDocs and the page builders in pages.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from pmgenome.catalog import Catalog, display_path
+from pmgenome.problems import Problem
+from pmgenome.site.config import CatalogPluginConfig
+from pmgenome.site.pages import CSS_URIS, JS_URIS, SiteContext, SiteSettings, generate, make_context
+from pmgenome.store import load_store
+from pmgenome.validate import validate_catalog
+
+
+def refusal(root: Path, problems: list[Problem]) -> str:
+    """The build error for an invalid catalog: every problem, located, as the validator says it."""
+    count = f"{len(problems)} problem{'s' if len(problems) != 1 else ''}"
+    lines = [f"pmgenome: the catalog in {display_path(root)} has {count}; the site is not built "
+             "(run `pmgenome validate` for details):"]
+    return "\n".join(lines + [str(problem) for problem in problems])
+
+
+class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
+    """Reads and validates the catalog, then adds every generated page to the build."""
+
+    def __init__(self) -> None:
+        self._root: Path | None = None
+        self._catalog: Catalog | None = None
+        self._context: SiteContext | None = None
+
+    def catalog_root(self, config: MkDocsConfig) -> Path:
+        return (Path(config.config_file_path or ".").parent / self.config.catalog_dir).resolve()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = self.catalog_root(config)
+        catalog, problems = validate_catalog(root)
+        if problems:
+            raise PluginError(refusal(root, problems))
+        settings = SiteSettings(
+            use_directory_urls=config.use_directory_urls,
+            site_url=config.site_url or None,
+            top_n=self.config.catalog_top,
+            recent=self.config.catalog_recent,
+            feed_size=self.config.catalog_feed_size,
+        )
+        enrichment = load_store(root) if self.config.catalog_enrichment else {}
+        self._root, self._catalog = root, catalog
+        self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date())
+        for uri in CSS_URIS:
+            if uri not in config.extra_css:
+                config.extra_css.append(uri)
+        for uri in JS_URIS:
+            if uri not in [str(script) for script in config.extra_javascript]:
+                config.extra_javascript.append(uri)
+        return config
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        assert self._catalog is not None and self._context is not None  # on_config ran first
+        taken = files.src_uris
+        for page in generate(self._catalog, self._context):
+            if page.src_uri in taken:
+                raise PluginError(
+                    f"pmgenome: {config.docs_dir}/{page.src_uri} has the name of a page the catalog "
+                    "generates; rename or remove it")
+            # Generated pages stay out of the nav unless mkdocs.yml lists them: MkDocs then
+            # neither adds them nor names each one in an "not in nav" message.
+            files.append(File.generated(config, page.src_uri, content=page.content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+        server.watch(str(self.catalog_root(config)))
+        return server

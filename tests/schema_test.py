@@ -1,0 +1,54 @@
+"""The schema file: in step with the vocabulary, and the compiled gate agrees with jsonschema."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pmgenome import schema as entry_schema
+from pmgenome.catalog import Kind, load_taxonomy
+from pmgenome.validate import _fast_check, _validator
+
+REPO = Path(__file__).resolve().parent.parent
+TAXONOMY, _ = load_taxonomy(REPO / "catalog" / "taxonomy.yaml")
+
+
+def test_committed_schema_matches_the_vocabulary() -> None:
+    assert entry_schema.drift(TAXONOMY) == {}
+
+
+def test_every_kind_wrapper_points_into_the_schema() -> None:
+    import json
+
+    for kind in Kind:
+        wrapper = json.loads((entry_schema.SCHEMA_DIR / f"{kind.value}.schema.json").read_text())
+        assert wrapper["$ref"] == f"entry.schema.json#/$defs/{kind.value}"
+
+
+values = st.one_of(
+    st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=8),
+    st.sampled_from(["b2b", "design", "free", "online", "GB", "UK", "en", "2026-11-01", "2026-02-30",
+                     "https://example.org/x", "ftp://x", "x" * 90]),
+    st.lists(st.sampled_from(["b2b", "b2c", "strategy", "new", "nope", "b2b"]), max_size=3),
+)
+FIELDS = sorted({name for kind in Kind for name in entry_schema.field_names(kind)} | {"other"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(kind=st.sampled_from(list(Kind)), fields=st.dictionaries(st.sampled_from(FIELDS), values, max_size=12),
+       base=st.booleans())
+def test_fast_gate_agrees_with_jsonschema(kind: Kind, fields: dict, base: bool) -> None:
+    instance = {}
+    if base:
+        instance = {"title": "T", "url": "https://example.org/a", "summary": "s" * 90, "segments": ["b2b"],
+                    "added": dt.date(2026, 11, 1).isoformat(), "online": True}
+    instance.update(fields)
+    fast_ok = True
+    try:
+        _fast_check(kind, TAXONOMY)(instance)
+    except Exception:
+        fast_ok = False
+    assert fast_ok == _validator(kind, TAXONOMY).is_valid(instance)
