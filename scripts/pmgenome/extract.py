@@ -60,7 +60,7 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc
 _IMAGE_META = ("og:image", "og:image:secure_url", "og:image:url", "twitter:image", "twitter:image:src")
 _TEXT_EXCLUDED = ("script", "style", "noscript", "nav", "footer", "aside", "form", "template", "svg",
                   "button", "select", "iframe", "object")
-_TITLED_TYPES = jsonld.ARTICLE_TYPES | {"WebPage", "CreativeWork", "Course", "Event", "VideoObject"}
+_PAGE_TYPES = frozenset({"WebPage", "CreativeWork", "VideoObject"})
 
 
 @dataclass(frozen=True)
@@ -230,13 +230,22 @@ def _trim_site(title: str, site_name: str | None, host: str) -> str:
     return title.strip()
 
 
+def _titled_nodes(page: _Page) -> list[dict[str, Any]]:
+    """JSON-LD objects whose name is the page's title: the article, a lone course or event, the page.
+    A page listing several events is titled by none of them."""
+    single = []
+    for types in (schemaorg.COURSE_TYPES, jsonld.EVENT_TYPES):
+        found = jsonld.of_type(page.nodes, types)
+        single += found if len(found) == 1 else []
+    return page.articles + single + jsonld.of_type(page.nodes, _PAGE_TYPES)
+
+
 def _title(page: _Page, site_name: str | None) -> str | None:
     host = urlsplit(page.url).hostname or ""
     found = page.meta("og:title", "twitter:title")
     if not found:
         found = next((jsonld.text(node.get("headline")) or jsonld.text(node.get("name"))
-                      for node in jsonld.of_type(page.nodes, _TITLED_TYPES)
-                      if node.get("headline") or node.get("name")), None)
+                      for node in _titled_nodes(page) if node.get("headline") or node.get("name")), None)
     if not found:
         element = page.tree.find(".//title")
         found = element.text_content() if element is not None else None

@@ -27,6 +27,7 @@ EVENT_TYPES = frozenset({
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?schema\.org/", re.IGNORECASE)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 
 
 def _loads(text: str) -> Any:
@@ -34,8 +35,9 @@ def _loads(text: str) -> Any:
         return json.loads(text, strict=False)
     except ValueError:
         pass
-    # The usual breakages: HTML comment or CDATA wrappers, trailing commas, raw control characters.
-    cleaned = text.strip()
+    # The usual breakages: HTML comment or CDATA wrappers, // comment lines, trailing commas, raw
+    # control characters.
+    cleaned = _LINE_COMMENT.sub("", text).strip()
     for wrapper in ("<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"):
         cleaned = cleaned.replace(wrapper, "")
     cleaned = _CONTROL.sub(" ", _TRAILING_COMMA.sub(r"\1", cleaned))

@@ -12,7 +12,6 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -68,8 +67,13 @@ class SiteContext:
     recent: tuple[EntryView, ...] = field(default=())  # newest first
 
     def link(self, from_src_uri: str) -> Callable[..., str]:
-        """href(to_src_uri, fragment='') from the page `from_src_uri`."""
-        return partial(href, from_src_uri, use_directory_urls=self.settings.use_directory_urls)
+        """link(to_src_uri, fragment=''): a relative href from the page `from_src_uri`."""
+        use_directory_urls = self.settings.use_directory_urls
+
+        def link(to_src_uri: str, fragment: str = "") -> str:
+            return href(from_src_uri, to_src_uri, use_directory_urls, fragment)
+
+        return link
 
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:

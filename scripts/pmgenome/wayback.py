@@ -1,0 +1,39 @@
+"""Archived copies of broken pages, from the Wayback Machine's availability API."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
+
+from pmgenome.http import Client
+
+DEFAULT_WAYBACK_URL = "https://archive.org"
+WAYBACK_ENV = "PMGENOME_WAYBACK_URL"  # a base URL, or "off" to ask nobody
+
+
+def archived_copy(client: Client, url: str, base: str = DEFAULT_WAYBACK_URL) -> str | None:
+    """The URL of the closest archived snapshot of `url`, or None when there is none or the
+    archive cannot be asked (a missing suggestion is never worth failing for)."""
+    query = f"{base.rstrip('/')}/wayback/available?url={quote(url, safe='')}"
+    response = client.request("GET", query, max_bytes=100_000)
+    if not response.ok:
+        return None
+    try:
+        closest = json.loads(response.body)["archived_snapshots"]["closest"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not isinstance(closest, dict) or closest.get("available") is not True:
+        return None
+    snapshot, status = closest.get("url"), str(closest.get("status", "200"))
+    return snapshot if isinstance(snapshot, str) and snapshot.startswith(("http://", "https://")) \
+        and status.startswith("2") else None
+
+
+def archived_copies(client: Client, urls: list[str], base: str) -> dict[str, str]:
+    """Archived copies for several URLs, asked in parallel within the client's limits."""
+    if not urls:
+        return {}
+    with ThreadPoolExecutor(max_workers=min(4, len(urls))) as pool:
+        found = pool.map(lambda url: archived_copy(client, url, base), urls)
+        return {url: copy for url, copy in zip(urls, found) if copy}
