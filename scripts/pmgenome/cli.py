@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from pmgenome import __version__
 
 # Each name is a module pmgenome.commands.<name> with HELP, add_arguments() and run().
-COMMANDS = ("validate", "schema", "path", "inspect", "enrich", "new")
+COMMANDS = ("validate", "schema", "path", "inspect", "enrich", "new", "links")
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130

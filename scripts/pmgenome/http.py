@@ -339,8 +339,6 @@ class Client:
     def _describe(self, error: BaseException, expired: bool) -> tuple[str, str]:
         """The error kind and a one-line message a person can act on."""
         cfg = self.config
-        if expired:
-            return ErrorKind.TIMEOUT, f"no complete answer within {cfg.total_timeout:g}s"
         causes = _causes(error)
         if _has(causes, socket.gaierror, urllib3.exceptions.NameResolutionError):
             name = next((getattr(c, "_host", None) for c in causes if getattr(c, "_host", None)), None)
@@ -352,8 +350,12 @@ class Client:
             and not isinstance(c, urllib3.exceptions.NewConnectionError) for c in causes
         ):
             return ErrorKind.TIMEOUT, f"no connection within {cfg.connect_timeout:g}s"
-        if _has(causes, requests.exceptions.ReadTimeout, urllib3.exceptions.ReadTimeoutError,
-                socket.timeout, TimeoutError):
+        # When the whole-attempt limit is the tighter one, say so whichever timer went off first.
+        whole = cfg.total_timeout is not None and cfg.total_timeout <= cfg.read_timeout
+        if expired or (whole and _has(causes, requests.exceptions.ReadTimeout, urllib3.exceptions.ReadTimeoutError,
+                                      TimeoutError)):
+            return ErrorKind.TIMEOUT, f"no complete answer within {cfg.total_timeout:g}s"
+        if _has(causes, requests.exceptions.ReadTimeout, urllib3.exceptions.ReadTimeoutError, TimeoutError):
             return ErrorKind.TIMEOUT, f"no answer within {cfg.read_timeout:g}s"
         tls = _has(causes, ssl.SSLError, ssl.CertificateError)
         if tls is not None:

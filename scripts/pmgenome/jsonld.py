@@ -10,6 +10,7 @@ from typing import Any
 # Bounds so a hostile page cannot make us walk forever.
 MAX_NODES = 500
 MAX_DEPTH = 12
+MAX_BLOCK_CHARS = 1_000_000
 
 ARTICLE_TYPES = frozenset({
     "Article", "NewsArticle", "BlogPosting", "Report", "ScholarlyArticle", "TechArticle",
@@ -31,10 +32,14 @@ _LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 
 
 def _loads(text: str) -> Any:
+    if len(text) > MAX_BLOCK_CHARS:
+        return None
     try:
         return json.loads(text, strict=False)
     except ValueError:
         pass
+    except RecursionError:  # "[[[[..." thousands deep: hostile, not repairable
+        return None
     # The usual breakages: HTML comment or CDATA wrappers, // comment lines, trailing commas, raw
     # control characters.
     cleaned = _LINE_COMMENT.sub("", text).strip()
@@ -43,7 +48,7 @@ def _loads(text: str) -> Any:
     cleaned = _CONTROL.sub(" ", _TRAILING_COMMA.sub(r"\1", cleaned))
     try:
         return json.loads(cleaned, strict=False)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
 
 

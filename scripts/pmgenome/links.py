@@ -77,21 +77,24 @@ def suggested_url(redirects: Sequence[Redirect]) -> str | None:
     return target
 
 
-def judge(response: Response) -> tuple[Verdict, str | None]:
-    """The verdict on a URL from its final answer, and why, when it is not plainly fine."""
+def judge(response: Response, attempts: int | None = None) -> tuple[Verdict, str | None]:
+    """The verdict on a URL from its final answer, and why, when it is not plainly fine.
+    `attempts` is how many tries it took in all (default: the response's own count)."""
+    attempts = response.attempts if attempts is None else attempts
     if response.error_kind == "timeout":
         return Verdict.TIMEOUT, response.error
     if response.error is not None:
         return Verdict.BROKEN, response.error
     status = response.status or 0
     after = f" (after redirects, at {response.final_url})" if response.redirects else ""
-    challenged = "cf-mitigated" in response.headers  # Cloudflare's challenge page, whatever the status
-    if status in BLOCKED_STATUSES or challenged or status >= 600:
+    if "cf-mitigated" in response.headers:  # Cloudflare's challenge page, whatever the status
+        return Verdict.BLOCKED, f"{status_text(status)}{after} with a bot challenge: check by hand"
+    if status in BLOCKED_STATUSES or status >= 600:
         return Verdict.BLOCKED, f"{status_text(status)}{after}: the site turns away automated checks; check by hand"
     if 200 <= status < 400:
         return (Verdict.REDIRECTED if suggested_url(response.redirects) else Verdict.OK), None
-    if 500 <= status < 600 and response.attempts > 1:
-        return Verdict.BROKEN, f"{status_text(status)}{after}, still after {response.attempts} attempts"
+    if 500 <= status < 600 and attempts > 1:
+        return Verdict.BROKEN, f"{status_text(status)}{after}, still after {attempts} attempts"
     return Verdict.BROKEN, f"{status_text(status)}{after}"
 
 
@@ -110,7 +113,7 @@ def check_url(client: Client, url: str, entries: tuple[str, ...] = ()) -> LinkRe
         left = client.config.max_attempts - 1 if head.error_kind == "timeout" else None
         response = client.request("GET", url, max_bytes=0, attempts=max(1, left) if left is not None else None)
         attempts, sent = attempts + response.attempts, sent + response.requests
-    verdict, error = judge(response)
+    verdict, error = judge(response, attempts)
     return LinkResult(
         url=url, verdict=verdict, status=response.status, error=error, final_url=response.final_url,
         redirects=response.redirects, entries=entries, attempts=attempts,

@@ -7,9 +7,10 @@ the flavour skills of their company's segments deepen its stem.
 
 The plan has four parts, filled in this order so the part the reader asked for gets first pick:
 
-1. **Deepen** (articles): the entry shares a segment with the company. Each flavour skill of
-   those segments it teaches adds FLAVOUR_SKILL, each company segment it covers SEGMENT_MATCH.
-   An entry of the segments without a flavour skill still qualifies, lower down.
+1. **Deepen** (articles): the entry is written for one of the company's segments. Each flavour
+   skill it teaches that belongs to one of those segments adds FLAVOUR_SKILL; each company
+   segment it covers adds SEGMENT_MATCH. An entry of the segments without such a skill still
+   qualifies, lower down.
 2. **Broaden** (articles): the entry teaches at least one general skill. Covering a skill that
    people from the reader's background usually lack (BACKGROUND_GAPS) adds BACKGROUND_GAP;
    being written with one of the company's segments in mind adds SEGMENT_CONTEXT.
@@ -27,7 +28,8 @@ Every candidate also scores its fit to the stage: LEVEL_EXACT when it lists the 
 LEVEL_ANY when it lists none, LEVEL_NEIGHBOUR when it lists only the level next to it (levels are
 ordered as in taxonomy.yaml); anything further away is left out. BACKGROUND_MATCH is added when
 it lists the reader's background; CURATED_PICK when picks.yaml names it for one of the company's
-segments; PM_LOAD_WEIGHT[load] when it teaches the project-management skill (PM_SKILL).
+segments; PM_LOAD_WEIGHT[load] when it teaches the project-management skill (PM_SKILL): a
+reader whose delivery load is heavy needs it now, one whose load is light can leave it for later.
 
 Parts are filled greedily: the best score wins, then the next, where a candidate that adds no
 skill or segment the part has not already got loses REPEAT_PENALTY (so a part spans the T
@@ -38,6 +40,7 @@ neighbouring stage, the plan's notes say so; a reader can then add what is missi
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -99,6 +102,10 @@ class PmLoad(StrEnum):
 
 
 PM_LOAD_WEIGHT: Mapping[PmLoad, int] = {PmLoad.LIGHT: -2, PmLoad.BALANCED: 0, PmLoad.HEAVY: 2}
+
+# Not a weight: how many entries one pick can find taken or already picked, which bounds how far
+# down a ranking the site's precomputation of every combination has to look.
+KEEP = max(sum(DEEP_FIRST_COUNTS), sum(BROAD_FIRST_COUNTS), MEETUP_COUNT)
 
 
 class Goal(StrEnum):
@@ -170,7 +177,13 @@ class Plan:
     broaden: tuple[PlanItem, ...]
     course: PlanItem | None
     meetups: tuple[PlanItem, ...]
-    notes: tuple[str, ...] = ()
+    part_notes: tuple[str, ...] = ()  # about the deepen, broaden and course parts
+    meetup_notes: tuple[str, ...] = ()
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Where the catalog could not fill the plan as wanted, in reading order."""
+        return self.part_notes + self.meetup_notes
 
     @property
     def parts(self) -> tuple[tuple[str, tuple[PlanItem, ...]], ...]:
@@ -332,7 +345,7 @@ class Planner:
     """The rule bound to one catalog: entries are read once and rankings are reused, so that
     every combination of answers can be planned for the site in one build."""
 
-    def __init__(self, catalog: Catalog) -> None:
+    def __init__(self, catalog: Catalog, *, prune: bool = True) -> None:
         taxonomy = catalog.taxonomy
         self.catalog = catalog
         self.taxonomy = taxonomy
@@ -341,6 +354,8 @@ class Planner:
         flavour = {term.id: frozenset(term.segments) for term in taxonomy.skills if term.scope == "flavour"}
         self._by_kind = {kind: tuple(_features(entry, self._level_index, general, flavour)
                                      for entry in catalog.of_kind(kind)) for kind in Kind}
+        self._prune = prune  # off only in the test that proves pruning changes no plan
+        self._bases: dict[tuple, tuple[_Candidate, ...]] = {}
         self._rankings: dict[tuple, tuple[_Candidate, ...]] = {}
         self._meetups: dict[str, MeetupPick] = {}
 
@@ -356,30 +371,25 @@ class Planner:
             return LEVEL_NEIGHBOUR
         return None
 
-    def _common(self, features: _Features, answers: Answers, picked: frozenset[str]) -> int:
-        points = BACKGROUND_MATCH if answers.background in features.backgrounds else 0
-        points += PM_LOAD_WEIGHT[answers.pm_load] if features.pm else 0
-        return points + (CURATED_PICK if features.entry.id in picked else 0)
-
     def _deepen(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
         segments = [segment for segment in answers.company if segment in features.segments]
         fit = self._fit(features, answers.stage) if segments else None
         if fit is None:
             return None
-        skills = [skill for skill, owners in features.flavour if owners & features.segments & set(answers.company)]
+        skills = _flavour_skills(features, answers.company)
         score = fit + FLAVOUR_SKILL * len(skills) + SEGMENT_MATCH * len(segments)
+        score += CURATED_PICK if features.entry.id in picked else 0
         tags = frozenset([f"skill:{skill}" for skill in skills] + [f"segment:{segment}" for segment in segments])
-        return _Candidate(features, score + self._common(features, answers, picked), tags, fit)
+        return _Candidate(features, score, tags, fit)
 
     def _broaden(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
         fit = self._fit(features, answers.stage) if features.general else None
         if fit is None:
             return None
-        gaps = BACKGROUND_GAPS.get(answers.background, ())
-        score = fit + (BACKGROUND_GAP if any(skill in gaps for skill in features.general) else 0)
-        score += SEGMENT_CONTEXT if features.segments & set(answers.company) else 0
+        score = fit + (SEGMENT_CONTEXT if features.segments & set(answers.company) else 0)
+        score += CURATED_PICK if features.entry.id in picked else 0
         tags = frozenset(f"skill:{skill}" for skill in features.general)
-        return _Candidate(features, score + self._common(features, answers, picked), tags, fit)
+        return _Candidate(features, score, tags, fit)
 
     def _meetup(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
         fit = self._fit(features, answers.stage)
@@ -394,18 +404,44 @@ class Planner:
         near = answers.place is not None and not features.online
         return _Candidate(features, score, tags, fit, near)
 
-    def _ranked(self, part: str, kind: Kind, answers: Answers) -> tuple[_Candidate, ...]:
-        """Every candidate of a kind for a part, best first; cached by what the score reads."""
-        if part == "meetups":
-            key = (part, kind, answers.stage, answers.company, answers.place)
-        else:
-            key = (part, kind, answers.stage, answers.background, answers.company, answers.pm_load)
-        if key not in self._rankings:
+    def _base(self, part: str, kind: Kind, answers: Answers) -> tuple[tuple[int, _Candidate], ...]:
+        """(ceiling, candidate) scored on what background and load do not change, highest
+        ceiling first; the ceiling is the most background and load could lift the score to."""
+        key = (part, kind, answers.stage, answers.company, answers.place if part == "meetups" else None)
+        if key not in self._bases:
             scorer = {"deepen": self._deepen, "broaden": self._broaden, "meetups": self._meetup}[part]
             picked = _picked(self.catalog, answers.company)
             scored = (scorer(features, answers, picked) for features in self._by_kind[kind])
-            candidates = [candidate for candidate in scored if candidate is not None]
-            self._rankings[key] = tuple(sorted(candidates, key=lambda c: (-c.score, c.id)))
+            ceilings = [(c.score + _max_bonus(part, c.features), c) for c in scored if c is not None]
+            self._bases[key] = tuple(sorted(ceilings, key=lambda pair: (-pair[0], pair[1].id)))
+        return self._bases[key]
+
+    def _ranked(self, part: str, kind: Kind, answers: Answers) -> tuple[_Candidate, ...]:
+        """The candidates the greedy pick can reach, best first, with their full scores.
+
+        The scan down the ceilings stops once nothing below can come within REPEAT_PENALTY of
+        the KEEP-th best score: with at most KEEP entries taken or picked, a pick never reaches
+        further down (the test over every combination checks this against the full ranking).
+        """
+        key = (part, kind, answers.stage, answers.company, answers.background, answers.pm_load,
+               answers.place if part == "meetups" else None)
+        if key not in self._rankings:
+            best: list[int] = []  # a min-heap of the KEEP best scores seen so far
+            scored = []
+            for ceiling, candidate in self._base(part, kind, answers):
+                if self._prune and len(best) == KEEP and ceiling < best[0] - REPEAT_PENALTY:
+                    break
+                if part != "meetups":
+                    score = candidate.score + _bonus(part, candidate.features, answers)
+                    candidate = _Candidate(candidate.features, score, candidate.tags, candidate.fit)
+                scored.append(candidate)
+                if len(best) < KEEP:
+                    heapq.heappush(best, candidate.score)
+                else:
+                    heapq.heappushpop(best, candidate.score)
+            floor = best[0] - REPEAT_PENALTY if self._prune and len(best) == KEEP else None
+            reachable = (c for c in scored if floor is None or c.score >= floor)
+            self._rankings[key] = tuple(sorted(reachable, key=_rank_order))
         return self._rankings[key]
 
     # The plan.
@@ -429,20 +465,18 @@ class Planner:
 
         (first, _), (second, _) = order
         course = None
-        chosen = _greedy(self._ranked(first, Kind.COURSE, answers), 1)
-        if not chosen:
-            chosen = _greedy(self._ranked(second, Kind.COURSE, answers), 1)
+        for part in (first, second):
+            chosen = _greedy(self._ranked(part, Kind.COURSE, answers), 1)
             if chosen:
-                notes.append(f"No course that {first}s fits a {words.who} yet; this one {second}s instead.")
-        if chosen:
-            part = first if chosen[0] in self._ranked(first, Kind.COURSE, answers) else second
-            course = _item(chosen[0], words.course_reason(part, chosen[0]))
+                course = _item(chosen[0], words.course_reason(part, chosen[0]))
+                if part == second:
+                    notes.append(f"No course that {first}s fits a {words.who} yet; this one {second}s instead.")
+                break
         else:
             notes.append(f"No course in the catalog fits a {words.who} yet.")
 
         meetups = self.meetups(answers)
-        return Plan(answers, parts["deepen"], parts["broaden"], course, meetups.items,
-                    tuple(notes) + meetups.notes)
+        return Plan(answers, parts["deepen"], parts["broaden"], course, meetups.items, tuple(notes), meetups.notes)
 
     def meetups(self, answers: Answers) -> MeetupPick:
         """The meetups part alone; it depends on stage, company segments and place only."""
@@ -474,6 +508,39 @@ def pick_meetups(catalog: Catalog, answers: Answers) -> MeetupPick:
 def _picked(catalog: Catalog, company: Sequence[str]) -> frozenset[str]:
     return frozenset(entry_id for segment in company
                      for ids in catalog.picks.get(segment, {}).values() for entry_id in ids)
+
+
+def _bonus(part: str, features: _Features, answers: Answers) -> int:
+    """What background and project-management load add to a deepening or broadening score."""
+    points = BACKGROUND_MATCH if answers.background in features.backgrounds else 0
+    points += PM_LOAD_WEIGHT[answers.pm_load] if features.pm else 0
+    if part == "broaden" and any(skill in BACKGROUND_GAPS.get(answers.background, ()) for skill in features.general):
+        points += BACKGROUND_GAP
+    return points
+
+
+def _max_bonus(part: str, features: _Features) -> int:
+    """The most `_bonus` can give this entry, whatever the background and load."""
+    if part == "meetups":
+        return 0
+    points = BACKGROUND_MATCH if features.backgrounds else 0
+    points += max(PM_LOAD_WEIGHT.values()) if features.pm else 0
+    if part == "broaden" and any(skill in _ALL_GAPS for skill in features.general):
+        points += BACKGROUND_GAP
+    return points
+
+
+_ALL_GAPS = frozenset(skill for gaps in BACKGROUND_GAPS.values() for skill in gaps)
+
+
+def _rank_order(candidate: _Candidate) -> tuple[int, str]:
+    return -candidate.score, candidate.id
+
+
+def _flavour_skills(features: _Features, company: Sequence[str]) -> list[str]:
+    """Its flavour skills that belong to a company segment the entry is written for."""
+    shared = features.segments & set(company)
+    return [skill for skill, owners in features.flavour if owners & shared]
 
 
 def _place_points(features: _Features, place: Place | None) -> int | None:
@@ -569,7 +636,7 @@ class _Words:
         segments = [segment for segment in answers.company if segment in features.segments]
         if part == "deepen":
             where = _join_names(self.taxonomy, "segments", segments)
-            skills = [skill for skill, owners in features.flavour if owners & features.segments & set(answers.company)]
+            skills = _flavour_skills(features, answers.company)
             lead = f"Deepens {where}: {_skill_list(self.taxonomy, skills)}" if skills else f"Deepens your {where} context"
             phrases = self._common(features)
         elif part == "broaden":

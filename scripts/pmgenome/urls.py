@@ -15,10 +15,14 @@ TRACKING_PARAMS = frozenset(
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _SPACE = re.compile(r"\s")
+# scheme://host.tld then a path, query or nothing: no credentials, port or spaces possible.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?\Z")
 
 
 def url_problem(url: str) -> str | None:
     """Why `url` is not an acceptable entry URL, or None when it is."""
+    if _PLAIN_URL.match(url):
+        return None  # the usual case, decided without parsing
     if _SPACE.search(url):
         return "URL must not contain spaces; encode them as %20"
     try:

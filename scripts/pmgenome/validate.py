@@ -15,14 +15,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from pmgenome import schema as entry_schema
-from pmgenome.catalog import Catalog, Entry, Kind, Location, Taxonomy, display_path, load_catalog
+from pmgenome.catalog import Catalog, Entry, Kind, Location, Taxonomy, display_path, gc_paused, load_catalog
 from pmgenome.problems import Problem, sort_problems
 from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
-TEXT_FIELDS = ("title", "summary", "author", "publication", "provider", "duration", "price",
-               "organizer", "city", "frequency")
-DATE_FIELDS = ("added", "published")
+TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
+               "organizer", "city", "frequency"))
+DATE_FIELDS = frozenset(("added", "published"))
 VOCABULARY = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 
 _HTML_TAG = re.compile(
@@ -38,16 +38,20 @@ _MARKDOWN = (
     (re.compile(r"`[^`\n]+`"), "Markdown code"),
     (re.compile(r"^\s{0,3}#{1,6}\s", re.MULTILINE), "a Markdown heading"),
 )
+_PLACEHOLDER = re.compile(r"\s*todo", re.IGNORECASE)
 _LOADER_VALUE_RULES = frozenset({"date", "type", "alias", "tag", "key", "size"})
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# One pass over the text in the usual, clean case; the patterns above name what was found.
-_ANY_MARKUP = re.compile("|".join(
-    f"(?:{pattern.pattern})" for pattern in (_HTML_TAG, _ENTITY, *(p for p, _ in _MARKDOWN), _CONTROL)),
-    re.IGNORECASE | re.MULTILINE)
+# Every kind of markup above needs one of these characters: one cheap pass clears clean text.
+_MARKUP_CHARS = re.compile(r"[<&\[*_`#\x00-\x08\x0b-\x1f\x7f]")
 
 
 def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     """Load the catalog and apply every rule; problems come sorted by file and position."""
+    with gc_paused():
+        return _validate_catalog(root)
+
+
+def _validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     catalog, problems = load_catalog(root)
     if not Path(root).is_dir():
         return catalog, problems
@@ -55,8 +59,9 @@ def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     # its "must be a date" would only repeat the loader's clearer message.
     already = {(p.path, p.line, p.col) for p in problems if p.rule in _LOADER_VALUE_RULES}
     today = dt.datetime.now(dt.timezone.utc).date()
+    schemas = {kind: EntrySchema(kind, catalog.taxonomy) for kind in Kind}
     for entry in catalog.entries:
-        for problem in check_entry(entry, catalog.taxonomy, today):
+        for problem in check_entry(entry, schemas[entry.kind], today):
             if (problem.path, problem.line, problem.col) not in already:
                 problems.append(problem)
     problems += check_unique_ids(catalog.entries)
@@ -84,20 +89,31 @@ def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
     return fastjsonschema.compile(entry_schema.kind_schema(kind, taxonomy))
 
 
-def schema_errors(kind: Kind, taxonomy: Taxonomy, instance: dict[str, Any]) -> list[ValidationError]:
-    """Every schema error of one entry. jsonschema explains errors best but costs ~30x more,
-    so it only runs once the compiled check has said the entry is invalid."""
-    try:
-        _fast_check(kind, taxonomy)(instance)
-    except fastjsonschema.JsonSchemaException:
-        return list(_validator(kind, taxonomy).iter_errors(instance))
-    return []
-
-
 @lru_cache(maxsize=16)
 def _validator(kind: Kind, taxonomy: Taxonomy) -> Draft202012Validator:
     checker = FormatChecker(formats=("date",))
     return Draft202012Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
+
+
+class EntrySchema:
+    """The schema of one kind under one vocabulary, looked up once per run, not once per entry."""
+
+    def __init__(self, kind: Kind, taxonomy: Taxonomy) -> None:
+        self.kind = kind
+        self.taxonomy = taxonomy
+        self.comment = entry_schema.schema_comment(kind)
+        self._fast = _fast_check(kind, taxonomy)
+
+    def errors(self, fields: Mapping[str, Any]) -> list[ValidationError]:
+        """Every schema error of one entry. jsonschema explains errors best but costs ~30x
+        more, so it runs only once the compiled check has said the entry is invalid."""
+        try:
+            # Entries are flat: only top-level dates need to become strings for this check.
+            self._fast({key: value.isoformat() if isinstance(value, dt.date) else value
+                        for key, value in fields.items()})
+        except fastjsonschema.JsonSchemaException:
+            return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
+        return []
 
 
 def _as_json(value: Any) -> Any:
@@ -111,53 +127,52 @@ def _as_json(value: Any) -> Any:
     return value
 
 
-def check_entry(entry: Entry, taxonomy: Taxonomy, today: dt.date) -> Iterator[Problem]:
-    """Schema rules, then the rules a schema cannot say well, for one entry."""
-    shown = display_path(entry.path)
+def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Problem]:
+    """Schema rules, then the rules a schema cannot say well, for one entry.
 
-    def problem(where: Location, message: str, rule: str) -> Problem:
-        return Problem(shown, where.line, where.col, message, rule)
+    This runs for every entry on every validation, so the clean path is kept to one pass
+    over the fields with cheap tests; the detailed checks run only on a suspicious value."""
+    found: list[tuple[Location, str, str]] = []
+    if entry.first_line.strip() != schema.comment:
+        found.append((Location(1, 1), f"the first line must be '{schema.comment}' "
+                      "so editors can check the fields as you type", "schema-comment"))
 
-    expected_comment = entry_schema.schema_comment(entry.kind)
-    if entry.first_line.strip() != expected_comment:
-        yield problem(Location(1, 1), f"the first line must be '{expected_comment}' "
-                      "so editors can check the fields as you type", "schema-comment")
-
-    instance = _as_json(entry.fields)
     schema_paths: set[tuple] = set()
-    for error in schema_errors(entry.kind, taxonomy, instance):
-        for where, message, rule, path in _explain(error, entry, taxonomy):
+    for error in schema.errors(entry.fields):
+        for where, message, rule, path in _explain(error, entry, schema.taxonomy):
             schema_paths.add(path)
-            yield problem(where, message, rule)
+            found.append((where, message, rule))
 
-    url = entry.fields.get("url")
-    if isinstance(url, str) and ("url",) not in schema_paths:
-        reason = url_problem(url)
-        if reason:
-            yield problem(entry.location("url"), reason, "url")
+    for name, value in entry.fields.items():
+        if type(value) is str:
+            if name == "url" and ("url",) not in schema_paths and (reason := url_problem(value)):
+                found.append((entry.location("url"), reason, "url"))
+            if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
+                found.append((entry.location(name), f"'{name}' {reason}", "plain-text"))
+            if _PLACEHOLDER.match(value):
+                found.append((entry.location(name), _placeholder_message((name,)), "placeholder"))
+        elif type(value) is tuple:
+            for index, item in enumerate(value):
+                if type(item) is str and _PLACEHOLDER.match(item):
+                    found.append((entry.location(name, index), _placeholder_message((name, index)),
+                                  "placeholder"))
+        elif type(value) is dt.date and name in DATE_FIELDS and value > today:
+            found.append((entry.location(name), f"'{name}' is in the future ({value.isoformat()})", "date"))
 
-    for name in TEXT_FIELDS:
-        value = entry.fields.get(name)
-        if isinstance(value, str):
-            reason = markup_problem(value)
-            if reason:
-                yield problem(entry.location(name), f"'{name}' {reason}", "plain-text")
+    if not found:
+        return []
+    shown = display_path(entry.path)
+    return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
 
-    for path, value in _strings(entry.fields):
-        if value.lstrip()[:4].upper() == "TODO":
-            yield problem(entry.location(*path), f"'{_dotted(path)}' still holds a placeholder: "
-                          "replace it with your own words", "placeholder")
 
-    for name in DATE_FIELDS:
-        value = entry.fields.get(name)
-        if isinstance(value, dt.date) and value > today:
-            yield problem(entry.location(name), f"'{name}' is in the future ({value.isoformat()})", "date")
+def _placeholder_message(path: tuple) -> str:
+    return f"'{_dotted(path)}' still holds a placeholder: replace it with your own words"
 
 
 def markup_problem(text: str) -> str | None:
     """Why `text` is not plain text (it holds HTML, an entity or Markdown), or None."""
-    if not _ANY_MARKUP.search(text):
-        return None
+    if not _MARKUP_CHARS.search(text):
+        return None  # every kind of markup needs one of these characters
     if found := _HTML_TAG.search(text):
         return f"contains HTML ({found.group(0)}); write plain text"
     if found := _ENTITY.search(text):
@@ -168,17 +183,6 @@ def markup_problem(text: str) -> str | None:
     if found := _CONTROL.search(text):
         return f"contains a control character (U+{ord(found.group(0)):04X}); remove it"
     return None
-
-
-def _strings(fields: Mapping[str, Any]) -> Iterator[tuple[tuple, str]]:
-    """Every text value of an entry with its path (entries are flat: fields and lists of text)."""
-    for key, value in fields.items():
-        if isinstance(value, str):
-            yield (key,), value
-        elif isinstance(value, tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, str):
-                    yield (key, index), item
 
 
 def _dotted(path: Sequence[str | int]) -> str:

@@ -223,7 +223,7 @@ def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[Generate
 class Facet:
     name: str
     label: str
-    options: tuple[tuple[str, str], ...]  # (value, label)
+    options: tuple[tuple[str, str, str], ...]  # (value, label, badge text on a result)
 
 
 def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
@@ -231,15 +231,17 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     taxonomy = catalog.taxonomy
     countries = sorted({str(e.get("country")) for e in catalog.of_kind(Kind.MEETUP)
                         if e.get("online") is not True and e.get("country")})
-    options = {
-        "kind": tuple((kind.value, kind.label) for kind in Kind),
-        "segment": tuple((t.id, t.name) for t in taxonomy.segments),
-        "skill": tuple((t.id, t.name) for t in taxonomy.skills),
-        "level": tuple((t.id, t.name) for t in taxonomy.levels),
-        "cost": tuple(COST_LABELS.items()),
-        "format": tuple(FORMAT_LABELS.items()),
-        "place": ((ONLINE, "Online"),) + tuple((code, country_label(code)) for code in countries),
+    labelled = {
+        "segment": [(t.id, t.name) for t in taxonomy.segments],
+        "skill": [(t.id, t.name) for t in taxonomy.skills],
+        "level": [(t.id, t.name) for t in taxonomy.levels],
+        "cost": list(COST_LABELS.items()),
+        "format": list(FORMAT_LABELS.items()),
+        "place": [(ONLINE, "Online")] + [(code, country_label(code)) for code in countries],
     }
+    options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
+    # A result says "Course", where the filter offers "Courses".
+    options["kind"] = tuple((kind.value, kind.label, KIND_NAMES[kind]) for kind in Kind)
     return tuple(Facet(name, label, options[name]) for name, label in FACETS.items())
 
 

@@ -21,7 +21,7 @@ def clean(text: object) -> str:
     """One line of text: whitespace runs collapsed, characters no document may hold removed."""
     if text is None:
         return ""
-    return " ".join(_NOT_XML.sub("", str(text)).split())
+    return " ".join(_NOT_XML.sub(" ", str(text)).split())
 
 
 def html_text(text: object) -> str:

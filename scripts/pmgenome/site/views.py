@@ -33,7 +33,6 @@ FACETS = {
 }
 
 _DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})")
-_COUNTRY = re.compile(r"^[A-Z]{2}$")
 MAX_ENRICHED_TEXT = 200
 MAX_READING_MINUTES = 600
 
@@ -102,11 +101,8 @@ def segment_src_uri(segment_id: str) -> str:
 
 
 def country_label(code: str) -> str:
-    """A country code with its flag, which every platform can draw without a names table."""
-    if not _COUNTRY.match(code):
-        return clean(code)
-    flag = "".join(chr(0x1F1E6 + ord(letter) - ord("A")) for letter in code)
-    return f"{flag} {code}"
+    """How a country is shown: its ISO code (flag emoji are letters or boxes on many systems)."""
+    return clean(code)
 
 
 def _short_text(value: Any) -> str | None:

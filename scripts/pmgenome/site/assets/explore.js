@@ -34,7 +34,7 @@
         options.set(input.value, {
           input: input,
           label: label,
-          text: label.querySelector(".pmg-option__label").textContent,
+          badge: input.dataset.badge || label.querySelector(".pmg-option__label").textContent,
           count: label.querySelector(".pmg-count"),
         });
       });
@@ -141,7 +141,7 @@
     const labels = new Map();
     facets.forEach(function (facet) {
       facet.options.forEach(function (option, value) {
-        labels.set(facet.name + "\u0000" + value, option.text);
+        labels.set(facet.name + "\u0000" + value, option.badge);
       });
     });
     let entries = [];

@@ -1,0 +1,233 @@
+"""Link check results as text, Markdown (the scheduled job's issue), JSON and GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from pmgenome.links import LinkResult, Verdict
+from pmgenome.problems import Problem
+
+
+class Format(StrEnum):
+    TEXT = "text"
+    MARKDOWN = "markdown"
+    JSON = "json"
+    GITHUB = "github"
+
+
+# Worst first: the order of the report's sections and lines.
+ORDER = (Verdict.BROKEN, Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED, Verdict.EXCLUDED, Verdict.OK)
+PENDING_NOTE = "first failure: reported as broken if the next run fails too"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an entry's URL is written."""
+
+    path: str
+    line: int
+    col: int
+
+
+@dataclass(frozen=True)
+class Report:
+    results: tuple[LinkResult, ...]
+    expired: tuple[Problem, ...] = ()
+    places: Mapping[str, Place] = field(default_factory=dict)  # entry id -> where its url is written
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(1 for r in self.results if r.verdict is verdict)
+
+    @property
+    def failing(self) -> int:
+        return sum(1 for r in self.results if r.failing)
+
+    @property
+    def pending(self) -> int:
+        return sum(1 for r in self.results if r.verdict is Verdict.BROKEN and not r.confirmed)
+
+    def ordered(self) -> list[LinkResult]:
+        return sorted(self.results, key=lambda r: (ORDER.index(r.verdict), not r.confirmed, r.url))
+
+
+def summary(report: Report) -> str:
+    total = len(report.results)
+    parts = [f"{report.count(v)} {v.value}" for v in ORDER]
+    if report.pending:
+        parts[0] = f"{report.failing} broken, {report.pending} failing for the first time"
+    return f"{total} URL{'s' if total != 1 else ''}: {', '.join(parts)}"
+
+
+def detail(result: LinkResult) -> str:
+    """Why a result is what it is, in one line."""
+    if result.verdict is Verdict.REDIRECTED:
+        first = result.redirects[0].status if result.redirects else None
+        return f"moved permanently ({first}) to {result.suggestion}: update the URL"
+    if result.verdict is Verdict.EXCLUDED:
+        return f"excluded: {result.excluded_by}"
+    if result.verdict is Verdict.OK:
+        return f"HTTP {result.status}" + (" (cached)" if result.cached else "")
+    text = result.error or (f"HTTP {result.status}" if result.status else "failed")
+    if result.verdict is Verdict.BROKEN and not result.confirmed:
+        text += f" ({PENDING_NOTE})"
+    return text
+
+
+def _label(result: LinkResult) -> str:
+    if result.verdict is Verdict.BROKEN and not result.confirmed:
+        return "failing"
+    return result.verdict.value
+
+
+def _extra_lines(result: LinkResult) -> list[str]:
+    lines = []
+    if result.archived:
+        lines.append(f"archived copy: {result.archived}")
+    return lines
+
+
+def format_text(report: Report) -> str:
+    """One line per link that needs a look (ok ones are only counted), then the summary."""
+    lines = []
+    for result in report.ordered():
+        if result.verdict is Verdict.OK:
+            continue
+        entries = f"  [{', '.join(result.entries)}]" if result.entries else ""
+        lines.append(f"{_label(result):<10}  {result.url}  {detail(result)}{entries}")
+        lines += [f"{'':<10}  {extra}" for extra in _extra_lines(result)]
+    lines += [str(problem) for problem in report.expired]
+    lines.append(summary(report))
+    return "".join(f"{line}\n" for line in lines)
+
+
+def _cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
+
+
+def _link(url: str) -> str:
+    # Angle brackets keep Markdown from reading the URL's own characters; these three would end it.
+    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
+
+
+def _entries_cell(result: LinkResult) -> str:
+    return ", ".join(f"`{_cell(entry)}`" for entry in result.entries) or "-"
+
+
+SECTIONS: tuple[tuple[str, Callable[[LinkResult], bool], tuple[str, ...]], ...] = (
+    ("Broken", lambda r: r.verdict is Verdict.BROKEN and r.confirmed, ("URL", "Entries", "Problem", "Archived copy")),
+    ("Failing for the first time (reported as broken if the next run fails too)",
+     lambda r: r.verdict is Verdict.BROKEN and not r.confirmed, ("URL", "Entries", "Problem", "Archived copy")),
+    ("Timed out", lambda r: r.verdict is Verdict.TIMEOUT, ("URL", "Entries", "Problem")),
+    ("Blocked (the page likely exists; check by hand)", lambda r: r.verdict is Verdict.BLOCKED,
+     ("URL", "Entries", "Answer")),
+    ("Redirected (update the URL)", lambda r: r.verdict is Verdict.REDIRECTED, ("URL", "Entries", "New URL")),
+    ("Excluded", lambda r: r.verdict is Verdict.EXCLUDED, ("URL", "Entries", "Reason")),
+)
+
+
+def _row(title: str, result: LinkResult) -> list[str]:
+    cells = [_link(result.url), _entries_cell(result)]
+    if title.startswith("Redirected"):
+        return cells + [_link(result.suggestion or "")]
+    if title == "Excluded":
+        return cells + [_cell(result.excluded_by or "")]
+    error = _cell(result.error or (f"HTTP {result.status}" if result.status else "failed"))
+    if title.startswith(("Broken", "Failing")):
+        return cells + [error, _link(result.archived) if result.archived else "none found"]
+    return cells + [error]
+
+
+def format_markdown(report: Report) -> str:
+    """A report for people: the issue the scheduled job opens and keeps up to date."""
+    out = ["## Link check report", ""]
+    if not report.failing and not report.pending and not any(
+            r.verdict in (Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED) for r in report.results):
+        out += [f"All {len(report.results)} links are fine ({summary(report)}).", ""]
+    else:
+        out += [f"{summary(report)}.", ""]
+    for title, belongs, headings in SECTIONS:
+        rows = [r for r in report.ordered() if belongs(r)]
+        if not rows:
+            continue
+        out += [f"### {title}", "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
+        out += ["| " + " | ".join(_row(title, r)) + " |" for r in rows]
+        out.append("")
+    if report.expired:
+        out += ["### Expired exclusions", ""]
+        out += [f"- `{_cell(f'{p.path}:{p.line}:{p.col}')}`: {_cell(p.message)}" for p in report.expired]
+        out.append("")
+    return "\n".join(out)
+
+
+def to_json(result: LinkResult) -> dict[str, object]:
+    return {
+        "url": result.url,
+        "verdict": result.verdict.value,
+        "status": result.status,
+        "final_url": result.final_url,
+        "error": result.error,
+        "entries": list(result.entries),
+        "attempts": result.attempts,
+        "requests": result.requests,
+        "redirects": [{"url": r.url, "status": r.status, "location": r.location} for r in result.redirects],
+        "suggestion": result.suggestion,
+        "archived": result.archived,
+        "checked_at": result.checked_at,
+        "cached": result.cached,
+        "failures": result.failures,
+        "confirmed": result.confirmed,
+        "excluded_by": result.excluded_by,
+    }
+
+
+def format_json(report: Report) -> str:
+    counts = {v.value: report.count(v) for v in ORDER}
+    payload = {
+        "summary": {"urls": len(report.results), **counts, "failing": report.failing, "pending": report.pending},
+        "results": [to_json(r) for r in report.results],
+        "expired_exclusions": [
+            {"path": p.path, "line": p.line, "col": p.col, "message": p.message} for p in report.expired
+        ],
+    }
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(report: Report) -> str:
+    """The text report for the log, plus workflow commands that annotate each entry's url line:
+    errors for links that fail the run, warnings for what a person should look at."""
+    lines = format_text(report).splitlines()
+    for result in report.ordered():
+        if result.verdict in (Verdict.OK, Verdict.EXCLUDED):
+            continue
+        level = "error" if result.failing else "warning"
+        title = _escape_property(f"{_label(result)} link")
+        message = _escape_data(f"{result.url}: {detail(result)}")
+        places = [report.places[e] for e in result.entries if e in report.places]
+        if not places:
+            lines.append(f"::{level} title={title}::{message}")
+        for place in places:
+            lines.append(f"::{level} file={_escape_property(place.path)},line={place.line},col={place.col},"
+                         f"title={title}::{message}")
+    for problem in report.expired:
+        lines.append(f"::warning file={_escape_property(problem.path)},line={problem.line},col={problem.col},"
+                     f"title=expired exclusion::{_escape_data(problem.message)}")
+    return "".join(f"{line}\n" for line in lines)
+
+
+FORMATTERS: dict[Format, Callable[[Report], str]] = {
+    Format.TEXT: format_text,
+    Format.MARKDOWN: format_markdown,
+    Format.JSON: format_json,
+    Format.GITHUB: format_github,
+}

@@ -1,0 +1,231 @@
+"""Link verdicts for every fault the checker must judge, against real servers on loopback."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import time
+
+import pytest
+from servers import LocalServer, Reply, Request, by_method, html, redirect, sequence, unused_port
+
+from pmgenome.http import Client, ClientConfig, Redirect
+from pmgenome.links import LinkResult, Verdict, check_url, check_urls, suggested_url
+
+CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=0.4, total_timeout=2.0, backoff_base=0.02,
+                      backoff_max=0.05, allow_private=True, max_redirects=5)
+
+
+def _date_in(seconds: float) -> str:
+    return email.utils.format_datetime(dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=seconds), usegmt=True)
+
+
+def _rate_limited_by_date(request: Request) -> Reply:
+    return Reply(429, {"Retry-After": _date_in(2)}) if request.hit == 1 else html()
+
+
+@pytest.fixture(scope="module")
+def farm():
+    """Host A answers most faults; host B is HEAD-hostile."""
+    a = LocalServer("127.0.0.2", {
+        "/ok": html(),
+        "/gone": Reply(404),
+        "/deleted": Reply(410),
+        "/down": Reply(500),
+        "/deploying": sequence(Reply(503), Reply(503), html()),
+        "/moved": redirect("/ok", 301),
+        "/temporary": redirect("/temporary-2", 302),
+        "/temporary-2": redirect("/ok", 301),
+        "/permanent": redirect("/permanent-2", 301),
+        "/permanent-2": redirect("/ok", 308),
+        "/to-gone": redirect("/gone", 301),
+        "/ping": redirect("/pong"),
+        "/pong": redirect("/ping"),
+        "/reset-once": sequence(Reply(action="reset"), html()),
+        "/reset-always": Reply(action="reset"),
+        "/forbidden": Reply(403),
+        "/login": Reply(401),
+        "/linkedin": Reply(999),
+        "/challenge": Reply(200, {"cf-mitigated": "challenge"}, b"<p>Just a moment</p>"),
+        "/slow": Reply(200, {}, b"late", delay=3),
+        "/hang": Reply(action="hang"),
+        "/rate-seconds": sequence(Reply(429, {"Retry-After": "1"}), html()),
+        "/rate-date": _rate_limited_by_date,
+        "/rate-timed": sequence(Reply(429, {"Retry-After": "1"}), html()),
+        "/rate-forever": Reply(429, {"Retry-After": "86400"}),
+    })
+    a.default = lambda request: (redirect(f"/deeper{request.path}") if request.path.startswith("/deeper")
+                                 else Reply(404))
+    b = LocalServer("127.0.0.3", {
+        "/head-405": by_method(html(), HEAD=Reply(405)),
+        "/head-501": by_method(html(), HEAD=Reply(501)),
+        "/head-404": by_method(html(), HEAD=Reply(404)),
+        "/head-500": by_method(html(), HEAD=Reply(500)),
+    })
+    with a, b:
+        yield a, b
+
+
+@pytest.fixture(scope="module")
+def client():
+    with Client(CONFIG) as shared:
+        yield shared
+
+
+# path, verdict, status, error (with {a} for host A's origin), attempts
+CASES = [
+    ("/ok", Verdict.OK, 200, None, 1),
+    ("/gone", Verdict.BROKEN, 404, "HTTP 404 Not Found", 2),
+    ("/deleted", Verdict.BROKEN, 410, "HTTP 410 Gone", 2),
+    ("/down", Verdict.BROKEN, 500, "HTTP 500 Internal Server Error, still after 4 attempts", 4),
+    ("/deploying", Verdict.OK, 200, None, 3),
+    ("/moved", Verdict.REDIRECTED, 200, None, 1),
+    ("/temporary", Verdict.OK, 200, None, 1),
+    ("/permanent", Verdict.REDIRECTED, 200, None, 1),
+    ("/to-gone", Verdict.BROKEN, 404, "HTTP 404 Not Found (after redirects, at {a}/gone)", 2),
+    ("/ping", Verdict.BROKEN, 301, "redirect loop: {a}/ping was reached twice already", 2),
+    ("/deeper", Verdict.BROKEN, 301, "more than 5 redirects", 2),
+    ("/reset-once", Verdict.OK, 200, None, 2),
+    ("/reset-always", Verdict.BROKEN, None, "connection closed before a complete answer", 4),
+    ("/forbidden", Verdict.BLOCKED, 403,
+     "HTTP 403 Forbidden: the site turns away automated checks; check by hand", 2),
+    ("/login", Verdict.BLOCKED, 401,
+     "HTTP 401 Unauthorized: the site turns away automated checks; check by hand", 2),
+    ("/linkedin", Verdict.BLOCKED, 999, "HTTP 999: the site turns away automated checks; check by hand", 2),
+    ("/challenge", Verdict.BLOCKED, 200, "HTTP 200 OK with a bot challenge: check by hand", 1),
+    ("/slow", Verdict.TIMEOUT, None, "no answer within 0.4s", 3),
+    ("/hang", Verdict.TIMEOUT, None, "no answer within 0.4s", 3),
+    ("/rate-seconds", Verdict.OK, 200, None, 2),
+    ("/rate-date", Verdict.OK, 200, None, 2),
+    ("/rate-forever", Verdict.BLOCKED, 429,
+     "HTTP 429 Too Many Requests: the site turns away automated checks; check by hand", 2),
+]
+
+
+@pytest.mark.parametrize(("path", "verdict", "status", "error", "attempts"), CASES, ids=[c[0] for c in CASES])
+def test_verdicts(farm, client: Client, path: str, verdict: Verdict, status: int | None, error: str | None,
+                  attempts: int) -> None:
+    a, _ = farm
+    result = check_url(client, a.url(path), ("some-entry",))
+    expected_error = error.format(a=a.origin) if error else None
+    assert (result.url, result.verdict, result.status, result.error, result.attempts, result.entries) == (
+        a.url(path), verdict, status, expected_error, attempts, ("some-entry",))
+
+
+def test_a_permanent_redirect_suggests_the_new_url(farm, client: Client) -> None:
+    a, _ = farm
+    result = check_url(client, a.url("/permanent"))
+    assert (result.verdict, result.suggestion, result.final_url) == (Verdict.REDIRECTED, a.url("/ok"), a.url("/ok"))
+    assert result.redirects == (Redirect(a.url("/permanent"), 301, "/permanent-2"),
+                                Redirect(a.url("/permanent-2"), 308, "/ok"))
+
+
+def test_a_temporary_first_hop_is_ok_and_suggests_nothing(farm, client: Client) -> None:
+    a, _ = farm
+    result = check_url(client, a.url("/temporary"))
+    assert (result.verdict, result.suggestion, len(result.redirects)) == (Verdict.OK, None, 2)
+
+
+def test_suggestion_stops_at_the_first_temporary_hop() -> None:
+    hops = (Redirect("http://x.org/a", 301, "/b"), Redirect("http://x.org/b", 302, "https://login.x.org/"))
+    assert suggested_url(hops) == "http://x.org/b"
+    assert suggested_url(hops[1:]) is None
+
+
+def test_retry_after_waits_before_the_get(farm, client: Client) -> None:
+    a, _ = farm
+    check_url(client, a.url("/rate-timed"))
+    first, second = [r for r in a.requests if r.path == "/rate-timed"]
+    assert (first.method, second.method) == ("HEAD", "GET")
+    assert second.at - first.at >= 0.95
+
+
+@pytest.mark.parametrize("path", ["/head-405", "/head-501", "/head-404", "/head-500"])
+def test_head_hostile_servers_are_asked_with_get(farm, client: Client, path: str) -> None:
+    _, b = farm
+    result = check_url(client, b.url(path))
+    assert (result.verdict, result.status, result.error, result.attempts, result.requests) == (
+        Verdict.OK, 200, None, 2, 2)
+    assert [r.method for r in b.requests if r.path == path] == ["HEAD", "GET"]
+
+
+def test_a_healthy_url_costs_one_request(farm, client: Client) -> None:
+    a, _ = farm
+    before = a.hits("/ok")
+    result = check_url(client, a.url("/ok"))
+    assert (result.requests, a.hits("/ok") - before) == (1, 1)
+
+
+def test_dns_failure_is_broken(client: Client) -> None:
+    result = check_url(client, "http://nowhere.invalid/page")
+    assert (result.verdict, result.status, result.error, result.attempts) == (
+        Verdict.BROKEN, None, "DNS lookup failed for nowhere.invalid", 1)
+
+
+def test_refused_connection_is_broken(client: Client) -> None:
+    result = check_url(client, f"http://127.0.0.4:{unused_port('127.0.0.4')}/")
+    assert (result.verdict, result.status, result.error, result.attempts) == (
+        Verdict.BROKEN, None, "connection refused", 1)
+
+
+def test_private_address_behind_a_redirect_is_broken_and_never_asked() -> None:
+    with LocalServer("127.0.0.5", {"/admin": html()}) as internal, \
+            LocalServer("127.0.0.6", {"/share": redirect(internal.url("/admin"), 302)}) as public:
+        config = ClientConfig(**{**CONFIG.__dict__, "allow_private": False, "allowed_networks": ("127.0.0.6/32",)})
+        with Client(config) as guarded:
+            result = check_url(guarded, public.url("/share"))
+        assert (result.verdict, result.error, result.attempts) == (
+            Verdict.BROKEN, "not fetched: 127.0.0.5 is a loopback address", 1)
+        assert internal.hits() == 0
+
+
+def test_per_host_limit_and_hosts_in_parallel() -> None:
+    slow = Reply(200, {}, b"ok", delay=0.1)
+    with LocalServer("127.0.0.7", default=slow) as one, LocalServer("127.0.0.8", default=slow) as two:
+        targets = {server.url(f"/{n}"): () for n in range(8) for server in (one, two)}
+        config = ClientConfig(**{**CONFIG.__dict__, "per_host": 2, "concurrency": 16})
+        started = time.monotonic()
+        with Client(config) as limited:
+            results = check_urls(limited, targets)
+        elapsed = time.monotonic() - started
+    assert [r.verdict for r in results] == [Verdict.OK] * 16
+    assert (one.max_in_flight, two.max_in_flight) == (2, 2)
+    assert elapsed < 0.8  # 8 per host, 2 at a time, both hosts at once: about 0.4s
+
+
+def test_a_slow_host_does_not_hold_up_the_others() -> None:
+    with LocalServer("127.0.0.9", default=Reply(200, {}, b"ok", delay=1.0)) as slow, \
+            LocalServer("127.0.0.10", default=html()) as fast:
+        targets = {**{slow.url(f"/{n}"): () for n in range(6)}, **{fast.url(f"/{n}"): () for n in range(6)}}
+        config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 3.0, "per_host": 2, "concurrency": 4})
+        with Client(config) as limited:
+            started = time.monotonic()
+            results = check_urls(limited, targets)
+        assert {r.verdict for r in results} == {Verdict.OK}
+        assert max(r.at for r in fast.requests) - started < 0.5
+        assert slow.max_in_flight == 2
+
+
+def test_each_url_is_fetched_once_with_all_its_entries(farm, client: Client) -> None:
+    a, _ = farm
+    with LocalServer("127.0.0.11", default=html()) as server:
+        targets = {server.url("/shared"): ("one", "two", "three"), server.url("/own"): ("four",)}
+        results = check_urls(client, targets)
+        assert [(r.url, r.entries) for r in results] == [
+            (server.url("/shared"), ("one", "two", "three")), (server.url("/own"), ("four",))]
+        assert (server.hits("/shared"), server.hits("/own")) == (1, 1)
+
+
+def test_progress_is_reported_for_every_url(farm, client: Client) -> None:
+    a, _ = farm
+    seen: list[tuple[int, int]] = []
+    check_urls(client, {a.url("/ok"): (), a.url("/moved"): (), a.url("/temporary"): ()},
+               progress=lambda done, total: seen.append((done, total)))
+    assert sorted(seen) == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_results_keep_the_order_of_the_targets(farm, client: Client) -> None:
+    a, b = farm
+    urls = [b.url("/head-405"), a.url("/ok"), a.url("/gone"), b.url("/head-404")]
+    results: list[LinkResult] = check_urls(client, dict.fromkeys(urls, ()))
+    assert [r.url for r in results] == urls
