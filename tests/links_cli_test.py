@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import CatalogDir
-from servers import LocalServer, Reply, html, redirect, sequence
+from servers import LocalServer, Reply, html, redirect
 
 from pmgenome.cli import main
 from pmgenome.progress import ProgressBar
@@ -29,7 +29,8 @@ def site():
     with LocalServer("127.0.0.20", {
         "/ok": html(),
         "/gone": Reply(404),
-        "/old": redirect("/ok", 301),
+        "/old": redirect("/new", 301),
+        "/new": html(),
         "/wall": Reply(403),
     }) as server:
         yield server
@@ -57,7 +58,7 @@ def test_text_report_lists_what_needs_a_look(catalog_dir: CatalogDir, site: Loca
     assert out == (
         f"broken      {o}/gone  HTTP 404 Not Found  [dead]\n"
         f"blocked     {o}/wall  HTTP 403 Forbidden: the site turns away automated checks; check by hand  [walled]\n"
-        f"redirected  {o}/old  moved permanently (301) to {o}/ok: update the URL  [moved]\n"
+        f"redirected  {o}/old  moved permanently (301) to {o}/new: update the URL  [moved]\n"
         "4 URLs: 1 broken, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 1 ok\n"
     )
     assert site.hits("/ok") == 1  # two entries, one fetch
@@ -89,7 +90,7 @@ def test_json_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None
         "excluded_by": None,
     }
     assert (moved["verdict"], moved["status"], moved["suggestion"], moved["redirects"]) == (
-        "redirected", 200, site.url("/ok"), [{"url": site.url("/old"), "status": 301, "location": "/ok"}])
+        "redirected", 200, site.url("/new"), [{"url": site.url("/old"), "status": 301, "location": "/new"}])
     assert data["expired_exclusions"] == []
 
 
@@ -110,7 +111,7 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
         f"| <{o}/wall> | `walled` | HTTP 403 Forbidden: the site turns away automated checks; check by hand |\n\n"
         "### Redirected (update the URL)\n\n"
         "| URL | Entries | New URL |\n|---|---|---|\n"
-        f"| <{o}/old> | `moved` | <{o}/ok> |\n"
+        f"| <{o}/old> | `moved` | <{o}/new> |\n"
     )
 
 
@@ -128,7 +129,6 @@ def test_github_annotations_point_at_the_url_line(catalog_dir: CatalogDir, site:
     entry(catalog_dir, "dead", site.url("/gone"))
     entry(catalog_dir, "walled", site.url("/wall"), kind="courses")
     code, out, _ = run(capsys, *FAST, "--no-cache")
-    o = site.origin.replace(":", "%3A")
     assert code == 1
     assert out.splitlines()[-2:] == [
         f"::error file=catalog/articles/dead.yaml,line=2,col=6,title=broken link::{site.url('/gone')}: "
@@ -136,17 +136,18 @@ def test_github_annotations_point_at_the_url_line(catalog_dir: CatalogDir, site:
         f"::warning file=catalog/courses/walled.yaml,line=2,col=6,title=blocked link::{site.url('/wall')}: "
         "HTTP 403 Forbidden: the site turns away automated checks; check by hand",
     ]
-    assert o  # the URL is message text, where ':' needs no escaping
 
 
 def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: CatalogDir, capsys) -> None:
-    with LocalServer("127.0.0.21", {"/flaky": sequence(Reply(404), Reply(404), html(), Reply(404))}) as server:
+    answers = iter([404, 404, 200, 404])
+    with LocalServer("127.0.0.21") as server:
         entry(catalog_dir, "flaky", server.url("/flaky"))
-        cache = ["--cache", "cache.json"]
-        first = run(capsys, *FAST, *cache)
-        second = run(capsys, *FAST, *cache)
-        recovered = run(capsys, *FAST, *cache)
-        again = run(capsys, *FAST, *cache)
+
+        def next_run() -> tuple[int, str, str]:
+            server.routes["/flaky"] = Reply(next(answers))
+            return run(capsys, *FAST, "--cache", "cache.json")
+
+        first, second, recovered, again = (next_run() for _ in range(4))
     url = server.url("/flaky")
     pending = (f"failing     {url}  HTTP 404 Not Found (first failure: reported as broken if the next run fails "
                "too)  [flaky]\n1 URL: 0 broken, 1 failing for the first time, 0 timeout, 0 blocked, "
@@ -178,7 +179,7 @@ def test_max_age_skips_recent_good_results(catalog_dir: CatalogDir, site: LocalS
     after = (site.hits("/ok"), site.hits("/gone"))
     assert code == 1  # failed twice in a row
     assert (after[0] - before[0], after[1] - before[1]) == (0, 2)  # ok reused; failures checked again
-    fine = json.loads(out)["results"][0]
+    fine = next(r for r in json.loads(out)["results"] if r["url"] == site.url("/ok"))
     assert (fine["verdict"], fine["cached"], fine["attempts"]) == ("ok", True, 0)
 
 
@@ -230,7 +231,7 @@ def test_a_bad_exclusions_file_is_reported_where_it_is_wrong(catalog_dir: Catalo
     assert (code, out) == (2, "")
     assert err == (
         "catalog/exclusions.yaml:2:5: an exclusion needs a 'reason': say why the link cannot be checked\n"
-        "catalog/exclusions.yaml:3:16: pattern is not a valid regular expression: missing ), unterminated "
+        "catalog/exclusions.yaml:3:14: pattern is not a valid regular expression: missing ), unterminated "
         "subpattern at position 0\n"
         "catalog/exclusions.yaml:8:7: unknown field 'until'; an exclusion has url, pattern, reason, expires\n"
         "catalog/exclusions.yaml:5:5: an exclusion needs exactly one of 'url' or 'pattern'\n"
@@ -281,7 +282,7 @@ def test_changed_since_checks_only_new_and_edited_entries(catalog_dir: CatalogDi
     assert (code, out) == (0, (
         f"blocked     {site.url('/wall')}  HTTP 403 Forbidden: the site turns away automated checks; check by hand"
         "  [edited]\n"
-        f"redirected  {site.url('/old')}  moved permanently (301) to {site.url('/ok')}: update the URL  [brand-new]\n"
+        f"redirected  {site.url('/old')}  moved permanently (301) to {site.url('/new')}: update the URL  [brand-new]\n"
         "2 URLs: 0 broken, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 0 ok\n"))
     assert site.hits("/gone") == 0
     entry(catalog_dir, "new-dead", site.url("/gone"))
