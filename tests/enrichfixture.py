@@ -10,7 +10,7 @@ from pmgenome.schema import schema_comment
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).parent / "fixtures" / "pages"
-SUMMARY = ("A summary written by a person, long enough for the validator: what it is, what a reader "
+SUMMARY = ("A summary written by a person, long enough for the validator; what it is, what a reader "
            "gets, and who it suits.")
 
 

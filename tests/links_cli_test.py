@@ -233,8 +233,8 @@ def test_a_bad_exclusions_file_is_reported_where_it_is_wrong(catalog_dir: Catalo
         "catalog/exclusions.yaml:2:5: an exclusion needs a 'reason': say why the link cannot be checked\n"
         "catalog/exclusions.yaml:3:14: pattern is not a valid regular expression: missing ), unterminated "
         "subpattern at position 0\n"
-        "catalog/exclusions.yaml:8:7: unknown field 'until'; an exclusion has url, pattern, reason, expires\n"
         "catalog/exclusions.yaml:5:5: an exclusion needs exactly one of 'url' or 'pattern'\n"
+        "catalog/exclusions.yaml:8:5: unknown field 'until'; an exclusion has url, pattern, reason, expires\n"
         "catalog/exclusions.yaml:11:14: expires must be a date written as YYYY-MM-DD\n"
         "pmgenome links: fix the exclusions file catalog/exclusions.yaml first\n"
     )

@@ -205,14 +205,14 @@ def display_path(path: Path | str) -> str:
     return text[len(prefix):] if text.startswith(prefix) else text
 
 
-def _problems_from(path: Path, document: yamlload.Document) -> list[Problem]:
-    shown = display_path(path)
+def _problems_from(shown: str, document: yamlload.Document) -> list[Problem]:
     return [Problem(shown, e.line, e.col, e.message, e.rule) for e in document.errors]
 
 
-def read_yaml(path: Path) -> tuple[yamlload.Document | None, list[Problem]]:
-    """Load one YAML file; the document is None when nothing usable could be read."""
-    shown = display_path(path)
+def read_yaml(path: Path, shown: str | None = None) -> tuple[yamlload.Document | None, list[Problem]]:
+    """Load one YAML file; the document is None when nothing usable could be read.
+    `shown` is how problems name the file (default: relative to the working folder)."""
+    shown = shown or display_path(path)
     try:
         with open(path, "rb") as handle:
             size = os.fstat(handle.fileno()).st_size
@@ -223,7 +223,7 @@ def read_yaml(path: Path) -> tuple[yamlload.Document | None, list[Problem]]:
     except OSError as error:
         return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}", "io")]
     document = yamlload.load(data)
-    problems = _problems_from(path, document)
+    problems = _problems_from(shown, document)
     if document.value is None and not problems:
         problems.append(Problem(shown, 1, 1, "file is empty", "empty"))
     if document.value is None:
@@ -232,8 +232,8 @@ def read_yaml(path: Path) -> tuple[yamlload.Document | None, list[Problem]]:
 
 
 def _load_entry(path: Path, kind: Kind) -> tuple[Entry | None, list[Problem]]:
-    document, problems = read_yaml(path)
     shown = display_path(path)
+    document, problems = read_yaml(path, shown)
     if not ID_PATTERN.match(path.stem):
         problems.append(Problem(
             shown, 1, 1,

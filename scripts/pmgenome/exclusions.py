@@ -108,6 +108,7 @@ def load_exclusions(path: Path) -> tuple[tuple[Exclusion, ...], list[Problem]]:
             problem(at("exclusions", index, "expires"), "expires must be a date written as YYYY-MM-DD")
         if len(problems) == before:
             found.append(Exclusion(reason.strip(), shown, where, url, compiled, expires))
+    problems.sort(key=lambda item: (item.line, item.col))
     return tuple(found), problems
 
 

@@ -38,10 +38,23 @@ _IMPLICIT = (
     (DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), frozenset("0123456789")),
 )
 
+# Most plain values start with a letter no implicit type can start with: one lookup decides.
+_IMPLICIT_BY_FIRST: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+for _tag, _pattern, _starts in _IMPLICIT:
+    for _char in _starts:
+        _IMPLICIT_BY_FIRST.setdefault(_char, []).append((_tag, _pattern))
+
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Only what YAML 1.2's core schema would read as a non-string stays one; no floats,
     no yes/no/on/off booleans, no sexagesimal or octal numbers, dates only as YYYY-MM-DD."""
+
+    # libyaml calls these around every node to track path resolvers; we have none.
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
         # Called by libyaml for every node, so it is kept direct rather than table-driven.
@@ -49,9 +62,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
             if implicit[0]:
                 if value == "":
                     return NULL
-                first = value[0]
-                for tag, pattern, starts in _IMPLICIT:
-                    if first in starts and pattern.match(value):
+                for tag, pattern in _IMPLICIT_BY_FIRST.get(value[0], ()):
+                    if pattern.match(value):
                         return tag
             return STR
         return SEQ if kind is SequenceNode else MAP
@@ -82,14 +94,18 @@ class Document:
     value: Any
     first_line: str = ""
     errors: list[LoadError] = field(default_factory=list)
-    root: Node | None = field(default=None, repr=False)
+    text: str | None = field(default=None, repr=False)
 
     @cached_property
     def _positions(self) -> tuple[dict[Path_, Location], dict[Path_, Location]]:
+        # Composing again costs less than keeping every file's node tree alive for the
+        # rare file that has a problem (10,000 trees held 150 MB).
         values: dict[Path_, Location] = {}
         keys: dict[Path_, Location] = {}
-        if self.root is not None:
-            _record_positions(self.root, (), values, keys, set())
+        if self.text is not None:
+            root = next(_compose_all(self.text), None)
+            if root is not None:
+                _record_positions(root, (), values, keys, set())
         return values, keys
 
     @property
@@ -166,7 +182,7 @@ def load(data: bytes) -> Document:
         return Document(None, errors=[LoadError(
             second.line, second.col,
             "file holds more than one YAML document (remove the second '---')", "documents")])
-    document = Document(None, first_line=text.split("\n", 1)[0], root=nodes[0])
+    document = Document(None, first_line=text.split("\n", 1)[0], text=text)
     document.value = _Walker(document).build(nodes[0])
     return document
 

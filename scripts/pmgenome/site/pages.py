@@ -17,7 +17,7 @@ from typing import Any
 
 from pmgenome.catalog import Catalog, Entry, Kind
 from pmgenome.ranking import FILL_RULE, TOP_N, Ranked, tops
-from pmgenome.site import export, feed
+from pmgenome.site import export, feed, path_page
 from pmgenome.site.links import href, root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
@@ -102,6 +102,8 @@ def counted(count: int, kind: Kind) -> str:
 
 def _front_matter(**values: Any) -> str:
     # JSON is YAML: json.dumps quotes every string, so nothing in it can break the block.
+    # Material prints a page's meta title and tags unescaped (and unescapes the title it
+    # takes from the h1 before printing it), so these values arrive already HTML-escaped.
     lines = ["---"] + [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in values.items()]
     return "\n".join(lines + ["---", ""]) + "\n"
 
@@ -156,7 +158,7 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)] for kind in Kind}
         ranked = {kind: [(context.views[r.entry.id], r.pick) for r in context.tops[card.id][kind]]
                   for kind in Kind}
-        yield GeneratedPage(card.src_uri, render(
+        yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name)) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
             everything=everything, kinds=list(Kind), plurals=PLURALS, counted=counted,
             rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
@@ -213,7 +215,7 @@ def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[Generate
         view = context.views[entry.id]
         skills = [html_text(term.name) for skill in entry.skills
                   if (term := catalog.taxonomy.term("skills", skill))]
-        header = _front_matter(tags=skills) if skills else ""
+        header = _front_matter(title=html_text(view.title), tags=skills)
         yield GeneratedPage(view.src_uri, header + render(
             "resource.md.j2", link=context.link(view.src_uri), view=view, kind_name=KIND_NAMES[entry.kind],
             kind_page=KIND_SRC_URIS[entry.kind], kind_label=entry.kind.label))
@@ -281,6 +283,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_skills,
     build_feed,
     build_api,
+    path_page.build_path,
 )
 
 

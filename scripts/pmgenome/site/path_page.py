@@ -9,7 +9,7 @@ plans small:
      "entries": [[id, kind, title, url or null, href of its page on this site], ...],
      "texts": [sentence, ...],
      "plans": {"stage|background|segment+segment|pm-load|goal":
-                 {"who": text, "parts": [[part, [[entry, text], ...]], ...], "notes": [text, ...]}},
+                 {"parts": [[part, [[entry, text], ...]], ...], "notes": [text, ...]}},
      "meetups": {"stage|segment+segment|place": {"items": [[entry, text], ...], "notes": [text, ...]}}}
 """
 
@@ -19,15 +19,18 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pmgenome.catalog import Catalog, Kind
 from pmgenome.path import (
-    PART_TITLES, Goal, PlanItem, Planner, PmLoad, all_answers, describe, meetup_key, parse_place,
+    PART_TITLES, Goal, PlanItem, Planner, PmLoad, all_answers, meetup_key, parse_place,
 )
-from pmgenome.site.pages import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url
 from pmgenome.site.views import KIND_NAMES, country_label
+
+if TYPE_CHECKING:
+    from pmgenome.site.pages import GeneratedPage, SiteContext
 
 PATH_SRC_URI = "path/index.md"
 PLANS_SRC_URI = "api/paths.json"
@@ -104,7 +107,6 @@ def path_data(catalog: Catalog, context: SiteContext) -> dict:
     for answers in all_answers(catalog.taxonomy):
         plan = planner.plan(answers)
         plans[answers.key] = {
-            "who": table.text(describe(answers, catalog.taxonomy)),
             "parts": [[name, [table.item(item) for item in items]]
                       for name, items in plan.parts if name != "meetups"],
             "notes": [table.text(note) for note in plan.part_notes],
@@ -124,6 +126,9 @@ def path_data(catalog: Catalog, context: SiteContext) -> dict:
 
 def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
     """path/: the four questions; api/paths.json: the plans; the page's script."""
+    # Imported here: pages.py lists build_path in BUILDERS, so it imports this module first.
+    from pmgenome.site.pages import GeneratedPage
+
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
     questions = {
@@ -137,7 +142,8 @@ def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
     yield GeneratedPage(PATH_SRC_URI, render(
         "path.md.j2", questions=questions, default_load=PmLoad.BALANCED.value, titles=PART_TITLES,
         plans=link(PLANS_SRC_URI), script=link(SCRIPT_SRC_URI),
-        contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), kinds=KIND_NAMES))
+        contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR),
+        kinds={kind.value: name for kind, name in KIND_NAMES.items()}))
     yield GeneratedPage(PLANS_SRC_URI, json.dumps(path_data(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
     yield GeneratedPage(SCRIPT_SRC_URI, SCRIPT_FILE.read_bytes())

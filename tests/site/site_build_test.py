@@ -1,0 +1,371 @@
+"""The real `mkdocs build --strict` of the shipped mkdocs.yml, on the fixture catalog and the real one."""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+import shutil
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+from xml.etree import ElementTree as ET
+
+import pytest
+from bs4 import BeautifulSoup
+from sitebuild import REPO, Build, build_fixture_site, build_site, fixture_catalog, write_config
+
+from pmgenome.catalog import Catalog, Kind, load_catalog
+from pmgenome.ranking import FILL_RULE
+from pmgenome.site.plugin import refusal
+from pmgenome.validate import validate_catalog
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+HOSTILE_TITLE = "Pricing & <Packaging>"
+MARKDOWN_TITLE = "1. Not a list *nor emphasis* [nor a link] #hash {: .attr} \\ back"
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    path = site / page / "index.html" if not page.endswith(".html") else site / page
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def assert_quiet(build: Build) -> None:
+    assert build.returncode == 0, build.stderr
+    noisy = [line for line in build.stderr.splitlines() if not line.startswith("INFO    -  ")]
+    assert noisy == []
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    build = build_fixture_site(tmp_path_factory.mktemp("fixture-site"))
+    assert_quiet(build)
+    return build
+
+
+@pytest.fixture(scope="module")
+def site(built: Build) -> Path:
+    return built.site
+
+
+@pytest.fixture(scope="module")
+def catalog(built: Build) -> Catalog:
+    loaded, problems = load_catalog(built.site.parent / "catalog")
+    assert problems == []
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def export(site: Path) -> dict:
+    return json.loads((site / "api" / "catalog.json").read_text(encoding="utf-8"))
+
+
+def test_the_build_is_strict_and_prints_only_info(built: Build) -> None:
+    assert built.stderr.splitlines()[-1].startswith("INFO    -  Documentation built in ")
+    assert "Material for MkDocs reaches end of life" not in built.stderr
+
+
+def test_every_entry_has_its_page(site: Path, catalog: Catalog) -> None:
+    assert sorted(path.name for path in (site / "resources").iterdir()) == sorted(catalog.by_id)
+    for entry in catalog.entries:
+        page = soup(site, f"resources/{entry.id}")
+        assert page.select_one(".pmg-resource")["data-entry-id"] == entry.id
+        assert page.select_one(".pmg-outbound")["href"] == entry.url
+
+
+def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
+    page = soup(site, "resources/b2b-pick-one")
+    nav = [(a.get_text(" ", strip=True), a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+    assert nav == [("Home", "../.."), ("Segments", "../../segments/"), ("Articles", "../../articles/"),
+                   ("Courses", "../../courses/"), ("Meetups", "../../meetups/"), ("Explore", "../../explore/"),
+                   ("API", "../../api/")]
+
+
+def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
+    assert list(export) == ["version", "fill_rule", "entries", "segments", "taxonomy"]
+    assert export["version"] == 1
+    assert export["fill_rule"] == FILL_RULE
+    assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
+    for entry in export["entries"]:
+        assert {"id", "kind", "title", "url", "summary", "segments", "page", "facets"} <= set(entry)
+        assert entry["page"] == f"resources/{entry['id']}/"
+        assert (site / entry["page"] / "index.html").is_file()
+    assert [segment["id"] for segment in export["segments"]] == ["b2b", "b2c", "technical", "design"]
+    assert [list(segment) for segment in export["segments"]][0] == [
+        "id", "name", "description", "page", "counts", "top", "picks"]
+    assert [term["id"] for term in export["taxonomy"]["levels"]] == ["aspiring", "new", "experienced", "leader"]
+
+
+def test_export_entry_in_full(export: dict) -> None:
+    entry = next(e for e in export["entries"] if e["id"] == "b2b-pick-one")
+    assert entry == {
+        "id": "b2b-pick-one", "kind": "article", "title": "First B2B Pick",
+        "url": "https://fixture.example.com/articles/first-b2b-pick",
+        "summary": "A fixture article about selling software to businesses, written so the search test has "
+                   "a rare word to look for: quokka. It suits new product managers in business-to-business "
+                   "companies.",
+        "segments": ["b2b"], "skills": ["strategy", "go-to-market"], "levels": ["new"], "backgrounds": [],
+        "cost": "free", "language": "en", "added": "2025-01-10",
+        "page": "resources/b2b-pick-one/",
+        "facets": {"kind": ["article"], "segment": ["b2b"], "skill": ["strategy", "go-to-market"],
+                   "level": ["new"], "cost": ["free"], "format": [], "place": []},
+        "enrichment": {"author": "Scraped <Author>", "published": "2024-12-24", "site_name": "Fixture & <Blog>",
+                       "reading_minutes": 7},
+    }
+    meetup = next(e for e in export["entries"] if e["id"] == "online-pm-community")
+    assert meetup["online"] is True
+    assert meetup["facets"]["place"] == ["online"]
+    assert meetup["facets"]["format"] == ["online"]
+
+
+def test_export_top_lists_follow_picks_then_the_fill_rule(export: dict) -> None:
+    top = {segment["id"]: segment["top"] for segment in export["segments"]}
+    picks = {segment["id"]: segment["picks"] for segment in export["segments"]}
+    assert top["b2b"] == {
+        "article": ["b2b-pick-one", "b2b-pick-two", "b2b-focused-new", "b2b-tie-alpha", "b2b-tie-beta"],
+        "course": ["design-course-pick"],
+        "meetup": ["manchester-pm-meetup", "london-pm-meetup"],
+    }
+    assert picks["b2b"] == {"article": ["b2b-pick-one", "b2b-pick-two"], "course": [],
+                            "meetup": ["manchester-pm-meetup"]}
+    assert top["b2c"]["article"] == ["pricing-packaging", "b2b-pick-two", "b2b-broad-newest"]
+    assert top["design"] == {"article": [], "course": ["design-course-pick", "design-course-cohort"],
+                             "meetup": ["online-pm-community"]}
+    assert picks["design"]["course"] == ["design-course-pick"]
+    counts = {segment["id"]: segment["counts"] for segment in export["segments"]}
+    assert counts["b2b"] == {"article": 7, "course": 1, "meetup": 2}
+
+
+def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: dict) -> None:
+    page = soup(site, "segments/b2b")
+    assert page.h1.get_text(strip=True).rstrip("¶") == "B2B"
+    for kind in Kind:
+        shown = [(li["data-entry-id"], li["data-pick"]) for li in page.select(f"ol.pmg-top[data-kind={kind}] > li")]
+        expected = [(entry_id, "true" if entry_id in export["segments"][0]["picks"][kind] else "false")
+                    for entry_id in export["segments"][0]["top"][kind]]
+        assert shown == expected
+    badges = [li.select_one(".pmg-badge").get_text() for li in page.select("ol.pmg-top[data-kind=article] > li")]
+    assert badges == ["Curators' pick", "Curators' pick", "Ranked by rule", "Ranked by rule", "Ranked by rule"]
+    everything = [li["data-entry-id"] for li in page.select("ul.pmg-all > li")]
+    assert sorted(everything) == sorted(e["id"] for e in export["entries"] if "b2b" in e["segments"])
+    assert page.select_one(".pmg-empty") is None
+    design = soup(site, "segments/design")
+    assert design.select_one('.pmg-empty[data-kind="article"]').get_text() == "No articles for this segment yet."
+
+
+def test_every_segment_of_the_vocabulary_has_a_page(site: Path, catalog: Catalog) -> None:
+    assert sorted(p.name for p in (site / "segments").iterdir() if p.is_dir()) == sorted(
+        catalog.taxonomy.ids("segments"))
+    home = soup(site, "")
+    cards = {a["data-segment"]: a.select_one(".pmg-segment__counts").get_text() for a in home.select("a.pmg-segment")}
+    assert cards == {"b2b": "7 articles · 1 course · 2 meetups", "b2c": "3 articles · 1 course · 2 meetups",
+                     "technical": "2 articles · 1 course · 1 meetup", "design": "0 articles · 2 courses · 1 meetup"}
+
+
+def test_the_rule_is_explained_on_the_site(site: Path) -> None:
+    page = soup(site, "segments")
+    assert page.select_one("#how-the-top-five-are-chosen") is not None
+    assert page.select_one(".pmg-rule").get_text() == FILL_RULE
+
+
+def test_home_lists_recently_added_newest_first(site: Path) -> None:
+    recent = [li["data-entry-id"] for li in soup(site, "").select("ul.pmg-cards > li")]
+    assert recent == ["online-pm-community", "b2b-broad-newest", "london-pm-meetup", "design-course-cohort",
+                      "b2b-focused-new", "markdown-characters", "b2b-tie-alpha", "b2b-tie-beta",
+                      "pricing-packaging", "b2b-pick-one"]
+
+
+def test_meetups_are_grouped_online_apart_then_by_country_and_city(site: Path) -> None:
+    page = soup(site, "meetups")
+    outline = []
+    for element in page.select("article h2, article h3, article li.pmg-card"):
+        if element.name == "li":
+            outline.append(element["data-entry-id"])
+        else:
+            outline.append(f"{element.name}:{element.get_text(strip=True).rstrip('¶')}")
+    assert outline == ["h2:Online", "online-pm-community", "h2:DE", "h3:Berlin", "berlin-pm-meetup",
+                       "h2:GB", "h3:London", "london-pm-meetup", "h3:Manchester", "manchester-pm-meetup"]
+
+
+def test_kind_pages_list_every_resource_of_the_kind_by_title(site: Path, catalog: Catalog) -> None:
+    articles = [li.select_one("a").get_text() for li in soup(site, "articles").select("ul.pmg-cards > li")]
+    assert articles == ["1. Not a list *nor emphasis* [nor a link] #hash {: .attr} \\ back", "Broad and Newest",
+                        "First B2B Pick", "Focused and New", "Focused but Old", HOSTILE_TITLE, "Second B2B Pick",
+                        "Tie Alpha", "Tie Beta"]
+    courses = [li["data-entry-id"] for li in soup(site, "courses").select("ul.pmg-cards > li")]
+    assert courses == ["design-course-cohort", "design-course-pick", "technical-course"]
+
+
+@pytest.mark.parametrize("entry_id,title", [("pricing-packaging", HOSTILE_TITLE),
+                                            ("markdown-characters", MARKDOWN_TITLE)])
+def test_contributor_text_is_shown_as_text(site: Path, catalog: Catalog, entry_id: str, title: str) -> None:
+    page = soup(site, f"resources/{entry_id}")
+    heading = page.select_one("article h1")
+    assert heading.get_text().rstrip("¶") == title
+    assert [child.name for child in heading.find_all(True)] == ["a"]  # only the permalink
+    assert page.title.get_text() == f"{title} - PM Genome"
+    summary = page.select_one(".pmg-summary")
+    assert summary.get_text() == " ".join(catalog.by_id[entry_id].summary.split())
+    assert summary.find_all(True) == []
+    assert page.find("packaging") is None and page.find("tiers") is None
+    for listing in ("articles", f"segments/{catalog.by_id[entry_id].segments[0]}"):
+        card = soup(site, listing).select_one(f'li[data-entry-id="{entry_id}"]')
+        assert card.select_one(".pmg-card__title").get_text() == title
+        assert card.select_one(".pmg-card__title").find_all(True) == []
+
+
+def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
+    def facts(entry_id: str) -> dict[str, str]:
+        page = soup(site, f"resources/{entry_id}")
+        return {dt.get_text(): dd.get_text() for dt, dd in zip(page.select(".pmg-facts dt"),
+                                                               page.select(".pmg-facts dd"))}
+
+    assert facts("b2b-pick-one") == {
+        "Kind": "Article", "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*",
+        "Published": "2024-12-24*", "Reading time": "about 7 minutes*", "Cost": "Free", "Language": "en",
+        "Levels": "New PM", "Skills": "Strategy and vision, Go-to-market and sales", "Segments": "B2B",
+        "Added to the catalog": "2025-01-10",
+    }
+    assert facts("b2b-pick-two")["Author"] == "Curated Author"
+    assert "Reading time" not in facts("b2b-pick-two") and "Published" not in facts("b2b-pick-two")
+    assert facts("london-pm-meetup")["Next event"] == "2099-01-15 (Shoreditch & <Hoxton>)*"
+    assert facts("london-pm-meetup")["Organizer"] == "Fixture Organizers"
+    assert "Next event" not in facts("berlin-pm-meetup")
+    assert facts("design-course-pick") == {
+        "Kind": "Course", "Provider": "Fixture School", "Format": "Online", "Pace": "Self-paced",
+        "Duration": "4 weeks", "Cost": "Free", "Levels": "New PM", "Suits people coming from": "Design",
+        "Skills": "UX and interaction design, User research methods", "Segments": "Design-led, B2B",
+        "Added to the catalog": "2024-02-02",
+    }
+    badges = [b.get_text() for b in soup(site, "resources/b2b-pick-one").select(".pmg-resource .pmg-badge")]
+    assert badges == ["Article", "Free", "New PM", "7 min read"]
+
+
+def test_skills_are_tags_with_a_listing(site: Path) -> None:
+    tags = [a.get_text() for a in soup(site, "resources/b2b-pick-one").select("nav.md-tags .md-tag")]
+    assert tags == ["Go-to-market and sales", "Strategy and vision"]
+    listing = soup(site, "skills").get_text()
+    assert "First B2B Pick" in listing
+
+
+def _links(site: Path):
+    for path in site.rglob("*.html"):
+        page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for element in page.find_all(["a", "link", "script", "img"]):
+            target = element.get("href") or element.get("src")
+            if target:
+                yield path, target
+
+
+def test_only_http_links_leave_the_site_and_internal_links_resolve(site: Path) -> None:
+    external, broken = set(), []
+    for path, target in _links(site):
+        parts = urlsplit(target)
+        if parts.scheme or parts.netloc:
+            external.add(parts.scheme)
+            continue
+        if not parts.path:
+            continue  # a fragment on the same page
+        # 404.html is served at any address, so MkDocs links it from the root.
+        base = site if parts.path.startswith("/") else path.parent
+        resolved = Path(posixpath.normpath(posixpath.join(base.as_posix(), unquote(parts.path).lstrip("/"))))
+        if resolved.is_dir():
+            resolved = resolved / "index.html"
+        if not resolved.is_file():
+            broken.append((path.relative_to(site).as_posix(), target))
+    assert broken == []
+    assert external <= {"https", "http"}
+
+
+def test_the_feed_is_atom_newest_first(site: Path, export: dict) -> None:
+    root = ET.parse(site / "feed.xml").getroot()
+    assert root.tag == f"{ATOM}feed"
+    assert root.find(f"{ATOM}updated").text == "2025-10-10T00:00:00Z"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 16
+    assert entries[0].find(f"{ATOM}title").text == "Online PM Community"
+    by_title = {e.find(f"{ATOM}title").text: e for e in entries}
+    hostile = by_title[HOSTILE_TITLE]
+    assert hostile.find(f"{ATOM}link[@rel='alternate']").get("href") == "resources/pricing-packaging/"
+    assert hostile.find(f"{ATOM}link[@rel='related']").get("href") == \
+        "https://fixture.example.com/articles/pricing?plan=a&tier=b"
+    assert hostile.find(f"{ATOM}updated").text == "2025-02-02T00:00:00Z"
+    assert all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", e.find(f"{ATOM}id").text) for e in entries)
+    assert len({e.find(f"{ATOM}id").text for e in entries}) == 16
+    for entry in entries:
+        assert (site / entry.find(f"{ATOM}link[@rel='alternate']").get("href") / "index.html").is_file()
+
+
+def test_the_explore_page_offers_every_facet(site: Path) -> None:
+    page = soup(site, "explore")
+    container = page.select_one("#pmg-explore")
+    assert container["data-catalog"] == "../api/catalog.json"
+    assert container["data-root"] == "../"
+    facets = {fieldset["data-facet"]: [i["value"] for i in fieldset.select("input")]
+              for fieldset in page.select("fieldset[data-facet]")}
+    assert list(facets) == ["kind", "segment", "skill", "level", "cost", "format", "place"]
+    assert facets["kind"] == ["article", "course", "meetup"]
+    assert facets["place"] == ["online", "DE", "GB"]
+    assert facets["format"] == ["online", "in-person", "hybrid"]
+    scripts = [s.get("src") for s in page.select("script[src]")]
+    assert "../assets/pmgenome/explore.js" in scripts
+
+
+def test_search_index_holds_resource_pages_not_listings(site: Path) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = [doc["location"] for doc in index["docs"] if "quokka" in doc["text"]]
+    assert locations == ["resources/b2b-pick-one/"]
+
+
+def test_other_url_style_builds_with_working_links(tmp_path: Path) -> None:
+    build = build_fixture_site(tmp_path, use_directory_urls=False)
+    assert_quiet(build)
+    assert (build.site / "resources" / "b2b-pick-one.html").is_file()
+    test_only_http_links_leave_the_site_and_internal_links_resolve(build.site)
+
+
+def test_an_invalid_catalog_is_refused_with_the_validators_messages(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    catalog = fixture_catalog(tmp_path / "catalog")
+    path = catalog / "articles" / "tie-gamma.yaml"
+    path.write_text((catalog / "articles" / "b2b-tie-alpha.yaml").read_text(encoding="utf-8")
+                    .replace("segments: [b2b]", "segments: [b2bb]")
+                    .replace("https://fixture.example.com/articles/tie-alpha", "javascript:alert(1)"),
+                    encoding="utf-8")
+    (catalog / "picks.yaml").write_text("b2b:\n  article: [no-such-entry]\n", encoding="utf-8")
+    build = build_site(write_config(tmp_path / "mkdocs.yml", catalog), tmp_path / "site", cwd=tmp_path)
+    monkeypatch.chdir(tmp_path)  # the validator prints paths relative to where it runs
+    _, problems = validate_catalog(catalog)
+    assert len(problems) >= 3
+    message = refusal(catalog, problems)
+    assert message.splitlines()[0] == (
+        f"pmgenome: the catalog in catalog has {len(problems)} problems; the site is not built "
+        "(run `pmgenome validate` for details):")
+    assert build.returncode == 1
+    assert f"ERROR   -  {message}\n" in build.stderr
+    assert "Traceback" not in build.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_a_hand_written_page_may_not_shadow_a_generated_one(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "docs", docs)
+    (docs / "explore").mkdir()
+    (docs / "explore" / "index.md").write_text("# Mine\n", encoding="utf-8")
+    config = write_config(tmp_path / "mkdocs.yml", fixture_catalog(tmp_path / "catalog"), docs=docs)
+    build = build_site(config, tmp_path / "site")
+    assert build.returncode == 1
+    assert (f"ERROR   -  pmgenome: {docs}/explore/index.md has the name of a page the catalog generates; "
+            "rename or remove it\n") in build.stderr
+
+
+def test_the_shipped_catalog_builds_strictly(tmp_path: Path) -> None:
+    build = build_site(REPO / "mkdocs.yml", tmp_path / "site", cwd=REPO)
+    assert_quiet(build)
+    catalog, problems = load_catalog(REPO / "catalog")
+    assert problems == []
+    export = json.loads((build.site / "api" / "catalog.json").read_text(encoding="utf-8"))
+    assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
+    for entry in catalog.entries:
+        assert (build.site / "resources" / entry.id / "index.html").is_file()
+    ET.parse(build.site / "feed.xml")
+    test_only_http_links_leave_the_site_and_internal_links_resolve(build.site)
