@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Material for MkDocs 9.7+ prints an end-of-life notice when mkdocs starts; it is not a build
+# warning (strict builds pass), and this is its documented switch.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve bench validate clean
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
 from enrichfixture import make_catalog, page, write_entry
-from servers import LocalServer, Reply, html
+from servers import LocalServer, Reply, html, wait_until
 
 from pmgenome.catalog import display_path, load_catalog
 from pmgenome.cli import main
@@ -243,3 +247,34 @@ def test_the_store_is_sorted_indented_and_ends_with_a_newline(tmp_path):
     assert save_store(tmp_path, records) is False  # same content: the file is not touched
     assert json.loads(store_path(tmp_path).read_text(encoding="utf-8"))["entries"] == records
     assert load_store(tmp_path) == records
+
+
+def test_an_entry_with_an_unusable_url_is_reported_not_fetched(capsys, root, server):
+    write_entry(root, "article", "local", "ftp://files.example.org/pm.pdf")
+    code, out, _ = enrich(capsys, root, "--only", "local")
+    assert (code, out) == (1, f"{display_path(root / 'articles' / 'local.yaml')}: ftp://files.example.org/pm.pdf: "
+                              "not fetched: URL must be absolute and start with https:// or http:// (run pmgenome "
+                              "validate); nothing stored before, recorded as stale\n"
+                              "enrich: 1 entry: 0 fetched, 0 unchanged, 0 fresh, 1 failed; 0 requests; "
+                              f"wrote {display_path(store_path(root))}\n")
+    assert server.hits() == 0
+
+
+def test_ctrl_c_saves_what_was_fetched(root, server):
+    write_entry(root, "article", "slow", server.url("/slow"))
+    server.routes["/slow"] = Reply(action="hang")
+    process = subprocess.Popen([sys.executable, "-m", "pmgenome", "enrich", "--catalog", str(root), "--allow-private"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert wait_until(lambda: server.hits() == 3, timeout=20)
+        time.sleep(1.0)  # the two quick pages are answered and read well within this
+        process.send_signal(signal.SIGINT)
+        server.stop()  # ends the hanging answer, so the interrupted fetch returns
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert (process.returncode, err) == (
+        130, "pmgenome enrich: interrupted; what was fetched is saved, the next run goes on from there\n")
+    assert sorted(load_store(root)) == ["good-pm", "strategy-course"]
+    assert out == (f"enrich: 2 entries: 2 fetched, 0 unchanged, 0 fresh, 0 failed; 2 requests; "
+                   f"wrote {display_path(store_path(root))}\n")

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from pmgenome.byline import clean_author
 from pmgenome.decoding import Decoded, Source, decode_html
 from pmgenome.extract import PageMeta, extract, parse_date
 from pmgenome.schemaorg import Course, Event
@@ -212,3 +213,37 @@ def test_hostile_bodies_never_crash(body):
 @given(st.binary(max_size=2000) | st.text(max_size=2000).map(lambda text: text.encode("utf-8", "surrogatepass")))
 def test_any_bytes_give_page_meta(body):
     assert isinstance(extract(body, {}, URL, today=TODAY), PageMeta)
+
+
+# -- authors ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("raw, name", [
+    ("By Jane Doe", "Jane Doe"),
+    ("Written by John Doe on 2020-01-01", "John Doe"),
+    ("Recueilli par Patrick Angevin", "Patrick Angevin"),
+    ("Interview: Julia Lauter", "Julia Lauter"),
+    ("Redaktion, 24. Januar 2022", "Redaktion"),
+    ("Julia Deutsch Alle Artikel", "Julia Deutsch"),
+    ("Orhan Coskun and Suleiman Al-Khalidi", "Orhan Coskun and Suleiman Al-Khalidi"),
+    ("John de Groot", "John de Groot"),
+    ("Di Maio", "Di Maio"),
+    ("Publiziert am", None),
+    ("https://facebook.com/someone", None),
+    ("admin", None),
+    ("This is a whole sentence about the weather and not anybody's name at all", None),
+])
+def test_clean_author(raw, name):
+    assert clean_author(raw) == name
+
+
+@pytest.mark.parametrize("body, author", [
+    ('<p>Text</p><a rel="author" href="/u/kim">Kim Lee</a>', "Kim Lee"),
+    ('<div itemprop="author" itemscope><span itemprop="name">Ana Ruiz</span> · Editor</div>', "Ana Ruiz"),
+    ('<div class="comment-author">A Commenter</div><span class="c-byline__name">Noor Haddad</span>',
+     "Noor Haddad"),
+    ("<article><p><span>By</span> <a href='/x'>Sam Ortiz</a></p><p>Body.</p></article>", "Sam Ortiz"),
+    ("<article><!-- By Hidden Person --><p>Di Maio ha detto che...</p></article>", None),
+])
+def test_bylines_in_the_page_body(body, author):
+    meta = extract(f"<title>t</title><body>{body}</body>".encode(), {}, URL, today=TODAY)
+    assert meta.author == author

@@ -58,6 +58,9 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
                                    "(did you mean 'strategy'?); choose from strategy, discovery, prioritization, "
                                    "execution, metrics, communication, leadership, go-to-market, pricing, growth, "
                                    "experimentation, technical-fluency, data-and-ai, ux-design, user-research"]),
+        (8, "skills: []", [f"{ARTICLE}:8:9: 'skills' needs at least one skill; choose from strategy, discovery, "
+                           "prioritization, execution, metrics, communication, leadership, go-to-market, pricing, "
+                           "growth, experimentation, technical-fluency, data-and-ai, ux-design, user-research"]),
         (9, "levels: [senior]", [f"{ARTICLE}:9:10: 'senior' is not a level in catalog/taxonomy.yaml; "
                                  "choose from aspiring, new, experienced, leader"]),
         (10, "cost: gratis", [f"{ARTICLE}:10:7: 'gratis' is not a valid cost; choose from free, freemium, paid"]),

@@ -39,7 +39,7 @@ def lint():
 
 def test_there_are_workflows() -> None:
     names = {path.name for path in WORKFLOWS}
-    assert {"pr.yml", "links.yml", "deploy.yml"} <= names
+    assert {"pr.yml", "links.yml", "deploy.yml", "enrich.yml"} <= names
 
 
 def test_workflows_pass_actionlint(lint) -> None:

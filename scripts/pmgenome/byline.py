@@ -39,8 +39,9 @@ _SKIP_TAGS = frozenset({"script", "style", "meta", "link", "noscript", "template
                         "button", "time", "html", "body"})
 _NOT_BYLINE = ("comment", "avatar", "image", "photo", "img", "bio", "description", "more", "related",
                "follow", "social", "share")
-_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "di", "by:", "von:"})
-_BY_LINE = re.compile(r"^\s*(?:by|von|par|por|door|di)\s+(\S.{1,80})$", re.IGNORECASE | re.DOTALL)
+_BY_WORDS = frozenset({"by", "von", "par", "por", "door", "by:", "von:"})
+# Italian "di" only in lower case: "Di Maio ha detto" starts a sentence, not a byline.
+_BY_LINE = re.compile(r"^\s*(?:(?i:by|von|par|por|door)|di)\s+(\S.{1,80})$", re.DOTALL)
 
 
 def clean_author(value: str | None) -> str | None:
@@ -129,7 +130,9 @@ def _first_texts(root: html.HtmlElement, limit: int) -> list[str]:
     found: list[str] = []
     for event, element in etree.iterwalk(root, events=("start", "end")):
         if event == "start":
-            piece = element.text if element.tag not in ("script", "style") else None
+            # Comments and processing instructions carry .text too, but nobody reads it.
+            readable = isinstance(element.tag, str) and element.tag not in ("script", "style")
+            piece = element.text if readable else None
         else:
             piece = element.tail if element is not root else None
         if isinstance(piece, str) and piece.strip():

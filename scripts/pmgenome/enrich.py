@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -49,6 +49,7 @@ class EnrichRun:
     outcomes: tuple[EntryOutcome, ...]
     records: Mapping[str, Mapping[str, Any]]  # the whole new store
     requests: int
+    interrupted: bool = False  # Ctrl-C: only the outcomes so far are in, and their records
 
     def count(self, outcome: Outcome) -> int:
         return sum(1 for item in self.outcomes if item.outcome is outcome)
@@ -153,28 +154,40 @@ def enrich_catalog(
         if problem:
             message = f"not fetched: {problem} (run pmgenome validate)"
             records[entry.id] = _stale_record(entry, old, message, entry.url)
-            outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, message)
+            kept = old.get("fetched_at") if old and old.get("url") == entry.url else None
+            outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, message, kept)
         elif not refresh and is_fresh(old, entry, now, max_age):
             outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FRESH)
         else:
             to_fetch.append((entry, {} if refresh else conditional_headers(old, entry)))
 
     requests = 0
-    workers = max(1, min(client.config.concurrency, len(to_fetch)))
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="enrich") as pool:
-        pages = pool.map(lambda job: fetch_page(client, job[0].url, headers=job[1], today=now.date()), to_fetch)
-        for (entry, _), page in zip(to_fetch, pages):
+    interrupted = False
+    pool = ThreadPoolExecutor(max_workers=max(1, min(client.config.concurrency, len(to_fetch) or 1)),
+                              thread_name_prefix="enrich")
+    jobs = {pool.submit(fetch_page, client, entry.url, headers=headers, today=now.date()): entry
+            for entry, headers in to_fetch}
+    try:
+        for job in as_completed(jobs):
+            entry, page = jobs[job], job.result()
             requests += page.requests
-            old = store.get(entry.id)
-            if page.error is not None:
-                records[entry.id] = _stale_record(entry, old, page.error, page.final_url)
-                kept = old.get("fetched_at") if old and old.get("url") == entry.url else None
-                outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, page.error, kept)
-            elif page.not_modified and old:
-                records[entry.id] = _checked_record(old, page, now)
-                outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.UNCHANGED)
-            else:
-                records[entry.id] = _new_record(entry, page, now)
-                outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FETCHED)
-    ordered = tuple(outcomes[entry.id] for entry in chosen)
-    return EnrichRun(ordered, records, requests)
+            records[entry.id], outcomes[entry.id] = _settle(entry, store.get(entry.id), page, now)
+    except KeyboardInterrupt:
+        # Keep what was fetched: the caller saves it, and the next run resumes from there.
+        interrupted = True
+    finally:
+        pool.shutdown(wait=not interrupted, cancel_futures=True)
+    ordered = tuple(outcomes[entry.id] for entry in chosen if entry.id in outcomes)
+    return EnrichRun(ordered, records, requests, interrupted)
+
+
+def _settle(entry: Entry, old: Mapping[str, Any] | None, page: PageResult,
+            now: dt.datetime) -> tuple[dict[str, Any], EntryOutcome]:
+    """The new record for an entry after its fetch, and what happened."""
+    if page.error is not None:
+        kept = old.get("fetched_at") if old and old.get("url") == entry.url else None
+        return (_stale_record(entry, old, page.error, page.final_url),
+                EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, page.error, kept))
+    if page.not_modified and old:
+        return _checked_record(old, page, now), EntryOutcome(entry.id, entry.path, entry.url, Outcome.UNCHANGED)
+    return _new_record(entry, page, now), EntryOutcome(entry.id, entry.path, entry.url, Outcome.FETCHED)

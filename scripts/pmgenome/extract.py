@@ -104,7 +104,6 @@ def parse_date(value: str | None, today: dt.date) -> dt.date | None:
     """The day in an ISO 8601, YYYY/MM/DD, YYYYMMDD or RFC 2822 date; None if not a plausible one."""
     if not value:
         return None
-    day = None
     match = _ISO_DATE.match(value) or _SLASH_DATE.match(value) or _COMPACT_DATE.match(value)
     if match:
         try:
@@ -269,7 +268,7 @@ def _author(page: _Page, main: html.HtmlElement) -> str | None:
     return find_byline(page.tree, main) or clean_author((page.meta("twitter:creator") or "").lstrip("@"))
 
 
-def markup_date(page: _Page, today: dt.date) -> dt.date | None:
+def _markup_date(page: _Page, today: dt.date) -> dt.date | None:
     """The publication day stated in markup: JSON-LD, then meta tags, microdata, <time pubdate>."""
     for node in page.articles:
         for key in ("datePublished", "dateCreated"):
@@ -304,11 +303,11 @@ def htmldate_date(tree: html.HtmlElement, url: str, today: dt.date) -> dt.date |
 
 def date_sources(tree: html.HtmlElement, url: str, today: dt.date) -> tuple[dt.date | None, dt.date | None]:
     """The day from markup and the day from htmldate, separately: for measuring how to combine them."""
-    return markup_date(_Page(tree, url, {}), today), htmldate_date(tree, url, today)
+    return _markup_date(_Page(tree, url, {}), today), htmldate_date(tree, url, today)
 
 
 def _published(page: _Page, today: dt.date) -> dt.date | None:
-    return markup_date(page, today) or htmldate_date(page.tree, page.url, today)
+    return _markup_date(page, today) or htmldate_date(page.tree, page.url, today)
 
 
 def _description(page: _Page) -> str | None:

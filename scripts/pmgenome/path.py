@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import combinations, product
 
-from pmgenome.catalog import Catalog, Entry, Kind, Taxonomy, Term
+from pmgenome.catalog import GROUPS, Catalog, Entry, Kind, Taxonomy
 
 # --- the weights: tune here -----------------------------------------------------------------
 LEVEL_EXACT = 4
@@ -102,10 +102,6 @@ class PmLoad(StrEnum):
 
 
 PM_LOAD_WEIGHT: Mapping[PmLoad, int] = {PmLoad.LIGHT: -2, PmLoad.BALANCED: 0, PmLoad.HEAVY: 2}
-
-# Not a weight: how many entries one pick can find taken or already picked, which bounds how far
-# down a ranking the site's precomputation of every combination has to look.
-KEEP = max(sum(DEEP_FIRST_COUNTS), sum(BROAD_FIRST_COUNTS), MEETUP_COUNT)
 
 
 class Goal(StrEnum):
@@ -286,9 +282,10 @@ def all_answers(taxonomy: Taxonomy) -> Iterator[Answers]:
 
 def describe(answers: Answers, taxonomy: Taxonomy) -> str:
     """One line naming the reader the plan is for, in the vocabulary's words."""
-    stage = _name(taxonomy, "levels", answers.stage)
-    background = _name(taxonomy, "backgrounds", answers.background)
-    company = _join_names(taxonomy, "segments", answers.company)
+    names = _Names(taxonomy)
+    stage = names("levels", answers.stage)
+    background = names("backgrounds", answers.background)
+    company = names.join("segments", answers.company)
     return (f"{stage}, from {_lower_first(background)}, at a {company} company; "
             f"project-management side {answers.pm_load.label}; goal: {answers.goal.value}")
 
@@ -345,18 +342,22 @@ class Planner:
     """The rule bound to one catalog: entries are read once and rankings are reused, so that
     every combination of answers can be planned for the site in one build."""
 
-    def __init__(self, catalog: Catalog, *, prune: bool = True) -> None:
+    def __init__(self, catalog: Catalog, *, lazy: bool = True) -> None:
         taxonomy = catalog.taxonomy
         self.catalog = catalog
         self.taxonomy = taxonomy
+        self._names = _Names(taxonomy)
         self._level_index = {level: index for index, level in enumerate(taxonomy.ids("levels"))}
         general = frozenset(term.id for term in taxonomy.skills if term.scope == "general")
         flavour = {term.id: frozenset(term.segments) for term in taxonomy.skills if term.scope == "flavour"}
         self._by_kind = {kind: tuple(_features(entry, self._level_index, general, flavour)
                                      for entry in catalog.of_kind(kind)) for kind in Kind}
-        self._prune = prune  # off only in the test that proves pruning changes no plan
-        self._bases: dict[tuple, tuple[_Candidate, ...]] = {}
-        self._rankings: dict[tuple, tuple[_Candidate, ...]] = {}
+        self._lazy = lazy  # off only in the test that checks the lazy rankings against full ones
+        self._groups: dict[tuple, tuple[tuple[tuple[int, ...], tuple[_Candidate, ...]], ...]] = {}
+        self._variants = tuple(product(taxonomy.ids("backgrounds"), PmLoad))
+        self._bonus_cache: dict[tuple, tuple[int, ...]] = {}
+        self._rankings: dict[tuple, Iterable[_Candidate]] = {}
+        self._own: dict[tuple, frozenset[str]] = {}
         self._meetups: dict[str, MeetupPick] = {}
 
     # The parts' scores: see the module docstring for the rule in words.
@@ -404,51 +405,60 @@ class Planner:
         near = answers.place is not None and not features.online
         return _Candidate(features, score, tags, fit, near)
 
-    def _base(self, part: str, kind: Kind, answers: Answers) -> tuple[tuple[int, _Candidate], ...]:
-        """(ceiling, candidate) scored on what background and load do not change, highest
-        ceiling first; the ceiling is the most background and load could lift the score to."""
+    def _groups_of(self, part: str, kind: Kind,
+                   answers: Answers) -> tuple[tuple[tuple[int, ...], tuple[_Candidate, ...]], ...]:
+        """Candidates scored on what background and load do not change, best first, grouped by
+        what background and load would add to them (see `_bonuses`)."""
         key = (part, kind, answers.stage, answers.company, answers.place if part == "meetups" else None)
-        if key not in self._bases:
+        if key not in self._groups:
             scorer = {"deepen": self._deepen, "broaden": self._broaden, "meetups": self._meetup}[part]
             picked = _picked(self.catalog, answers.company)
             scored = (scorer(features, answers, picked) for features in self._by_kind[kind])
-            ceilings = [(c.score + _max_bonus(part, c.features), c) for c in scored if c is not None]
-            self._bases[key] = tuple(sorted(ceilings, key=lambda pair: (-pair[0], pair[1].id)))
-        return self._bases[key]
+            groups: dict[tuple[int, ...], list[_Candidate]] = {}
+            for candidate in sorted((c for c in scored if c is not None), key=_rank_order):
+                groups.setdefault(self._bonuses(part, candidate.features), []).append(candidate)
+            self._groups[key] = tuple((bonuses, tuple(members)) for bonuses, members in groups.items())
+        return self._groups[key]
 
-    def _ranked(self, part: str, kind: Kind, answers: Answers) -> tuple[_Candidate, ...]:
-        """The candidates the greedy pick can reach, best first, with their full scores.
+    def _ranked(self, part: str, kind: Kind, answers: Answers) -> Iterable[_Candidate]:
+        """Every candidate with its full score, best first (the smaller id first on a tie).
 
-        The scan down the ceilings stops once nothing below can come within REPEAT_PENALTY of
-        the KEEP-th best score: with at most KEEP entries taken or picked, a pick never reaches
-        further down (the test over every combination checks this against the full ranking).
+        Within a group background and load add the same bonus, so merging the groups' lists
+        gives the ranking lazily: a plan reads only its first few candidates.
         """
         key = (part, kind, answers.stage, answers.company, answers.background, answers.pm_load,
                answers.place if part == "meetups" else None)
         if key not in self._rankings:
-            best: list[int] = []  # a min-heap of the KEEP best scores seen so far
-            scored = []
-            for ceiling, candidate in self._base(part, kind, answers):
-                if self._prune and len(best) == KEEP and ceiling < best[0] - REPEAT_PENALTY:
-                    break
-                if part != "meetups":
-                    score = candidate.score + _bonus(part, candidate.features, answers)
-                    candidate = _Candidate(candidate.features, score, candidate.tags, candidate.fit)
-                scored.append(candidate)
-                if len(best) < KEEP:
-                    heapq.heappush(best, candidate.score)
-                else:
-                    heapq.heappushpop(best, candidate.score)
-            floor = best[0] - REPEAT_PENALTY if self._prune and len(best) == KEEP else None
-            reachable = (c for c in scored if floor is None or c.score >= floor)
-            self._rankings[key] = tuple(sorted(reachable, key=_rank_order))
+            variant = self._variants.index((answers.background, answers.pm_load))
+            streams = [_shifted(members, bonuses[variant]) for bonuses, members in self._groups_of(part, kind, answers)]
+            merged = heapq.merge(*streams, key=_rank_order)
+            self._rankings[key] = _Memo(merged) if self._lazy else tuple(sorted(merged, key=_rank_order))
         return self._rankings[key]
+
+    def _bonuses(self, part: str, features: _Features) -> tuple[int, ...]:
+        """What each (background, load) adds to this entry's score, in `_variants` order."""
+        gaps = tuple(skill for skill in features.general if skill in _ALL_GAPS) if part == "broaden" else ()
+        signature = (part, features.backgrounds, features.pm, gaps)
+        if signature not in self._bonus_cache:
+            self._bonus_cache[signature] = tuple(
+                _bonus(part, features.backgrounds, features.pm, gaps, background, load)
+                for background, load in self._variants)
+        return self._bonus_cache[signature]
+
+    def _own_stage(self, part: str, answers: Answers, taken: set[str]) -> int:
+        """How many articles for this part are written for the reader's stage (or any stage)
+        and not already in the plan: fewer than wanted is what makes borrowing worth a note."""
+        key = (part, answers.stage, answers.company)
+        if key not in self._own:
+            self._own[key] = frozenset(candidate.id for _, members in self._groups_of(part, Kind.ARTICLE, answers)
+                                       for candidate in members if candidate.fit != LEVEL_NEIGHBOUR)
+        return len(self._own[key] - taken)
 
     # The plan.
 
     def plan(self, answers: Answers) -> Plan:
         """Apply the rule (see the module docstring) to one reader's answers."""
-        words = _Words(self.taxonomy, answers, _picked(self.catalog, answers.company))
+        words = _Words(self._names, answers, _picked(self.catalog, answers.company))
         notes: list[str] = []
         deep_first = answers.goal == Goal.DEEPEN
         deep_count, broad_count = DEEP_FIRST_COUNTS if deep_first else BROAD_FIRST_COUNTS
@@ -459,9 +469,9 @@ class Planner:
         parts: dict[str, tuple[PlanItem, ...]] = {}
         for part, count in order:
             chosen = _greedy(self._ranked(part, Kind.ARTICLE, answers), count, taken)
-            taken.update(candidate.id for candidate in chosen)
             parts[part] = tuple(_item(candidate, words.reason(part, candidate)) for candidate in chosen)
-            notes += words.part_notes(part, chosen, count)
+            notes += words.part_notes(part, chosen, count, self._own_stage(part, answers, taken))
+            taken.update(candidate.id for candidate in chosen)
 
         (first, _), (second, _) = order
         course = None
@@ -482,7 +492,7 @@ class Planner:
         """The meetups part alone; it depends on stage, company segments and place only."""
         key = meetup_key(answers.stage, answers.company, answers.place)
         if key not in self._meetups:
-            words = _Words(self.taxonomy, answers, _picked(self.catalog, answers.company))
+            words = _Words(self._names, answers, _picked(self.catalog, answers.company))
             chosen = _greedy(self._ranked("meetups", Kind.MEETUP, answers), MEETUP_COUNT)
             notes = []
             place = answers.place
@@ -510,27 +520,46 @@ def _picked(catalog: Catalog, company: Sequence[str]) -> frozenset[str]:
                      for ids in catalog.picks.get(segment, {}).values() for entry_id in ids)
 
 
-def _bonus(part: str, features: _Features, answers: Answers) -> int:
+_ALL_GAPS = frozenset(skill for gaps in BACKGROUND_GAPS.values() for skill in gaps)
+
+
+def _bonus(part: str, backgrounds: frozenset[str], pm: bool, gaps: tuple[str, ...], background: str,
+           load: PmLoad) -> int:
     """What background and project-management load add to a deepening or broadening score."""
-    points = BACKGROUND_MATCH if answers.background in features.backgrounds else 0
-    points += PM_LOAD_WEIGHT[answers.pm_load] if features.pm else 0
-    if part == "broaden" and any(skill in BACKGROUND_GAPS.get(answers.background, ()) for skill in features.general):
-        points += BACKGROUND_GAP
-    return points
-
-
-def _max_bonus(part: str, features: _Features) -> int:
-    """The most `_bonus` can give this entry, whatever the background and load."""
     if part == "meetups":
         return 0
-    points = BACKGROUND_MATCH if features.backgrounds else 0
-    points += max(PM_LOAD_WEIGHT.values()) if features.pm else 0
-    if part == "broaden" and any(skill in _ALL_GAPS for skill in features.general):
+    points = BACKGROUND_MATCH if background in backgrounds else 0
+    points += PM_LOAD_WEIGHT[load] if pm else 0
+    if any(skill in BACKGROUND_GAPS.get(background, ()) for skill in gaps):
         points += BACKGROUND_GAP
     return points
 
 
-_ALL_GAPS = frozenset(skill for gaps in BACKGROUND_GAPS.values() for skill in gaps)
+def _shifted(members: Iterable[_Candidate], bonus: int) -> Iterator[_Candidate]:
+    if not bonus:
+        yield from members
+        return
+    for candidate in members:
+        yield _Candidate(candidate.features, candidate.score + bonus, candidate.tags, candidate.fit, candidate.near)
+
+
+class _Memo:
+    """A lazy ranking that can be read again from the start: what was read is kept."""
+
+    def __init__(self, source: Iterator[_Candidate]) -> None:
+        self._source = source
+        self._read: list[_Candidate] = []
+
+    def __iter__(self) -> Iterator[_Candidate]:
+        index = 0
+        while True:
+            if index == len(self._read):
+                following = next(self._source, None)
+                if following is None:
+                    return
+                self._read.append(following)
+            yield self._read[index]
+            index += 1
 
 
 def _rank_order(candidate: _Candidate) -> tuple[int, str]:
@@ -559,7 +588,7 @@ def _place_points(features: _Features, place: Place | None) -> int | None:
     return None
 
 
-def _greedy(ranked: Sequence[_Candidate], count: int, taken: Iterable[str] = ()) -> list[_Candidate]:
+def _greedy(ranked: Iterable[_Candidate], count: int, taken: Iterable[str] = ()) -> list[_Candidate]:
     """Best adjusted score first, the smaller id on a tie; a candidate adding nothing new to the
     part loses REPEAT_PENALTY. `ranked` is sorted best first, so the scan stops early."""
     chosen: list[_Candidate] = []
@@ -568,8 +597,8 @@ def _greedy(ranked: Sequence[_Candidate], count: int, taken: Iterable[str] = ())
     while len(chosen) < count:
         best, best_score = None, 0
         for candidate in ranked:
-            if best is not None and candidate.score < best_score:
-                break  # nothing further down can beat or tie the best
+            if best is not None and (-candidate.score, candidate.id) > (-best_score, best.id):
+                break  # the ranking is sorted the same way and a penalty only lowers a score
             if candidate.id in used:
                 continue
             score = candidate.score - (REPEAT_PENALTY if covered and candidate.tags <= covered else 0)
@@ -602,28 +631,27 @@ def _item(candidate: _Candidate, reason: str) -> PlanItem:
 class _Words:
     """The plan's sentences, written only for what was chosen."""
 
-    def __init__(self, taxonomy: Taxonomy, answers: Answers, picked: frozenset[str]) -> None:
-        self.taxonomy = taxonomy
+    def __init__(self, names: _Names, answers: Answers, picked: frozenset[str]) -> None:
+        self.names = names
         self.answers = answers
         self.picked = picked
-        stage = _name(taxonomy, "levels", answers.stage)
-        self.who = f"{stage} at a {_join_names(taxonomy, 'segments', answers.company)} company"
+        self.who = f"{names('levels', answers.stage)} at a {names.join('segments', answers.company)} company"
 
     def _stage(self, candidate: _Candidate) -> str:
         if candidate.fit == LEVEL_ANY:
             return "fits any stage"
-        levels = self.taxonomy.ids("levels")
+        levels = self.names.levels
         here = levels.index(self.answers.stage)
         if candidate.fit == LEVEL_EXACT:
-            return f"matches your stage ({_name(self.taxonomy, 'levels', levels[here])})"
+            return f"matches your stage ({self.names('levels', levels[here])})"
         if here - 1 in candidate.features.levels:
-            return f"a stage back ({_name(self.taxonomy, 'levels', levels[here - 1])})"
-        return f"a stage ahead ({_name(self.taxonomy, 'levels', levels[here + 1])})"
+            return f"a stage back ({self.names('levels', levels[here - 1])})"
+        return f"a stage ahead ({self.names('levels', levels[here + 1])})"
 
     def _common(self, features: _Features) -> list[str]:
         phrases = []
         if self.answers.background in features.backgrounds:
-            background = _name(self.taxonomy, "backgrounds", self.answers.background)
+            background = self.names("backgrounds", self.answers.background)
             phrases.append(f"written for those moving in from {_lower_first(background)}")
         if features.pm and self.answers.pm_load == PmLoad.HEAVY:
             phrases.append("delivery is a big part of your week")
@@ -635,22 +663,22 @@ class _Words:
         features, answers = candidate.features, self.answers
         segments = [segment for segment in answers.company if segment in features.segments]
         if part == "deepen":
-            where = _join_names(self.taxonomy, "segments", segments)
+            where = self.names.join("segments", segments)
             skills = _flavour_skills(features, answers.company)
-            lead = f"Deepens {where}: {_skill_list(self.taxonomy, skills)}" if skills else f"Deepens your {where} context"
+            lead = f"Deepens {where}: {self.names.skills(skills)}" if skills else f"Deepens your {where} context"
             phrases = self._common(features)
         elif part == "broaden":
             gaps = [skill for skill in features.general if skill in BACKGROUND_GAPS.get(answers.background, ())]
-            lead = f"Broadens {_skill_list(self.taxonomy, (gaps or list(features.general))[:2])}"
+            lead = f"Broadens {self.names.skills((gaps or list(features.general))[:2])}"
             phrases = self._common(features)
             if gaps:
-                background = _name(self.taxonomy, "backgrounds", answers.background)
+                background = self.names("backgrounds", answers.background)
                 phrases.insert(0, f"often new to people from {_lower_first(background)}")
         else:
             lead = self._place(features, candidate.near)
             phrases = []
-            if segments and len(features.segments) < len(self.taxonomy.segments):
-                phrases.append(f"focused on {_join_names(self.taxonomy, 'segments', segments)} product work")
+            if segments and len(features.segments) < len(self.names.segments):
+                phrases.append(f"focused on {self.names.join('segments', segments)} product work")
             if features.entry.id in self.picked:
                 phrases.append("a curators' pick")
             frequency = features.entry.get("frequency")
@@ -679,7 +707,8 @@ class _Words:
         details = [detail for detail in details if detail]
         return f"{reason}; {', '.join(details)}." if details else f"{reason}."
 
-    def part_notes(self, part: str, chosen: Sequence[_Candidate], wanted: int) -> list[str]:
+    def part_notes(self, part: str, chosen: Sequence[_Candidate], wanted: int, own_stage: int) -> list[str]:
+        """`own_stage`: how many candidates written for the reader's stage (or any) were free."""
         label = {"deepen": "deepening", "broaden": "broadening"}[part]
         notes = []
         if not chosen:
@@ -688,27 +717,32 @@ class _Words:
             plural = len(chosen) != 1
             notes.append(f"Only {len(chosen)} {label} resource{'s' if plural else ''} in the catalog "
                          f"fit{'' if plural else 's'} a {self.who} so far; {wanted} were wanted.")
-        if any(candidate.fit == LEVEL_NEIGHBOUR for candidate in chosen):
+        if own_stage < wanted and any(candidate.fit == LEVEL_NEIGHBOUR for candidate in chosen):
             notes.append(f"Few {label} resources are written for your stage yet, so the plan "
                          "borrows from the neighbouring stage.")
         return notes
 
 
-def _name(taxonomy: Taxonomy, group: str, term_id: str) -> str:
-    term: Term | None = taxonomy.term(group, term_id)
-    return term.name if term else term_id
+class _Names:
+    """The vocabulary's names by group and id; an id the vocabulary lacks names itself."""
 
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self._names = {(group, term.id): term.name for group in GROUPS for term in taxonomy.group(group)}
+        self.levels = taxonomy.ids("levels")
+        self.segments = taxonomy.ids("segments")
 
-def _join_names(taxonomy: Taxonomy, group: str, ids: Sequence[str]) -> str:
-    names = [_name(taxonomy, group, term_id) for term_id in ids]
-    if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    def __call__(self, group: str, term_id: str) -> str:
+        return self._names.get((group, term_id), term_id)
 
+    def join(self, group: str, ids: Sequence[str]) -> str:
+        names = [self(group, term_id) for term_id in ids]
+        if len(names) <= 2:
+            return " and ".join(names)
+        return ", ".join(names[:-1]) + " and " + names[-1]
 
-def _skill_list(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
-    # Skill names hold "and" themselves ("Strategy and vision"), so they are joined with "plus".
-    return ", plus ".join(_lower_first(_name(taxonomy, "skills", skill)) for skill in ids)
+    def skills(self, ids: Sequence[str]) -> str:
+        # Skill names hold "and" themselves ("Strategy and vision"), so they are joined with "plus".
+        return ", plus ".join(_lower_first(self("skills", skill)) for skill in ids)
 
 
 def _lower_first(text: str) -> str:
@@ -716,10 +750,6 @@ def _lower_first(text: str) -> str:
     if len(text) > 1 and text[0].isupper() and text[1].islower():
         return text[0].lower() + text[1:]
     return text
-
-
-def _sentence(lead: str, phrases: Sequence[str], level: str) -> str:
-    return "; ".join([lead, *phrases, level]) + "."
 
 
 def plan_as_dict(plan: Plan) -> dict:

@@ -12,6 +12,8 @@ from collections.abc import Collection
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import yaml
+
 from pmgenome.catalog import Catalog, Entry, Kind, Taxonomy
 from pmgenome.extract import PageMeta
 from pmgenome.schema import schema_comment
@@ -24,8 +26,8 @@ WRAP = 96
 # The validator refuses any text starting with TODO: every placeholder starts so.
 TODO = "TODO"
 
-_PLAIN_SAFE = re.compile(r"^[A-Za-z0-9À-ɏЀ-ӿ][^:#\n\"'`{}\[\],&*!|>%@]*$")
-_NOT_PLAIN = re.compile(r"^(?:true|false|null|~|yes|no|on|off|[-+]?[0-9][0-9_.:eE+-]*)$", re.IGNORECASE)
+# Characters that mean something at the start of a YAML plain scalar.
+_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
@@ -74,10 +76,16 @@ def existing_entry(catalog: Catalog, *urls: str) -> Entry | None:
 
 
 def yaml_scalar(value: str) -> str:
-    """`value` as a YAML scalar: plain when that reads back as the same string, else double-quoted."""
-    if _PLAIN_SAFE.match(value) and not _NOT_PLAIN.match(value) and value == value.strip() \
-            and " #" not in value and ": " not in value:
-        return value
+    """`value` as a YAML scalar: plain when it reads back as the very same string (checked with
+    YAML 1.1 rules, the stricter ones, so "no" or "1.0" get quotes), else double-quoted."""
+    plain = (value and value == value.strip() and value[0] not in _INDICATORS and ": " not in value
+             and " #" not in value and not value.endswith(":") and value.isprintable())
+    if plain:
+        try:
+            if yaml.safe_load(f"key: {value}") == {"key": value}:
+                return value
+        except yaml.YAMLError:
+            pass
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
 
 
@@ -139,10 +147,15 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
     else:
         event = meta.event if meta else None
         optional("organizer", (event.organizer if event else None) or (meta.site_name if meta else None))
-        if event and event.online is not None:
-            lines.append(f"online: {'true' if event.online else 'false'}")
+        online = event.online if event else None
+        if online is None:
+            lines.append(f"online: {TODO}  # true or false")
         else:
-            lines.append(f"online: {TODO}  # true or false; an in-person meetup also needs city and country")
+            lines.append(f"online: {'true' if online else 'false'}")
+        if online is not True:
+            prefix = "" if online is False else "# "
+            lines.append(f"{prefix}city: {TODO}  # where it meets (in-person meetups)")
+            lines.append(f"{prefix}country: {TODO}  # ISO 3166-1 alpha-2 code, e.g. GB")
     return "\n".join(lines) + "\n"
 
 

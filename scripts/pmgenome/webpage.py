@@ -75,7 +75,11 @@ def fetch_page(client: Client, url: str, *, headers: Mapping[str, str] | None = 
         return PageResult(**common, meta=None, error=_describe_status(response.status))
     if response.body_skipped or (kind is None and not looks_like_html(response.body)):
         return PageResult(**common, meta=None, error=None)
-    meta = extract(response.body, response.headers, response.final_url, today=today)
+    try:
+        meta = extract(response.body, response.headers, response.final_url, today=today)
+    except Exception as error:  # noqa: BLE001 - one page that trips a bug must not end a whole run
+        return PageResult(**common, meta=None, error=f"could not read the page's metadata "
+                                                    f"({type(error).__name__}: {error}); please report this page")
     if response.truncated:
         meta = dataclasses.replace(meta, word_count=None, reading_minutes=None)
     return PageResult(**common, meta=meta, error=None)

@@ -22,6 +22,7 @@ from pmgenome.validate import validate_catalog
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = "Pricing & <Packaging>"
 MARKDOWN_TITLE = "1. Not a list *nor emphasis* [nor a link] #hash {: .attr} \\ back"
+CLOSING_TITLE = "</title><details open ontoggle=alert(document.domain)>Closing tags"
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
@@ -158,7 +159,7 @@ def test_every_segment_of_the_vocabulary_has_a_page(site: Path, catalog: Catalog
     home = soup(site, "")
     cards = {a["data-segment"]: a.select_one(".pmg-segment__counts").get_text() for a in home.select("a.pmg-segment")}
     assert cards == {"b2b": "7 articles · 1 course · 2 meetups", "b2c": "3 articles · 1 course · 2 meetups",
-                     "technical": "2 articles · 1 course · 1 meetup", "design": "0 articles · 2 courses · 1 meetup"}
+                     "technical": "3 articles · 1 course · 1 meetup", "design": "0 articles · 2 courses · 1 meetup"}
 
 
 def test_the_rule_is_explained_on_the_site(site: Path) -> None:
@@ -188,7 +189,7 @@ def test_meetups_are_grouped_online_apart_then_by_country_and_city(site: Path) -
 
 def test_kind_pages_list_every_resource_of_the_kind_by_title(site: Path, catalog: Catalog) -> None:
     articles = [li.select_one("a").get_text() for li in soup(site, "articles").select("ul.pmg-cards > li")]
-    assert articles == ["1. Not a list *nor emphasis* [nor a link] #hash {: .attr} \\ back", "Broad and Newest",
+    assert articles == [MARKDOWN_TITLE, CLOSING_TITLE, "Broad and Newest",
                         "First B2B Pick", "Focused and New", "Focused but Old", HOSTILE_TITLE, "Second B2B Pick",
                         "Tie Alpha", "Tie Beta"]
     courses = [li["data-entry-id"] for li in soup(site, "courses").select("ul.pmg-cards > li")]
@@ -196,7 +197,8 @@ def test_kind_pages_list_every_resource_of_the_kind_by_title(site: Path, catalog
 
 
 @pytest.mark.parametrize("entry_id,title", [("pricing-packaging", HOSTILE_TITLE),
-                                            ("markdown-characters", MARKDOWN_TITLE)])
+                                            ("markdown-characters", MARKDOWN_TITLE),
+                                            ("closing-tags", CLOSING_TITLE)])
 def test_contributor_text_is_shown_as_text(site: Path, catalog: Catalog, entry_id: str, title: str) -> None:
     page = soup(site, f"resources/{entry_id}")
     heading = page.select_one("article h1")
@@ -206,7 +208,8 @@ def test_contributor_text_is_shown_as_text(site: Path, catalog: Catalog, entry_i
     summary = page.select_one(".pmg-summary")
     assert summary.get_text() == " ".join(catalog.by_id[entry_id].summary.split())
     assert summary.find_all(True) == []
-    assert page.find("packaging") is None and page.find("tiers") is None
+    assert page.find("packaging") is None and page.find("tiers") is None and page.find("details") is None
+    assert page.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == title
     for listing in ("articles", f"segments/{catalog.by_id[entry_id].segments[0]}"):
         card = soup(site, listing).select_one(f'li[data-entry-id="{entry_id}"]')
         assert card.select_one(".pmg-card__title").get_text() == title
@@ -281,7 +284,7 @@ def test_the_feed_is_atom_newest_first(site: Path, export: dict) -> None:
     assert root.tag == f"{ATOM}feed"
     assert root.find(f"{ATOM}updated").text == "2025-10-10T00:00:00Z"
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == 16
+    assert len(entries) == 17
     assert entries[0].find(f"{ATOM}title").text == "Online PM Community"
     by_title = {e.find(f"{ATOM}title").text: e for e in entries}
     hostile = by_title[HOSTILE_TITLE]
@@ -290,7 +293,7 @@ def test_the_feed_is_atom_newest_first(site: Path, export: dict) -> None:
         "https://fixture.example.com/articles/pricing?plan=a&tier=b"
     assert hostile.find(f"{ATOM}updated").text == "2025-02-02T00:00:00Z"
     assert all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", e.find(f"{ATOM}id").text) for e in entries)
-    assert len({e.find(f"{ATOM}id").text for e in entries}) == 16
+    assert len({e.find(f"{ATOM}id").text for e in entries}) == 17
     for entry in entries:
         assert (site / entry.find(f"{ATOM}link[@rel='alternate']").get("href") / "index.html").is_file()
 

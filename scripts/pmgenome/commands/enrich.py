@@ -17,6 +17,7 @@ HELP = "fetch the entries' pages and store what they tell (title, author, date, 
 
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
 
 
 def days(text: str) -> int:
@@ -90,4 +91,8 @@ def run(args: argparse.Namespace) -> int:
                                 max_age=dt.timedelta(days=args.max_age))
     written = save_store(root, result.records)
     sys.stdout.write(report(result, written, display_path(store_path(root))))
+    if result.interrupted:
+        print("pmgenome enrich: interrupted; what was fetched is saved, the next run goes on from there",
+              file=sys.stderr)
+        return EXIT_INTERRUPTED
     return EXIT_PROBLEMS if result.failed else 0

@@ -1,0 +1,152 @@
+"""The site build from 1,000 and 10,000 synthetic entries against a plain MkDocs + Material site.
+
+The plain site has one ordinary Markdown page per entry (the same title, summary, facts and
+skill tags), the same theme, Markdown extensions, search and tags plugins, and the same small
+nav with every resource page left out of it; ours reads, validates and ranks the catalog and
+adds the listings, Explore, the feed and the JSON export. Each build is `mkdocs build --strict`
+in its own child process: its time is the wall clock around it, its memory the child's own
+peak RSS (os.wait4). The search index is measured gzipped, as Pages serves it.
+
+Goals: our build at most 1.3x the plain one, peak memory under 1.5 GB at 10,000 entries, and
+the search index under 2 KB gzipped per entry (also measured on the shipped catalog's real text).
+Set PMGENOME_BENCH_SITE_SIZES=1000 to skip the 10,000 case while developing.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.synthetic import write_catalog
+from pmgenome.catalog import Kind, load_catalog
+
+REPO = Path(__file__).resolve().parent.parent
+SIZES = tuple(int(size) for size in os.environ.get("PMGENOME_BENCH_SITE_SIZES", "1000,10000").split(","))
+ROUNDS = {1_000: 3}  # best of three where a build takes seconds; one round at 10,000
+GOAL_RATIO = 1.3
+GOAL_MB = 1536
+GOAL_INDEX_BYTES = 2048
+NAV_PAGES = ("index.md", "segments/index.md", "articles/index.md", "courses/index.md",
+             "meetups/index.md", "explore/index.md", "api.md")
+PLUGIN_BLOCK = "  - pmgenome:\n      catalog_dir: catalog\n"
+NOT_IN_NAV = "not_in_nav: |\n  /about.md\n"
+
+
+@dataclass(frozen=True)
+class Result:
+    seconds: float
+    peak_mb: float
+    pages: int
+    index_gz: int
+
+
+def _replace(text: str, old: str, new: str) -> str:
+    if text.count(old) != 1:
+        raise SystemExit(f"bench site: mkdocs.yml no longer contains {old!r}")
+    return text.replace(old, new)
+
+
+def our_config(workdir: Path, catalog: Path) -> Path:
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = _replace(text, "docs_dir: docs\n", f"docs_dir: {REPO / 'docs'}\n")
+    text = _replace(text, "      catalog_dir: catalog\n", f"      catalog_dir: {catalog}\n")
+    path = workdir / "ours.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def plain_site(workdir: Path, catalog: Path) -> Path:
+    """Ordinary Markdown pages with the same content, and the same config without our plugin."""
+    docs = workdir / "plain-docs"
+    for page in NAV_PAGES:
+        path = docs / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"# {Path(page).parent.name or Path(page).stem}\n\nA page of the nav.\n", encoding="utf-8")
+    loaded, _ = load_catalog(catalog)
+    names = {term.id: term.name for term in loaded.taxonomy.skills}
+    (docs / "resources").mkdir()
+    for entry in loaded.entries:
+        facts = [f"- **Kind**: {entry.kind.label}", f"- **Segments**: {', '.join(entry.segments)}",
+                 f"- **Levels**: {', '.join(entry.levels)}", f"- **Cost**: {entry.cost}",
+                 f"- **Added**: {entry.added}"]
+        facts += [f"- **{name.title()}**: {entry.get(name)}" for name in ("author", "provider", "city")
+                  if entry.get(name)]
+        tags = "".join(f"  - {names[skill]}\n" for skill in entry.skills)
+        (docs / "resources" / f"{entry.id}.md").write_text(
+            f"---\ntags:\n{tags}---\n\n# {entry.title}\n\n{entry.summary}\n\n"
+            f"[Open the {entry.kind.value}]({entry.url})\n\n" + "\n".join(facts) + "\n", encoding="utf-8")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    text = _replace(text, "docs_dir: docs\n", f"docs_dir: {docs}\n")
+    text = _replace(text, PLUGIN_BLOCK, "")
+    text = _replace(text, NOT_IN_NAV, "not_in_nav: |\n  /resources/\n")
+    path = workdir / "plain.yml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(config: Path, site: Path) -> Result:
+    """One strict build in a child process: wall time, the child's peak RSS, what it wrote."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": ""}
+    with tempfile.TemporaryFile() as log:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+                                  "-f", str(config), "-d", str(site)],
+                                 stdout=log, stderr=subprocess.STDOUT, env=env, cwd=config.parent)
+        _, status, usage = os.wait4(child.pid, 0)
+        seconds = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)  # reaped here, so Popen must not wait
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+    if child.returncode != 0 or output.strip():
+        raise SystemExit(f"bench site: building {config.name} failed or warned:\n{output}")
+    index = (site / "search" / "search_index.json").read_bytes()
+    pages = sum(1 for _ in site.rglob("index.html"))  # use_directory_urls: one folder per page
+    return Result(seconds, usage.ru_maxrss / 1024, pages, len(gzip.compress(index, compresslevel=6)))
+
+
+def main() -> int:
+    ok = True
+    print(f"{'entries':>8}  {'site':<9}{'pages':>7}{'seconds':>9}{'peak MB':>9}{'index gz':>10}{'B/entry':>9}")
+    with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
+        work = Path(tmp)
+        for size in SIZES:
+            catalog = write_catalog(work / f"catalog-{size}", size)
+            (work / "plain-work").mkdir()
+            configs = {"plain": plain_site(work / "plain-work", catalog), "pmgenome": our_config(work, catalog)}
+            best: dict[str, Result] = {}
+            for _ in range(ROUNDS.get(size, 1)):  # interleaved, so a noisy moment hits both sides
+                for name, config in configs.items():
+                    result = build(config, work / f"site-{name}")
+                    if name not in best or result.seconds < best[name].seconds:
+                        best[name] = result
+            for name, result in best.items():
+                print(f"{size:>8,}  {name:<9}{result.pages:>7,}{result.seconds:>9.2f}{result.peak_mb:>9.0f}"
+                      f"{result.index_gz:>10,}{result.index_gz / size:>9.0f}")
+            ratio = best["pmgenome"].seconds / best["plain"].seconds
+            per_entry = best["pmgenome"].index_gz / size
+            print(f"{size:>8,}  ratio pmgenome/plain {ratio:.2f}x (goal <= {GOAL_RATIO}x); "
+                  f"search index {per_entry:.0f} B/entry gzipped (goal < {GOAL_INDEX_BYTES})")
+            ok &= ratio <= GOAL_RATIO and per_entry < GOAL_INDEX_BYTES
+            if size >= 10_000:
+                print(f"{size:>8,}  peak memory {best['pmgenome'].peak_mb:.0f} MB (goal < {GOAL_MB} MB)")
+                ok &= best["pmgenome"].peak_mb < GOAL_MB
+            shutil.rmtree(work / "plain-work")
+            shutil.rmtree(catalog)
+        shipped, _ = load_catalog(REPO / "catalog")
+        real = build(our_config(work, REPO / "catalog"), work / "site-shipped")
+        real_per_entry = real.index_gz / max(1, len(shipped.entries))
+        print(f"shipped catalog ({len(shipped.entries)} entries, real text): search index "
+              f"{real_per_entry:.0f} B/entry gzipped (goal < {GOAL_INDEX_BYTES})")
+        ok &= real_per_entry < GOAL_INDEX_BYTES
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,238 @@
+"""The built site in a real browser: Debian's Chromium, headless, driven by Playwright.
+
+The site is the fixture catalog's, built by the real `mkdocs build` and served on loopback by
+a server this module starts. Every request that is not for 127.0.0.0/8 is aborted and
+recorded, so a page that reaches for the network fails its test instead of touching it.
+"""
+
+from __future__ import annotations
+
+import functools
+import ipaddress
+import os
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from sitebuild import build_fixture_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SKIP_ENV = "PMGENOME_SKIP_BROWSER"
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    build = build_fixture_site(tmp_path_factory.mktemp("browser-site"))
+    assert build.returncode == 0, build.stderr
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if os.environ.get(SKIP_ENV) == "1":
+        pytest.skip(f"{SKIP_ENV}=1")
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (or set {SKIP_ENV}=1 to skip)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def _loopback(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    try:
+        return parts.scheme in ("http", "https") and ipaddress.ip_address(parts.hostname or "").is_loopback
+    except ValueError:
+        return False
+
+
+@dataclass
+class Watch:
+    """What went wrong in the page: console errors, uncaught exceptions, blocked requests, dialogs."""
+
+    errors: list[str] = field(default_factory=list)
+    blocked: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def page(browser, base_url: str):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    watch = Watch()
+
+    def route(route) -> None:
+        if _loopback(route.request.url):
+            route.continue_()
+        else:
+            watch.blocked.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", route)
+    tab = context.new_page()
+    tab.on("console", lambda message: watch.errors.append(message.text) if message.type == "error" else None)
+    tab.on("pageerror", lambda error: watch.errors.append(str(error)))
+    tab.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.set_default_timeout(15_000)
+    tab.watch = watch
+    yield tab
+    context.close()
+    assert watch.errors == []
+    assert watch.blocked == []
+    assert watch.dialogs == []
+
+
+def listed(page) -> list[str]:
+    page.wait_for_selector("#pmg-explore[data-loaded=true]")
+    return page.eval_on_selector_all("#pmg-results > li[data-entry-id]", "items => items.map(i => i.dataset.entryId)")
+
+
+def explore_status(page) -> str:
+    return page.locator(".pmg-status").inner_text()
+
+
+def search(page, words: str) -> None:
+    field_ = page.locator("input.md-search__input")
+    field_.click()
+    # Material searches on key events once its worker has the index; type as a person would.
+    page.wait_for_function(
+        "() => document.querySelector('.md-search-result__meta')?.textContent.trim() === 'Type to start searching'")
+    field_.press_sequentially(words, delay=30)
+
+
+def test_search_by_a_summary_word_finds_and_opens_the_resource(page, base_url: str) -> None:
+    page.goto(base_url)
+    search(page, "quokka")
+    result = page.locator(".md-search-result__item .md-search-result__link").first
+    result.wait_for()
+    assert page.locator(".md-search-result__meta").inner_text() == "1 matching document"
+    result.click()
+    page.wait_for_url(f"{base_url}resources/b2b-pick-one/?h=quokka")
+    assert page.locator("article h1").inner_text().rstrip("¶") == "First B2B Pick"
+    assert page.locator("mark", has_text="quokka").count() == 1
+
+
+def test_search_shows_hostile_titles_as_text(page, base_url: str) -> None:
+    page.goto(base_url)
+    search(page, "harmless")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for()
+    assert result.locator("h1").inner_text() == "</title><details open ontoggle=alert(document.domain)>Closing tags"
+    assert page.locator("details").count() == 0
+    result.locator("a").click()
+    page.wait_for_url(f"{base_url}resources/closing-tags/?h=harmless")
+    assert page.title() == "</title><details open ontoggle=alert(document.domain)>Closing tags - PM Genome"
+    assert page.locator("details").count() == 0
+
+
+def test_explore_applies_filters_from_the_query_string(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/?kind=course&segment=design")
+    assert listed(page) == ["design-course-cohort", "design-course-pick"]
+    assert explore_status(page) == "2 of 17 resources"
+    assert page.is_checked("input[name=kind][value=course]")
+    assert page.is_checked("input[name=segment][value=design]")
+    assert not page.is_checked("input[name=kind][value=article]")
+    card = page.locator("#pmg-results > li[data-entry-id=design-course-cohort]")
+    assert card.locator(".pmg-badge").all_inner_texts() == ["Course", "Paid", "In person", "Experienced PM"]
+    card.locator("a").click()
+    page.wait_for_url(f"{base_url}resources/design-course-cohort/")
+
+
+def test_explore_filters_by_clicking_and_keeps_them_in_the_address(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/")
+    assert len(listed(page)) == 17
+    assert explore_status(page) == "All 17 resources"
+    page.get_by_label("Meetups and communities").check()
+    assert listed(page) == ["berlin-pm-meetup", "london-pm-meetup", "manchester-pm-meetup", "online-pm-community"]
+    page.locator("fieldset[data-facet=place] label", has_text="GB").click()
+    assert listed(page) == ["london-pm-meetup", "manchester-pm-meetup"]
+    assert page.url == f"{base_url}explore/?kind=meetup&place=GB"
+    counts = page.locator("fieldset[data-facet=place] .pmg-count").all_inner_texts()
+    assert counts == ["1", "1", "2"]  # online, DE, GB: what each would add to the other filters
+    page.locator("fieldset[data-facet=place] label", has_text="Online").click()
+    assert listed(page) == ["london-pm-meetup", "manchester-pm-meetup", "online-pm-community"]
+    assert page.url == f"{base_url}explore/?kind=meetup&place=online&place=GB"
+    page.get_by_role("button", name="Clear filters").click()
+    page.wait_for_url(f"{base_url}explore/")
+    assert len(listed(page)) == 17
+
+
+def test_explore_works_by_keyboard(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/?kind=article")
+    assert len(listed(page)) == 10
+    page.locator("input[name=cost][value=paid]").focus()
+    page.keyboard.press("Space")
+    assert listed(page) == ["b2b-pick-two"]
+    page.keyboard.press("Shift+Tab")  # back to "Freemium"
+    page.keyboard.press("Space")
+    assert listed(page) == ["b2b-broad-newest", "b2b-pick-two"]
+    assert page.url == f"{base_url}explore/?kind=article&cost=freemium&cost=paid"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # from "Paid" to the first format, "Online"
+    assert page.evaluate("document.activeElement.name + '=' + document.activeElement.value") == "format=online"
+
+
+def test_explore_shows_hostile_text_as_text(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/?segment=b2c&kind=article")
+    assert listed(page) == ["b2b-broad-newest", "pricing-packaging", "b2b-pick-two"]
+    card = page.locator("#pmg-results > li[data-entry-id=pricing-packaging]")
+    assert card.locator(".pmg-card__title").inner_text() == "Pricing & <Packaging>"
+    assert card.locator("packaging, tiers").count() == 0
+
+
+def test_explore_after_instant_navigation(page, base_url: str) -> None:
+    page.goto(base_url)
+    page.locator("nav.md-nav--primary a.md-nav__link", has_text="Explore").first.click()
+    page.wait_for_url(f"{base_url}explore/")
+    assert len(listed(page)) == 17
+    page.get_by_label("Courses").check()
+    assert listed(page) == ["design-course-cohort", "design-course-pick", "technical-course"]
+
+
+def test_segment_page_shows_the_picks_in_order(page, base_url: str) -> None:
+    page.goto(f"{base_url}segments/b2b/")
+    top = page.locator("ol.pmg-top[data-kind=article] > li")
+    assert top.evaluate_all("items => items.map(i => [i.dataset.entryId, i.dataset.pick])") == [
+        ["b2b-pick-one", "true"], ["b2b-pick-two", "true"], ["b2b-focused-new", "false"],
+        ["b2b-tie-alpha", "false"], ["b2b-tie-beta", "false"],
+    ]
+    assert top.locator(".pmg-card__title").all_inner_texts() == [
+        "First B2B Pick", "Second B2B Pick", "Focused and New", "Tie Alpha", "Tie Beta"]
+    assert top.first.locator(".pmg-badge").first.inner_text() == "Curators' pick"
+    meetups = page.locator("ol.pmg-top[data-kind=meetup] > li .pmg-card__title").all_inner_texts()
+    assert meetups == ["Manchester PM Meetup", "London PM Meetup"]
+    page.locator("a", has_text="ranked by a fixed rule").click()
+    page.wait_for_url(f"{base_url}segments/#how-the-top-five-are-chosen")
+
+
+def test_the_colour_scheme_toggles(page, base_url: str) -> None:
+    page.goto(base_url)
+    before = page.evaluate("document.body.dataset.mdColorScheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    after = page.evaluate("document.body.dataset.mdColorScheme")
+    assert {before, after} == {"default", "slate"}

@@ -1,0 +1,163 @@
+"""The path/ page in a real browser: the plan it shows is the one `pmgenome path` prints.
+
+The site, the server and the browser are the site's browser-test fixtures (the fixture catalog's
+site built by `mkdocs build`, served on loopback, every other request aborted); the expected
+plans come from running the real `pmgenome path --json` over the same catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from browser_site_test import base_url, browser, page  # noqa: F401 - the site's browser fixtures, reused
+from sitebuild import fixture_catalog
+
+READY = "Your plan is ready."
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The catalog the fixture site is built from: the fixture entries with the shipped vocabulary."""
+    return fixture_catalog(tmp_path_factory.mktemp("path-catalog") / "catalog")
+
+
+def cli_plan(catalog: Path, **answers: str) -> dict:
+    argv = [sys.executable, "-m", "pmgenome", "path", "--json", "--catalog", str(catalog)]
+    for name, value in answers.items():
+        argv += [f"--{name.replace('_', '-')}", value]
+    done = subprocess.run(argv, capture_output=True, text=True, check=False)
+    assert (done.returncode, done.stderr) == (0, "")
+    return json.loads(done.stdout)
+
+
+def expected(plan: dict) -> dict:
+    """What the page should show for a `pmgenome path --json` plan, in reading order."""
+    first, second = ("deepen", "broaden") if plan["answers"]["goal"] == "deepen" else ("broaden", "deepen")
+    course = [plan["course"]] if plan["course"] else []
+    parts = [(first, plan[first]), (second, plan[second]), ("course", course), ("meetups", plan["meetups"])]
+    return {
+        "parts": [[name, [[item["id"], item["title"], item["reason"]] for item in items]] for name, items in parts],
+        "notes": plan["notes"],
+    }
+
+
+def shown(page) -> dict:  # noqa: F811 - `page` is the fixture's name too
+    page.wait_for_function(f"document.getElementById('pmg-path-status').textContent === {json.dumps(READY)}")
+    return page.evaluate("""() => ({
+        parts: Array.from(document.querySelectorAll('#pmg-path-body section[data-part]')).map(section => [
+            section.dataset.part,
+            Array.from(section.querySelectorAll('li')).map(li => [
+                li.dataset.entryId,
+                li.querySelector('.pmg-path__title').textContent,
+                li.querySelector('.pmg-path__reason').textContent,
+            ]),
+        ]),
+        notes: Array.from(document.querySelectorAll('.pmg-path__notes li')).map(li => li.textContent),
+    })""")
+
+
+def open_path(page, url: str) -> None:  # noqa: F811
+    page.goto(url)
+    page.wait_for_function("document.getElementById('pmg-path-status').textContent !== 'Loading the plans…'")
+
+
+def test_answering_by_clicking_shows_the_cli_plan(page, base_url, catalog) -> None:  # noqa: F811
+    open_path(page, f"{base_url}path/")
+    assert page.locator("#pmg-path-status").text_content() == "Answer the four questions to see your plan."
+    page.locator("input[name=stage][value=new]").click()
+    assert page.locator("#pmg-path-status").text_content() == (
+        "Answer the questions to see your plan (still to answer: background, company flavour, goal).")
+    page.locator("input[name=background][value=engineering]").click()
+    page.locator("input[name=company][value=b2b]").click()
+    page.locator("input[name=company][value=technical]").click()
+    page.locator("input[name=pm-load][value=heavy]").click()
+    page.locator("input[name=goal][value=deepen]").click()
+    page.get_by_role("button", name="Show my plan").click()
+    assert shown(page) == expected(cli_plan(catalog, stage="new", background="engineering", company="b2b,technical",
+                                            pm_load="heavy", goal="deepen"))
+    assert page.url == f"{base_url}path/?stage=new&background=engineering&company=b2b,technical&pm-load=heavy&goal=deepen"
+    assert page.evaluate("document.activeElement.id") == "pmg-path-plan"
+
+
+def test_answering_by_keyboard_shows_the_cli_plan(page, base_url, catalog) -> None:  # noqa: F811
+    open_path(page, f"{base_url}path/")
+    for _ in range(80):  # from the top of the page, as a keyboard user arrives
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "stage":
+            break
+    focused = "document.activeElement.name + '=' + document.activeElement.value"
+    assert page.evaluate(focused) == "stage=aspiring"
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # arrows move and choose within a group: experienced
+    page.keyboard.press("Tab")
+    for _ in range(3):
+        page.keyboard.press("ArrowDown")  # engineering -> design -> sales-marketing -> business
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused) == "company=b2b"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # b2c
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # design
+    page.keyboard.press("Tab")
+    assert page.evaluate(focused) == "pm-load=balanced"  # the group's checked radio takes the focus
+    page.keyboard.press("ArrowUp")  # light
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # broaden
+    page.keyboard.press("Tab")
+    page.keyboard.press("ArrowDown")  # near: from "Anywhere" to "Online only"
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert shown(page) == expected(cli_plan(catalog, stage="experienced", background="business", company="b2c,design",
+                                            pm_load="light", goal="broaden", near="online"))
+    assert page.url == (f"{base_url}path/?stage=experienced&background=business&company=b2c,design"
+                        "&pm-load=light&goal=broaden&near=online")
+    assert page.evaluate("document.activeElement.id") == "pmg-path-plan"
+
+
+def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog) -> None:  # noqa: F811
+    query = "stage=leader&background=design&company=b2c&pm-load=light&goal=broaden&near=GB"
+    open_path(page, f"{base_url}path/?{query}")
+    plan = shown(page)
+    assert plan == expected(cli_plan(catalog, stage="leader", background="design", company="b2c", pm_load="light",
+                                     goal="broaden", near="GB"))
+    checked = page.eval_on_selector_all("#pmg-path-form input:checked", "inputs => inputs.map(i => i.name + '=' + i.value)")
+    assert checked == ["stage=leader", "background=design", "company=b2c", "pm-load=light", "goal=broaden"]
+    assert page.locator("select[name=near]").input_value() == "GB"
+    assert page.url == f"{base_url}path/?{query}"
+    # Thin data: the notes say so and point to where to contribute.
+    assert plan["notes"] != []
+    pointer = page.locator("#pmg-path-thin")
+    assert pointer.is_visible()
+    assert pointer.text_content().strip() == "Know a resource that fits? Contributing explains how to add it to the catalog."
+    pointer.locator("a").click()
+    page.wait_for_url(f"{base_url}about/#contributing")
+    assert page.locator("h2#contributing").count() == 1
+    page.go_back()  # Material's instant navigation brings the page back; the script draws it again
+    page.wait_for_url(f"{base_url}path/?{query}")
+    assert shown(page) == plan
+
+
+def test_catalog_text_is_shown_as_text(page, base_url, catalog) -> None:  # noqa: F811
+    open_path(page, f"{base_url}path/?stage=leader&background=design&company=b2c&pm-load=light&goal=broaden")
+    plan = shown(page)
+    titles = [title for _, items in plan["parts"] for _, title, _ in items]
+    assert "Pricing & <Packaging>" in titles
+    assert page.locator("#pmg-path-body packaging").count() == 0
+    open_path(page, f"{base_url}path/?stage=new&background=engineering&company=technical&goal=deepen")
+    titles = [title for _, items in shown(page)["parts"] for _, title, _ in items]
+    assert "1. Not a list *nor emphasis* [nor a link] #hash {: .attr} \\ back" in titles
+    assert page.locator("#pmg-path-body em, #pmg-path-body details").count() == 0
+
+
+def test_unknown_answers_in_a_link_are_ignored(page, base_url) -> None:  # noqa: F811
+    open_path(page, f"{base_url}path/?stage=guru&background=design&company=b2c,nonsense&goal=deepen&near=Atlantis")
+    assert page.locator("#pmg-path-status").text_content() == (
+        "Answer the questions to see your plan (still to answer: career stage).")
+    checked = page.eval_on_selector_all("#pmg-path-form input:checked", "inputs => inputs.map(i => i.name + '=' + i.value)")
+    assert checked == ["background=design", "company=b2c", "pm-load=balanced", "goal=deepen"]
+    assert page.locator("select[name=near]").input_value() == ""
