@@ -270,3 +270,15 @@ def test_taxonomy_problems_are_located(catalog_dir: CatalogDir) -> None:
     found = problems_of(catalog_dir)
     assert "catalog/taxonomy.yaml:9:9: term id must be lowercase letters, digits and hyphens" in found
     assert "catalog/taxonomy.yaml:24:12: skill 'strategy' needs scope: general or flavour" in found
+
+
+def test_background_gaps_must_be_general_skills(catalog_dir: CatalogDir) -> None:
+    text = (catalog_dir.root / "taxonomy.yaml").read_text()
+    text = text.replace("gaps: [discovery, communication, strategy]", "gaps: [discovery, ux-design, stratgy]")
+    catalog_dir.write("taxonomy.yaml", text)
+    line = next(n for n, row in enumerate(text.splitlines(), 1) if "ux-design, stratgy" in row)
+    assert problems_of(catalog_dir) == [
+        f"catalog/taxonomy.yaml:{line}:23: 'ux-design' is not a general skill; gaps name general skills",
+        f"catalog/taxonomy.yaml:{line}:34: 'stratgy' is not a general skill (did you mean 'strategy'?); "
+        "gaps name general skills",
+    ]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import gc
 import os
 import re
@@ -145,6 +146,7 @@ class Term:
     description: str
     scope: str | None = None
     segments: tuple[str, ...] = ()
+    gaps: tuple[str, ...] = ()  # backgrounds: general skills people from there usually lack
 
 
 @dataclass(frozen=True)
@@ -337,7 +339,8 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             if name is None or description is None:
                 problems.append(Problem(shown, where.line, where.col,
                                         f"term '{term_id}' needs a name and a description", "taxonomy"))
-            allowed = {"id", "name", "description"} | ({"scope", "segments"} if group == "skills" else set())
+            allowed = {"id", "name", "description"} | {"skills": {"scope", "segments"},
+                                                       "backgrounds": {"gaps"}}.get(group, set())
             for key in item:
                 if key not in allowed:
                     key_at = document.keys.get((group, index, key), where)
@@ -355,8 +358,14 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
                     problems.append(Problem(shown, key_at.line, key_at.col,
                                             "segments must be a list of segment ids", "taxonomy"))
                     segments = ()
+            gaps = item.get("gaps") or ()
+            if not isinstance(gaps, tuple) or not all(isinstance(g, str) for g in gaps):
+                key_at = at(group, index, "gaps")
+                problems.append(Problem(shown, key_at.line, key_at.col,
+                                        "gaps must be a list of general skill ids", "taxonomy"))
+                gaps = ()
             terms.append(Term(term_id, name or term_id, description or "",
-                              scope if isinstance(scope, str) else None, tuple(segments)))
+                              scope if isinstance(scope, str) else None, tuple(segments), tuple(gaps)))
         groups[group] = tuple(terms)
     taxonomy = Taxonomy(**groups)
     segment_ids = set(taxonomy.ids("segments"))
@@ -369,7 +378,28 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
                 where = at("skills", index, "segments", position)
                 problems.append(Problem(shown, where.line, where.col,
                                         f"unknown segment '{segment}' for skill '{item.get('id')}'", "taxonomy"))
+    general = {term.id for term in taxonomy.skills if term.scope == "general"}
+    backgrounds = data.get("backgrounds")
+    for index, item in enumerate(backgrounds if isinstance(backgrounds, tuple) else ()):
+        if not isinstance(item, dict) or not isinstance(item.get("gaps"), tuple):
+            continue
+        for position, skill in enumerate(item["gaps"]):
+            if skill not in general:
+                where = at("backgrounds", index, "gaps", position)
+                problems.append(Problem(shown, where.line, where.col,
+                                        f"'{skill}' is not a general skill{did_you_mean(str(skill), sorted(general))}; "
+                                        "gaps name general skills", "taxonomy"))
     return taxonomy, problems
+
+
+def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
+    """' (did you mean 'x'?)' for a near miss, or ''."""
+    lowered = {option.lower(): option for option in options}
+    match = lowered.get(word.lower().strip())
+    if match is None:
+        close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
+        match = lowered[close[0]] if close else None
+    return f" (did you mean '{match}'?)" if match else ""
 
 
 def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], dict[tuple, Location], list[Problem]]:

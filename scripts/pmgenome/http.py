@@ -98,9 +98,9 @@ class Response:
     truncated: bool
     body_skipped: bool
     redirects: tuple[Redirect, ...]
-    attempts: int
+    attempts: int  # 1 + the retries made (following a redirect is not a retry)
     error: str | None
-    error_kind: str | None
+    error_kind: str | None  # one of the ErrorKind values when error is set
     requests: int = 0  # HTTP requests sent for this call: every hop and every retry
 
     @property

@@ -49,7 +49,8 @@ def load_cache(path: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
     except FileNotFoundError:
         return {}, None
     except (OSError, UnicodeDecodeError) as error:
-        return {}, f"ignoring the link cache {path}: cannot read it ({error})"
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        return {}, f"ignoring the link cache {path}: cannot read it ({reason})"
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
@@ -210,7 +210,3 @@ def check_urls(
 def excluded(url: str, entries: tuple[str, ...], excluded_by: str) -> LinkResult:
     return LinkResult(url=url, verdict=Verdict.EXCLUDED, status=None, error=None, final_url=None,
                       redirects=(), entries=entries, attempts=0, excluded_by=excluded_by)
-
-
-def with_entries(result: LinkResult, entries: tuple[str, ...]) -> LinkResult:
-    return replace(result, entries=entries)

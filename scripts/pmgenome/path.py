@@ -222,9 +222,9 @@ def parse_place(text: str) -> tuple[Place | None, str | None]:
     """"online", a two-letter country code, "City" or "City, CC"; returns (place, error)."""
     value = " ".join(text.split())
     if not value:
-        return None, "place is empty; use 'online', a two-letter country code like GB, or a city"
+        return None, "near is empty; use 'online', a two-letter country code like GB, or a city"
     if len(value) > MAX_PLACE_LENGTH or any(ord(ch) < 32 for ch in text):
-        return None, f"place must be plain text of at most {MAX_PLACE_LENGTH} characters"
+        return None, f"near must be plain text of at most {MAX_PLACE_LENGTH} characters"
     if value.casefold() == ONLINE:
         return Place(online=True), None
     if _COUNTRY.match(value):
@@ -426,11 +426,15 @@ class Planner:
         Within a group background and load add the same bonus, so merging the groups' lists
         gives the ranking lazily: a plan reads only its first few candidates.
         """
-        key = (part, kind, answers.stage, answers.company, answers.background, answers.pm_load,
-               answers.place if part == "meetups" else None)
-        if key not in self._rankings:
+        if part == "meetups":  # no bonus: background and load do not change meetups
+            key: tuple = (part, kind, answers.stage, answers.company, answers.place)
+            variant = 0
+        else:
+            key = (part, kind, answers.stage, answers.company, answers.background, answers.pm_load)
             variant = self._variants.index((answers.background, answers.pm_load))
-            streams = [_shifted(members, bonuses[variant]) for bonuses, members in self._groups_of(part, kind, answers)]
+        if key not in self._rankings:
+            groups = self._groups_of(part, kind, answers)
+            streams = [_shifted(members, bonuses[variant]) for bonuses, members in groups]
             merged = heapq.merge(*streams, key=_rank_order)
             self._rankings[key] = _Memo(merged) if self._lazy else tuple(sorted(merged, key=_rank_order))
         return self._rankings[key]

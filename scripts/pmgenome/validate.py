@@ -15,11 +15,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from pmgenome import schema as entry_schema
-from pmgenome.catalog import Catalog, Entry, Kind, Location, Taxonomy, display_path, gc_paused, load_catalog
+from pmgenome.catalog import (Catalog, Entry, Kind, Location, Taxonomy, did_you_mean, display_path, gc_paused,
+                              load_catalog)
+from pmgenome.exclusions import load_exclusions
 from pmgenome.problems import Problem, sort_problems
 from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
+EXCLUSIONS_FILE = "exclusions.yaml"
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
                "organizer", "city", "frequency"))
 DATE_FIELDS = frozenset(("added", "published"))
@@ -67,20 +70,12 @@ def _validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += check_unique_ids(catalog.entries)
     problems += check_duplicate_urls(catalog.entries)
     problems += check_picks(catalog)
+    _, exclusion_problems = load_exclusions(catalog.root / EXCLUSIONS_FILE)
+    problems += exclusion_problems
     taxonomy_path = display_path(catalog.taxonomy_path)
     if not any(problem.path == taxonomy_path for problem in problems):
         problems += check_schema_drift(catalog)  # a broken vocabulary is fixed first
     return catalog, sort_problems(problems)
-
-
-def did_you_mean(word: str, options: Sequence[str]) -> str:
-    """' (did you mean 'x'?)' for a near miss, or ''."""
-    lowered = {option.lower(): option for option in options}
-    match = lowered.get(word.lower().strip())
-    if match is None:
-        close = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-        match = lowered[close[0]] if close else None
-    return f" (did you mean '{match}'?)" if match else ""
 
 
 @lru_cache(maxsize=16)

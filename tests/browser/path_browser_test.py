@@ -17,6 +17,7 @@ from browser_site_test import base_url, browser, page  # noqa: F401 - the site's
 from sitebuild import fixture_catalog
 
 READY = "Your plan is ready."
+CHECKED = "inputs => inputs.map(i => i.name + '=' + i.value)"
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +80,8 @@ def test_answering_by_clicking_shows_the_cli_plan(page, base_url, catalog) -> No
     page.get_by_role("button", name="Show my plan").click()
     assert shown(page) == expected(cli_plan(catalog, stage="new", background="engineering", company="b2b,technical",
                                             pm_load="heavy", goal="deepen"))
-    assert page.url == f"{base_url}path/?stage=new&background=engineering&company=b2b,technical&pm-load=heavy&goal=deepen"
+    assert page.url == (f"{base_url}path/?stage=new&background=engineering&company=b2b,technical"
+                        "&pm-load=heavy&goal=deepen")
     assert page.evaluate("document.activeElement.id") == "pmg-path-plan"
 
 
@@ -125,7 +127,7 @@ def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog
     plan = shown(page)
     assert plan == expected(cli_plan(catalog, stage="leader", background="design", company="b2c", pm_load="light",
                                      goal="broaden", near="GB"))
-    checked = page.eval_on_selector_all("#pmg-path-form input:checked", "inputs => inputs.map(i => i.name + '=' + i.value)")
+    checked = page.eval_on_selector_all("#pmg-path-form input:checked", CHECKED)
     assert checked == ["stage=leader", "background=design", "company=b2c", "pm-load=light", "goal=broaden"]
     assert page.locator("select[name=near]").input_value() == "GB"
     assert page.url == f"{base_url}path/?{query}"
@@ -133,7 +135,8 @@ def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog
     assert plan["notes"] != []
     pointer = page.locator("#pmg-path-thin")
     assert pointer.is_visible()
-    assert pointer.text_content().strip() == "Know a resource that fits? Contributing explains how to add it to the catalog."
+    assert pointer.text_content().strip() == (
+        "Know a resource that fits? Contributing explains how to add it to the catalog.")
     pointer.locator("a").click()
     page.wait_for_url(f"{base_url}about/#contributing")
     assert page.locator("h2#contributing").count() == 1
@@ -158,6 +161,6 @@ def test_unknown_answers_in_a_link_are_ignored(page, base_url) -> None:  # noqa:
     open_path(page, f"{base_url}path/?stage=guru&background=design&company=b2c,nonsense&goal=deepen&near=Atlantis")
     assert page.locator("#pmg-path-status").text_content() == (
         "Answer the questions to see your plan (still to answer: career stage).")
-    checked = page.eval_on_selector_all("#pmg-path-form input:checked", "inputs => inputs.map(i => i.name + '=' + i.value)")
+    checked = page.eval_on_selector_all("#pmg-path-form input:checked", CHECKED)
     assert checked == ["background=design", "company=b2c", "pm-load=balanced", "goal=deepen"]
     assert page.locator("select[name=near]").input_value() == ""

@@ -146,7 +146,7 @@ def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: di
         assert shown == expected
     badges = [li.select_one(".pmg-badge").get_text() for li in page.select("ol.pmg-top[data-kind=article] > li")]
     assert badges == ["Curators' pick", "Curators' pick", "Ranked by rule", "Ranked by rule", "Ranked by rule"]
-    everything = [li["data-entry-id"] for li in page.select("ul.pmg-all > li")]
+    everything = [li["data-entry-id"] for li in page.select("ul.pmg-rows > li")]
     assert sorted(everything) == sorted(e["id"] for e in export["entries"] if "b2b" in e["segments"])
     assert page.select_one(".pmg-empty") is None
     design = soup(site, "segments/design")
@@ -178,7 +178,7 @@ def test_home_lists_recently_added_newest_first(site: Path) -> None:
 def test_meetups_are_grouped_online_apart_then_by_country_and_city(site: Path) -> None:
     page = soup(site, "meetups")
     outline = []
-    for element in page.select("article h2, article h3, article li.pmg-card"):
+    for element in page.select("article h2, article h3, article li[data-entry-id]"):
         if element.name == "li":
             outline.append(element["data-entry-id"])
         else:
@@ -188,12 +188,15 @@ def test_meetups_are_grouped_online_apart_then_by_country_and_city(site: Path) -
 
 
 def test_kind_pages_list_every_resource_of_the_kind_by_title(site: Path, catalog: Catalog) -> None:
-    articles = [li.select_one("a").get_text() for li in soup(site, "articles").select("ul.pmg-cards > li")]
+    articles = [li.select_one("a").get_text() for li in soup(site, "articles").select("ul.pmg-rows > li")]
     assert articles == [MARKDOWN_TITLE, CLOSING_TITLE, "Broad and Newest",
                         "First B2B Pick", "Focused and New", "Focused but Old", HOSTILE_TITLE, "Second B2B Pick",
                         "Tie Alpha", "Tie Beta"]
-    courses = [li["data-entry-id"] for li in soup(site, "courses").select("ul.pmg-cards > li")]
-    assert courses == ["design-course-cohort", "design-course-pick", "technical-course"]
+    courses = soup(site, "courses").select("ul.pmg-rows > li")
+    assert [li["data-entry-id"] for li in courses] == ["design-course-cohort", "design-course-pick", "technical-course"]
+    assert [li.get_text() for li in courses] == ["Design Cohort Course Course · Paid · In person",
+                                                 "Design Course Pick Course · Free · Online",
+                                                 "Technical Course Course · Freemium · Hybrid"]
 
 
 @pytest.mark.parametrize("entry_id,title", [("pricing-packaging", HOSTILE_TITLE),
@@ -210,10 +213,11 @@ def test_contributor_text_is_shown_as_text(site: Path, catalog: Catalog, entry_i
     assert summary.find_all(True) == []
     assert page.find("packaging") is None and page.find("tiers") is None and page.find("details") is None
     assert page.select_one(".md-header__topic:last-child .md-ellipsis").get_text(strip=True) == title
-    for listing in ("articles", f"segments/{catalog.by_id[entry_id].segments[0]}"):
-        card = soup(site, listing).select_one(f'li[data-entry-id="{entry_id}"]')
-        assert card.select_one(".pmg-card__title").get_text() == title
-        assert card.select_one(".pmg-card__title").find_all(True) == []
+    segment_page = f"segments/{catalog.by_id[entry_id].segments[0]}"
+    for listing, selector in (("articles", ".pmg-rows"), (segment_page, ".pmg-rows"), (segment_page, ".pmg-top")):
+        link = soup(site, listing).select_one(f'{selector} li[data-entry-id="{entry_id}"] a')
+        assert link.get_text() == title
+        assert link.find_all(True) == []
 
 
 def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
@@ -223,10 +227,9 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
                                                                page.select(".pmg-facts dd"))}
 
     assert facts("b2b-pick-one") == {
-        "Kind": "Article", "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*",
-        "Published": "2024-12-24*", "Reading time": "about 7 minutes*", "Cost": "Free", "Language": "en",
-        "Levels": "New PM", "Skills": "Strategy and vision, Go-to-market and sales", "Segments": "B2B",
-        "Added to the catalog": "2025-01-10",
+        "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*", "Published": "2024-12-24*",
+        "Reading time": "about 7 minutes*", "Language": "en", "Skills": "Strategy and vision, Go-to-market and sales",
+        "Segments": "B2B", "Added to the catalog": "2025-01-10",
     }
     assert facts("b2b-pick-two")["Author"] == "Curated Author"
     assert "Reading time" not in facts("b2b-pick-two") and "Published" not in facts("b2b-pick-two")
@@ -234,13 +237,16 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
     assert facts("london-pm-meetup")["Organizer"] == "Fixture Organizers"
     assert "Next event" not in facts("berlin-pm-meetup")
     assert facts("design-course-pick") == {
-        "Kind": "Course", "Provider": "Fixture School", "Format": "Online", "Pace": "Self-paced",
-        "Duration": "4 weeks", "Cost": "Free", "Levels": "New PM", "Suits people coming from": "Design",
+        "Provider": "Fixture School", "Pace": "Self-paced", "Duration": "4 weeks", "Suits people coming from": "Design",
         "Skills": "UX and interaction design, User research methods", "Segments": "Design-led, B2B",
         "Added to the catalog": "2024-02-02",
     }
     badges = [b.get_text() for b in soup(site, "resources/b2b-pick-one").select(".pmg-resource .pmg-badge")]
     assert badges == ["Article", "Free", "New PM", "7 min read"]
+    badges = [b.get_text() for b in soup(site, "resources/design-course-pick").select(".pmg-resource .pmg-badge")]
+    assert badges == ["Course", "Free", "Online", "New PM"]
+    assert facts("online-pm-community")["Where"] == "Online"
+    assert facts("berlin-pm-meetup")["Where"] == "Berlin, DE"
 
 
 def test_skills_are_tags_with_a_listing(site: Path) -> None:

@@ -23,7 +23,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--background", required=True,
                         help="where the reader comes from: a background id from taxonomy.yaml (e.g. engineering)")
     parser.add_argument("--company", required=True, metavar="SEGMENT[,SEGMENT...]",
-                        help="how the company does product: one or more segment ids, comma-separated (e.g. b2b,technical)")
+                        help="how the company does product: one or more segment ids, comma-separated "
+                        "(e.g. b2b,technical)")
     parser.add_argument("--goal", required=True, metavar="|".join(Goal),
                         help="broaden (widen the top of the T) or deepen (the company's flavour)")
     parser.add_argument("--pm-load", default=PmLoad.BALANCED.value, metavar="|".join(PmLoad),

@@ -23,21 +23,27 @@ def page_url(src_uri: str, use_directory_urls: bool = True) -> str:
     return f"{stem}/"
 
 
+def _folder(url: str) -> list[str]:
+    """The folders a page's URL sits in: 'a/b/' -> [a, b]; 'a/b.html' -> [a]."""
+    folder = url if url.endswith("/") or url == "" else posixpath.dirname(url)
+    return [part for part in folder.split("/") if part]
+
+
 def href(from_src_uri: str, to_src_uri: str, use_directory_urls: bool = True, fragment: str = "") -> str:
     """A relative link from one generated or hand-written page (or file) to another."""
-    source = page_url(from_src_uri, use_directory_urls)
+    # Pure string work: posixpath.relpath asks the OS for the working directory every call.
+    source = _folder(page_url(from_src_uri, use_directory_urls))
     target = page_url(to_src_uri, use_directory_urls)
-    base = source if source.endswith("/") or source == "" else posixpath.dirname(source) + "/"
-    base = base.rstrip("/") or "."
-    relative = posixpath.relpath(target or ".", base)
+    parts = [part for part in target.split("/") if part]
+    common = 0
+    while common < min(len(source), len(parts)) and source[common] == parts[common]:
+        common += 1
+    relative = "/".join([".."] * (len(source) - common) + parts[common:])
     if target.endswith("/") or target == "":
-        relative = "./" if relative == "." else relative.rstrip("/") + "/"
+        relative = f"{relative}/" if relative else "./"
     return relative + (f"#{fragment}" if fragment else "")
 
 
 def root_href(from_src_uri: str, use_directory_urls: bool = True) -> str:
     """The relative path from a page to the site's root folder, ending in '/'."""
-    source = page_url(from_src_uri, use_directory_urls)
-    folder = source if source.endswith("/") or source == "" else posixpath.dirname(source)
-    depth = len([part for part in folder.split("/") if part])
-    return "../" * depth or "./"
+    return "../" * len(_folder(page_url(from_src_uri, use_directory_urls))) or "./"

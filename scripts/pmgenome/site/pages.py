@@ -158,7 +158,7 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)] for kind in Kind}
         ranked = {kind: [(context.views[r.entry.id], r.pick) for r in context.tops[card.id][kind]]
                   for kind in Kind}
-        yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name)) + render(
+        yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
             everything=everything, kinds=list(Kind), plurals=PLURALS, counted=counted,
             rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
@@ -217,8 +217,7 @@ def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[Generate
                   if (term := catalog.taxonomy.term("skills", skill))]
         header = _front_matter(title=html_text(view.title), tags=skills)
         yield GeneratedPage(view.src_uri, header + render(
-            "resource.md.j2", link=context.link(view.src_uri), view=view, kind_name=KIND_NAMES[entry.kind],
-            kind_page=KIND_SRC_URIS[entry.kind], kind_label=entry.kind.label))
+            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=KIND_NAMES[entry.kind]))
 
 
 @dataclass(frozen=True)

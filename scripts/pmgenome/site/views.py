@@ -88,6 +88,11 @@ class EntryView:
         return self.entry.kind
 
     @property
+    def line(self) -> str:
+        """Kind, cost and format in a few words, for one-line lists."""
+        return " · ".join(badge.text for badge in self.badges if badge.style in ("kind", "cost", "format"))
+
+    @property
     def has_enriched_facts(self) -> bool:
         return any(fact.enriched for fact in self.facts)
 
@@ -224,7 +229,8 @@ def _badges(catalog: Catalog, entry: Entry, enriched: Enriched) -> tuple[Badge, 
 
 
 def _facts(catalog: Catalog, entry: Entry, enriched: Enriched, today: dt.date) -> tuple[Fact, ...]:
-    facts: list[Fact | None] = [Fact("Kind", KIND_NAMES[entry.kind])]
+    # Kind, cost, format and levels are the page's badges; the facts say everything else.
+    facts: list[Fact | None] = []
     if entry.kind == Kind.ARTICLE:
         facts += [
             _pick(entry, "author", "Author", enriched.author),
@@ -234,11 +240,9 @@ def _facts(catalog: Catalog, entry: Entry, enriched: Enriched, today: dt.date) -
             if enriched.reading_minutes else None,
         ]
     elif entry.kind == Kind.COURSE:
-        format_ = entry.get("format")
         pace = entry.get("pace")
         facts += [
             _pick(entry, "provider", "Provider", enriched.provider),
-            Fact("Format", FORMAT_LABELS[format_]) if format_ in FORMAT_LABELS else None,
             Fact("Pace", PACE_LABELS[pace]) if pace in PACE_LABELS else None,
             _pick(entry, "duration", "Duration"),
             _pick(entry, "price", "Price", enriched.price),
@@ -257,12 +261,8 @@ def _facts(catalog: Catalog, entry: Entry, enriched: Enriched, today: dt.date) -
             facts.append(Fact("Next event", f"{enriched.event_start.isoformat()}{where}", enriched=True))
     if entry.kind != Kind.ARTICLE and enriched.site_name:
         facts.append(Fact("Site", enriched.site_name, enriched=True))
-    if entry.cost in COST_LABELS:
-        facts.append(Fact("Cost", COST_LABELS[entry.cost]))
     if entry.language:
         facts.append(Fact("Language", clean(entry.language)))
-    if entry.levels:
-        facts.append(Fact("Levels", ", ".join(_term_names(catalog, "levels", entry.levels))))
     if entry.backgrounds:
         facts.append(Fact("Suits people coming from",
                           ", ".join(_term_names(catalog, "backgrounds", entry.backgrounds))))

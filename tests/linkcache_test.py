@@ -1,0 +1,79 @@
+"""The link cache: what is reused, how failures are counted, what is kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from pmgenome.http import Redirect
+from pmgenome.linkcache import from_record, load_cache, merged, reusable, save_cache, to_record, with_history
+from pmgenome.links import LinkResult, Verdict
+
+NOW = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
+
+
+def result(url: str, verdict: Verdict, status: int | None = 200, **changes: object) -> LinkResult:
+    base = LinkResult(url=url, verdict=verdict, status=status, error=None, final_url=url, redirects=(),
+                      entries=("e",), attempts=1, checked_at="2026-11-26T07:00:00Z")
+    return LinkResult(**{**base.__dict__, **changes})
+
+
+def test_round_trip_through_the_file(tmp_path: Path) -> None:
+    moved = result("https://a.org/old", Verdict.REDIRECTED, redirects=(Redirect("https://a.org/old", 301, "/new"),),
+                   suggestion="https://a.org/new", final_url="https://a.org/new")
+    save_cache(tmp_path / "deep" / "links.json", {moved.url: to_record(moved)})
+    records, warning = load_cache(tmp_path / "deep" / "links.json")
+    assert warning is None
+    back = from_record(moved.url, records[moved.url], ("e",))
+    assert back == LinkResult(**{**moved.__dict__, "attempts": 0, "cached": True})
+
+
+def test_unusable_caches_are_ignored_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "links.json"
+    assert load_cache(path) == ({}, None)
+    path.write_text(json.dumps({"version": 99, "results": {}}))
+    assert load_cache(path) == ({}, f"ignoring the link cache {path}: not a version 1 link cache")
+    path.write_bytes(b"\xff\xfe")
+    assert load_cache(path) == ({}, f"ignoring the link cache {path}: cannot read it ('utf-8' codec can't decode "
+                                    "byte 0xff in position 0: invalid start byte)")
+
+
+def test_only_recent_good_news_is_reused() -> None:
+    week = dt.timedelta(days=7)
+    good = {"verdict": "ok", "checked_at": "2026-11-20T07:00:00Z"}
+    assert reusable(good, week, NOW)
+    assert not reusable({**good, "checked_at": "2026-11-19T06:59:59Z"}, week, NOW)  # too old
+    assert not reusable({**good, "verdict": "broken"}, week, NOW)  # failures are always checked again
+    assert not reusable({**good, "verdict": "timeout"}, week, NOW)
+    assert reusable({**good, "verdict": "redirected"}, week, NOW)
+    assert not reusable(good, dt.timedelta(0), NOW)  # no --max-age: check everything
+    assert not reusable({**good, "checked_at": "yesterday"}, week, NOW)
+    assert not reusable({**good, "checked_at": "2026-12-01T00:00:00Z"}, week, NOW)  # from the future
+    assert not reusable(None, week, NOW)
+
+
+def test_consecutive_failures() -> None:
+    broken = result("https://a.org/x", Verdict.BROKEN, 404)
+    first = with_history(broken, None, two_runs=True)
+    assert (first.failures, first.confirmed, first.failing) == (1, False, False)
+    second = with_history(broken, to_record(first), two_runs=True)
+    assert (second.failures, second.confirmed, second.failing) == (2, True, True)
+    third = with_history(broken, to_record(second), two_runs=True)
+    assert third.failures == 3
+    healed = with_history(result("https://a.org/x", Verdict.OK), to_record(third), two_runs=True)
+    assert (healed.failures, healed.confirmed) == (0, True)
+    after_timeout = with_history(broken, to_record(result("https://a.org/x", Verdict.TIMEOUT, None)), two_runs=True)
+    assert after_timeout.failures == 1
+    right_now = with_history(broken, None, two_runs=False)
+    assert (right_now.failures, right_now.failing) == (1, True)
+
+
+def test_merging_keeps_other_records_only_on_partial_runs() -> None:
+    old = {"https://a.org/gone-from-catalog": {"verdict": "ok"}, "https://a.org/x": {"verdict": "broken"}}
+    checked = result("https://a.org/x", Verdict.OK)
+    skipped = result("https://a.org/skip", Verdict.EXCLUDED, None)
+    assert set(merged(old, [checked, skipped], keep_others=True)) == {"https://a.org/gone-from-catalog",
+                                                                      "https://a.org/x"}
+    full = merged(old, [checked, skipped], keep_others=False)
+    assert full == {"https://a.org/x": to_record(checked)}
