@@ -84,6 +84,42 @@ def test_background_gap_and_background_tag_lift_broadening_items(tmp_path):
     ]
 
 
+def _with_backgrounds(root: Path) -> Path:
+    """The fixture vocabulary plus two backgrounds it did not have: one with gaps, one without."""
+    taxonomy = root / "taxonomy.yaml"
+    taxonomy.write_text(taxonomy.read_text(encoding="utf-8")
+                        + "  - {id: research, name: User research, description: From research.,"
+                        + " gaps: [communication]}\n"
+                        + "  - {id: law, name: Law, description: From law.}\n", encoding="utf-8")
+    for entry_id, skill in (("a-discovery", "discovery"), ("b-strategy", "strategy"), ("c-talk", "communication")):
+        write_entry(root, "article", entry_id, segments=["b2c"], skills=[skill])
+    return root
+
+
+def test_a_background_added_to_the_vocabulary_brings_its_gaps_into_the_broadening_pick(tmp_path):
+    catalog = load(_with_backgrounds(make_root(tmp_path)))
+    parsed, errors = parse_answers(catalog.taxonomy, stage="new", background="research", company="technical")
+    assert errors == []
+    plan = make_plan(catalog, parsed)
+    assert [(item.id, item.score, item.reason) for item in plan.broaden] == [
+        ("c-talk", rule.LEVEL_ANY + rule.BACKGROUND_GAP,
+         "Broadens communication and stakeholders; often new to people from user research; fits any stage."),
+        ("a-discovery", rule.LEVEL_ANY, "Broadens discovery and customer research; fits any stage."),
+    ]
+
+
+@pytest.mark.parametrize("background", ["law", "other"])
+def test_a_background_without_gaps_gets_no_gap_bonus(tmp_path, background):
+    # "research" lacks communication, so c-talk must not be lifted for the others.
+    plan = make_plan(load(_with_backgrounds(make_root(tmp_path))),
+                     answers(background=background, company=("technical",), goal=Goal.BROADEN))
+    assert [(item.id, item.score, item.reason) for item in plan.broaden] == [
+        ("a-discovery", rule.LEVEL_ANY, "Broadens discovery and customer research; fits any stage."),
+        ("b-strategy", rule.LEVEL_ANY, "Broadens strategy and vision; fits any stage."),
+        ("c-talk", rule.LEVEL_ANY, "Broadens communication and stakeholders; fits any stage."),
+    ]
+
+
 @pytest.mark.parametrize("load_, expected", [
     (PmLoad.HEAVY, ["a-delivery", "b-talk"]),
     (PmLoad.BALANCED, ["a-delivery", "b-talk"]),
@@ -284,11 +320,9 @@ def test_all_answers_covers_every_combination_once(tmp_path):
 
 def test_the_rule_names_only_ids_the_shipped_vocabulary_has():
     catalog, _ = load_catalog(SHIPPED)
-    skills, backgrounds = catalog.taxonomy.ids("skills"), catalog.taxonomy.ids("backgrounds")
+    skills = catalog.taxonomy.ids("skills")
     general = {term.id for term in catalog.taxonomy.skills if term.scope == "general"}
-    assert rule.PM_SKILL in general
-    assert set(rule.BACKGROUND_GAPS) <= set(backgrounds)
-    assert {skill for gaps in rule.BACKGROUND_GAPS.values() for skill in gaps} <= general <= set(skills)
+    assert rule.PM_SKILL in general <= set(skills)
 
 
 def test_every_combination_over_the_shipped_catalog_has_a_broadening_and_a_deepening_resource():

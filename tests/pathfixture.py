@@ -26,8 +26,9 @@ levels:
   - {id: experienced, name: Experienced PM, description: Owns an area.}
   - {id: leader, name: Product leader, description: Leads PMs.}
 backgrounds:
-  - {id: engineering, name: Software engineering, description: From building software.}
-  - {id: design, name: Design, description: From design.}
+  - {id: engineering, name: Software engineering, description: From building software.,
+     gaps: [discovery, communication, strategy]}
+  - {id: design, name: Design, description: From design., gaps: [strategy]}
   - {id: other, name: Another field, description: Anything else.}
 """
 

@@ -12,8 +12,8 @@ The plan has four parts, filled in this order so the part the reader asked for g
    segment it covers adds SEGMENT_MATCH. An entry of the segments without such a skill still
    qualifies, lower down.
 2. **Broaden** (articles): the entry teaches at least one general skill. Covering a skill that
-   people from the reader's background usually lack (BACKGROUND_GAPS) adds BACKGROUND_GAP;
-   being written with one of the company's segments in mind adds SEGMENT_CONTEXT.
+   people from the reader's background usually lack (that background's `gaps` in taxonomy.yaml)
+   adds BACKGROUND_GAP; being written with one of the company's segments in mind adds SEGMENT_CONTEXT.
    With goal "deepen" the deepen part comes first and takes DEEP_FIRST_COUNTS; with "broaden",
    broaden comes first (BROAD_FIRST_COUNTS). An entry appears in one part only.
 3. **One course**, scored like the part the goal puts first; if no course qualifies there, like
@@ -66,15 +66,6 @@ PLACE_ONLINE = 3
 
 # The skill that is "the project-management side of the job" in taxonomy.yaml.
 PM_SKILL = "execution"
-
-# General skills that people arriving from each background usually have least practice in.
-# Backgrounds missing here (e.g. "other") simply get no gap bonus.
-BACKGROUND_GAPS: Mapping[str, tuple[str, ...]] = {
-    "engineering": ("discovery", "communication", "strategy"),
-    "design": ("metrics", "prioritization", "strategy"),
-    "sales-marketing": ("execution", "discovery", "prioritization"),
-    "business": ("discovery", "execution", "communication"),
-}
 
 # (deepen, broaden) item counts by goal; the course and meetups are counted on their own.
 DEEP_FIRST_COUNTS = (3, 2)
@@ -348,6 +339,9 @@ class Planner:
         self.taxonomy = taxonomy
         self._names = _Names(taxonomy)
         self._level_index = {level: index for index, level in enumerate(taxonomy.ids("levels"))}
+        # A background without `gaps` in taxonomy.yaml (e.g. "other") simply gets no gap bonus.
+        self._gaps: Mapping[str, frozenset[str]] = {term.id: frozenset(term.gaps) for term in taxonomy.backgrounds}
+        self._all_gaps = frozenset(skill for gaps in self._gaps.values() for skill in gaps)
         general = frozenset(term.id for term in taxonomy.skills if term.scope == "general")
         flavour = {term.id: frozenset(term.segments) for term in taxonomy.skills if term.scope == "flavour"}
         self._by_kind = {kind: tuple(_features(entry, self._level_index, general, flavour)
@@ -441,11 +435,11 @@ class Planner:
 
     def _bonuses(self, part: str, features: _Features) -> tuple[int, ...]:
         """What each (background, load) adds to this entry's score, in `_variants` order."""
-        gaps = tuple(skill for skill in features.general if skill in _ALL_GAPS) if part == "broaden" else ()
+        gaps = tuple(skill for skill in features.general if skill in self._all_gaps) if part == "broaden" else ()
         signature = (part, features.backgrounds, features.pm, gaps)
         if signature not in self._bonus_cache:
             self._bonus_cache[signature] = tuple(
-                _bonus(part, features.backgrounds, features.pm, gaps, background, load)
+                _bonus(part, features.backgrounds, features.pm, gaps, background, self._gaps[background], load)
                 for background, load in self._variants)
         return self._bonus_cache[signature]
 
@@ -460,9 +454,13 @@ class Planner:
 
     # The plan.
 
+    def _words(self, answers: Answers) -> _Words:
+        return _Words(self._names, answers, _picked(self.catalog, answers.company),
+                      self._gaps.get(answers.background, frozenset()))
+
     def plan(self, answers: Answers) -> Plan:
         """Apply the rule (see the module docstring) to one reader's answers."""
-        words = _Words(self._names, answers, _picked(self.catalog, answers.company))
+        words = self._words(answers)
         notes: list[str] = []
         deep_first = answers.goal == Goal.DEEPEN
         deep_count, broad_count = DEEP_FIRST_COUNTS if deep_first else BROAD_FIRST_COUNTS
@@ -496,7 +494,7 @@ class Planner:
         """The meetups part alone; it depends on stage, company segments and place only."""
         key = meetup_key(answers.stage, answers.company, answers.place)
         if key not in self._meetups:
-            words = _Words(self._names, answers, _picked(self.catalog, answers.company))
+            words = self._words(answers)
             chosen = _greedy(self._ranked("meetups", Kind.MEETUP, answers), MEETUP_COUNT)
             notes = []
             place = answers.place
@@ -524,17 +522,15 @@ def _picked(catalog: Catalog, company: Sequence[str]) -> frozenset[str]:
                      for ids in catalog.picks.get(segment, {}).values() for entry_id in ids)
 
 
-_ALL_GAPS = frozenset(skill for gaps in BACKGROUND_GAPS.values() for skill in gaps)
-
-
 def _bonus(part: str, backgrounds: frozenset[str], pm: bool, gaps: tuple[str, ...], background: str,
-           load: PmLoad) -> int:
-    """What background and project-management load add to a deepening or broadening score."""
+           background_gaps: frozenset[str], load: PmLoad) -> int:
+    """What background and project-management load add to a deepening or broadening score;
+    `background_gaps` are the general skills people from `background` usually lack."""
     if part == "meetups":
         return 0
     points = BACKGROUND_MATCH if background in backgrounds else 0
     points += PM_LOAD_WEIGHT[load] if pm else 0
-    if any(skill in BACKGROUND_GAPS.get(background, ()) for skill in gaps):
+    if any(skill in background_gaps for skill in gaps):
         points += BACKGROUND_GAP
     return points
 
@@ -635,10 +631,11 @@ def _item(candidate: _Candidate, reason: str) -> PlanItem:
 class _Words:
     """The plan's sentences, written only for what was chosen."""
 
-    def __init__(self, names: _Names, answers: Answers, picked: frozenset[str]) -> None:
+    def __init__(self, names: _Names, answers: Answers, picked: frozenset[str], gaps: frozenset[str]) -> None:
         self.names = names
         self.answers = answers
         self.picked = picked
+        self.gaps = gaps  # the general skills people from the reader's background usually lack
         self.who = f"{names('levels', answers.stage)} at a {names.join('segments', answers.company)} company"
 
     def _stage(self, candidate: _Candidate) -> str:
@@ -672,7 +669,7 @@ class _Words:
             lead = f"Deepens {where}: {self.names.skills(skills)}" if skills else f"Deepens your {where} context"
             phrases = self._common(features)
         elif part == "broaden":
-            gaps = [skill for skill in features.general if skill in BACKGROUND_GAPS.get(answers.background, ())]
+            gaps = [skill for skill in features.general if skill in self.gaps]
             lead = f"Broadens {self.names.skills((gaps or list(features.general))[:2])}"
             phrases = self._common(features)
             if gaps:
