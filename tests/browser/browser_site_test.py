@@ -236,3 +236,18 @@ def test_the_colour_scheme_toggles(page, base_url: str) -> None:
     page.locator("form[data-md-component=palette] label:visible").first.click()
     after = page.evaluate("document.body.dataset.mdColorScheme")
     assert {before, after} == {"default", "slate"}
+
+
+def test_explore_on_a_phone_starts_with_the_filters_folded(page, base_url: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base_url}explore/?kind=meetup&place=GB")
+    assert listed(page) == ["london-pm-meetup", "manchester-pm-meetup"]
+    panel = page.locator("details.pmg-filters-panel")
+    assert panel.evaluate("details => details.open") is False
+    assert panel.locator("summary").inner_text() == "Filters (2 chosen)"
+    panel.locator("summary").focus()
+    page.keyboard.press("Enter")
+    assert panel.evaluate("details => details.open") is True
+    page.locator("fieldset[data-facet=place]").get_by_label("Online").check()
+    assert listed(page) == ["london-pm-meetup", "manchester-pm-meetup", "online-pm-community"]
+    assert panel.locator("summary").inner_text() == "Filters (3 chosen)"

@@ -6,11 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import markdown
 import pytest
 from sitebuild import fixture_catalog
 
 from pmgenome.catalog import Catalog, load_catalog
 from pmgenome.site import pages
+from pmgenome.site.htmlblocks import END, START, put_back, set_aside
 from pmgenome.site.pages import GeneratedPage, SiteSettings, generate, make_context
 from pmgenome.site.views import Enriched, read_enrichment
 from pmgenome.store import load_store
@@ -36,7 +38,7 @@ def generated(catalog: Catalog, today: dt.date = TODAY, **settings) -> dict[str,
 def test_every_catalog_page_is_generated(catalog: Catalog) -> None:
     expected = {
         "index.md", "segments/index.md", "articles/index.md", "courses/index.md", "meetups/index.md",
-        "explore/index.md", "skills/index.md", "feed.xml", "api/catalog.json",
+        "explore/index.md", "feed.xml", "api/catalog.json",
         "assets/pmgenome/site.css", "assets/pmgenome/explore.js",
         *(f"segments/{segment}.md" for segment in catalog.taxonomy.ids("segments")),
         *(f"resources/{entry.id}.md" for entry in catalog.entries),
@@ -107,3 +109,31 @@ def test_an_empty_catalog_still_makes_a_site(tmp_path: Path) -> None:
     assert "Nothing yet: the catalog is empty." in files["index.md"]
     assert json.loads(files["api/catalog.json"])["entries"] == []
     assert b"<updated>1970-01-01T00:00:00Z</updated>" in files["feed.xml"]
+
+
+# The extensions mkdocs.yml enables.
+EXTENSIONS = ["toc", "attr_list", "tables", "fenced_code"]
+
+
+def test_html_blocks_skip_markdown_without_changing_any_page(catalog: Catalog) -> None:
+    checked = 0
+    for src_uri, content in generated(catalog).items():
+        if not src_uri.endswith(".md"):
+            continue
+        body = content.split("\n---\n", 1)[1] if content.startswith("---\n") else content
+        whole = markdown.markdown(body, extensions=EXTENSIONS).replace(f"{START}\n", "").replace(f"\n{END}", "")
+        aside, blocks = set_aside(body)
+        assert START not in aside and END not in aside
+        assert put_back(markdown.markdown(aside, extensions=EXTENSIONS), blocks) == whole, src_uri
+        checked += bool(blocks)
+    assert checked >= len(catalog.entries)
+
+
+def test_set_aside_and_put_back() -> None:
+    text = f"# T\n\n{START}\n<p>a</p>\n{END}\n\nmiddle\n\n{START}\n<p>b</p>\n{END}\n\n{START}\n<p>unclosed</p>\n"
+    aside, blocks = set_aside(text)
+    assert aside == ('# T\n\n<div data-pmgenome-slot="0"></div>\n\nmiddle\n\n<div data-pmgenome-slot="1"></div>\n\n'
+                     f"{START}\n<p>unclosed</p>\n")
+    assert blocks == ["<p>a</p>", "<p>b</p>"]
+    assert put_back('<div data-pmgenome-slot="1"></div><div data-pmgenome-slot="0"></div>', blocks) == "<p>b</p><p>a</p>"
+    assert set_aside("no blocks") == ("no blocks", [])

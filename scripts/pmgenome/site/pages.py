@@ -23,7 +23,7 @@ from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     COST_LABELS, FACETS, FORMAT_LABELS, KIND_NAMES, ONLINE, EntryView, country_label, entry_view,
-    segment_src_uri,
+    segment_src_uri, term_names,
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -88,7 +88,8 @@ def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
     """Views of every entry (with its enrichment) and the rankings, for the builders."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
     enrichment = enrichment or {}
-    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today)
+    names = term_names(catalog)
+    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names)
              for entry in catalog.entries}
     keep = max(settings.recent, settings.feed_size)
     recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])
@@ -254,11 +255,6 @@ def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
         root=root_href(EXPLORE_SRC_URI, context.settings.use_directory_urls), kinds=KIND_SRC_URIS))
 
 
-def build_skills(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """skills/: Material's tags listing, where a resource page's skill tags lead."""
-    yield GeneratedPage("skills/index.md", render("skills.md.j2", skills=catalog.taxonomy.skills))
-
-
 def build_feed(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
     """feed.xml: Atom feed of the newest resources."""
     settings = context.settings
@@ -279,7 +275,6 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_meetups,
     build_resources,
     build_explore,
-    build_skills,
     build_feed,
     build_api,
     path_page.build_path,

@@ -10,9 +10,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
 
 from pmgenome.catalog import Catalog, display_path
 from pmgenome.problems import Problem
+from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.pages import CSS_URIS, JS_URIS, SiteContext, SiteSettings, generate, make_context
 from pmgenome.store import load_store
@@ -34,6 +36,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self._root: Path | None = None
         self._catalog: Catalog | None = None
         self._context: SiteContext | None = None
+        self._generated: set[str] = set()
+        self._blocks: dict[str, list[str]] = {}
 
     def catalog_root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path or ".").parent / self.config.catalog_dir).resolve()
@@ -73,7 +77,20 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             # neither adds them nor names each one in an "not in nav" message.
             files.append(File.generated(config, page.src_uri, content=page.content,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+            self._generated.add(page.src_uri)
         return files
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if page.file.src_uri not in self._generated:
+            return markdown
+        markdown, blocks = htmlblocks.set_aside(markdown)
+        if blocks:
+            self._blocks[page.file.src_uri] = blocks
+        return markdown
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        blocks = self._blocks.pop(page.file.src_uri, None)
+        return htmlblocks.put_back(html, blocks) if blocks else html
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.catalog_root(config)))

@@ -176,12 +176,17 @@ def _pick(entry: Entry, name: str, label: str, fallback: Any = None) -> Fact | N
     return Fact(label, shown, enriched=True)
 
 
-def _term_names(catalog: Catalog, group: str, ids: tuple[str, ...]) -> tuple[str, ...]:
-    names = []
-    for term_id in ids:
-        term = catalog.taxonomy.term(group, term_id)
-        names.append(clean(term.name) if term else clean(term_id))
-    return tuple(names)
+Names = Mapping[str, Mapping[str, str]]  # vocabulary group -> term id -> display name
+
+
+def term_names(catalog: Catalog) -> Names:
+    """Every term's display name, looked up once per build rather than once per entry."""
+    return {group: {term.id: clean(term.name) for term in catalog.taxonomy.group(group)}
+            for group in ("segments", "skills", "levels", "backgrounds")}
+
+
+def _term_names(names: Names, group: str, ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(names[group].get(term_id) or clean(term_id) for term_id in ids)
 
 
 def attendance(entry: Entry) -> str | None:
@@ -215,20 +220,20 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _badges(catalog: Catalog, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
+def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
     badges = [Badge("kind", KIND_NAMES[entry.kind])]
     if entry.cost in COST_LABELS:
         badges.append(Badge("cost", COST_LABELS[entry.cost]))
     format_ = attendance(entry)
     if format_:
         badges.append(Badge("format", FORMAT_LABELS[format_]))
-    badges += [Badge("level", name) for name in _term_names(catalog, "levels", entry.levels)]
+    badges += [Badge("level", name) for name in _term_names(names, "levels", entry.levels)]
     if entry.kind == Kind.ARTICLE and enriched.reading_minutes:
         badges.append(Badge("time", f"{enriched.reading_minutes} min read"))
     return tuple(badges)
 
 
-def _facts(catalog: Catalog, entry: Entry, enriched: Enriched, today: dt.date) -> tuple[Fact, ...]:
+def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tuple[Fact, ...]:
     # Kind, cost, format and levels are the page's badges; the facts say everything else.
     facts: list[Fact | None] = []
     if entry.kind == Kind.ARTICLE:
@@ -265,22 +270,21 @@ def _facts(catalog: Catalog, entry: Entry, enriched: Enriched, today: dt.date) -
         facts.append(Fact("Language", clean(entry.language)))
     if entry.backgrounds:
         facts.append(Fact("Suits people coming from",
-                          ", ".join(_term_names(catalog, "backgrounds", entry.backgrounds))))
+                          ", ".join(_term_names(names, "backgrounds", entry.backgrounds))))
     if entry.skills:
-        facts.append(Fact("Skills", ", ".join(_term_names(catalog, "skills", entry.skills))))
-    segment_links = tuple(
-        (name, segment_src_uri(segment))
-        for segment, name in zip(entry.segments, _term_names(catalog, "segments", entry.segments))
-        if catalog.taxonomy.term("segments", segment)
-    )
+        facts.append(Fact("Skills", ", ".join(_term_names(names, "skills", entry.skills))))
+    segment_links = tuple((names["segments"][segment], segment_src_uri(segment))
+                          for segment in entry.segments if segment in names["segments"])
     facts.append(Fact("Segments", links=segment_links))
     if entry.added:
         facts.append(Fact("Added to the catalog", entry.added.isoformat()))
     return tuple(fact for fact in facts if fact is not None)
 
 
-def entry_view(catalog: Catalog, entry: Entry, record: Mapping[str, Any] | None, today: dt.date) -> EntryView:
+def entry_view(catalog: Catalog, entry: Entry, record: Mapping[str, Any] | None, today: dt.date,
+               names: Names | None = None) -> EntryView:
     """Everything the site shows about `entry`; `record` is its enrichment, if any."""
+    names = names if names is not None else term_names(catalog)
     enriched = read_enrichment(record)
     return EntryView(
         entry=entry,
@@ -288,8 +292,8 @@ def entry_view(catalog: Catalog, entry: Entry, record: Mapping[str, Any] | None,
         summary=clean(entry.summary),
         url=safe_url(entry.url),
         src_uri=resource_src_uri(entry.id),
-        badges=_badges(catalog, entry, enriched),
-        facts=_facts(catalog, entry, enriched, today),
+        badges=_badges(names, entry, enriched),
+        facts=_facts(names, entry, enriched, today),
         facets=facets(entry),
         enriched=enriched,
     )

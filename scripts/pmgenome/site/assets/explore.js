@@ -9,6 +9,8 @@
   "use strict";
 
   const PAGE_SIZE = 100;
+  // Below this width (Material's own breakpoint) the filters start folded, so results show.
+  const NARROW = "(max-width: 44.9375em)";
   const SAFE_PAGE = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
   const exports = new Map(); // url -> promise, kept across Material's instant page changes
 
@@ -134,6 +136,8 @@
 
   function start(container) {
     const form = container.querySelector("form.pmg-filters");
+    const panel = container.querySelector("details.pmg-filters-panel");
+    const summary = panel.querySelector("summary");
     const status = container.querySelector(".pmg-status");
     const list = container.querySelector(".pmg-results");
     const root = container.dataset.root || "./";
@@ -165,6 +169,9 @@
           option.label.classList.toggle("pmg-option--empty", count === 0 && !option.input.checked);
         });
       });
+      let picked = 0;
+      selection.forEach(function (values) { picked += values.size; });
+      summary.textContent = picked ? "Filters (" + picked + " chosen)" : "Filters";
       const fragment = document.createDocumentFragment();
       found.slice(0, shown).forEach(function (entry) {
         fragment.appendChild(card(entry, root, labels));
@@ -206,6 +213,9 @@
     });
 
     applyQuery(facets, location.search);
+    if (window.matchMedia(NARROW).matches) {
+      panel.open = false;
+    }
     load(container.dataset.catalog).then(function (data) {
       entries = (data.entries || []).slice().sort(function (a, b) {
         return String(a.title).localeCompare(String(b.title)) || (a.id < b.id ? -1 : 1);
