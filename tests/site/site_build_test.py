@@ -76,7 +76,7 @@ def test_every_entry_has_its_page(site: Path, catalog: Catalog) -> None:
 def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     page = soup(site, "resources/b2b-pick-one")
     nav = [(a.get_text(" ", strip=True), a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
-    assert nav == [("Home", "../.."), ("Segments", "../../segments/"), ("Articles", "../../articles/"),
+    assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"), ("Articles", "../../articles/"),
                    ("Courses", "../../courses/"), ("Meetups", "../../meetups/"), ("Explore", "../../explore/"),
                    ("API", "../../api/")]
 
@@ -379,3 +379,8 @@ def test_the_shipped_catalog_builds_strictly(tmp_path: Path) -> None:
         assert (build.site / "resources" / entry.id / "index.html").is_file()
     ET.parse(build.site / "feed.xml")
     test_only_http_links_leave_the_site_and_internal_links_resolve(build.site)
+
+
+def test_home_leads_to_find_your_path(site: Path) -> None:
+    links = [(a.get_text(" ", strip=True), a["href"]) for a in soup(site, ".").select("article a")]
+    assert ("Find your path", "path/") in links

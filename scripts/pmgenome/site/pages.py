@@ -145,7 +145,8 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         "home.md.j2", link=context.link(src_uri), segments=_segment_cards(catalog),
         general_skills=general, recent=context.recent[: context.settings.recent],
         total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in Kind},
-        explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI))
+        explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
+        path=path_page.PATH_SRC_URI))
 
 
 def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
