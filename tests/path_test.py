@@ -403,8 +403,9 @@ def _reference_greedy(candidates, count, taken):
                       max_size=12),
        count=st.integers(1, 4), taken=st.sets(st.integers(0, 11), max_size=3))
 def test_the_greedy_pick_stops_early_without_changing_the_result(items, count, taken):
-    features = [rule._Features(Entry(f"c{index:02d}", Kind.ARTICLE, Path("x"), {}), frozenset(), (), (),
-                               frozenset(), frozenset(), False, False, None, None) for index in range(len(items))]
+    features = [rule._Features(Entry(f"c{index:02d}", Kind.ARTICLE, Path("x"), {}), frozenset(), (), (), (), (),
+                               frozenset(), 0, frozenset(), False, False, None, None)
+                for index in range(len(items))]
     candidates = [rule._Candidate(features[index], score, frozenset(tags), rule.LEVEL_ANY)
                   for index, (score, tags) in enumerate(items)]
     ranked = sorted(candidates, key=lambda c: (-c.score, c.id))

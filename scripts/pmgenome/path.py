@@ -40,8 +40,8 @@ neighbouring stage, the plan's notes say so; a reader can then add what is missi
 
 from __future__ import annotations
 
-import heapq
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -289,9 +289,14 @@ class _Features:
 
     entry: Entry
     levels: frozenset[int]  # positions of its levels in taxonomy order
+    fits: tuple[int | None, ...]  # its stage points for each level in taxonomy order; None: too far
     general: tuple[str, ...]
     flavour: tuple[tuple[str, frozenset[str]], ...]  # (skill, the segments it belongs to)
+    flavour_bits: tuple[int, ...]  # the same segments as bits (see `segment_bits`)
     segments: frozenset[str]
+    # Its segments as bits, one per vocabulary segment: scoring every entry for every company
+    # then takes one `&` instead of a set intersection.
+    segment_bits: int
     backgrounds: frozenset[str]
     pm: bool
     online: bool
@@ -313,20 +318,42 @@ class _Candidate:
 
 
 def _features(entry: Entry, level_index: Mapping[str, int], general: frozenset[str],
-              flavour: Mapping[str, frozenset[str]]) -> _Features:
+              flavour: Mapping[str, frozenset[str]], segment_bit: Mapping[str, int]) -> _Features:
     city, country = entry.get("city"), entry.get("country")
+    levels = frozenset(level_index[level] for level in entry.levels if level in level_index)
+    owners = tuple((skill, flavour[skill]) for skill in entry.skills if skill in flavour)
     return _Features(
         entry=entry,
-        levels=frozenset(level_index[level] for level in entry.levels if level in level_index),
+        levels=levels,
+        fits=tuple(_stage_points(levels, here) for here in range(len(level_index))),
         general=tuple(skill for skill in entry.skills if skill in general),
-        flavour=tuple((skill, flavour[skill]) for skill in entry.skills if skill in flavour),
+        flavour=owners,
+        flavour_bits=tuple(_bits(segments, segment_bit) for _, segments in owners),
         segments=frozenset(entry.segments),
+        segment_bits=_bits(entry.segments, segment_bit),
         backgrounds=frozenset(entry.backgrounds),
         pm=PM_SKILL in entry.skills,
         online=entry.get("online") is True,
         city=(_plain(city) or None) if isinstance(city, str) else None,
         country=(_plain(country).upper() or None) if isinstance(country, str) else None,
     )
+
+
+def _bits(segments: Iterable[str], segment_bit: Mapping[str, int]) -> int:
+    # Each segment counts once, as in a set; a segment the vocabulary lacks gets no bit: no
+    # company has it, so it never matches one.
+    return sum(segment_bit.get(segment, 0) for segment in frozenset(segments))
+
+
+def _stage_points(levels: frozenset[int], here: int) -> int | None:
+    """The stage fit (see the module docstring) of an entry with these levels to the level at `here`."""
+    if not levels:
+        return LEVEL_ANY
+    if here in levels:
+        return LEVEL_EXACT
+    if here - 1 in levels or here + 1 in levels:
+        return LEVEL_NEIGHBOUR
+    return None
 
 
 class Planner:
@@ -344,74 +371,124 @@ class Planner:
         self._all_gaps = frozenset(skill for gaps in self._gaps.values() for skill in gaps)
         general = frozenset(term.id for term in taxonomy.skills if term.scope == "general")
         flavour = {term.id: frozenset(term.segments) for term in taxonomy.skills if term.scope == "flavour"}
-        self._by_kind = {kind: tuple(_features(entry, self._level_index, general, flavour)
-                                     for entry in catalog.of_kind(kind)) for kind in Kind}
+        self._segment_bit = {segment: 1 << index for index, segment in enumerate(taxonomy.ids("segments"))}
+        # In id order: an entry's position here breaks ties in its `_order`.
+        self._by_kind = {kind: tuple(sorted((_features(entry, self._level_index, general, flavour,
+                                                       self._segment_bit) for entry in catalog.of_kind(kind)),
+                                            key=lambda features: features.entry.id))
+                         for kind in Kind}
         self._lazy = lazy  # off only in the test that checks the lazy rankings against full ones
-        self._groups: dict[tuple, tuple[tuple[tuple[int, ...], tuple[_Candidate, ...]], ...]] = {}
         self._variants = tuple(product(taxonomy.ids("backgrounds"), PmLoad))
         self._bonus_cache: dict[tuple, tuple[int, ...]] = {}
+        self._bonus_rows: dict[tuple[str, Kind], tuple[tuple[int, ...], ...]] = {}
+        self._scores: dict[tuple, tuple[tuple[tuple[int, ...], list[int]], ...]] = {}
+        self._groups: dict[tuple, tuple[tuple[tuple[int, ...], list[int]], ...]] = {}
+        self._tags: dict[tuple[str, tuple[str, ...], str], frozenset[str]] = {}
+        self._made: dict[tuple, dict[int, _Candidate]] = {}  # by `_groups_of` key, then `_order`
         self._rankings: dict[tuple, Iterable[_Candidate]] = {}
+        self._picks: dict[tuple, tuple[_Candidate, ...]] = {}
         self._own: dict[tuple, frozenset[str]] = {}
         self._meetups: dict[str, MeetupPick] = {}
+        self._wordings: dict[tuple, _Words] = {}
 
-    # The parts' scores: see the module docstring for the rule in words.
+    # The parts' scores: see the module docstring for the rule in words. For the site every entry
+    # is scored for every company, so these read only numbers and leave out the stage fit, which
+    # `_groups_of` adds for each stage; an entry becomes a candidate, with the tags the greedy
+    # pick compares, only when a plan reads that far down a ranking (`_candidate`).
 
-    def _fit(self, features: _Features, stage: str) -> int | None:
-        if not features.levels:
-            return LEVEL_ANY
-        here = self._level_index[stage]
-        if here in features.levels:
-            return LEVEL_EXACT
-        if here - 1 in features.levels or here + 1 in features.levels:
-            return LEVEL_NEIGHBOUR
-        return None
-
-    def _deepen(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
-        segments = [segment for segment in answers.company if segment in features.segments]
-        fit = self._fit(features, answers.stage) if segments else None
-        if fit is None:
+    def _deepen(self, features: _Features, company: int, picked: frozenset[str],
+                place: Place | None) -> int | None:
+        shared = features.segment_bits & company
+        if not shared:
             return None
-        skills = _flavour_skills(features, answers.company)
-        score = fit + FLAVOUR_SKILL * len(skills) + SEGMENT_MATCH * len(segments)
-        score += CURATED_PICK if features.entry.id in picked else 0
-        tags = frozenset([f"skill:{skill}" for skill in skills] + [f"segment:{segment}" for segment in segments])
-        return _Candidate(features, score, tags, fit)
+        skills = sum(1 for owners in features.flavour_bits if owners & shared)
+        score = FLAVOUR_SKILL * skills + SEGMENT_MATCH * shared.bit_count()
+        return score + (CURATED_PICK if features.entry.id in picked else 0)
 
-    def _broaden(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
-        fit = self._fit(features, answers.stage) if features.general else None
-        if fit is None:
+    def _broaden(self, features: _Features, company: int, picked: frozenset[str],
+                 place: Place | None) -> int | None:
+        if not features.general:
             return None
-        score = fit + (SEGMENT_CONTEXT if features.segments & set(answers.company) else 0)
-        score += CURATED_PICK if features.entry.id in picked else 0
-        tags = frozenset(f"skill:{skill}" for skill in features.general)
-        return _Candidate(features, score, tags, fit)
+        score = SEGMENT_CONTEXT if features.segment_bits & company else 0
+        return score + (CURATED_PICK if features.entry.id in picked else 0)
 
-    def _meetup(self, features: _Features, answers: Answers, picked: frozenset[str]) -> _Candidate | None:
-        fit = self._fit(features, answers.stage)
-        place_points = _place_points(features, answers.place)
-        if fit is None or place_points is None:
+    def _meetup(self, features: _Features, company: int, picked: frozenset[str],
+                place: Place | None) -> int | None:
+        place_points = _place_points(features, place)
+        if place_points is None:
             return None
-        segments = [segment for segment in answers.company if segment in features.segments]
-        score = fit + place_points + SEGMENT_MATCH * len(segments)
-        score += CURATED_PICK if features.entry.id in picked else 0
-        where = "online" if features.online else f"{features.city}, {features.country}"
-        tags = frozenset([f"segment:{segment}" for segment in segments] + [f"place:{where}"])
-        near = answers.place is not None and not features.online
-        return _Candidate(features, score, tags, fit, near)
+        score = place_points + SEGMENT_MATCH * (features.segment_bits & company).bit_count()
+        return score + (CURATED_PICK if features.entry.id in picked else 0)
 
-    def _groups_of(self, part: str, kind: Kind,
-                   answers: Answers) -> tuple[tuple[tuple[int, ...], tuple[_Candidate, ...]], ...]:
-        """Candidates scored on what background and load do not change, best first, grouped by
-        what background and load would add to them (see `_bonuses`)."""
-        key = (part, kind, answers.stage, answers.company, answers.place if part == "meetups" else None)
-        if key not in self._groups:
+    # Until then a scored entry travels as one int, its `_order`: the site scores over a million
+    # (entry, stage, company) triples, and ints sort fast without a key function and leave the
+    # garbage collector nothing to walk (it tracks every tuple).
+
+    def _candidates(self, part: str, kind: Kind, answers: Answers, orders: Iterable[int],
+                    made: dict[int, _Candidate]) -> Iterator[_Candidate]:
+        """The ranked entries as candidates, with what the greedy pick and the wording read: their
+        tags, fit and nearness. `made`: the candidates already made for this part, kind, stage,
+        company and place; the rankings of different backgrounds and loads share those that end
+        with the same score."""
+        for order in orders:
+            yield made.get(order) or self._candidate(part, kind, order, answers, made)
+
+    def _candidate(self, part: str, kind: Kind, order: int, answers: Answers,
+                   made: dict[int, _Candidate]) -> _Candidate:
+        score, position = _unorder(order, len(self._by_kind[kind]))
+        features = self._by_kind[kind][position]
+        key = (part, answers.company, features.entry.id)  # the tags do not depend on stage or place
+        if key not in self._tags:
+            segments = [f"segment:{segment}" for segment in answers.company if segment in features.segments]
+            if part == "deepen":
+                tags = [f"skill:{skill}" for skill in _flavour_skills(features, answers.company)] + segments
+            elif part == "broaden":
+                tags = [f"skill:{skill}" for skill in features.general]
+            else:
+                where = "online" if features.online else f"{features.city}, {features.country}"
+                tags = segments + [f"place:{where}"]
+            self._tags[key] = frozenset(tags)
+        near = part == "meetups" and answers.place is not None and not features.online
+        fit = features.fits[self._level_index[answers.stage]]
+        made[order] = _Candidate(features, score, self._tags[key], fit, near)
+        return made[order]
+
+    def _scored(self, part: str, kind: Kind, answers: Answers) -> tuple[tuple[tuple[int, ...], list[int]], ...]:
+        """The `_order` without the stage fit of each entry of the kind that the company (and, for
+        meetups, the place) lets into the part, grouped by `_bonuses`: shared by every stage."""
+        key = (part, kind, answers.company, answers.place if part == "meetups" else None)
+        if key not in self._scores:
             scorer = {"deepen": self._deepen, "broaden": self._broaden, "meetups": self._meetup}[part]
+            company = _bits(answers.company, self._segment_bit)
             picked = _picked(self.catalog, answers.company)
-            scored = (scorer(features, answers, picked) for features in self._by_kind[kind])
-            groups: dict[tuple[int, ...], list[_Candidate]] = {}
-            for candidate in sorted((c for c in scored if c is not None), key=_rank_order):
-                groups.setdefault(self._bonuses(part, candidate.features), []).append(candidate)
-            self._groups[key] = tuple((bonuses, tuple(members)) for bonuses, members in groups.items())
+            size = len(self._by_kind[kind])
+            groups: dict[tuple[int, ...], list[int]] = {}
+            for position, (features, bonuses) in enumerate(zip(self._by_kind[kind], self._bonus_row(part, kind))):
+                score = scorer(features, company, picked, answers.place)
+                if score is not None:
+                    groups.setdefault(bonuses, []).append(_order(score, position, size))
+            self._scores[key] = tuple(groups.items())
+        return self._scores[key]
+
+    def _groups_key(self, part: str, kind: Kind, answers: Answers) -> tuple:
+        return part, kind, answers.stage, answers.company, answers.place if part == "meetups" else None
+
+    def _groups_of(self, part: str, kind: Kind, answers: Answers) -> tuple[tuple[tuple[int, ...], list[int]], ...]:
+        """Each candidate's `_order` on what background and load do not change, best first, grouped
+        by what background and load would add to them (see `_bonuses`)."""
+        key = self._groups_key(part, kind, answers)
+        if key not in self._groups:
+            stage = self._level_index[answers.stage]
+            entries = self._by_kind[kind]
+            size = len(entries)
+            groups = []
+            for bonuses, scored in self._scored(part, kind, answers):
+                # order % size is the entry's position; taking fit points off the order adds them to the score
+                members = sorted(order - fit * size for order in scored
+                                 if (fit := entries[order % size].fits[stage]) is not None)
+                if members:
+                    groups.append((bonuses, members))
+            self._groups[key] = tuple(groups)
         return self._groups[key]
 
     def _ranked(self, part: str, kind: Kind, answers: Answers) -> Iterable[_Candidate]:
@@ -420,18 +497,36 @@ class Planner:
         Within a group background and load add the same bonus, so merging the groups' lists
         gives the ranking lazily: a plan reads only its first few candidates.
         """
-        if part == "meetups":  # no bonus: background and load do not change meetups
-            key: tuple = (part, kind, answers.stage, answers.company, answers.place)
-            variant = 0
-        else:
-            key = (part, kind, answers.stage, answers.company, answers.background, answers.pm_load)
-            variant = self._variants.index((answers.background, answers.pm_load))
+        key = self._ranking_key(part, kind, answers)
         if key not in self._rankings:
-            groups = self._groups_of(part, kind, answers)
-            streams = [_shifted(members, bonuses[variant]) for bonuses, members in groups]
-            merged = heapq.merge(*streams, key=_rank_order)
-            self._rankings[key] = _Memo(merged) if self._lazy else tuple(sorted(merged, key=_rank_order))
+            groups = [members for _, members in self._groups_of(part, kind, answers)]
+            merged = _merged(groups, key[1], len(self._by_kind[kind]))
+            candidates = self._candidates(part, kind, answers, merged, self._made.setdefault(key[0], {}))
+            self._rankings[key] = _Memo(candidates) if self._lazy else tuple(sorted(candidates, key=_rank_order))
         return self._rankings[key]
+
+    def _ranking_key(self, part: str, kind: Kind, answers: Answers) -> tuple:
+        """The `_groups_of` key and what background and load add to each group: backgrounds and
+        loads that add the same (one that no entry lists, a load with no project-management
+        entry in sight) share the ranking, what was read of it and the picks from it."""
+        # No bonus for meetups: background and load do not change them.
+        variant = 0 if part == "meetups" else self._variants.index((answers.background, answers.pm_load))
+        return self._groups_key(part, kind, answers), tuple(bonuses[variant] for bonuses, _ in
+                                                            self._groups_of(part, kind, answers))
+
+    def _pick(self, part: str, kind: Kind, answers: Answers, count: int,
+              taken: frozenset[str] = frozenset()) -> tuple[_Candidate, ...]:
+        """The greedy pick (see `_greedy`) from the part's ranking."""
+        key = (self._ranking_key(part, kind, answers), count, taken)
+        if key not in self._picks:
+            self._picks[key] = tuple(_greedy(self._ranked(part, kind, answers), count, taken))
+        return self._picks[key]
+
+    def _bonus_row(self, part: str, kind: Kind) -> tuple[tuple[int, ...], ...]:
+        """`_bonuses` of each entry of the kind, in `_by_kind` order: read once per catalog."""
+        if (part, kind) not in self._bonus_rows:
+            self._bonus_rows[part, kind] = tuple(self._bonuses(part, features) for features in self._by_kind[kind])
+        return self._bonus_rows[part, kind]
 
     def _bonuses(self, part: str, features: _Features) -> tuple[int, ...]:
         """What each (background, load) adds to this entry's score, in `_variants` order."""
@@ -448,15 +543,24 @@ class Planner:
         and not already in the plan: fewer than wanted is what makes borrowing worth a note."""
         key = (part, answers.stage, answers.company)
         if key not in self._own:
-            self._own[key] = frozenset(candidate.id for _, members in self._groups_of(part, Kind.ARTICLE, answers)
-                                       for candidate in members if candidate.fit != LEVEL_NEIGHBOUR)
-        return len(self._own[key] - taken)
+            stage = self._level_index[answers.stage]
+            entries = self._by_kind[Kind.ARTICLE]
+            size = len(entries)
+            scored = (entries[order % size] for _, members in self._groups_of(part, Kind.ARTICLE, answers)
+                      for order in members)
+            self._own[key] = frozenset(features.entry.id for features in scored
+                                       if features.fits[stage] != LEVEL_NEIGHBOUR)
+        own = self._own[key]
+        return len(own) - len(own & taken)  # `own - taken` would copy every own id for each plan
 
     # The plan.
 
     def _words(self, answers: Answers) -> _Words:
-        return _Words(self._names, answers, _picked(self.catalog, answers.company),
-                      self._gaps.get(answers.background, frozenset()))
+        key = _Words.reads(answers)
+        if key not in self._wordings:
+            self._wordings[key] = _Words(self._names, answers, _picked(self.catalog, answers.company),
+                                         self._gaps.get(answers.background, frozenset()))
+        return self._wordings[key]
 
     def plan(self, answers: Answers) -> Plan:
         """Apply the rule (see the module docstring) to one reader's answers."""
@@ -470,7 +574,7 @@ class Planner:
         taken: set[str] = set()
         parts: dict[str, tuple[PlanItem, ...]] = {}
         for part, count in order:
-            chosen = _greedy(self._ranked(part, Kind.ARTICLE, answers), count, taken)
+            chosen = self._pick(part, Kind.ARTICLE, answers, count, frozenset(taken))
             parts[part] = tuple(_item(candidate, words.reason(part, candidate)) for candidate in chosen)
             notes += words.part_notes(part, chosen, count, self._own_stage(part, answers, taken))
             taken.update(candidate.id for candidate in chosen)
@@ -478,7 +582,7 @@ class Planner:
         (first, _), (second, _) = order
         course = None
         for part in (first, second):
-            chosen = _greedy(self._ranked(part, Kind.COURSE, answers), 1)
+            chosen = self._pick(part, Kind.COURSE, answers, 1)
             if chosen:
                 course = _item(chosen[0], words.course_reason(part, chosen[0]))
                 if part == second:
@@ -495,7 +599,7 @@ class Planner:
         key = meetup_key(answers.stage, answers.company, answers.place)
         if key not in self._meetups:
             words = self._words(answers)
-            chosen = _greedy(self._ranked("meetups", Kind.MEETUP, answers), MEETUP_COUNT)
+            chosen = self._pick("meetups", Kind.MEETUP, answers, MEETUP_COUNT)
             notes = []
             place = answers.place
             if chosen and place is not None and not place.online and not any(c.near for c in chosen):
@@ -535,12 +639,39 @@ def _bonus(part: str, backgrounds: frozenset[str], pm: bool, gaps: tuple[str, ..
     return points
 
 
-def _shifted(members: Iterable[_Candidate], bonus: int) -> Iterator[_Candidate]:
-    if not bonus:
-        yield from members
+def _order(score: int, position: int, size: int) -> int:
+    """A scored entry as one int that sorts best score first, then by `position` (its place in
+    its kind's id order, of `size` entries): the smaller id first on a tie."""
+    return -score * size + position
+
+
+def _unorder(order: int, size: int) -> tuple[int, int]:
+    """(score, position) of an `_order`."""
+    negated, position = divmod(order, size)
+    return -negated, position
+
+
+def _merged(groups: Sequence[list[int]], shifts: Sequence[int], size: int) -> Iterator[int]:
+    """The `_order`s of every group's members (each group sorted, best first) with the group's
+    shift added to their scores, best first: one score at a time, as they are read.
+
+    Each group's members of one score are a slice found by bisection, so a ranking read only at
+    its top costs a few slices and small sorts, and keeps no iterator per group (the site makes
+    thousands of rankings of dozens of groups).
+    """
+    if not groups:
         return
-    for candidate in members:
-        yield _Candidate(candidate.features, candidate.score + bonus, candidate.tags, candidate.fit, candidate.near)
+    best = max(_unorder(members[0], size)[0] + shift for members, shift in zip(groups, shifts))
+    worst = min(_unorder(members[-1], size)[0] + shift for members, shift in zip(groups, shifts))
+    for score in range(best, worst - 1, -1):
+        tier: list[int] = []
+        for members, shift in zip(groups, shifts):
+            start = bisect_left(members, _order(score - shift, 0, size))
+            tier += members[start:bisect_left(members, _order(score - shift - 1, 0, size), start)]
+        tier.sort(key=size.__rmod__)  # order % size: the entry's position, so the smaller id first
+        at_score = _order(score, 0, size)
+        for order in tier:
+            yield at_score + order % size
 
 
 class _Memo:
@@ -553,13 +684,16 @@ class _Memo:
     def __iter__(self) -> Iterator[_Candidate]:
         index = 0
         while True:
-            if index == len(self._read):
-                following = next(self._source, None)
-                if following is None:
-                    return
-                self._read.append(following)
-            yield self._read[index]
-            index += 1
+            if index < len(self._read):
+                # What was read already goes at list speed: a plan's picks read the top again and again.
+                end = len(self._read)
+                yield from self._read[index:end]
+                index = end
+                continue
+            following = next(self._source, None)
+            if following is None:
+                return
+            self._read.append(following)
 
 
 def _rank_order(candidate: _Candidate) -> tuple[int, str]:
@@ -595,15 +729,18 @@ def _greedy(ranked: Iterable[_Candidate], count: int, taken: Iterable[str] = ())
     used = set(taken)
     covered: set[str] = set()
     while len(chosen) < count:
-        best, best_score = None, 0
+        best, best_score, best_id = None, 0, ""
         for candidate in ranked:
-            if best is not None and (-candidate.score, candidate.id) > (-best_score, best.id):
+            candidate_id, score = candidate.id, candidate.score
+            # Below: (-score, id) compared with the best's, spelled out as a plan reads many candidates.
+            if best is not None and (score < best_score or score == best_score and candidate_id > best_id):
                 break  # the ranking is sorted the same way and a penalty only lowers a score
-            if candidate.id in used:
+            if candidate_id in used:
                 continue
-            score = candidate.score - (REPEAT_PENALTY if covered and candidate.tags <= covered else 0)
-            if best is None or (-score, candidate.id) < (-best_score, best.id):
-                best, best_score = candidate, score
+            if covered and candidate.tags <= covered:
+                score -= REPEAT_PENALTY
+            if best is None or score > best_score or score == best_score and candidate_id < best_id:
+                best, best_score, best_id = candidate, score, candidate_id
         if best is None:
             break
         chosen.append(best if best_score == best.score else replace(best, score=best_score))
@@ -629,20 +766,28 @@ def _item(candidate: _Candidate, reason: str) -> PlanItem:
 # --- wording ------------------------------------------------------------------------------------
 
 class _Words:
-    """The plan's sentences, written only for what was chosen."""
+    """The plan's sentences, written only for what was chosen. They read only what `reads`
+    returns of the answers, so plans that differ in nothing else (in goal, or in a light or
+    balanced load) can share one `_Words` and the sentences it has written."""
 
     def __init__(self, names: _Names, answers: Answers, picked: frozenset[str], gaps: frozenset[str]) -> None:
         self.names = names
-        self.answers = answers
+        self.stage, self.background, self.company, self.heavy, self.place = self.reads(answers)
         self.picked = picked
         self.gaps = gaps  # the general skills people from the reader's background usually lack
-        self.who = f"{names('levels', answers.stage)} at a {names.join('segments', answers.company)} company"
+        self.who = f"{names('levels', self.stage)} at a {names.join('segments', self.company)} company"
+        self._written: dict[tuple[str, bool, Kind, str], str] = {}
+
+    @staticmethod
+    def reads(answers: Answers) -> tuple[str, str, tuple[str, ...], bool, Place | None]:
+        """Stage, background, company segments, whether delivery is heavy, and place."""
+        return answers.stage, answers.background, answers.company, answers.pm_load == PmLoad.HEAVY, answers.place
 
     def _stage(self, candidate: _Candidate) -> str:
         if candidate.fit == LEVEL_ANY:
             return "fits any stage"
         levels = self.names.levels
-        here = levels.index(self.answers.stage)
+        here = levels.index(self.stage)
         if candidate.fit == LEVEL_EXACT:
             return f"matches your stage ({self.names('levels', levels[here])})"
         if here - 1 in candidate.features.levels:
@@ -651,21 +796,34 @@ class _Words:
 
     def _common(self, features: _Features) -> list[str]:
         phrases = []
-        if self.answers.background in features.backgrounds:
-            background = self.names("backgrounds", self.answers.background)
+        if self.background in features.backgrounds:
+            background = self.names("backgrounds", self.background)
             phrases.append(f"written for those moving in from {_lower_first(background)}")
-        if features.pm and self.answers.pm_load == PmLoad.HEAVY:
+        if features.pm and self.heavy:
             phrases.append("delivery is a big part of your week")
         if features.entry.id in self.picked:
             phrases.append("a curators' pick")
         return phrases
 
     def reason(self, part: str, candidate: _Candidate) -> str:
-        features, answers = candidate.features, self.answers
-        segments = [segment for segment in answers.company if segment in features.segments]
+        return self._kept(part, False, candidate)
+
+    def course_reason(self, part: str, candidate: _Candidate) -> str:
+        return self._kept(part, True, candidate)
+
+    def _kept(self, part: str, course: bool, candidate: _Candidate) -> str:
+        # A candidate's fit and nearness follow from its entry, the stage and the place.
+        key = (part, course, candidate.features.entry.kind, candidate.id)
+        if key not in self._written:
+            self._written[key] = self._course_reason(part, candidate) if course else self._reason(part, candidate)
+        return self._written[key]
+
+    def _reason(self, part: str, candidate: _Candidate) -> str:
+        features = candidate.features
+        segments = [segment for segment in self.company if segment in features.segments]
         if part == "deepen":
             where = self.names.join("segments", segments)
-            skills = _flavour_skills(features, answers.company)
+            skills = _flavour_skills(features, self.company)
             lead = f"Deepens {where}: {self.names.skills(skills)}" if skills else f"Deepens your {where} context"
             phrases = self._common(features)
         elif part == "broaden":
@@ -673,7 +831,7 @@ class _Words:
             lead = f"Broadens {self.names.skills((gaps or list(features.general))[:2])}"
             phrases = self._common(features)
             if gaps:
-                background = self.names("backgrounds", answers.background)
+                background = self.names("backgrounds", self.background)
                 phrases.insert(0, f"often new to people from {_lower_first(background)}")
         else:
             lead = self._place(features, candidate.near)
@@ -694,12 +852,12 @@ class _Words:
         lead = f"In person in {where}" if where else "In person"
         if not near:
             return lead
-        place = self.answers.place
+        place = self.place
         same_city = place is not None and place.city and features.city and \
             place.city.casefold() == features.city.casefold()
         return f"{lead}, your city" if same_city else f"{lead}, in your country"
 
-    def course_reason(self, part: str, candidate: _Candidate) -> str:
+    def _course_reason(self, part: str, candidate: _Candidate) -> str:
         entry = candidate.features.entry
         details = [_plain(entry.get(name)) for name in ("pace", "format") if isinstance(entry.get(name), str)]
         if entry.cost:
