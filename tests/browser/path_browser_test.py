@@ -1,6 +1,6 @@
 """The path/ page in a real browser: the plan it shows is the one `pmgenome path` prints.
 
-The site, the server and the browser are the site's browser-test fixtures (the fixture catalog's
+The site, the server and the browser are the shared fixtures in conftest.py (the fixture catalog's
 site built by `mkdocs build`, served on loopback, every other request aborted); the expected
 plans come from running the real `pmgenome path --json` over the same catalog.
 """
@@ -13,7 +13,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from browser_site_test import base_url, browser, page  # noqa: F401 - the site's browser fixtures, reused
 from sitebuild import fixture_catalog
 
 READY = "Your plan is ready."
