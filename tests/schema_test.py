@@ -52,3 +52,16 @@ def test_fast_gate_agrees_with_jsonschema(kind: Kind, fields: dict, base: bool) 
     except Exception:
         fast_ok = False
     assert fast_ok == _validator(kind, TAXONOMY).is_valid(instance)
+
+
+def test_inline_refs_writes_local_references_out() -> None:
+    defs = {"name": {"type": "string", "minLength": 1}, "loop": {"items": {"$ref": "#/$defs/loop"}}}
+    schema = {"properties": {"a": {"$ref": "#/$defs/name", "description": "kept"},
+                             "b": {"$ref": "#/$defs/name", "minLength": 3},
+                             "c": {"$ref": "#/$defs/loop"},
+                             "d": {"$ref": "other.json#/x"}}}
+    assert entry_schema.inline_refs(schema, defs) == {"properties": {
+        "a": {"type": "string", "minLength": 1, "description": "kept"},
+        "b": {"allOf": [{"type": "string", "minLength": 1}, {"minLength": 3}]},
+        "c": {"items": {"$ref": "#/$defs/loop"}},
+        "d": {"$ref": "other.json#/x"}}}

@@ -147,7 +147,7 @@ def test_in_person_meetup_needs_city_and_country(catalog_dir: CatalogDir) -> Non
         (b"# only a comment\n", "catalog/articles/x.yaml:1:1: file is empty"),
         (b"- a\n- b\n", "catalog/articles/x.yaml:1:1: an entry must be a mapping of fields (name: value)"),
         (b"title: a\n---\ntitle: b\n",
-         "catalog/articles/x.yaml:3:1: file holds more than one YAML document (remove the second '---')"),
+         "catalog/articles/x.yaml:2:1: file holds more than one YAML document (remove the second '---')"),
         (b"title: caf\xe9\n", "catalog/articles/x.yaml:1:11: file is not valid UTF-8 (byte 0xe9); save it as UTF-8"),
         (b"a: 1\n" * 60_000, "catalog/articles/x.yaml:1:1: file is 300,000 bytes; the limit is 262,144"),
     ],

@@ -80,7 +80,8 @@ def _validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
 @lru_cache(maxsize=16)
 def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
     """The same schema compiled to Python: a cheap yes/no for the common, valid entry."""
-    return fastjsonschema.compile(entry_schema.kind_schema(kind, taxonomy))
+    schema = entry_schema.kind_schema(kind, taxonomy)
+    return fastjsonschema.compile(entry_schema.inline_refs(schema, schema["$defs"]))
 
 
 @lru_cache(maxsize=16)

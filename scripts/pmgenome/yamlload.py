@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, NamedTuple
@@ -103,7 +102,7 @@ class Document:
         values: dict[Path_, Location] = {}
         keys: dict[Path_, Location] = {}
         if self.text is not None:
-            root = next(_compose_all(self.text), None)
+            root = _compose(self.text)
             if root is not None:
                 _record_positions(root, (), values, keys, set())
         return values, keys
@@ -154,7 +153,9 @@ def decode(data: bytes) -> tuple[str | None, LoadError | None]:
             line, col, f"file is not valid UTF-8 (byte 0x{data[error.start]:02x}); save it as UTF-8",
             "encoding",
         )
-    return text.replace("\r\n", "\n").replace("\r", "\n"), None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
 
 
 def load(data: bytes) -> Document:
@@ -167,33 +168,30 @@ def load(data: bytes) -> Document:
         return Document(None, errors=[error])
     assert text is not None
     try:
-        nodes = list(_compose_all(text))
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if exc.problem == "but found another document":
+            return Document(None, errors=[LoadError(
+                line, col, "file holds more than one YAML document (remove the second '---')", "documents")])
         what = " ".join(part for part in (exc.context, exc.problem) if part)
         return Document(None, errors=[LoadError(line, col, f"YAML syntax error: {what}", "syntax")])
     except yaml.YAMLError as exc:
         return Document(None, errors=[LoadError(1, 1, f"YAML syntax error: {exc}", "syntax")])
-    if not nodes:
+    if root is None:
         return Document(None, errors=[LoadError(1, 1, "file is empty", "empty")])
-    if len(nodes) > 1:
-        second = _loc(nodes[1])
-        return Document(None, errors=[LoadError(
-            second.line, second.col,
-            "file holds more than one YAML document (remove the second '---')", "documents")])
-    document = Document(None, first_line=text.split("\n", 1)[0], text=text)
-    document.value = _Walker(document).build(nodes[0])
+    newline = text.find("\n")
+    document = Document(None, first_line=text if newline < 0 else text[:newline], text=text)
+    document.value = _Walker(document).build(root)
     return document
 
 
-def _compose_all(text: str) -> Iterator[Node]:
+def _compose(text: str) -> Node | None:
+    """The one document's node tree (None for an empty stream); libyaml raises on a second."""
     loader = _Loader(text)
     try:
-        while loader.check_node():
-            node = loader.get_node()
-            if node is not None:
-                yield node
+        return loader.get_single_node()
     finally:
         loader.dispose()
 
@@ -242,6 +240,12 @@ class _Walker:
                 self.error(key_node, "keys must be plain names", "key")
                 continue
             key = key_node.value
+            if key not in result and value_node.tag == STR and type(value_node) is ScalarNode \
+                    and id(value_node) not in self.seen:
+                # Most values are plain text: handled here without a call per value.
+                self.seen.add(id(value_node))
+                result[key] = value_node.value
+                continue
             if key in result:
                 first = next(k for k, _ in node.value if isinstance(k, ScalarNode) and k.value == key)
                 self.error(key_node, f"duplicate key '{key}' (first written at line "
