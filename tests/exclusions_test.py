@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from conftest import CatalogDir
+from tests.conftest import CatalogDir
 
 from pmgenome.exclusions import active, expired_problems, load_exclusions, matching
 from pmgenome.problems import Problem

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import CatalogDir
+from tests.conftest import CatalogDir
 from servers import LocalServer, Reply, html, redirect
 
 from pmgenome.cli import main
