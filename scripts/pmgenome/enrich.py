@@ -18,6 +18,7 @@ from typing import Any
 from pmgenome.catalog import Catalog, Entry, Kind
 from pmgenome.extract import PageMeta
 from pmgenome.http import Client
+from pmgenome.timestamps import format_utc, parse_utc
 from pmgenome.urls import url_problem
 from pmgenome.webpage import PageResult, fetch_page
 
@@ -59,20 +60,6 @@ class EnrichRun:
         return tuple(item for item in self.outcomes if item.outcome is Outcome.FAILED)
 
 
-def timestamp(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse_timestamp(value: Any) -> dt.datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
-
-
 def unknown_ids(catalog: Catalog, only: Sequence[str]) -> list[str]:
     return [entry_id for entry_id in only if entry_id not in catalog.by_id]
 
@@ -81,7 +68,7 @@ def is_fresh(record: Mapping[str, Any] | None, entry: Entry, now: dt.datetime, m
     """Whether the stored record is a good read of this entry's URL, younger than `max_age`."""
     if not record or record.get("url") != entry.url or record.get("status") != STATUS_OK:
         return False
-    fetched = parse_timestamp(record.get("fetched_at"))
+    fetched = parse_utc(record.get("fetched_at"))
     return fetched is not None and now - fetched < max_age
 
 
@@ -99,7 +86,7 @@ def conditional_headers(record: Mapping[str, Any] | None, entry: Entry) -> dict[
 
 def _new_record(entry: Entry, page: PageResult, now: dt.datetime) -> dict[str, Any]:
     return {
-        "url": entry.url, "final_url": page.final_url, "fetched_at": timestamp(now),
+        "url": entry.url, "final_url": page.final_url, "fetched_at": format_utc(now),
         "status": STATUS_OK, "error": None, "etag": page.etag, "last_modified": page.last_modified,
         "content_type": page.content_type,
         "meta": page.meta.to_store() if page.meta is not None else dict(EMPTY_META),
@@ -108,7 +95,7 @@ def _new_record(entry: Entry, page: PageResult, now: dt.datetime) -> dict[str, A
 
 def _checked_record(old: Mapping[str, Any], page: PageResult, now: dt.datetime) -> dict[str, Any]:
     # A 304 may carry fresher validators; keep the old ones when it does not.
-    return {**old, "fetched_at": timestamp(now), "status": STATUS_OK, "error": None,
+    return {**old, "fetched_at": format_utc(now), "status": STATUS_OK, "error": None,
             "etag": page.etag or old.get("etag"), "last_modified": page.last_modified or old.get("last_modified")}
 
 

@@ -16,28 +16,11 @@ from typing import Any
 from pmgenome.fsutil import write_atomic
 from pmgenome.http import Redirect
 from pmgenome.links import LinkResult, Verdict
+from pmgenome.timestamps import parse_utc
 
 CACHE_VERSION = 1
 # Only good news is reused: a link that failed is always checked again.
 REUSABLE = frozenset({Verdict.OK, Verdict.REDIRECTED})
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
-
-
-def iso(moment: dt.datetime) -> str:
-    return moment.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse_time(text: Any) -> dt.datetime | None:
-    if not isinstance(text, str):
-        return None
-    try:
-        moment = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=dt.timezone.utc)
 
 
 def load_cache(path: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
@@ -83,7 +66,7 @@ def reusable(record: Mapping[str, Any] | None, max_age: dt.timedelta, now: dt.da
     """Whether a cached record is recent good news, so the URL need not be fetched again."""
     if record is None or max_age <= dt.timedelta(0) or record.get("verdict") not in REUSABLE:
         return False
-    checked = _parse_time(record.get("checked_at"))
+    checked = parse_utc(record.get("checked_at"))
     return checked is not None and dt.timedelta(0) <= now - checked <= max_age
 
 

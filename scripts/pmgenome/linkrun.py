@@ -15,6 +15,7 @@ from pmgenome import linkcache
 from pmgenome.catalog import Catalog, display_path
 from pmgenome.http import Client, ClientConfig
 from pmgenome.linkreport import Place, Report
+from pmgenome.timestamps import format_utc, utc_now
 from pmgenome.links import LinkResult, Verdict, check_urls, excluded
 from pmgenome.urls import url_problem
 from pmgenome.wayback import archived_copies
@@ -86,7 +87,7 @@ class RunOutcome:
 
 def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], None] | None = None) -> RunOutcome:
     """Check the targets and build the report; the cache is read before and written after."""
-    now = linkcache.utc_now()
+    now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
     records: dict[str, dict] = {}
@@ -107,7 +108,7 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
             to_fetch[url] = entries
     with Client(options.client) as client:
         fetched = check_urls(client, to_fetch, progress=progress) if to_fetch else []
-        stamp = linkcache.iso(now)
+        stamp = format_utc(now)
         fetched = [linkcache.with_history(replace(r, checked_at=stamp), records.get(r.url), options.two_runs)
                    for r in fetched]
         if options.wayback:

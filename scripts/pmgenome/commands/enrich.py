@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import difflib
 import sys
 
-from pmgenome.catalog import display_path, load_catalog
+from pmgenome.catalog import did_you_mean, display_path, load_catalog
 from pmgenome.commands.common import add_catalog_option
 from pmgenome.enrich import DEFAULT_MAX_AGE_DAYS, EnrichRun, Outcome, enrich_catalog, unknown_ids
 from pmgenome.http import Client, ClientConfig
@@ -51,8 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def _unknown_message(unknown: list[str], known: list[str]) -> str:
     parts = []
     for entry_id in unknown:
-        close = difflib.get_close_matches(entry_id, known, n=1)
-        parts.append(f"'{entry_id}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        parts.append(f"'{entry_id}'{did_you_mean(entry_id, known)}")
     return (f"pmgenome enrich: unknown entry id{'s' if len(unknown) != 1 else ''}: {', '.join(parts)}; "
             "an id is an entry's file name without .yaml")
 
