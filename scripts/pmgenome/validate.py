@@ -16,12 +16,11 @@ from jsonschema.exceptions import ValidationError
 from pmgenome import schema as entry_schema
 from pmgenome.catalog import (Catalog, Entry, Kind, Location, Taxonomy, did_you_mean, display_path, gc_paused,
                               load_catalog)
-from pmgenome.exclusions import load_exclusions
+from pmgenome.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.problems import Problem, sort_problems
 from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
-EXCLUSIONS_FILE = "exclusions.yaml"
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
                "organizer", "city", "frequency"))
 DATE_FIELDS = frozenset(("added", "published"))
