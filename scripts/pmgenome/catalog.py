@@ -369,27 +369,28 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
         groups[group] = tuple(terms)
     taxonomy = Taxonomy(**groups)
     segment_ids = set(taxonomy.ids("segments"))
-    skills = data.get("skills")
-    for index, item in enumerate(skills if isinstance(skills, tuple) else ()):
-        if not isinstance(item, dict) or not isinstance(item.get("segments"), tuple):
-            continue
-        for position, segment in enumerate(item["segments"]):
-            if segment not in segment_ids:
-                where = at("skills", index, "segments", position)
-                problems.append(Problem(shown, where.line, where.col,
-                                        f"unknown segment '{segment}' for skill '{item.get('id')}'", "taxonomy"))
-    general = {term.id for term in taxonomy.skills if term.scope == "general"}
-    backgrounds = data.get("backgrounds")
-    for index, item in enumerate(backgrounds if isinstance(backgrounds, tuple) else ()):
-        if not isinstance(item, dict) or not isinstance(item.get("gaps"), tuple):
-            continue
-        for position, skill in enumerate(item["gaps"]):
-            if skill not in general:
-                where = at("backgrounds", index, "gaps", position)
-                problems.append(Problem(shown, where.line, where.col,
-                                        f"'{skill}' is not a general skill{did_you_mean(str(skill), sorted(general))}; "
-                                        "gaps name general skills", "taxonomy"))
+    general = sorted(term.id for term in taxonomy.skills if term.scope == "general")
+    for where, item, segment in _references(document, "skills", "segments"):
+        if segment not in segment_ids:
+            problems.append(Problem(shown, where.line, where.col,
+                                    f"unknown segment '{segment}' for skill '{item.get('id')}'", "taxonomy"))
+    for where, _, skill in _references(document, "backgrounds", "gaps"):
+        if skill not in general:
+            problems.append(Problem(shown, where.line, where.col,
+                                    f"'{skill}' is not a general skill{did_you_mean(str(skill), general)}; "
+                                    "gaps name general skills", "taxonomy"))
     return taxonomy, problems
+
+
+def _references(document: yamlload.Document, group: str, field: str
+                ) -> Iterator[tuple[Location, dict[str, Any], Any]]:
+    """Each id a term lists in `field` (skills' segments, backgrounds' gaps), with where it is."""
+    items = document.value.get(group)
+    for index, item in enumerate(items if isinstance(items, tuple) else ()):
+        if isinstance(item, dict) and isinstance(item.get(field), tuple):
+            for position, value in enumerate(item[field]):
+                where = document.values.get((group, index, field, position), Location(1, 1))
+                yield where, item, value
 
 
 def did_you_mean(word: str, options: list[str] | tuple[str, ...]) -> str:
