@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pmgenome.catalog import Kind
-from pmgenome.validate import validate_catalog
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.validate import validate_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG, PROBLEMS = validate_catalog(REPO / "catalog")

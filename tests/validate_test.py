@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from pmgenome.catalog.validate import validate_catalog
 
-from pmgenome.validate import validate_catalog
 from tests.conftest import VALID_ARTICLE, CatalogDir
 
 ARTICLE = "catalog/articles/good-pm.yaml"

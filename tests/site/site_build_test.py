@@ -12,12 +12,19 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import REPO, Build, build_fixture_site, build_site, fixture_catalog, write_config
-
-from pmgenome.catalog import Catalog, Kind, load_catalog
-from pmgenome.ranking import FILL_RULE
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.catalog.ranking import FILL_RULE
+from pmgenome.catalog.validate import validate_catalog
 from pmgenome.site.plugin import refusal
-from pmgenome.validate import validate_catalog
+from sitebuild import (
+    REPO,
+    Build,
+    build_fixture_site,
+    build_site,
+    fixture_catalog,
+    write_config,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = "Pricing & <Packaging>"

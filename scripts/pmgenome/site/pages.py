@@ -15,15 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog import Catalog, Entry, Kind
-from pmgenome.ranking import FILL_RULE, TOP_N, Ranked, tops
-from pmgenome.site import export, feed, path_page
-from pmgenome.site.links import href, root_href
+from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.ranking import FILL_RULE, TOP_N, Ranked, tops
+from pmgenome.site import export, feed
+from pmgenome.site import plan_page as path_page
+from pmgenome.site.hrefs import href, root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
-    COST_LABELS, FACETS, FORMAT_LABELS, KIND_NAMES, ONLINE, EntryView, country_label, entry_view,
-    segment_src_uri, term_names,
+    COST_LABELS,
+    FACETS,
+    FORMAT_LABELS,
+    KIND_NAMES,
+    ONLINE,
+    EntryView,
+    country_label,
+    entry_view,
+    segment_src_uri,
+    term_names,
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"

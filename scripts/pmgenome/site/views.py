@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pmgenome.catalog import Catalog, Entry, Kind
+from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.site.text import clean, safe_url
 
 COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
