@@ -20,9 +20,9 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree, html
 
+from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
 from pmgenome.enrich.decoding import decode_html
-from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.schemaorg import Course, Event
 
 WORDS_PER_MINUTE = 238

@@ -7,19 +7,19 @@ Nothing here needs MkDocs: tests call these functions directly.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.catalog.ranking import FILL_RULE, TOP_N, Ranked, tops
+from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import export, feed
 from pmgenome.site import plan_page as path_page
-from pmgenome.site.hrefs import href, root_href
+from pmgenome.site.context import GeneratedPage, SiteContext
+from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
@@ -30,9 +30,7 @@ from pmgenome.site.views import (
     ONLINE,
     EntryView,
     country_label,
-    entry_view,
     segment_src_uri,
-    term_names,
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -45,63 +43,6 @@ SEGMENTS_SRC_URI = "segments/index.md"
 RULE_ANCHOR = "how-the-top-five-are-chosen"
 KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
 PLURALS = {kind: (kind.noun, kind.nouns) for kind in Kind}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A file that exists only in memory: Markdown pages, assets, the feed and the export."""
-
-    src_uri: str
-    content: str | bytes
-
-
-@dataclass(frozen=True)
-class SiteSettings:
-    use_directory_urls: bool = True
-    site_url: str | None = None
-    top_n: int = TOP_N
-    recent: int = 10
-    feed_size: int = 50
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What every builder shares, computed once per build."""
-
-    settings: SiteSettings
-    today: dt.date
-    views: Mapping[str, EntryView]
-    tops: Mapping[str, Mapping[Kind, tuple[Ranked, ...]]]
-    recent: tuple[EntryView, ...] = field(default=())  # newest first
-
-    def link(self, from_src_uri: str) -> Callable[..., str]:
-        """link(to_src_uri, fragment=''): a relative href from the page `from_src_uri`."""
-        use_directory_urls = self.settings.use_directory_urls
-
-        def link(to_src_uri: str, fragment: str = "") -> str:
-            return href(from_src_uri, to_src_uri, use_directory_urls, fragment)
-
-        return link
-
-
-def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """By `added`, newest first; id breaks ties so the order never depends on file order."""
-    by_id = sorted(entries, key=lambda entry: entry.id)
-    return sorted(by_id, key=lambda entry: entry.added or dt.date.min, reverse=True)
-
-
-def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
-                 enrichment: Mapping[str, Mapping[str, Any]] | None = None,
-                 today: dt.date | None = None) -> SiteContext:
-    """Views of every entry (with its enrichment) and the rankings, for the builders."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
-    enrichment = enrichment or {}
-    names = term_names(catalog)
-    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names)
-             for entry in catalog.entries}
-    keep = max(settings.recent, settings.feed_size)
-    recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])
-    return SiteContext(settings, today, views, tops(catalog, settings.top_n), recent)
 
 
 def counted(count: int, kind: Kind) -> str:

@@ -19,7 +19,6 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pmgenome.catalog.load import gc_paused
 from pmgenome.catalog.model import Catalog, Kind
@@ -33,12 +32,10 @@ from pmgenome.plan.engine import (
     meetup_key,
     parse_place,
 )
+from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url
 from pmgenome.site.views import KIND_NAMES, country_label
-
-if TYPE_CHECKING:
-    from pmgenome.site.pages import GeneratedPage, SiteContext
 
 PATH_SRC_URI = "path/index.md"
 PLANS_SRC_URI = "api/paths.json"
@@ -142,8 +139,6 @@ def _plans_and_meetups(catalog: Catalog, context: SiteContext) -> dict:
 
 def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
     """path/: the four questions; api/paths.json: the plans; the page's script."""
-    # Imported here: pages.py lists build_path in BUILDERS, so it imports this module first.
-    from pmgenome.site.pages import GeneratedPage
 
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy

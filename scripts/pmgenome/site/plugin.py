@@ -19,14 +19,8 @@ from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
-from pmgenome.site.pages import (
-    CSS_URIS,
-    JS_URIS,
-    SiteContext,
-    SiteSettings,
-    generate,
-    make_context,
-)
+from pmgenome.site.context import SiteContext, SiteSettings, make_context
+from pmgenome.site.pages import CSS_URIS, JS_URIS, generate
 
 
 def refusal(root: Path, problems: list[Problem]) -> str:
