@@ -18,10 +18,10 @@ from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import gc_paused, load_catalog
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
-from pmgenome.catalog.urls import normalise_url, url_problem
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.text.hints import did_you_mean
+from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",

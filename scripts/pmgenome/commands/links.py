@@ -20,6 +20,7 @@ from pmgenome.links.run import RunOptions, Targets, catalog_targets, url_file_ta
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.client import ClientConfig
+from pmgenome.urls import is_web_url
 
 HELP = "check that the catalog's links still work (exit 1 when one is broken)"
 DEFAULT_CACHE = Path(".cache/pmgenome/links.json")
@@ -96,7 +97,7 @@ def _wayback(args: argparse.Namespace) -> tuple[str | None, str | None]:
     value = args.wayback_url if args.wayback_url is not None else os.environ.get(WAYBACK_ENV, DEFAULT_WAYBACK_URL)
     if value.strip().lower() in ("", "off"):
         return None, None
-    if not re.match(r"^https?://[^/\s]+", value):
+    if not is_web_url(value):
         return None, f"the Wayback Machine URL must start with http:// or https://, not {value!r}"
     return value, None
 

@@ -9,7 +9,6 @@ import sys
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Kind
-from pmgenome.catalog.urls import url_problem
 from pmgenome.commands.common import add_catalog_option
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.enrich.page import fetch_page
@@ -21,6 +20,7 @@ from pmgenome.enrich.scaffold import (
     render_entry,
 )
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.urls import url_problem
 
 HELP = "create catalog/<kind>s/<id>.yaml from a page, with placeholders for what a human must decide"
 

@@ -1,4 +1,6 @@
-"""URL checks and the normal form used to spot two entries for the same page."""
+"""What counts as a web address, the rules for an entry's URL, and the normal form that spots
+two entries for the same page. Every "is this an http(s) URL" question in the package is
+answered here."""
 
 from __future__ import annotations
 
@@ -14,9 +16,32 @@ TRACKING_PARAMS = frozenset(
     }
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
+WEB_SCHEMES = frozenset(DEFAULT_PORTS)
 _SPACE = re.compile(r"\s")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
 # scheme://host.tld then a path, query or nothing: no credentials, port or spaces possible.
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?\Z")
+
+
+def web_url_problem(url: str) -> str | None:
+    """Why `url` is not an absolute http(s) address with a host that could be fetched, or None.
+    Lenient on spaces, which servers put in redirects and the client encodes."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as error:
+        return str(error)
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        return "only http and https can be fetched"
+    if not parts.hostname:
+        return "no host"
+    return None
+
+
+def is_web_url(value: object) -> bool:
+    """Whether `value` is an absolute http(s) address with a host and without spaces or control
+    characters: the only kind we link to, store or read from a list."""
+    return isinstance(value, str) and not _SPACE_OR_CONTROL.search(value) and web_url_problem(value) is None
 
 
 def url_problem(url: str) -> str | None:
@@ -30,7 +55,7 @@ def url_problem(url: str) -> str | None:
         port = parts.port
     except ValueError as error:
         return f"URL is malformed ({error})"
-    if parts.scheme not in ("http", "https"):
+    if parts.scheme not in WEB_SCHEMES:
         return "URL must be absolute and start with https:// or http://"
     if parts.username is not None or parts.password is not None:
         return "URL must not carry credentials (user:password@)"
