@@ -8,7 +8,7 @@ import sys
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.plan.engine import (
     CONTRIBUTE_HINT,
     PART_TITLES,
@@ -23,8 +23,6 @@ from pmgenome.plan.engine import (
 
 HELP = "print a T-shaped reading plan for a reader's stage, background, company and goal"
 
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -47,7 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not args.catalog.is_dir():
         print(f"pmgenome path: catalog folder not found: {display_path(args.catalog)}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     catalog, problems = load_catalog(args.catalog)
     if problems:
         for problem in problems:
@@ -55,20 +53,20 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome path: the catalog has {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
               f"fix {'them' if len(problems) != 1 else 'it'} first "
               f"(pmgenome validate --catalog {display_path(args.catalog)})", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return Exit.PROBLEMS
     answers, errors = parse_answers(catalog.taxonomy, stage=args.stage, background=args.background,
                                     company=args.company, pm_load=args.pm_load, goal=args.goal,
                                     place=args.near)
     if answers is None:
         for error in errors:
             print(f"pmgenome path: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     plan = make_plan(catalog, answers)
     if args.json:
         sys.stdout.write(json.dumps(plan_as_dict(plan), indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(format_text(plan, describe(answers, catalog.taxonomy)))
-    return 0
+    return Exit.OK
 
 
 def format_text(plan: Plan, who: str) -> str:

@@ -7,7 +7,7 @@ import sys
 
 from pmgenome.catalog.problems import FORMATTERS, Format
 from pmgenome.catalog.validate import validate_catalog
-from pmgenome.commands.common import add_catalog_option, in_github_actions
+from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
 
 HELP = "check every entry, the vocabulary and the picks; report each problem as PATH:LINE:COL"
 
@@ -34,4 +34,4 @@ def run(args: argparse.Namespace) -> int:
                   f"file{'s' if files != 1 else ''}", file=sys.stderr)
         else:
             print(f"catalog is valid: {len(catalog.entries)} entries", file=sys.stderr)
-    return 1 if problems else 0
+    return Exit.PROBLEMS if problems else Exit.OK
