@@ -33,7 +33,11 @@ SCOPES = ("general", "flavour")
 
 class Kind(StrEnum):
     ARTICLE = "article"
+    BOOK = "book"
     COURSE = "course"
+    PODCAST = "podcast"
+    NEWSLETTER = "newsletter"
+    VIDEO = "video"
     MEETUP = "meetup"
 
     @property
@@ -42,7 +46,22 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        return {"article": "Articles", "course": "Courses", "meetup": "Meetups and communities"}[self.value]
+        return {"article": "Articles", "book": "Books", "course": "Courses", "podcast": "Podcasts",
+                "newsletter": "Newsletters", "video": "Videos and talks",
+                "meetup": "Meetups and communities"}[self.value]
+
+    @property
+    def singular(self) -> str:
+        """One of the kind, capitalised, for a badge: "Article"."""
+        return self.noun.capitalize()
+
+    @property
+    def noun(self) -> str:
+        return self.value
+
+    @property
+    def nouns(self) -> str:
+        return self.folder
 
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in Kind}
@@ -177,6 +196,12 @@ class Catalog:
     @cached_property
     def by_id(self) -> dict[str, Entry]:
         return {entry.id: entry for entry in self.entries}
+
+    @cached_property
+    def kinds(self) -> tuple[Kind, ...]:
+        """The kinds that have at least one entry, in the vocabulary's order: the site lists these."""
+        present = {entry.kind for entry in self.entries}
+        return tuple(kind for kind in Kind if kind in present)
 
     def of_kind(self, kind: Kind) -> tuple[Entry, ...]:
         return tuple(entry for entry in self.entries if entry.kind == kind)
@@ -420,7 +445,7 @@ def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], dict
         if not isinstance(kinds, dict):
             where = locations.get((segment,), Location(1, 1))
             problems.append(Problem(shown, where.line, where.col,
-                                    f"picks for '{segment}' must map a kind (article, course, meetup) to a list of ids",
+                                    f"picks for '{segment}' must map a kind ({', '.join(Kind)}) to a list of ids",
                                     "picks"))
             continue
         picks[segment] = {}
@@ -430,7 +455,7 @@ def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], dict
                 kind = Kind(kind_name)
             except ValueError:
                 problems.append(Problem(shown, where.line, where.col,
-                                        f"unknown kind '{kind_name}'; use article, course or meetup", "picks"))
+                                        f"unknown kind '{kind_name}'; use one of {', '.join(Kind)}", "picks"))
                 continue
             if ids is None:
                 ids = ()

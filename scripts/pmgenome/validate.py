@@ -292,13 +292,13 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             seen.add(item)
         return
     if validator == "pattern":
-        if field == "url":
+        if path and path[-1] == "url":  # an entry's url, or a recommended episode's
             message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
         elif field == "language":
             message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
         else:
             message = f"'{_dotted(path)}' does not match the expected form"
-        yield where, message, "url" if field == "url" else "format", path
+        yield where, message, "url" if path[-1] == "url" else "format", path
         return
     yield where, f"'{_dotted(path) or 'entry'}': {error.message}", "schema", path
 

@@ -121,19 +121,22 @@ def test_export_entry_in_full(export: dict) -> None:
 def test_export_top_lists_follow_picks_then_the_fill_rule(export: dict) -> None:
     top = {segment["id"]: segment["top"] for segment in export["segments"]}
     picks = {segment["id"]: segment["picks"] for segment in export["segments"]}
+    none_yet = {"book": [], "podcast": [], "newsletter": [], "video": []}
     assert top["b2b"] == {
         "article": ["b2b-pick-one", "b2b-pick-two", "b2b-focused-new", "b2b-tie-alpha", "b2b-tie-beta"],
         "course": ["design-course-pick"],
         "meetup": ["manchester-pm-meetup", "london-pm-meetup"],
+        **none_yet,
     }
     assert picks["b2b"] == {"article": ["b2b-pick-one", "b2b-pick-two"], "course": [],
-                            "meetup": ["manchester-pm-meetup"]}
+                            "meetup": ["manchester-pm-meetup"], **none_yet}
     assert top["b2c"]["article"] == ["pricing-packaging", "b2b-pick-two", "b2b-broad-newest"]
     assert top["design"] == {"article": [], "course": ["design-course-pick", "design-course-cohort"],
-                             "meetup": ["online-pm-community"]}
+                             "meetup": ["online-pm-community"], **none_yet}
     assert picks["design"]["course"] == ["design-course-pick"]
     counts = {segment["id"]: segment["counts"] for segment in export["segments"]}
-    assert counts["b2b"] == {"article": 7, "course": 1, "meetup": 2}
+    assert counts["b2b"] == {"article": 7, "course": 1, "meetup": 2, "book": 0, "podcast": 0, "newsletter": 0,
+                             "video": 0}
 
 
 def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: dict) -> None:
