@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bs4 import BeautifulSoup
-
-from pmgenome import extract
+from pmgenome.enrich import extract
 
 REPO = Path(__file__).resolve().parent.parent
 EVAL_DIR = Path(os.environ.get("PMGENOME_EVAL_DATES", REPO.parent / "shared" / "eval" / "dates"))

@@ -25,7 +25,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
-from servers import LocalServer, Reply, Request, by_method, html, redirect, sequence, unused_port  # noqa: E402
+from servers import (  # noqa: E402
+    LocalServer,
+    Reply,
+    Request,
+    by_method,
+    html,
+    redirect,
+    sequence,
+    unused_port,
+)
 
 TIMEOUT = 3
 LATENCY = 0.05

@@ -26,10 +26,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.synthetic import write_catalog
-from pmgenome.catalog import load_catalog
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.validate import validate_catalog
 from pmgenome.site import pages
-from pmgenome.validate import validate_catalog
+
+from bench.synthetic import write_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 SIZES = tuple(int(size) for size in os.environ.get("PMGENOME_BENCH_SITE_SIZES", "1000,10000").split(","))

@@ -6,8 +6,8 @@ import random
 import shutil
 from pathlib import Path
 
-from pmgenome.catalog import Kind
-from pmgenome.schema import schema_comment
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.schema import schema_comment
 
 REPO = Path(__file__).resolve().parent.parent
 WORDS = ("product discovery roadmap pricing growth retention onboarding metrics strategy design "

@@ -37,7 +37,7 @@ print(json.dumps({"seconds": seconds, "files": len(files),
 OURS = """
 import json, resource, sys, time
 from pathlib import Path
-from pmgenome.validate import validate_catalog
+from pmgenome.catalog.validate import validate_catalog
 start = time.perf_counter()
 catalog, problems = validate_catalog(Path(sys.argv[1]))
 seconds = time.perf_counter() - start

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from pmgenome.catalog import Kind
-from pmgenome.validate import validate_catalog
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.validate import validate_catalog
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOG, PROBLEMS = validate_catalog(REPO / "catalog")
@@ -21,7 +20,7 @@ def test_shipped_catalog_is_valid() -> None:
 
 
 @pytest.mark.parametrize("segment", SEGMENTS)
-@pytest.mark.parametrize("kind", list(Kind))
+@pytest.mark.parametrize("kind", list(FLOOR))
 def test_every_segment_has_enough_of_each_kind(segment: str, kind: Kind) -> None:
     count = sum(1 for entry in CATALOG.of_kind(kind) if segment in entry.segments)
     assert count >= FLOOR[kind], f"{segment} has {count} {kind.value}s"

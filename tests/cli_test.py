@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pmgenome.cli import main
+
 from tests.conftest import VALID_ARTICLE, CatalogDir
 
 
@@ -79,7 +79,7 @@ def test_missing_catalog_folder_is_a_located_problem(tmp_path: Path) -> None:
 
 def test_schema_check_and_sync(catalog_dir: CatalogDir, capsys: pytest.CaptureFixture[str],
                                monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    from pmgenome import schema as entry_schema
+    from pmgenome.catalog import schema as entry_schema
 
     schema_copy = tmp_path / "entry.schema.json"
     schema_copy.write_text(entry_schema.SCHEMA_PATH.read_text())
@@ -94,7 +94,7 @@ def test_schema_check_and_sync(catalog_dir: CatalogDir, capsys: pytest.CaptureFi
         capsys.readouterr()
         catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("[b2b, technical]", "[marketplaces]"))
         # The validator already accepts the new segment, and says the schema needs a sync.
-        _, problems = __import__("pmgenome.validate", fromlist=["x"]).validate_catalog(catalog_dir.root)
+        _, problems = __import__("pmgenome.catalog.validate", fromlist=["x"]).validate_catalog(catalog_dir.root)
         assert [str(p) for p in problems] == [
             "catalog/taxonomy.yaml:1:1: the schema's segments are out of step with this file "
             "(missing marketplaces); run `pmgenome schema --sync`"]

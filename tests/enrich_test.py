@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from enrichfixture import make_catalog, page, write_entry
-from servers import LocalServer, Reply, html, wait_until
-
-from pmgenome.catalog import display_path, load_catalog
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.load import load_catalog
 from pmgenome.cli import main
-from pmgenome.enrich import EMPTY_META, Outcome, enrich_catalog
-from pmgenome.http import Client, ClientConfig
-from pmgenome.store import dump_store, load_store, save_store, store_path
+from pmgenome.enrich.refresh import EMPTY_META, Outcome, enrich_catalog
+from pmgenome.enrich.store import dump_store, load_store, save_store, store_path
+from pmgenome.net.client import Client, ClientConfig
+from servers import LocalServer, Reply, html, wait_until
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, tzinfo=dt.timezone.utc)
 ARTICLE_META = {

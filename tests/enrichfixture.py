@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from pmgenome.catalog import Kind
-from pmgenome.schema import schema_comment
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.schema import schema_comment
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES = Path(__file__).parent / "fixtures" / "pages"

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import CatalogDir
+from pmgenome.catalog.problems import Problem
+from pmgenome.links.exclusions import (
+    active,
+    expired_problems,
+    load_exclusions,
+    matching,
+)
 
-from pmgenome.exclusions import active, expired_problems, load_exclusions, matching
-from pmgenome.problems import Problem
+from tests.conftest import CatalogDir
 
 
 def test_missing_file_means_no_exclusions(catalog_dir: CatalogDir) -> None:

@@ -11,8 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-from pmgenome.extract import extract
+from pmgenome.enrich.extract import extract
 
 EVAL_DIR = Path(os.environ.get("PMGENOME_EVAL_DATES",
                                Path(__file__).resolve().parents[2] / "shared" / "eval" / "dates"))

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pmgenome.byline import clean_author
-from pmgenome.decoding import Decoded, Source, decode_html
-from pmgenome.extract import PageMeta, extract, parse_date
-from pmgenome.schemaorg import Course, Event
+from pmgenome.enrich.byline import clean_author
+from pmgenome.enrich.decoding import Decoded, Source, decode_html
+from pmgenome.enrich.extract import PageMeta, extract, parse_date
+from pmgenome.enrich.schemaorg import Course, Event
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 TODAY = dt.date(2026, 11, 26)

@@ -11,10 +11,19 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from servers import LocalServer, Reply, Request, by_method, html, redirect, sequence, unused_port, wait_until
-
-from pmgenome.hostlimits import HostGate, backoff_delay, retry_after_seconds
-from pmgenome.http import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
+from pmgenome.net.client import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
+from pmgenome.net.limits import HostGate, backoff_delay, retry_after_seconds
+from servers import (
+    LocalServer,
+    Reply,
+    Request,
+    by_method,
+    html,
+    redirect,
+    sequence,
+    unused_port,
+    wait_until,
+)
 
 # Everything here runs on loopback, so the guard is opened; the guard's own tests narrow it.
 FAST = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, backoff_base=0.02,

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 from enrichfixture import page
-from servers import LocalServer, Reply
-
 from pmgenome.cli import main
+from servers import LocalServer, Reply
 
 
 @pytest.fixture

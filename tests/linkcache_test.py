@@ -6,9 +6,17 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from pmgenome.http import Redirect
-from pmgenome.linkcache import from_record, load_cache, merged, reusable, save_cache, to_record, with_history
-from pmgenome.links import LinkResult, Verdict
+from pmgenome.links.cache import (
+    from_record,
+    load_cache,
+    merged,
+    reusable,
+    save_cache,
+    to_record,
+    with_history,
+)
+from pmgenome.links.verdict import LinkResult, Verdict
+from pmgenome.net.client import Redirect
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
 

@@ -8,11 +8,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from tests.conftest import CatalogDir
+from pmgenome.cli import main
+from pmgenome.commands.progress import ProgressBar
 from servers import LocalServer, Reply, html, redirect
 
-from pmgenome.cli import main
-from pmgenome.progress import ProgressBar
+from tests.conftest import CatalogDir
 
 FAST = ["--timeout", "1", "--allow-private"]
 

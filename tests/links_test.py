@@ -7,10 +7,19 @@ import email.utils
 import time
 
 import pytest
-from servers import LocalServer, Reply, Request, by_method, html, redirect, sequence, unused_port
-
-from pmgenome.http import Client, ClientConfig, Redirect
-from pmgenome.links import LinkResult, Verdict, check_url, check_urls, suggested_url
+from pmgenome.links.check import check_url, check_urls
+from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
+from pmgenome.net.client import Client, ClientConfig, Redirect
+from servers import (
+    LocalServer,
+    Reply,
+    Request,
+    by_method,
+    html,
+    redirect,
+    sequence,
+    unused_port,
+)
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=0.4, total_timeout=2.0, backoff_base=0.02,
                       backoff_max=0.05, allow_private=True, max_redirects=5)

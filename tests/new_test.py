@@ -8,12 +8,17 @@ from pathlib import Path
 
 import pytest
 from enrichfixture import make_catalog, page, write_entry
-from servers import LocalServer, Reply, redirect
-
-from pmgenome.catalog import Kind, display_path
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.validate import validate_catalog
 from pmgenome.cli import main
-from pmgenome.scaffold import choose_id, create_entry, slugify, yaml_scalar
-from pmgenome.validate import validate_catalog
+from pmgenome.enrich.scaffold import (
+    choose_id,
+    create_entry,
+    slugify,
+    yaml_scalar,
+)
+from servers import LocalServer, Reply, redirect
 
 TODAY = dt.date.today().isoformat()
 SKILLS = ("strategy, discovery, prioritization, execution, metrics, communication, leadership, go-to-market, "

@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from pathfixture import make_root, write_entry
-from pmgenome.catalog import display_path
+from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
 
 

@@ -6,9 +6,9 @@ import dataclasses
 import json
 
 from pathfixture import TAXONOMY, load, make_root, write_entry
-from pmgenome.path import Planner, all_answers, meetup_key, parse_place
+from pmgenome.plan.engine import Planner, all_answers, meetup_key, parse_place
 from pmgenome.site.pages import make_context
-from pmgenome.site.path_page import Choice, build_path, path_data, place_choices
+from pmgenome.site.plan_page import Choice, build_path, path_data, place_choices
 from pmgenome.site.views import country_label
 
 

@@ -7,12 +7,21 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from pathfixture import load, make_root, write_entry
-from pmgenome import path as rule
-from pmgenome.catalog import Catalog, Entry, Kind, load_catalog
-from pmgenome.path import (
-    Answers, Goal, Place, PlanItem, Planner, PmLoad, all_answers, make_plan, parse_answers, parse_place,
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.plan import engine as rule
+from pmgenome.plan.engine import (
+    Answers,
+    Goal,
+    Place,
+    PlanItem,
+    Planner,
+    PmLoad,
+    all_answers,
+    make_plan,
+    parse_answers,
+    parse_place,
     pick_meetups,
 )
 

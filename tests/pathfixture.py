@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from pmgenome.catalog import Catalog, load_catalog
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog
 
 TAXONOMY = """\
 segments:

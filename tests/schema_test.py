@@ -7,10 +7,10 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-from pmgenome import schema as entry_schema
-from pmgenome.catalog import Kind, load_taxonomy
-from pmgenome.validate import _fast_check, _validator
+from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.taxonomy import load_taxonomy
+from pmgenome.catalog.validate import _fast_check, _validator
 
 REPO = Path(__file__).resolve().parent.parent
 TAXONOMY, _ = load_taxonomy(REPO / "catalog" / "taxonomy.yaml")

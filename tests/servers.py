@@ -9,8 +9,8 @@ their body, or reset the connection, which is what the faults we test look like 
 from __future__ import annotations
 
 import socket
-import sys
 import struct
+import sys
 import threading
 import time
 from collections.abc import Callable, Mapping

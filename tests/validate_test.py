@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from pmgenome.catalog.validate import validate_catalog
 
-from pmgenome.validate import validate_catalog
 from tests.conftest import VALID_ARTICLE, CatalogDir
 
 ARTICLE = "catalog/articles/good-pm.yaml"
@@ -240,7 +240,7 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
         b2q:
           course: []
         technical:
-          podcast: [good-pm]
+          webinar: [good-pm]
         """)
     assert problems_of(catalog_dir) == [
         "catalog/picks.yaml:2:22: no entry with id 'good-pn' (did you mean 'good-pm'?)",
@@ -249,7 +249,8 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
         "catalog/picks.yaml:2:53: at most 5 picks per segment and kind; b2b/article lists 7",
         "catalog/picks.yaml:4:13: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
         "catalog/picks.yaml:5:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
-        "catalog/picks.yaml:8:3: unknown kind 'podcast'; use article, course or meetup",
+        "catalog/picks.yaml:8:3: unknown kind 'webinar'; use one of article, book, course, podcast, "
+        "newsletter, video, meetup",
     ]
 
 

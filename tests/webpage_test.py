@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from enrich_servers import EndlessServer
+from pmgenome.enrich.page import MAX_PAGE_BYTES, PageResult, fetch_page
+from pmgenome.net.client import Client, ClientConfig
 from servers import LocalServer, Reply, html, redirect
-
-from pmgenome.http import Client, ClientConfig
-from pmgenome.webpage import MAX_PAGE_BYTES, PageResult, fetch_page
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 TODAY = dt.date(2026, 11, 26)

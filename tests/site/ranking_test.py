@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.catalog.ranking import FILL_RULE, top, tops
 from sitebuild import fixture_catalog
-
-from pmgenome.catalog import Catalog, Kind, load_catalog
-from pmgenome.ranking import FILL_RULE, top, tops
 
 
 @pytest.fixture(scope="module")

@@ -12,12 +12,19 @@ from xml.etree import ElementTree as ET
 
 import pytest
 from bs4 import BeautifulSoup
-from sitebuild import REPO, Build, build_fixture_site, build_site, fixture_catalog, write_config
-
-from pmgenome.catalog import Catalog, Kind, load_catalog
-from pmgenome.ranking import FILL_RULE
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.catalog.ranking import FILL_RULE
+from pmgenome.catalog.validate import validate_catalog
 from pmgenome.site.plugin import refusal
-from pmgenome.validate import validate_catalog
+from sitebuild import (
+    REPO,
+    Build,
+    build_fixture_site,
+    build_site,
+    fixture_catalog,
+    write_config,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 HOSTILE_TITLE = "Pricing & <Packaging>"
@@ -121,19 +128,22 @@ def test_export_entry_in_full(export: dict) -> None:
 def test_export_top_lists_follow_picks_then_the_fill_rule(export: dict) -> None:
     top = {segment["id"]: segment["top"] for segment in export["segments"]}
     picks = {segment["id"]: segment["picks"] for segment in export["segments"]}
+    none_yet = {"book": [], "podcast": [], "newsletter": [], "video": []}
     assert top["b2b"] == {
         "article": ["b2b-pick-one", "b2b-pick-two", "b2b-focused-new", "b2b-tie-alpha", "b2b-tie-beta"],
         "course": ["design-course-pick"],
         "meetup": ["manchester-pm-meetup", "london-pm-meetup"],
+        **none_yet,
     }
     assert picks["b2b"] == {"article": ["b2b-pick-one", "b2b-pick-two"], "course": [],
-                            "meetup": ["manchester-pm-meetup"]}
+                            "meetup": ["manchester-pm-meetup"], **none_yet}
     assert top["b2c"]["article"] == ["pricing-packaging", "b2b-pick-two", "b2b-broad-newest"]
     assert top["design"] == {"article": [], "course": ["design-course-pick", "design-course-cohort"],
-                             "meetup": ["online-pm-community"]}
+                             "meetup": ["online-pm-community"], **none_yet}
     assert picks["design"]["course"] == ["design-course-pick"]
     counts = {segment["id"]: segment["counts"] for segment in export["segments"]}
-    assert counts["b2b"] == {"article": 7, "course": 1, "meetup": 2}
+    assert counts["b2b"] == {"article": 7, "course": 1, "meetup": 2, "book": 0, "podcast": 0, "newsletter": 0,
+                             "video": 0}
 
 
 def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: dict) -> None:

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import markdown
 import pytest
-from sitebuild import fixture_catalog
-
-from pmgenome.catalog import Catalog, load_catalog
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog
+from pmgenome.enrich.store import load_store
 from pmgenome.site import pages
 from pmgenome.site.htmlblocks import END, START, put_back, set_aside
 from pmgenome.site.pages import GeneratedPage, SiteSettings, generate, make_context
 from pmgenome.site.views import Enriched, read_enrichment
-from pmgenome.store import load_store
+from sitebuild import fixture_catalog
 
 TODAY = dt.date(2026, 11, 26)
 

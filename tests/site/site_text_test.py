@@ -5,8 +5,7 @@ from __future__ import annotations
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-
-from pmgenome.site.links import href, page_url, root_href
+from pmgenome.site.hrefs import href, page_url, root_href
 from pmgenome.site.text import clean, html_text, markdown_text, safe_url
 
 # The extensions mkdocs.yml enables.

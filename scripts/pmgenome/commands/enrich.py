@@ -6,11 +6,19 @@ import argparse
 import datetime as dt
 import sys
 
-from pmgenome.catalog import did_you_mean, display_path, load_catalog
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import add_catalog_option
-from pmgenome.enrich import DEFAULT_MAX_AGE_DAYS, EnrichRun, Outcome, enrich_catalog, unknown_ids
-from pmgenome.http import Client, ClientConfig
-from pmgenome.store import load_store, save_store, store_path
+from pmgenome.enrich.refresh import (
+    DEFAULT_MAX_AGE_DAYS,
+    EnrichRun,
+    Outcome,
+    enrich_catalog,
+    unknown_ids,
+)
+from pmgenome.enrich.store import load_store, save_store, store_path
+from pmgenome.net.client import Client, ClientConfig
+from pmgenome.text.hints import did_you_mean
 
 HELP = "fetch the entries' pages and store what they tell (title, author, date, reading time...)"
 

@@ -8,11 +8,11 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from pmgenome.catalog.urls import url_problem
 from pmgenome.commands.enrich import add_private_option
-from pmgenome.extract import PageMeta
-from pmgenome.http import Client, ClientConfig
-from pmgenome.urls import url_problem
-from pmgenome.webpage import PageResult, fetch_page
+from pmgenome.enrich.extract import PageMeta
+from pmgenome.enrich.page import PageResult, fetch_page
+from pmgenome.net.client import Client, ClientConfig
 
 HELP = "fetch pages and print what enrichment would extract from them (writes nothing)"
 

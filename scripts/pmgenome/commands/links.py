@@ -9,15 +9,17 @@ import re
 import sys
 from pathlib import Path
 
-from pmgenome import exclusions as excl
-from pmgenome.catalog import display_path, load_catalog
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import add_catalog_option, in_github_actions
-from pmgenome.gitchanges import GitError, changed_files
-from pmgenome.http import ClientConfig
-from pmgenome.linkreport import FORMATTERS, Format
-from pmgenome.linkrun import RunOptions, Targets, catalog_targets, run as run_check, url_file_targets
-from pmgenome.progress import ProgressBar
-from pmgenome.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
+from pmgenome.commands.progress import ProgressBar
+from pmgenome.links import exclusions as excl
+from pmgenome.links.gitchanges import GitError, changed_files
+from pmgenome.links.report import FORMATTERS, Format
+from pmgenome.links.run import RunOptions, Targets, catalog_targets, url_file_targets
+from pmgenome.links.run import run as run_check
+from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
+from pmgenome.net.client import ClientConfig
 
 HELP = "check that the catalog's links still work (exit 1 when one is broken)"
 DEFAULT_CACHE = Path(".cache/pmgenome/links.json")

@@ -6,13 +6,21 @@ import argparse
 import datetime as dt
 import sys
 
-from pmgenome.catalog import Kind, display_path, load_catalog
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Kind
+from pmgenome.catalog.urls import url_problem
 from pmgenome.commands.common import add_catalog_option
 from pmgenome.commands.enrich import add_private_option
-from pmgenome.http import Client, ClientConfig
-from pmgenome.scaffold import choose_id, create_entry, existing_entry, guess_kind, render_entry
-from pmgenome.urls import url_problem
-from pmgenome.webpage import fetch_page
+from pmgenome.enrich.page import fetch_page
+from pmgenome.enrich.scaffold import (
+    choose_id,
+    create_entry,
+    existing_entry,
+    guess_kind,
+    render_entry,
+)
+from pmgenome.net.client import Client, ClientConfig
 
 HELP = "create catalog/<kind>s/<id>.yaml from a page, with placeholders for what a human must decide"
 

@@ -6,10 +6,19 @@ import argparse
 import json
 import sys
 
-from pmgenome.catalog import display_path, load_catalog
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import add_catalog_option
-from pmgenome.path import (
-    CONTRIBUTE_HINT, PART_TITLES, Goal, Plan, PmLoad, describe, make_plan, parse_answers, plan_as_dict,
+from pmgenome.plan.engine import (
+    CONTRIBUTE_HINT,
+    PART_TITLES,
+    Goal,
+    Plan,
+    PmLoad,
+    describe,
+    make_plan,
+    parse_answers,
+    plan_as_dict,
 )
 
 HELP = "print a T-shaped reading plan for a reader's stage, background, company and goal"

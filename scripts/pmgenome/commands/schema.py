@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from pmgenome import schema as entry_schema
-from pmgenome.catalog import display_path, load_taxonomy
+from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.commands.common import add_catalog_option
 
 HELP = "print the entry JSON Schema, or check/sync its vocabulary with catalog/taxonomy.yaml"

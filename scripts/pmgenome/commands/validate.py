@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
+from pmgenome.catalog.problems import FORMATTERS, Format
+from pmgenome.catalog.validate import validate_catalog
 from pmgenome.commands.common import add_catalog_option, in_github_actions
-from pmgenome.problems import FORMATTERS, Format
-from pmgenome.validate import validate_catalog
 
 HELP = "check every entry, the vocabulary and the picks; report each problem as PATH:LINE:COL"
 

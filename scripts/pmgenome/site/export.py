@@ -11,9 +11,9 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from pmgenome.catalog import Catalog, Kind
-from pmgenome.ranking import FILL_RULE
-from pmgenome.site.links import page_url
+from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.catalog.ranking import FILL_RULE
+from pmgenome.site.hrefs import page_url
 from pmgenome.site.views import Enriched, EntryView, segment_src_uri
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
-from pmgenome.site.links import page_url
+from pmgenome.site.hrefs import page_url
 from pmgenome.site.text import clean
 from pmgenome.site.views import KIND_NAMES, EntryView
 

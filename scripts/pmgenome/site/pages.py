@@ -15,15 +15,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog import Catalog, Entry, Kind
-from pmgenome.ranking import FILL_RULE, TOP_N, Ranked, tops
-from pmgenome.site import export, feed, path_page
-from pmgenome.site.links import href, root_href
+from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.ranking import FILL_RULE, TOP_N, Ranked, tops
+from pmgenome.site import export, feed
+from pmgenome.site import plan_page as path_page
+from pmgenome.site.hrefs import href, root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
-    COST_LABELS, FACETS, FORMAT_LABELS, KIND_NAMES, ONLINE, EntryView, country_label, entry_view,
-    segment_src_uri, term_names,
+    COST_LABELS,
+    FACETS,
+    FORMAT_LABELS,
+    KIND_NAMES,
+    ONLINE,
+    EntryView,
+    country_label,
+    entry_view,
+    segment_src_uri,
+    term_names,
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -35,8 +44,7 @@ EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
 RULE_ANCHOR = "how-the-top-five-are-chosen"
 KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
-PLURALS = {Kind.ARTICLE: ("article", "articles"), Kind.COURSE: ("course", "courses"),
-           Kind.MEETUP: ("meetup", "meetups")}
+PLURALS = {kind: (kind.noun, kind.nouns) for kind in Kind}
 
 
 @dataclass(frozen=True)
@@ -123,7 +131,7 @@ def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
     cards = []
     for term in catalog.taxonomy.segments:
         members = catalog.in_segment(term.id)
-        counts = " · ".join(counted(sum(1 for e in members if e.kind == kind), kind) for kind in Kind)
+        counts = " · ".join(counted(sum(1 for e in members if e.kind == kind), kind) for kind in catalog.kinds)
         flavour = tuple(skill.name for skill in catalog.taxonomy.skills
                         if skill.scope == "flavour" and term.id in skill.segments)
         cards.append(SegmentCard(term.id, term.name, term.description, segment_src_uri(term.id),
@@ -144,7 +152,7 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
     yield GeneratedPage(src_uri, render(
         "home.md.j2", link=context.link(src_uri), segments=_segment_cards(catalog),
         general_skills=general, recent=context.recent[: context.settings.recent],
-        total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in Kind},
+        total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in catalog.kinds},
         explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
         path=path_page.PATH_SRC_URI))
 
@@ -157,12 +165,13 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         top_n=context.settings.top_n))
     for card in cards:
         members = catalog.in_segment(card.id)
-        everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)] for kind in Kind}
+        everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)]
+                      for kind in catalog.kinds}
         ranked = {kind: [(context.views[r.entry.id], r.pick) for r in context.tops[card.id][kind]]
-                  for kind in Kind}
+                  for kind in catalog.kinds}
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
-            everything=everything, kinds=list(Kind), plurals=PLURALS, counted=counted,
+            everything=everything, kinds=catalog.kinds, plurals=PLURALS, counted=counted,
             rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
 
 
@@ -172,8 +181,8 @@ def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> lis
 
 
 def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """articles/ and courses/: every resource of the kind, by title."""
-    for kind in (Kind.ARTICLE, Kind.COURSE):
+    """articles/, courses/ and the like: every resource of the kind, by title (meetups have their own page)."""
+    for kind in (kind for kind in catalog.kinds if kind is not Kind.MEETUP):
         src_uri = KIND_SRC_URIS[kind]
         views = [context.views[entry.id] for entry in _by_title(catalog.entries, kind, context)]
         yield GeneratedPage(src_uri, render(
@@ -244,7 +253,7 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".
-    options["kind"] = tuple((kind.value, kind.label, KIND_NAMES[kind]) for kind in Kind)
+    options["kind"] = tuple((kind.value, kind.label, KIND_NAMES[kind]) for kind in catalog.kinds)
     return tuple(Facet(name, label, options[name]) for name, label in FACETS.items())
 
 

@@ -12,13 +12,21 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from pmgenome.catalog import Catalog, display_path
-from pmgenome.problems import Problem
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.model import Catalog
+from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.validate import validate_catalog
+from pmgenome.enrich.store import load_store
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
-from pmgenome.site.pages import CSS_URIS, JS_URIS, SiteContext, SiteSettings, generate, make_context
-from pmgenome.store import load_store
-from pmgenome.validate import validate_catalog
+from pmgenome.site.pages import (
+    CSS_URIS,
+    JS_URIS,
+    SiteContext,
+    SiteSettings,
+    generate,
+    make_context,
+)
 
 
 def refusal(root: Path, problems: list[Problem]) -> str:

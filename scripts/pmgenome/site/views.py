@@ -13,13 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pmgenome.catalog import Catalog, Entry, Kind
+from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.site.text import clean, safe_url
 
 COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
 FORMAT_LABELS = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 PACE_LABELS = {"self-paced": "Self-paced", "cohort": "Cohort"}
-KIND_NAMES = {Kind.ARTICLE: "Article", Kind.COURSE: "Course", Kind.MEETUP: "Meetup"}
+KIND_NAMES = {kind: kind.singular for kind in Kind}
 ONLINE = "online"
 # Facet name -> heading on the Explore page; the order is the page's order.
 FACETS = {

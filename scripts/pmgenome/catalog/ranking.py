@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pmgenome.catalog import Catalog, Entry, Kind
+from pmgenome.catalog.model import Catalog, Entry, Kind
 
 TOP_N = 5
 

@@ -47,7 +47,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from itertools import combinations, product
 
-from pmgenome.catalog import GROUPS, Catalog, Entry, Kind, Taxonomy
+from pmgenome.catalog.model import GROUPS, Catalog, Entry, Kind, Taxonomy
 
 # --- the weights: tune here -----------------------------------------------------------------
 LEVEL_EXACT = 4

@@ -10,15 +10,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pmgenome import exclusions as excl
-from pmgenome import linkcache
-from pmgenome.catalog import Catalog, display_path
-from pmgenome.http import Client, ClientConfig
-from pmgenome.linkreport import Place, Report
-from pmgenome.timestamps import format_utc, utc_now
-from pmgenome.links import LinkResult, Verdict, check_urls, excluded
-from pmgenome.urls import url_problem
-from pmgenome.wayback import archived_copies
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.model import Catalog
+from pmgenome.catalog.urls import url_problem
+from pmgenome.links import cache as linkcache
+from pmgenome.links import exclusions as excl
+from pmgenome.links.check import check_urls
+from pmgenome.links.report import Place, Report
+from pmgenome.links.verdict import LinkResult, Verdict, excluded
+from pmgenome.links.wayback import archived_copies
+from pmgenome.net.client import Client, ClientConfig
+from pmgenome.stores.timestamps import format_utc, utc_now
 
 
 @dataclass(frozen=True)

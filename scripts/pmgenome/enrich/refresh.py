@@ -15,12 +15,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog import Catalog, Entry, Kind
-from pmgenome.extract import PageMeta
-from pmgenome.http import Client
-from pmgenome.timestamps import format_utc, parse_utc
-from pmgenome.urls import url_problem
-from pmgenome.webpage import PageResult, fetch_page
+from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.urls import url_problem
+from pmgenome.enrich.extract import PageMeta
+from pmgenome.enrich.page import PageResult, fetch_page
+from pmgenome.net.client import Client
+from pmgenome.stores.timestamps import format_utc, parse_utc
 
 DEFAULT_MAX_AGE_DAYS = 30
 STATUS_OK = "ok"

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pmgenome.fsutil import write_atomic
+from pmgenome.stores.atomic import write_atomic
 
 STORE_FILE = "enrichment.json"
 STORE_VERSION = 1

@@ -1,6 +1,6 @@
 """The path/ page: four questions, and every answer's plan precomputed into api/paths.json.
 
-The rule lives in pmgenome.path; here it is run for every combination of answers, so the page's
+The rule lives in pmgenome.plan.engine; here it is run for every combination of answers, so the page's
 script only looks a plan up and shows it (the same plan `pmgenome path` prints). The JSON keeps
 each entry and each sentence once and refers to them by position, which keeps thousands of
 plans small:
@@ -21,9 +21,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from pmgenome.catalog import Catalog, Kind, gc_paused
-from pmgenome.path import (
-    PART_TITLES, Goal, PlanItem, Planner, PmLoad, all_answers, meetup_key, parse_place,
+from pmgenome.catalog.load import gc_paused
+from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.plan.engine import (
+    PART_TITLES,
+    Goal,
+    PlanItem,
+    Planner,
+    PmLoad,
+    all_answers,
+    meetup_key,
+    parse_place,
 )
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url

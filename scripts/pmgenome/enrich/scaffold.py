@@ -14,10 +14,10 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from pmgenome.catalog import Catalog, Entry, Kind, Taxonomy
-from pmgenome.extract import PageMeta
-from pmgenome.schema import schema_comment
-from pmgenome.urls import normalise_url
+from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
+from pmgenome.catalog.schema import schema_comment
+from pmgenome.catalog.urls import normalise_url
+from pmgenome.enrich.extract import PageMeta
 
 MAX_ID_CHARS = 60
 MAX_SHORT_TEXT = 200

@@ -6,7 +6,7 @@ import json
 from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
-from pmgenome.http import Client
+from pmgenome.net.client import Client
 
 DEFAULT_WAYBACK_URL = "https://archive.org"
 WAYBACK_ENV = "PMGENOME_WAYBACK_URL"  # a base URL, or "off" to ask nobody

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog import display_path, read_yaml
-from pmgenome.problems import Problem
-from pmgenome.urls import url_problem
-from pmgenome.yamlload import Location
+from pmgenome.catalog.files import display_path, read_yaml
+from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.urls import url_problem
+from pmgenome.catalog.yamlload import Location
 
 EXCLUSIONS_FILE = "exclusions.yaml"
 FIELDS = ("url", "pattern", "reason", "expires")

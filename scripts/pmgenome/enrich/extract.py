@@ -20,10 +20,10 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree, html
 
-from pmgenome import jsonld, schemaorg
-from pmgenome.byline import clean_author, find_byline
-from pmgenome.decoding import decode_html
-from pmgenome.schemaorg import Course, Event
+from pmgenome.enrich.byline import clean_author, find_byline
+from pmgenome.enrich.decoding import decode_html
+from pmgenome.enrich import jsonld, schemaorg
+from pmgenome.enrich.schemaorg import Course, Event
 
 WORDS_PER_MINUTE = 238
 MAX_TITLE_CHARS = 300

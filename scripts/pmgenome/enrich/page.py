@@ -9,8 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from pmgenome.extract import PageMeta, extract
-from pmgenome.http import Client, media_type
+from pmgenome.enrich.extract import PageMeta, extract
+from pmgenome.net.client import Client, media_type
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # "" is a response without Content-Type: read it and look at the bytes, as browsers do.

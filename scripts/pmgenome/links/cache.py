@@ -13,10 +13,10 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from pmgenome.fsutil import write_atomic
-from pmgenome.http import Redirect
-from pmgenome.links import LinkResult, Verdict
-from pmgenome.timestamps import parse_utc
+from pmgenome.links.verdict import LinkResult, Verdict
+from pmgenome.net.client import Redirect
+from pmgenome.stores.atomic import write_atomic
+from pmgenome.stores.timestamps import parse_utc
 
 CACHE_VERSION = 1
 # Only good news is reused: a link that failed is always checked again.

@@ -7,8 +7,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from pmgenome.links import LinkResult, Verdict
-from pmgenome.problems import Problem
+from pmgenome.catalog.problems import Problem
+from pmgenome.links.verdict import LinkResult, Verdict
 
 
 class Format(StrEnum):

@@ -25,8 +25,8 @@ import requests
 import urllib3.exceptions
 from requests.structures import CaseInsensitiveDict
 
-from pmgenome import netguard
-from pmgenome.hostlimits import HostGates, backoff_delay, retry_after_seconds
+from pmgenome.net import guard as netguard
+from pmgenome.net.limits import HostGates, backoff_delay, retry_after_seconds
 
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 "

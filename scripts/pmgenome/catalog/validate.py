@@ -13,12 +13,15 @@ import fastjsonschema
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
-from pmgenome import schema as entry_schema
-from pmgenome.catalog import (Catalog, Entry, Kind, Location, Taxonomy, did_you_mean, display_path, gc_paused,
-                              load_catalog)
-from pmgenome.exclusions import EXCLUSIONS_FILE, load_exclusions
-from pmgenome.problems import Problem, sort_problems
-from pmgenome.urls import normalise_url, url_problem
+from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.files import display_path
+from pmgenome.catalog.load import gc_paused, load_catalog
+from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
+from pmgenome.catalog.problems import Problem, sort_problems
+from pmgenome.catalog.urls import normalise_url, url_problem
+from pmgenome.catalog.yamlload import Location
+from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
+from pmgenome.text.hints import did_you_mean
 
 MAX_PICKS = 5
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
@@ -292,13 +295,13 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             seen.add(item)
         return
     if validator == "pattern":
-        if field == "url":
+        if path and path[-1] == "url":  # an entry's url, or a recommended episode's
             message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
         elif field == "language":
             message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
         else:
             message = f"'{_dotted(path)}' does not match the expected form"
-        yield where, message, "url" if field == "url" else "format", path
+        yield where, message, "url" if path[-1] == "url" else "format", path
         return
     yield where, f"'{_dotted(path) or 'entry'}': {error.message}", "schema", path
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from pmgenome import jsonld
+from pmgenome.enrich import jsonld
 
 COURSE_TYPES = frozenset({"Course"})
 MAX_FIELD_CHARS = 200

@@ -13,10 +13,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog import GROUPS, Kind, Taxonomy
-from pmgenome.fsutil import write_atomic
+from pmgenome.catalog.model import GROUPS, Kind, Taxonomy
+from pmgenome.stores.atomic import write_atomic
 
-SCHEMA_DIR = Path(__file__).parent / "schema"
+SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
 # taxonomy group -> the $defs name holding its enum
 VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}

@@ -1,0 +1,126 @@
+"""Reading the vocabulary (taxonomy.yaml): every malformed term reported where it was written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pmgenome.catalog import yamlload
+from pmgenome.catalog.files import display_path, read_yaml
+from pmgenome.catalog.model import GROUPS, ID_PATTERN, SCOPES, Taxonomy, Term
+from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.yamlload import Location
+from pmgenome.text.hints import did_you_mean
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
+    """Read the vocabulary, reporting anything malformed where it was written."""
+    shown = display_path(path)
+    if not path.exists():
+        return Taxonomy(), [Problem(shown, 1, 1, "the vocabulary file is missing", "taxonomy")]
+    document, problems = read_yaml(path)
+    if document is None:
+        return Taxonomy(), problems
+    data = document.value
+    if not isinstance(data, dict):
+        return Taxonomy(), problems + [Problem(shown, 1, 1, "the vocabulary must be a mapping", "taxonomy")]
+
+    def at(*where: Any) -> Location:
+        return document.values.get(where) or document.keys.get(where) or Location(1, 1)
+
+    for key in data:
+        if key not in GROUPS:
+            where = document.keys[(key,)]
+            problems.append(Problem(shown, where.line, where.col,
+                                    f"unknown group '{key}'; the groups are {', '.join(GROUPS)}", "taxonomy"))
+    groups: dict[str, tuple[Term, ...]] = {}
+    for group in GROUPS:
+        items = data.get(group)
+        if group not in data:
+            problems.append(Problem(shown, 1, 1, f"missing group '{group}'", "taxonomy"))
+            groups[group] = ()
+            continue
+        if not isinstance(items, tuple):
+            where = at(group)
+            problems.append(Problem(shown, where.line, where.col, f"'{group}' must be a list", "taxonomy"))
+            groups[group] = ()
+            continue
+        terms: list[Term] = []
+        seen: set[str] = set()
+        for index, item in enumerate(items):
+            where = at(group, index)
+            if not isinstance(item, dict):
+                problems.append(Problem(shown, where.line, where.col,
+                                        "each term must be a mapping with id, name and description", "taxonomy"))
+                continue
+            term_id, name, description = item.get("id"), _text(item.get("name")), _text(item.get("description"))
+            if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+                id_at = at(group, index, "id") if "id" in item else where
+                problems.append(Problem(shown, id_at.line, id_at.col,
+                                        "term id must be lowercase letters, digits and hyphens", "taxonomy"))
+                continue
+            if term_id in seen:
+                problems.append(Problem(shown, where.line, where.col,
+                                        f"duplicate id '{term_id}' in {group}", "taxonomy"))
+                continue
+            seen.add(term_id)
+            if name is None or description is None:
+                problems.append(Problem(shown, where.line, where.col,
+                                        f"term '{term_id}' needs a name and a description", "taxonomy"))
+            allowed = {"id", "name", "description"} | {"skills": {"scope", "segments"},
+                                                       "backgrounds": {"gaps"}}.get(group, set())
+            for key in item:
+                if key not in allowed:
+                    key_at = document.keys.get((group, index, key), where)
+                    problems.append(Problem(shown, key_at.line, key_at.col,
+                                            f"unknown field '{key}' for a term in {group}", "taxonomy"))
+            scope = item.get("scope")
+            segments = item.get("segments") or ()
+            if group == "skills":
+                if scope not in SCOPES:
+                    key_at = at(group, index, "scope")
+                    problems.append(Problem(shown, key_at.line, key_at.col,
+                                            f"skill '{term_id}' needs scope: general or flavour", "taxonomy"))
+                if not isinstance(segments, tuple) or not all(isinstance(s, str) for s in segments):
+                    key_at = at(group, index, "segments")
+                    problems.append(Problem(shown, key_at.line, key_at.col,
+                                            "segments must be a list of segment ids", "taxonomy"))
+                    segments = ()
+            gaps = item.get("gaps") or ()
+            if not isinstance(gaps, tuple) or not all(isinstance(g, str) for g in gaps):
+                key_at = at(group, index, "gaps")
+                problems.append(Problem(shown, key_at.line, key_at.col,
+                                        "gaps must be a list of general skill ids", "taxonomy"))
+                gaps = ()
+            terms.append(Term(term_id, name or term_id, description or "",
+                              scope if isinstance(scope, str) else None, tuple(segments), tuple(gaps)))
+        groups[group] = tuple(terms)
+    taxonomy = Taxonomy(**groups)
+    segment_ids = set(taxonomy.ids("segments"))
+    general = sorted(term.id for term in taxonomy.skills if term.scope == "general")
+    for where, item, segment in _references(document, "skills", "segments"):
+        if segment not in segment_ids:
+            problems.append(Problem(shown, where.line, where.col,
+                                    f"unknown segment '{segment}' for skill '{item.get('id')}'", "taxonomy"))
+    for where, _, skill in _references(document, "backgrounds", "gaps"):
+        if skill not in general:
+            problems.append(Problem(shown, where.line, where.col,
+                                    f"'{skill}' is not a general skill{did_you_mean(str(skill), general)}; "
+                                    "gaps name general skills", "taxonomy"))
+    return taxonomy, problems
+
+
+def _references(document: yamlload.Document, group: str, field: str
+                ) -> Iterator[tuple[Location, dict[str, Any], Any]]:
+    """Each id a term lists in `field` (skills' segments, backgrounds' gaps), with where it is."""
+    items = document.value.get(group)
+    for index, item in enumerate(items if isinstance(items, tuple) else ()):
+        if isinstance(item, dict) and isinstance(item.get(field), tuple):
+            for position, value in enumerate(item[field]):
+                where = document.values.get((group, index, field, position), Location(1, 1))
+                yield where, item, value

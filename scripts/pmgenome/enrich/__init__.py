@@ -1,0 +1,1 @@
+"""Enrichment: fetching a page, reading what it says about itself, the store, and drafting new entries."""

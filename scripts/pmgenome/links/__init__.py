@@ -1,0 +1,1 @@
+"""The link checker: verdicts, the parallel check, a run, its cache, exclusions, reports, archives."""

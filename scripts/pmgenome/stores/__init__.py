@@ -1,0 +1,1 @@
+"""Files the tools keep between runs: written atomically, stamped in UTC."""

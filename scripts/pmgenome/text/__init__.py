@@ -1,0 +1,1 @@
+"""Text for people: hints, cleaning and escaping for each output."""

@@ -1,0 +1,37 @@
+"""Text that strangers wrote (contributors, the pages we read), made safe to show anywhere.
+
+Control characters are the one thing no output wants: C0 and C1 controls restyle terminals
+(ESC, CSI), XML cannot carry most of them, and YAML refuses them. This module is their one
+definition; each output then escapes what its own syntax needs (see `escape`).
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL and C1 controls.
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# What one line of shown text never holds: the controls, plus lone surrogates and the two
+# non-characters that no encoder or XML document accepts.
+_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+ELLIPSIS = "…"
+
+
+def one_line(text: object) -> str:
+    """One line of text: control characters and runs of whitespace become single spaces ('' for None)."""
+    if text is None:
+        return ""
+    return " ".join(_NOT_SHOWN.sub(" ", str(text)).split())
+
+
+def first_control(text: str, allowed: str = "\t\n") -> str | None:
+    """The first control character in `text` other than those `allowed`, or None."""
+    for found in CONTROL.finditer(text):
+        if found.group(0) not in allowed:
+            return found.group(0)
+    return None
+
+
+def shortened(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, an ellipsis marking the cut."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
