@@ -182,6 +182,8 @@ class Catalog:
     taxonomy: Taxonomy
     picks: Mapping[str, Mapping[Kind, tuple[str, ...]]]
     picks_locations: Mapping[tuple, Location] = field(default_factory=dict, repr=False)
+    # Why each pick is there, by (segment, kind, entry id): one line for readers.
+    pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

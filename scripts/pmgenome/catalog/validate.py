@@ -24,6 +24,7 @@ from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
+MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
                "organizer", "city", "frequency"))
 DATE_FIELDS = frozenset(("added", "published"))
@@ -379,6 +380,23 @@ def check_picks(catalog: Catalog) -> Iterator[Problem]:
                     yield Problem(shown, where.line, where.col,
                                   f"'{entry_id}' is not tagged with segment '{segment}' "
                                   f"(its segments: {', '.join(entry.segments) or 'none'})", "picks")
+                yield from _check_why(catalog, shown, (segment, kind, entry_id), at(segment, kind.value, index, "why"),
+                                      where)
+
+
+def _check_why(catalog: Catalog, shown: str, pick: tuple[str, Kind, str], where: Location,
+               item: Location) -> Iterator[Problem]:
+    """A pick's `why`: present, one line of plain text a reader can take in at a glance."""
+    why = catalog.pick_reasons.get(pick)
+    entry_id = pick[2]
+    if why is None or not why.strip():
+        yield Problem(shown, item.line, item.col, f"pick '{entry_id}' needs a 'why': one line on why it is in "
+                      "the top five, in your own words", "picks")
+    elif len(why) > MAX_WHY:
+        yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' is {len(why)} characters; keep it to "
+                      f"{MAX_WHY}", "picks")
+    elif reason := markup_problem(why):
+        yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' {reason}", "picks")
 
 
 def check_schema_drift(catalog: Catalog) -> Iterator[Problem]:
