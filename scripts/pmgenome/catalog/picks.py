@@ -17,7 +17,6 @@ from pmgenome.catalog.model import Kind
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
 
-
 Reasons = dict[tuple[str, Kind, str], str]
 PICK_SHAPE = "each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is here)"
 

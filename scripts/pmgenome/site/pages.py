@@ -144,11 +144,11 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     places: dict[str, dict[str, list[EntryView]]] = defaultdict(lambda: defaultdict(list))
     for entry in _by_title(catalog.entries, Kind.MEETUP, context):
         view = context.views[entry.id]
-        if entry.get("online") is True:
+        if entry.online:
             online.append(view)
         else:
-            country = str(entry.get("country") or "")
-            city = " ".join(str(entry.get("city") or "").split())
+            country = entry.country or ""
+            city = " ".join((entry.city or "").split())
             places[country][city].append(view)
     grouped = [
         Place(country_label(country) if country else "Country not given",
@@ -182,8 +182,7 @@ class Facet:
 def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     """The Explore page's filters: every value of the vocabulary, and the places in use."""
     taxonomy = catalog.taxonomy
-    countries = sorted({str(e.get("country")) for e in catalog.of_kind(Kind.MEETUP)
-                        if e.get("online") is not True and e.get("country")})
+    countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country})
     labelled = {
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],

@@ -57,8 +57,8 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     countries: set[str] = set()
     cities: set[tuple[str, str]] = set()
     for entry in catalog.of_kind(Kind.MEETUP):
-        country, city = entry.get("country"), entry.get("city")
-        if entry.get("online") is True or not isinstance(country, str):
+        country, city = entry.country, entry.city
+        if entry.online or country is None:
             continue
         place, error = parse_place(country)
         if error or place is None or place.country is None:
