@@ -28,7 +28,6 @@ MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
                "organizer", "city", "frequency"))
 DATE_FIELDS = frozenset(("added", "published"))
-VOCABULARY = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -253,8 +252,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
     if validator == "enum":
         options = [str(option) for option in error.validator_value]
         hint = did_you_mean(str(value), options)
-        if field in VOCABULARY:
-            group = VOCABULARY[str(field)]
+        if field in entry_schema.VOCABULARY_DEFS:
+            group = entry_schema.VOCABULARY_DEFS[str(field)]
             message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
                        f"choose from {', '.join(options)}")
         elif field == "country":
@@ -283,8 +282,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         yield where, message, "length", path
         return
     if validator == "minItems":
-        group = VOCABULARY.get(str(field), "item")
-        options = ", ".join(taxonomy.ids(str(field))) if field in VOCABULARY else ""
+        group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
+        options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
         message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
         yield where, message, "required", path
         return

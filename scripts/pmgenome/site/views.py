@@ -19,7 +19,6 @@ from pmgenome.site.text import clean, safe_url
 COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
 FORMAT_LABELS = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 PACE_LABELS = {"self-paced": "Self-paced", "cohort": "Cohort"}
-KIND_NAMES = {kind: kind.singular for kind in Kind}
 ONLINE = "online"
 # Facet name -> heading on the Explore page; the order is the page's order.
 FACETS = {
@@ -218,7 +217,7 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
 
 
 def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
-    badges = [Badge("kind", KIND_NAMES[entry.kind])]
+    badges = [Badge("kind", entry.kind.singular)]
     if entry.cost in COST_LABELS:
         badges.append(Badge("cost", COST_LABELS[entry.cost]))
     format_ = attendance(entry)
