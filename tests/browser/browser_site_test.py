@@ -17,40 +17,6 @@ def explore_status(page) -> str:
     return page.locator(".pmg-status").inner_text()
 
 
-def search(page, words: str) -> None:
-    field_ = page.locator("input.md-search__input")
-    field_.click()
-    # Material searches on key events once its worker has the index; type as a person would.
-    page.wait_for_function(
-        "() => document.querySelector('.md-search-result__meta')?.textContent.trim() === 'Type to start searching'")
-    field_.press_sequentially(words, delay=30)
-
-
-def test_search_by_a_summary_word_finds_and_opens_the_resource(page, base_url: str) -> None:
-    page.goto(base_url)
-    search(page, "quokka")
-    result = page.locator(".md-search-result__item .md-search-result__link").first
-    result.wait_for()
-    assert page.locator(".md-search-result__meta").inner_text() == "1 matching document"
-    result.click()
-    page.wait_for_url(f"{base_url}resources/b2b-pick-one/?h=quokka")
-    assert page.locator("article h1").inner_text().rstrip("¶") == "First B2B Pick"
-    assert page.locator("mark", has_text="quokka").count() == 1
-
-
-def test_search_shows_hostile_titles_as_text(page, base_url: str) -> None:
-    page.goto(base_url)
-    search(page, "harmless")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for()
-    assert result.locator("h1").inner_text() == "</title><details open ontoggle=alert(document.domain)>Closing tags"
-    assert page.locator("details").count() == 0
-    result.locator("a").click()
-    page.wait_for_url(f"{base_url}resources/closing-tags/?h=harmless")
-    assert page.title() == "</title><details open ontoggle=alert(document.domain)>Closing tags - PM Genome"
-    assert page.locator("details").count() == 0
-
-
 def test_explore_applies_filters_from_the_query_string(page, base_url: str) -> None:
     page.goto(f"{base_url}explore/?kind=course&segment=design")
     assert listed(page) == ["design-course-cohort", "design-course-pick"]

@@ -262,9 +262,6 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
 def test_skills_are_tags(site: Path, export: dict) -> None:
     tags = [tag.get_text() for tag in soup(site, "resources/b2b-pick-one").select("nav.md-tags .md-tag")]
     assert tags == ["Go-to-market and sales", "Strategy and vision"]
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    page = next(doc for doc in index["docs"] if doc["location"] == "resources/b2b-pick-one/")
-    assert page["tags"] == ["Strategy and vision", "Go-to-market and sales"]
 
 
 def _links(site: Path):
@@ -318,7 +315,7 @@ def test_the_feed_is_atom_newest_first(site: Path, export: dict) -> None:
 def test_the_explore_page_offers_every_facet(site: Path) -> None:
     page = soup(site, "explore")
     container = page.select_one("#pmg-explore")
-    assert container["data-catalog"] == "../api/catalog.json"
+    assert container["data-index"] == "index.json"
     assert container["data-root"] == "../"
     facets = {fieldset["data-facet"]: [i["value"] for i in fieldset.select("input")]
               for fieldset in page.select("fieldset[data-facet]")}
@@ -330,10 +327,32 @@ def test_the_explore_page_offers_every_facet(site: Path) -> None:
     assert "../assets/pmgenome/explore.js" in scripts
 
 
-def test_search_index_holds_resource_pages_not_listings(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"] if "quokka" in doc["text"]]
-    assert locations == ["resources/b2b-pick-one/"]
+def test_the_search_index_is_pagefinds_and_skips_the_listings(site: Path) -> None:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["en"]
+    pages = {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
+    left_out = {"explore", "articles", "courses", "meetups",
+                "segments/b2b", "segments/b2c", "segments/technical", "segments/design"}
+    assert left_out <= pages
+    assert entry["languages"]["en"]["page_count"] == len(pages - left_out)
+    # Material's search is gone, with its one big index; so are Pagefind's unused interfaces.
+    assert not (site / "search" / "search_index.json").exists()
+    assert sorted(path.name for path in (site / "pagefind").glob("pagefind*.js")) == [
+        "pagefind-worker.js", "pagefind.js"]
+
+
+def test_explore_data_has_every_entrys_facets_as_the_export_does(site: Path, export: dict) -> None:
+    index = json.loads((site / "explore" / "index.json").read_text(encoding="utf-8"))
+    assert index["version"] == 1
+    assert index["page"] == "resources/{id}/"
+    decoded = {row[0]: {name: [index["values"][name][code] for code in row[2 + at]]
+                        for at, name in enumerate(index["facets"])} for row in index["entries"]}
+    assert decoded == {entry["id"]: entry["facets"] for entry in export["entries"]}
+    titles = [row[1] for row in index["entries"]]
+    assert titles == sorted(titles, key=str.casefold)
+    summaries = json.loads((site / "explore" / "summaries" / "0.json").read_text(encoding="utf-8"))
+    by_id = {entry["id"]: entry["summary"] for entry in export["entries"]}
+    assert summaries == [" ".join(by_id[row[0]].split()) for row in index["entries"]]
 
 
 def test_other_url_style_builds_with_working_links(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from pmgenome.site import plan_page as path_page
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
+from pmgenome.site.search import explore as explore_data
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     COST_LABELS,
@@ -33,9 +34,10 @@ from pmgenome.site.views import (
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/explore.js": "explore.js"}
+ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/explore.js": "explore.js",
+          "assets/pmgenome/search.js": "search.js"}
 CSS_URIS = ("assets/pmgenome/site.css",)
-JS_URIS = ("assets/pmgenome/explore.js",)
+JS_URIS = ("assets/pmgenome/search.js", "assets/pmgenome/explore.js")
 API_SRC_URI = "api/catalog.json"
 EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
@@ -195,11 +197,13 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
 
 
 def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """explore/: faceted filters over api/catalog.json, carried in the query string."""
+    """explore/: faceted filters over a compact index of the catalog, carried in the query string."""
     link = context.link(EXPLORE_SRC_URI)
+    facets = explore_facets(catalog)
     yield GeneratedPage(EXPLORE_SRC_URI, render(
-        "explore.md.j2", link=link, facets=explore_facets(catalog), api=link(API_SRC_URI),
+        "explore.md.j2", link=link, facets=facets, data=link(explore_data.INDEX_SRC_URI),
         root=root_href(EXPLORE_SRC_URI, context.settings.use_directory_urls), kinds=KIND_SRC_URIS))
+    yield from explore_data.build_explore_data(context, facets)
 
 
 def build_feed(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:

@@ -20,7 +20,12 @@ from pmgenome.enrich.store import load_store
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.context import SiteContext, SiteSettings, make_context
-from pmgenome.site.pages import CSS_URIS, JS_URIS, generate
+from pmgenome.site.pages import CSS_URIS, JS_URIS, explore_facets, generate
+from pmgenome.site.search.index import SearchIndex, SearchIndexError
+from pmgenome.site.search.records import PageRecords
+
+# Our theme overrides (the header's search box), searched before the theme's own templates.
+THEME_DIR = Path(__file__).parent / "theme"
 
 
 def refusal(root: Path, problems: list[Problem]) -> str:
@@ -39,6 +44,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self._context: SiteContext | None = None
         self._generated: set[str] = set()
         self._blocks: dict[str, list[str]] = {}
+        self._records: PageRecords | None = None
+        self._search: SearchIndex | None = None
 
     def catalog_root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path or ".").parent / self.config.catalog_dir).resolve()
@@ -58,6 +65,9 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         enrichment = load_store(root) if self.config.catalog_enrichment else {}
         self._catalog = catalog
         self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date())
+        self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog))
+        if str(THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         for uri in CSS_URIS:
             if uri not in config.extra_css:
                 config.extra_css.append(uri)
@@ -92,6 +102,38 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         blocks = self._blocks.pop(page.file.src_uri, None)
         return htmlblocks.put_back(html, blocks) if blocks else html
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._close_search()
+        self._search = SearchIndex()
+
+    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+        assert self._search is not None and self._records is not None  # on_config, on_pre_build ran
+        record = self._records.record(page.file.src_uri, page.file.dest_uri, page.title or "",
+                                      page.content or "", page.meta)
+        if record is not None:
+            try:
+                self._search.add(record)
+            except SearchIndexError as error:
+                raise PluginError(str(error)) from error
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self._search is not None
+        try:
+            self._search.write(Path(config.site_dir), keep_index_url=not config.use_directory_urls)
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from error
+        finally:
+            self._close_search()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._close_search()
+
+    def _close_search(self) -> None:
+        if self._search is not None:
+            self._search.close()
+            self._search = None
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
         server.watch(str(self.catalog_root(config)))

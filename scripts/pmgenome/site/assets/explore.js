@@ -1,31 +1,104 @@
-/* PM Genome Explore: faceted filtering over the site's own api/catalog.json.
+/* PM Genome Explore: faceted filtering over the site's compact index, explore/index.json.
  *
  * Filters live in the query string (?kind=course&segment=design), so a view can be shared.
  * Within a group the chosen values widen the list (OR); across groups they narrow it (AND).
- * The only request is for the site's own JSON. Text from the catalog is only ever set with
+ * The index holds each entry's id, title and facet values (as codes into its "values" lists);
+ * a card's summary comes from explore/summaries/<n>.json (the index's entries, "shard" a file),
+ * fetched for the first cards before they show and for the others as they scroll into view.
+ * The only requests are for the site's own JSON. Text from the catalog is only ever set with
  * textContent, so a title like "Pricing & <Packaging>" stays text.
  */
 (function () {
   "use strict";
 
   const PAGE_SIZE = 100;
+  const FIRST_SCREEN = 12; // cards whose summaries are fetched before the list shows
   // Below this width (Material's own breakpoint) the filters start folded, so results show.
   const NARROW = "(max-width: 44.9375em)";
   const SAFE_PAGE = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
-  const exports = new Map(); // url -> promise, kept across Material's instant page changes
+  const files = new Map(); // url -> promise, kept across Material's instant page changes
 
   function load(url) {
-    if (!exports.has(url)) {
+    if (!files.has(url)) {
       const promise = fetch(url, { credentials: "same-origin" }).then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
         }
         return response.json();
       });
-      promise.catch(function () { exports.delete(url); });
-      exports.set(url, promise);
+      promise.catch(function () { files.delete(url); });
+      files.set(url, promise);
     }
-    return exports.get(url);
+    return files.get(url);
+  }
+
+  // Rows [id, title, [codes], [codes], ...] become {id, title, page, position, facets}.
+  function unpack(data) {
+    const names = data.facets || [];
+    return (data.entries || []).map(function (row, position) {
+      const facets = {};
+      names.forEach(function (name, index) {
+        const known = data.values[name] || [];
+        facets[name] = (row[2 + index] || []).map(function (code) { return known[code]; });
+      });
+      return { id: row[0], title: row[1], page: String(data.page).replace("{id}", row[0]),
+        position: position, facets: facets };
+    });
+  }
+
+  // Summaries by shard: fetched for the first screen before it shows, then as cards come near
+  // the viewport; a card that has to wait keeps its title and badges meanwhile.
+  function Summaries(indexUrl, shard) {
+    const asked = new Map(); // shard number -> promise of its summaries
+    const loaded = new Map(); // shard number -> its summaries
+    function get(number) {
+      if (!asked.has(number)) {
+        const url = new URL("summaries/" + number + ".json", indexUrl).href;
+        asked.set(number, load(url).then(function (texts) {
+          loaded.set(number, Array.isArray(texts) ? texts : []);
+          return loaded.get(number);
+        }));
+      }
+      return asked.get(number);
+    }
+    function known(position) {
+      const texts = loaded.get(Math.floor(position / shard));
+      const text = texts && texts[position % shard];
+      return typeof text === "string" ? text : null;
+    }
+    function fill(item) {
+      const position = Number(item.dataset.position);
+      get(Math.floor(position / shard)).then(function () {
+        item.querySelector(".pmg-card__summary").textContent = known(position) || "";
+      }, function () { /* the card keeps its title and badges */ });
+    }
+    const watcher = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
+      seen.forEach(function (record) {
+        if (record.isIntersecting) {
+          watcher.unobserve(record.target);
+          fill(record.target);
+        }
+      });
+    }, { rootMargin: "600px 0px" }) : null;
+    return {
+      // Resolves once the summaries of `entries` are at hand (or could not be had).
+      ready: function (entries) {
+        return Promise.all(entries.map(function (entry) {
+          return get(Math.floor(entry.position / shard)).catch(function () { return null; });
+        }));
+      },
+      // Sets the card's summary now when its shard is here, else when the card comes near.
+      show: function (item) {
+        const text = known(Number(item.dataset.position));
+        if (text !== null) {
+          item.querySelector(".pmg-card__summary").textContent = text;
+        } else if (watcher) {
+          watcher.observe(item);
+        } else {
+          fill(item);
+        }
+      },
+    };
   }
 
   function readFacets(form) {
@@ -114,7 +187,8 @@
   function card(entry, root, labels) {
     const item = element("li", "pmg-card");
     item.dataset.entryId = entry.id;
-    item.dataset.kind = entry.kind;
+    item.dataset.kind = entry.facets.kind[0] || "";
+    item.dataset.position = String(entry.position);
     const link = element("a", "pmg-card__title", entry.title);
     if (typeof entry.page === "string" && SAFE_PAGE.test(entry.page)) {
       link.href = root + entry.page;
@@ -130,7 +204,7 @@
       });
     });
     item.appendChild(badges);
-    item.appendChild(element("span", "pmg-card__summary", entry.summary || ""));
+    item.appendChild(element("span", "pmg-card__summary", ""));
     return item;
   }
 
@@ -150,8 +224,12 @@
     });
     let entries = [];
     let shown = PAGE_SIZE;
+    let summaries = null;
 
     function render() {
+      if (!summaries) {
+        return; // the index is not here yet; the first render reads the boxes as they are then
+      }
       const selection = chosen(facets);
       const found = entries.filter(function (entry) { return matches(entry, selection, null); });
       facets.forEach(function (facet) {
@@ -173,10 +251,11 @@
       selection.forEach(function (values) { picked += values.size; });
       summary.textContent = picked ? "Filters (" + picked + " chosen)" : "Filters";
       const fragment = document.createDocumentFragment();
-      found.slice(0, shown).forEach(function (entry) {
-        fragment.appendChild(card(entry, root, labels));
+      const cards = found.slice(0, shown).map(function (entry) {
+        return fragment.appendChild(card(entry, root, labels));
       });
       list.replaceChildren(fragment);
+      cards.forEach(summaries.show);
       if (found.length > shown) {
         const more = element("button", "md-button pmg-more", "Show " +
           Math.min(PAGE_SIZE, found.length - shown) + " more");
@@ -216,12 +295,20 @@
     if (window.matchMedia(NARROW).matches) {
       panel.open = false;
     }
-    load(container.dataset.catalog).then(function (data) {
-      entries = (data.entries || []).slice().sort(function (a, b) {
-        return String(a.title).localeCompare(String(b.title)) || (a.id < b.id ? -1 : 1);
+    const index = new URL(container.dataset.index, location.href).href;
+    load(index).then(function (data) {
+      const collator = new Intl.Collator();
+      entries = unpack(data).sort(function (a, b) {
+        return collator.compare(String(a.title), String(b.title)) || (a.id < b.id ? -1 : 1);
       });
-      container.dataset.loaded = "true";
+      summaries = Summaries(index, data.shard || 1);
+      // The first screen shows with its summaries, so nothing moves under the reader.
+      return summaries.ready(entries.filter(function (entry) {
+        return matches(entry, chosen(facets), null);
+      }).slice(0, FIRST_SCREEN));
+    }).then(function () {
       render();
+      container.dataset.loaded = "true";
     }, function (error) {
       status.textContent = "The catalog could not be loaded (" + error.message + "). " +
         "Every resource is also listed on the articles, courses and meetups pages.";

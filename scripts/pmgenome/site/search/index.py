@@ -1,0 +1,92 @@
+"""Running Pagefind over the pages' search records once the site is built.
+
+Records are written to a scratch folder as the pages render (so 10,000 of them never sit in
+memory), then Pagefind's binary, shipped in the `pagefind-bin` wheel, indexes that folder into
+<site>/pagefind/: a small entry file, the WebAssembly search engine and index shards that a
+browser fetches only as a query needs them. We run the binary rather than Pagefind's Python
+service, whose reader pauses 0.1 s per reply: one call per page would take minutes.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from pmgenome.site.search.records import EXCLUDE_SELECTORS, Record
+
+OUTPUT_DIR = "pagefind"
+LANGUAGE = "en"
+# Pagefind also writes ready-made search interfaces; the site uses its own box and none of them.
+UNUSED_OUTPUT = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+                 "wasm.unknown.pagefind")
+_INDEXED = re.compile(r"Indexed ([0-9]+) pages?")
+TIMEOUT = 600
+
+
+class SearchIndexError(Exception):
+    """Pagefind is missing or failed; the message says which and what it printed."""
+
+
+@dataclass(frozen=True)
+class Indexed:
+    pages: int
+    output: Path
+
+
+def pagefind_binary() -> Path:
+    try:
+        from pagefind_bin import get_executable
+    except ImportError as error:
+        raise SearchIndexError(
+            "pmgenome: the search index needs Pagefind's binary, which the site extra installs "
+            "(pip install -e '.[site]')") from error
+    return Path(get_executable())
+
+
+class SearchIndex:
+    """Collects the records of one build, then writes the index into the built site."""
+
+    def __init__(self) -> None:
+        self._scratch = tempfile.TemporaryDirectory(prefix="pmgenome-search-")
+        self.root = Path(self._scratch.name)
+        self.count = 0
+
+    def add(self, record: Record) -> None:
+        path = self.root / record.dest_uri
+        if not path.resolve().is_relative_to(self.root.resolve()):
+            raise SearchIndexError(f"pmgenome: a page's output path leaves the site: {record.dest_uri}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(record.html, encoding="utf-8")
+        self.count += 1
+
+    def write(self, site_dir: Path, *, keep_index_url: bool = False) -> Indexed:
+        """Index every record into site_dir/pagefind/ (replacing an older index there)."""
+        output = site_dir / OUTPUT_DIR
+        if output.exists():
+            shutil.rmtree(output)
+        command = [str(pagefind_binary()), "--site", str(self.root), "--output-path", str(output),
+                   "--force-language", LANGUAGE]
+        for selector in EXCLUDE_SELECTORS:
+            command += ["--exclude-selectors", selector]
+        if keep_index_url:
+            command.append("--keep-index-url")
+        try:
+            run = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, cwd=self.root)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SearchIndexError(f"pmgenome: Pagefind could not run: {error}") from error
+        printed = (run.stdout + run.stderr).strip()
+        found = _INDEXED.search(run.stdout)
+        if run.returncode != 0 or not found:
+            raise SearchIndexError(f"pmgenome: Pagefind failed (exit {run.returncode}) indexing "
+                                   f"{self.count} pages:\n{printed}")
+        for name in UNUSED_OUTPUT:
+            (output / name).unlink(missing_ok=True)
+        return Indexed(int(found.group(1)), output)
+
+    def close(self) -> None:
+        self._scratch.cleanup()

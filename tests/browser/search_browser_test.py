@@ -1,0 +1,128 @@
+"""The header's search box over the Pagefind index, in Chromium against the built fixture site.
+
+Every request leaves for loopback only (conftest.py aborts and records any other), so these
+tests also hold that search works from the built folder with no network.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+RESULTS = ".md-search-result__list > li.md-search-result__item"
+
+
+def type_query(page, words: str) -> None:
+    """Focus the box with the '/' shortcut and type as a person would."""
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.name") == "query"
+    page.keyboard.type(words, delay=20)
+
+
+def status(page) -> str:
+    return page.locator(".md-search-result__meta").inner_text()
+
+
+def titles(page) -> list[str]:
+    return page.locator(f"{RESULTS} .pmg-search__title").all_inner_texts()
+
+
+def test_a_summary_word_finds_and_opens_the_resource_with_the_word_marked(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "quokka")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
+    result = page.locator(RESULTS).first
+    assert result.locator(".pmg-search__title").inner_text() == "First B2B Pick"
+    assert result.locator(".pmg-badge").all_inner_texts() == ["Article", "New PM"]
+    assert result.locator("mark").all_inner_texts() == ["quokka."]
+    result.locator("a").click()
+    page.wait_for_url(f"{base_url}resources/b2b-pick-one/?h=quokka")
+    assert page.locator("article h1").inner_text().rstrip("¶") == "First B2B Pick"
+    page.wait_for_selector("article mark")
+    assert page.locator("article mark").all_inner_texts() == ["quokka"]
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_a_title_match_ranks_above_a_summary_match(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "cohort")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '2 matching documents'")
+    assert titles(page) == ["Design Cohort Course", "Design Course Pick"]
+
+
+def test_a_filter_narrows_the_results(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "fixture")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '16 matching documents'")
+    filters = page.locator(".pmg-search__filters")
+    assert filters.locator("label").all_inner_texts()[0].startswith("Kind")
+    assert filters.locator("select[name=kind] option").all_inner_texts() == ["Any", "Article", "Course", "Meetup"]
+    filters.locator("select[name=kind]").select_option("Course")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '3 matching documents'")
+    assert sorted(titles(page)) == ["Design Cohort Course", "Design Course Pick", "Technical Course"]
+    kinds = page.locator(f"{RESULTS} .pmg-badge--kind").all_inner_texts()
+    assert kinds == ["Course", "Course", "Course"]
+    filters.locator("select[name=segment]").select_option("Design-led")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '2 matching documents'")
+    assert sorted(titles(page)) == ["Design Cohort Course", "Design Course Pick"]
+
+
+def test_search_works_by_keyboard_only(page, base_url: str) -> None:
+    page.goto(f"{base_url}about/")
+    type_query(page, "wombat")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
+    assert page.evaluate("document.getElementById('__search').checked") is True
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent").startswith("Pricing & <Packaging>")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.name") == "query"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+    assert page.evaluate("document.activeElement.name") is None
+    page.keyboard.press("/")
+    page.keyboard.press("Enter")  # the first result of what the box still holds
+    page.wait_for_url(f"{base_url}resources/pricing-packaging/?h=wombat")
+
+
+def test_search_shows_hostile_titles_and_summaries_as_text(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "harmless")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
+    result = page.locator(RESULTS).first
+    assert result.locator(".pmg-search__title").inner_text() == (
+        "</title><details open ontoggle=alert(document.domain)>Closing tags")
+    assert page.locator("details").count() == 0
+    result.locator("a").click()
+    page.wait_for_url(f"{base_url}resources/closing-tags/?h=harmless")
+    assert page.title() == "</title><details open ontoggle=alert(document.domain)>Closing tags - PM Genome"
+    assert page.locator("details").count() == 0
+    page.goto(base_url)
+    type_query(page, "tiers")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
+    excerpt = page.locator(f"{RESULTS} .pmg-search__excerpt").first
+    assert "<Tiers>" in excerpt.inner_text()
+    assert excerpt.locator("tiers").count() == 0
+    assert excerpt.evaluate("p => Array.from(p.children).map(child => child.tagName)") == ["MARK"]
+
+
+def test_search_loads_nothing_until_used_and_then_only_the_index(page, base_url: str) -> None:
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(urlsplit(request.url).path))
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    assert [path for path in asked if "pagefind" in path or path.endswith(".json")] == []
+    type_query(page, "quokka")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
+    fetched = [path for path in asked if "pagefind" in path]
+    assert fetched and all(path.startswith("/pagefind/") for path in fetched)
+    assert not any(path.endswith("search_index.json") for path in asked)
+
+
+def test_search_after_instant_navigation_highlights_the_new_page(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/")
+    page.wait_for_selector("#pmg-explore[data-loaded=true]")
+    type_query(page, "wombat")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
+    page.locator(f"{RESULTS} a").first.click()
+    page.wait_for_url(f"{base_url}resources/pricing-packaging/?h=wombat")
+    page.wait_for_selector("article mark")
+    assert page.locator("article mark").all_inner_texts() == ["wombat"]
