@@ -48,11 +48,13 @@ class Build:
     site: Path
 
 
-def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: str = "") -> Build:
-    """`mkdocs build --strict` in a child process, as `make site` and the workflows run it."""
+def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: str = "",
+               engine: str = "mkdocs") -> Build:
+    """`mkdocs build --strict` in a child process, as `make site` and the workflows run it
+    (engine="properdocs": the same with ProperDocs, MkDocs 1.6's drop-in continuation)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": site_url}
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
+        [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True, text=True, cwd=cwd or config.parent, env=env, timeout=600,
     )
     return Build(result.returncode, result.stdout, result.stderr, site)
