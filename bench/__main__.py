@@ -7,7 +7,7 @@ import sys
 import time
 
 # Each name is a module bench.<name> with main() -> int (0 when its goals are met).
-BENCHMARKS = ("validate", "enrich", "links", "site", "path", "browser")
+BENCHMARKS = ("validate", "enrich", "links", "site", "path", "browser", "audit")
 
 
 def main(argv: list[str]) -> int:

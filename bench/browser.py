@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
 from bench.site import build, our_config, plain_site
 from bench.varied import Written, write_varied_catalog
 
@@ -50,6 +52,7 @@ COMPRESSED_TYPES = ("text/", "application/json", "application/javascript", "imag
                     "application/xml", "application/atom+xml")
 SEARCH_PATHS = ("/pagefind/", "/search/", "/assets/javascripts/workers/", "/assets/javascripts/lunr/")
 TIMEOUT_MS = 60_000
+LATE_MS = 10_000  # once results show, how long the entry's own link may still take
 
 
 class Counter:
@@ -133,9 +136,10 @@ def serve(site: Path) -> Served:
 
 @dataclass(frozen=True)
 class Measured:
-    seconds: float
+    seconds: float | None  # None: the entry's link never showed among the results
     focused_bytes: int  # the search's own files, or Explore's bytes at its first result
     all_bytes: int
+    first_seconds: float = 0.0  # until any result showed
 
 
 def _is_search(path: str) -> bool:
@@ -153,10 +157,16 @@ def measure_search(browser, served: Served, entry: Written) -> Measured:
         box.click()
         box.fill(entry.title)
         box.press("End")  # Material reads the box on keyup
-        page.locator(f'.md-search-result a[href*="resources/{entry.id}/"]').first.wait_for(
-            state="visible", timeout=TIMEOUT_MS)
-        seconds = time.perf_counter() - started
-        return Measured(seconds, served.counter.total(_is_search), served.counter.total())
+        page.locator(".md-search-result__item").first.wait_for(state="visible", timeout=TIMEOUT_MS)
+        first = time.perf_counter() - started
+        seconds: float | None = None
+        try:
+            page.locator(f'.md-search-result a[href*="resources/{entry.id}/"]').first.wait_for(
+                state="visible", timeout=LATE_MS)
+            seconds = time.perf_counter() - started
+        except PlaywrightTimeout:
+            pass  # ranked out of the results shown
+        return Measured(seconds, served.counter.total(_is_search), served.counter.total(), first)
     finally:
         context.close()
 
@@ -178,11 +188,14 @@ def measure_explore(browser, served: Served, query: str = "") -> Measured:
 
 
 def _summary(name: str, runs: list[Measured], goal_s: float, goal_bytes: int, focused: str) -> bool:
-    seconds = [run.seconds for run in runs]
+    seconds = [run.seconds for run in runs if run.seconds is not None]
     worst_bytes = max(run.focused_bytes for run in runs)
-    print(f"  {name:<34} median {statistics.median(seconds):6.2f} s  max {max(seconds):6.2f} s  "
-          f"{focused} {worst_bytes / 1000:9,.0f} KB  all {max(run.all_bytes for run in runs) / 1000:9,.0f} KB")
-    return max(seconds) <= goal_s and worst_bytes <= goal_bytes
+    timing = (f"median {statistics.median(seconds):6.2f} s  max {max(seconds):6.2f} s"
+              if seconds else f"{'never shown':>29}")
+    found = f"  shown {len(seconds)}/{len(runs)}" if len(seconds) < len(runs) else ""
+    print(f"  {name:<34} {timing}  {focused} {worst_bytes / 1000:7,.0f} KB  "
+          f"all {max(run.all_bytes for run in runs) / 1000:7,.0f} KB{found}")
+    return len(seconds) == len(runs) and max(seconds) <= goal_s and worst_bytes <= goal_bytes
 
 
 def main() -> int:
@@ -214,6 +227,8 @@ def main() -> int:
                             "Material's search": [measure_search(browser, plain, entry) for entry in rng_titles]}
                     for name, measured in runs.items():
                         met = _summary(name, measured, GOAL_SEARCH_S, GOAL_SEARCH_BYTES, "search files")
+                        print(f"  {'':<34} first results: median "
+                              f"{statistics.median(run.first_seconds for run in measured):.2f} s")
                         if name.startswith("ours"):
                             ok &= met
                     print(f"  goals: at most {GOAL_SEARCH_S} s and {GOAL_SEARCH_BYTES / 1000:.0f} KB of search files")
