@@ -49,7 +49,7 @@ SHARED = {"Language": "en"}
 @pytest.mark.parametrize(("entry_id", "expected_badges", "expected_facts", "button"), [
     ("fixture-book", ["Book", "Paid", "New PM", "Experienced PM"], {
         "Authors": "Ada Author, Ben <Writer>", "Year": "2020", "Publisher": "Fixture & Sons",
-        "ISBN": "978-0-00-000000-2", "Access": "Paid: you buy it or enrol", **SHARED,
+        "ISBN": "978-0-00-000000-2", "Access": "Paid: you pay for it", **SHARED,
         "Skills": "Discovery and customer research, User research methods", "Segments": "B2B, Design-led",
         "Added to the catalog": "2023-05-05"}, "Open the book ↗"),
     ("fixture-podcast", ["Podcast", "Free", "New PM"], {

@@ -25,7 +25,7 @@ ACCESS_MEANINGS = {
     "signup": "Free with sign-up: an account or an email address",
     "freemium": "Freemium: the core is free, extras are paid",
     "paywalled": "Paywalled: mostly behind a subscription or a metered wall",
-    "paid": "Paid: you buy it or enrol",
+    "paid": "Paid: you pay for it",
 }
 CADENCE_LABELS = {"daily": "Daily", "weekly": "Weekly", "fortnightly": "Every two weeks", "monthly": "Monthly",
                   "irregular": "Irregularly", "ended": "None: it has ended, and its archive stays online"}
