@@ -105,12 +105,15 @@ def test_damage_is_refused_where_it_is(tmp_path: Path, payload: object, message:
 
 @pytest.mark.parametrize(("data", "message"), [
     (b'{"version": 1,\n "results": {\n  "https://example.org/a": {"verdict": "ok",}\n }\n}',
-     "links.json:3:45: the link results are not valid JSON: Expecting property name enclosed in double quotes"),
+     "links.json:3:45: not valid JSON: expecting property name enclosed in double quotes"),
     (b'{"version": 1, "results": {"https://example.org/a": {"verdict": "ok",\n "status": NaN}}}',
      "links.json:2:12: NaN is not a JSON number"),
-    (b'{"version": 1,\n "checked_at": "\xff"}', "links.json:2:17: the link results are not UTF-8 text"),
-    (b"", "links.json:1:1: the link results are not valid JSON: Expecting value"),
-    (b"[" * 100_000 + b"]" * 100_000, "links.json:1:1: the link results nest too deeply"),
+    (b'{"version": 1,\n "checked_at": "\xff"}',
+     "links.json:2:17: byte 0xff is not UTF-8: the file was saved in another encoding or is damaged"),
+    (b"", "links.json:1:1: the file is empty"),
+    (b"[" * 100_000 + b"]" * 100_000, "links.json:1:33: nesting deeper than 32 levels"),
+    (b'{"version": 1,\n<<<<<<< HEAD\n "results": {}\n=======\n "results": {"https://example.org/a": {}}\n'
+     b'>>>>>>> link-status\n}', "links.json:2:1: merge-conflict marker '<<<<<<<': resolve the merge conflict"),
 ])
 def test_a_file_that_is_not_json_is_refused_where_it_breaks(tmp_path: Path, data: bytes, message: str,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
@@ -122,8 +125,8 @@ def test_a_file_that_is_not_json_is_refused_where_it_breaks(tmp_path: Path, data
 def test_a_missing_or_huge_file_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     assert str(read_link_results(tmp_path / "nowhere.json")[1]) == (
-        "nowhere.json:1:1: cannot read the link results: No such file or directory")
+        "nowhere.json:1:1: the link results file does not exist")
     with open(tmp_path / "huge.json", "wb") as handle:
         handle.truncate(MAX_BYTES + 1)
     assert str(read_link_results(tmp_path / "huge.json")[1]) == (
-        f"huge.json:1:1: the link results are larger than {MAX_BYTES:,} bytes")
+        f"huge.json:1:1: the file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,}")

@@ -10,14 +10,14 @@ found. Version 1 of the file:
 
 The reader is tolerant of what a newer writer may add (unknown keys are ignored; `checked_at`,
 `status`, `final_url` and `archived` may be missing or null) and refuses a damaged file as a
-Problem located at the damage, so a build never shows a status the check did not give.
+Problem located at the damage (stores/jsonfile.py finds damage in the bytes and the JSON; the
+shape is checked here), so a build never shows a status the check did not give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -27,11 +27,13 @@ from typing import Any
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import Problem
+from pmgenome.stores.jsonfile import JsonDamage, position, read_json
 from pmgenome.stores.timestamps import parse_utc
 from pmgenome.urls import is_web_url, normalise_url
 
 RESULTS_VERSION = 1
 MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 32  # the file nests 3 deep; room for what a newer writer adds
 RULE = "link-results"
 
 
@@ -83,66 +85,40 @@ class LinkResults:
 class _Damage(Exception):
     """A damaged part of the file: the message, and the keys leading to it (to find its line)."""
 
-    def __init__(self, message: str, *keys: str, token: str | None = None) -> None:
+    def __init__(self, message: str, *keys: str) -> None:
         super().__init__(message)
         self.message = message
         self.keys = keys
-        self.token = token  # a value to find instead, when no key leads to it
 
 
 def read_link_results(path: Path) -> tuple[LinkResults | None, Problem | None]:
-    """The results in `path`, or the Problem that makes the file unusable."""
-    shown = display_path(path)
+    """The results in `path`, or the Problem that makes the file unusable (a missing file is one:
+    the build asked for it)."""
+    document = read_json(path, max_bytes=MAX_BYTES, max_depth=MAX_DEPTH)
+    if document is None:
+        return None, Problem(display_path(path), 1, 1, "the link results file does not exist", RULE)
+    if isinstance(document, JsonDamage):
+        return None, Problem(document.path, document.line, document.col, document.message, RULE)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        return None, Problem(shown, 1, 1, f"cannot read the link results: {error.strerror or error}", RULE)
-    if len(data) > MAX_BYTES:
-        return None, Problem(shown, 1, 1, f"the link results are larger than {MAX_BYTES:,} bytes", RULE)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        col = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
-        return None, Problem(shown, line, col, "the link results are not UTF-8 text", RULE)
-    try:
-        payload = json.loads(text, parse_constant=_no_constant)
-    except json.JSONDecodeError as error:
-        return None, Problem(shown, error.lineno, error.colno, f"the link results are not valid JSON: {error.msg}",
-                             RULE)
-    except (_Damage, RecursionError) as error:
-        damage = error if isinstance(error, _Damage) else _Damage("the link results nest too deeply")
-        return None, _problem(shown, text, damage)
-    try:
-        return _results(payload), None
+        return _results(document.value), None
     except _Damage as damage:
-        return None, _problem(shown, text, damage)
-
-
-def _no_constant(name: str) -> Any:
-    raise _Damage(f"{name} is not a JSON number", token=name)
-
-
-def _problem(shown: str, text: str, damage: _Damage) -> Problem:
-    found = re.search(rf"[:\[,]\s*({re.escape(damage.token)})", text) if damage.token else None
-    line, col = _position(text, found.start(1)) if found else _locate(text, damage.keys)
-    return Problem(shown, line, col, damage.message, RULE)
+        line, col = _locate(document.text, damage.keys)
+        return None, Problem(display_path(path), line, col, damage.message, RULE)
 
 
 def _locate(text: str, keys: tuple[str, ...]) -> tuple[int, int]:
     """Where the last of `keys` is written, found key by key from the start (the file is written
     by json.dumps, so a key followed by a colon is a key): the file's start when not found."""
-    position, found = 0, 0
+    start, found = 0, 0
     for key in keys:
         for quoted in dict.fromkeys((json.dumps(key, ensure_ascii=False), json.dumps(key))):  # raw, or \u-escaped
-            at = _key_at(text, quoted, position)
+            at = _key_at(text, quoted, start)
             if at >= 0:
                 break
         if at < 0:
             break
-        found, position = at, at + len(quoted)
-    return _position(text, found)
+        found, start = at, at + len(quoted)
+    return position(text, found)
 
 
 def _key_at(text: str, quoted: str, start: int) -> int:
@@ -153,11 +129,6 @@ def _key_at(text: str, quoted: str, start: int) -> int:
             return at
         at = text.find(quoted, at + 1)
     return -1
-
-
-def _position(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _moment(value: Any, *keys: str) -> dt.datetime | None:
