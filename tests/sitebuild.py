@@ -15,6 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CATALOG = REPO / "tests" / "fixtures" / "site" / "catalog"
+LINK_RESULTS = REPO / "tests" / "fixtures" / "site" / "link-results.json"
 
 
 def fixture_catalog(dest: Path) -> Path:
@@ -49,10 +50,11 @@ class Build:
 
 
 def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: str = "",
-               engine: str = "mkdocs") -> Build:
+               link_results: Path | None = None, engine: str = "mkdocs") -> Build:
     """`mkdocs build --strict` in a child process, as `make site` and the workflows run it
     (engine="properdocs": the same with ProperDocs, MkDocs 1.6's drop-in continuation)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": site_url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": site_url,
+           "PMGENOME_LINK_RESULTS": str(link_results or "")}
     result = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True, text=True, cwd=cwd or config.parent, env=env, timeout=600,
@@ -60,8 +62,9 @@ def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: s
     return Build(result.returncode, result.stdout, result.stderr, site)
 
 
-def build_fixture_site(workdir: Path, **options: bool) -> Build:
-    """The fixture catalog's site, built under `workdir` (catalog/, mkdocs.yml, site/)."""
+def build_fixture_site(workdir: Path, *, link_results: Path | None = LINK_RESULTS, **options: bool) -> Build:
+    """The fixture catalog's site, built under `workdir` (catalog/, mkdocs.yml, site/), with the
+    fixture link results unless told otherwise."""
     catalog = fixture_catalog(workdir / "catalog")
     config = write_config(workdir / "mkdocs.yml", catalog, **options)
-    return build_site(config, workdir / "site")
+    return build_site(config, workdir / "site", link_results=link_results)

@@ -45,17 +45,20 @@ def test_a_summary_word_finds_and_opens_the_resource_with_the_word_marked(page, 
 def test_a_title_match_ranks_above_a_summary_match(page, base_url: str) -> None:
     page.goto(base_url)
     type_query(page, "cohort")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '2 matching documents'")
-    assert titles(page) == ["Design Cohort Course", "Design Course Pick"]
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '3 matching documents'")
+    # The course named for it, then the course whose summary says it, then the API page's text.
+    assert titles(page) == ["Design Cohort Course", "Design Course Pick", "API"]
 
 
 def test_a_filter_narrows_the_results(page, base_url: str) -> None:
     page.goto(base_url)
     type_query(page, "fixture")
-    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '16 matching documents'")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '20 matching documents'")
     filters = page.locator(".pmg-search__filters")
-    assert filters.locator("label").all_inner_texts()[0].startswith("Kind")
-    assert filters.locator("select[name=kind] option").all_inner_texts() == ["Any", "Article", "Course", "Meetup"]
+    assert [name.split("\n")[0] for name in filters.locator("label").all_inner_texts()] == [
+        "Kind", "Segment", "Level", "Access"]
+    assert filters.locator("select[name=kind] option").all_inner_texts() == [
+        "Any", "Article", "Book", "Course", "Meetup", "Newsletter", "Podcast", "Video"]
     filters.locator("select[name=kind]").select_option("Course")
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '3 matching documents'")
     assert sorted(titles(page)) == ["Design Cohort Course", "Design Course Pick", "Technical Course"]

@@ -12,7 +12,7 @@
   "use strict";
 
   const ROOT = new URL("../../", document.currentScript.src); // assets/pmgenome/ -> the site root
-  const FILTERS = { kind: "Kind", segment: "Segment", level: "Level", access: "Access", cost: "Cost" };
+  const FILTERS = { kind: "Kind", segment: "Segment", level: "Level", access: "Access" };
   const PAGE = 20;
   const SHORTCUTS = new Set(["/", "s", "f"]);
   let engine = null;

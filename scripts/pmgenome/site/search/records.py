@@ -24,9 +24,8 @@ from pmgenome.site.views import EntryView
 TITLE_WEIGHT = 10
 SUMMARY_WEIGHT = 5
 FACTS_WEIGHT = 2
-# The facets offered as search filters. "cost" is the access facet's name until the catalog
-# renames it "access"; whichever the Explore page has is used.
-FILTER_FACETS = ("kind", "segment", "level", "access", "cost")
+# The Explore facets that are also search filters.
+FILTER_FACETS = ("kind", "segment", "level", "access")
 # Lists that Material's search skipped carry data-search-exclude, and headings end in a
 # permalink sign: Pagefind skips both.
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
