@@ -119,7 +119,9 @@ def build(config: Path, site: Path) -> Result:
         log.seek(0)
         output = log.read().decode("utf-8", "replace")
     if child.returncode != 0 or output.strip():
-        raise SystemExit(f"bench site: building {config.name} failed or warned:\n{output}")
+        lines = output.splitlines()
+        shown = "\n".join(lines[:30] + ([f"... ({len(lines) - 30} more lines)"] if len(lines) > 30 else []))
+        raise SystemExit(f"bench site: building {config.name} failed or warned:\n{shown}")
     pages = sum(1 for _ in site.rglob("index.html"))  # use_directory_urls: one folder per page
     return Result(usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024, pages, index_bytes(site))
 

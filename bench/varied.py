@@ -106,6 +106,7 @@ def write_varied_catalog(root: Path, count: int, seed: int = 11) -> list[Written
             f"access: {rng.choice(ACCESS)}",
             "language: en",
             f"added: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
+            "reviewed: 2026-11-01",
         ]
         if kind == Kind.ARTICLE:
             lines += [f"author: {_yaml_text(titles.text(rng, 2, 3))}", "published: 2024-05-17"]
