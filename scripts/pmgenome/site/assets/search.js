@@ -13,7 +13,7 @@
 
   const ROOT = new URL("../../", document.currentScript.src); // assets/pmgenome/ -> the site root
   const FILTERS = { kind: "Kind", segment: "Segment", level: "Level", access: "Access" };
-  const PAGE = 20;
+  const PAGE = 10; // results whose page data is fetched at a time, as Material shows them
   const SHORTCUTS = new Set(["/", "s", "f"]);
   let engine = null;
 
