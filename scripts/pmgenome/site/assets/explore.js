@@ -2,7 +2,8 @@
  *
  * Filters live in the query string (?kind=course&segment=design), so a view can be shared.
  * Within a group the chosen values widen the list (OR); across groups they narrow it (AND).
- * The index holds each entry's id, title and facet values (as codes into its "values" lists);
+ * The index holds each entry's id, title and facet values (as codes into its "values" lists),
+ * in title order, which is the page's order;
  * a card's summary comes from explore/summaries/<n>.json (the index's entries, "shard" a file),
  * fetched for the first cards before they show and for the others as they scroll into view.
  * The only requests are for the site's own JSON. Text from the catalog is only ever set with
@@ -32,18 +33,42 @@
     return files.get(url);
   }
 
-  // Rows [id, title, [codes], [codes], ...] become {id, title, page, position, facets}.
+  // Rows [id, title, [codes], [codes], ...] become {id, title, page, position, codes}, where
+  // codes[facet] lists the entry's values as positions in data.values[facet]. Filtering and
+  // counting compare those numbers; only the cards shown turn them back into words.
   function unpack(data) {
     const names = data.facets || [];
     return (data.entries || []).map(function (row, position) {
-      const facets = {};
-      names.forEach(function (name, index) {
-        const known = data.values[name] || [];
-        facets[name] = (row[2 + index] || []).map(function (code) { return known[code]; });
-      });
+      const codes = {};
+      names.forEach(function (name, index) { codes[name] = row[2 + index] || []; });
       return { id: row[0], title: row[1], page: String(data.page).replace("{id}", row[0]),
-        position: position, facets: facets };
+        position: position, codes: codes };
     });
+  }
+
+  // value -> code, per facet
+  function codebook(data) {
+    const book = new Map();
+    Object.keys(data.values || {}).forEach(function (name) {
+      book.set(name, new Map(data.values[name].map(function (value, code) { return [value, code]; })));
+    });
+    return book;
+  }
+
+  // The chosen values as codes: a value no entry has can match nothing, as before.
+  function coded(selection, book) {
+    const result = new Map();
+    selection.forEach(function (values, name) {
+      const own = book.get(name) || new Map();
+      const codes = new Set();
+      values.forEach(function (value) {
+        if (own.has(value)) {
+          codes.add(own.get(value));
+        }
+      });
+      result.set(name, codes);
+    });
+    return result;
   }
 
   // Summaries by shard: fetched for the first screen before it shows, then as cards come near
@@ -138,7 +163,7 @@
       if (name === skip) {
         continue;
       }
-      const own = (entry.facets && entry.facets[name]) || [];
+      const own = entry.codes[name] || [];
       if (!own.some(function (value) { return values.has(value); })) {
         return false;
       }
@@ -184,10 +209,10 @@
     return node;
   }
 
-  function card(entry, root, labels) {
+  function card(entry, root, labels, values) {
     const item = element("li", "pmg-card");
     item.dataset.entryId = entry.id;
-    item.dataset.kind = entry.facets.kind[0] || "";
+    item.dataset.kind = (values.kind || [])[(entry.codes.kind || [])[0]] || "";
     item.dataset.position = String(entry.position);
     const link = element("a", "pmg-card__title", entry.title);
     if (typeof entry.page === "string" && SAFE_PAGE.test(entry.page)) {
@@ -196,8 +221,8 @@
     item.appendChild(link);
     const badges = element("span", "pmg-badges");
     ["kind", "access", "format", "level"].forEach(function (name) {
-      ((entry.facets && entry.facets[name]) || []).forEach(function (value) {
-        const text = labels.get(name + "\u0000" + value);
+      (entry.codes[name] || []).forEach(function (code) {
+        const text = labels.get(name + "\u0000" + (values[name] || [])[code]);
         if (text) {
           badges.appendChild(element("span", "pmg-badge pmg-badge--" + name, text));
         }
@@ -225,34 +250,38 @@
     let entries = [];
     let shown = PAGE_SIZE;
     let summaries = null;
+    let values = {};
+    let book = new Map();
 
     function render() {
       if (!summaries) {
         return; // the index is not here yet; the first render reads the boxes as they are then
       }
-      const selection = chosen(facets);
+      const picked = chosen(facets);
+      const selection = coded(picked, book);
       const found = entries.filter(function (entry) { return matches(entry, selection, null); });
       facets.forEach(function (facet) {
         const counts = new Map();
         entries.forEach(function (entry) {
           if (matches(entry, selection, facet.name)) {
-            ((entry.facets && entry.facets[facet.name]) || []).forEach(function (value) {
-              counts.set(value, (counts.get(value) || 0) + 1);
+            (entry.codes[facet.name] || []).forEach(function (code) {
+              counts.set(code, (counts.get(code) || 0) + 1);
             });
           }
         });
+        const own = book.get(facet.name) || new Map();
         facet.options.forEach(function (option, value) {
-          const count = counts.get(value) || 0;
+          const count = own.has(value) ? counts.get(own.get(value)) || 0 : 0;
           option.count.textContent = String(count);
           option.label.classList.toggle("pmg-option--empty", count === 0 && !option.input.checked);
         });
       });
-      let picked = 0;
-      selection.forEach(function (values) { picked += values.size; });
-      summary.textContent = picked ? "Filters (" + picked + " chosen)" : "Filters";
+      let boxes = 0;
+      picked.forEach(function (chosenValues) { boxes += chosenValues.size; });
+      summary.textContent = boxes ? "Filters (" + boxes + " chosen)" : "Filters";
       const fragment = document.createDocumentFragment();
       const cards = found.slice(0, shown).map(function (entry) {
-        return fragment.appendChild(card(entry, root, labels));
+        return fragment.appendChild(card(entry, root, labels, values));
       });
       list.replaceChildren(fragment);
       cards.forEach(summaries.show);
@@ -297,15 +326,19 @@
     }
     const index = new URL(container.dataset.index, location.href).href;
     load(index).then(function (data) {
-      const collator = new Intl.Collator();
-      entries = unpack(data).sort(function (a, b) {
-        return collator.compare(String(a.title), String(b.title)) || (a.id < b.id ? -1 : 1);
-      });
+      entries = unpack(data); // already in title order
+      values = data.values || {};
+      book = codebook(data);
       summaries = Summaries(index, data.shard || 1);
       // The first screen shows with its summaries, so nothing moves under the reader.
-      return summaries.ready(entries.filter(function (entry) {
-        return matches(entry, chosen(facets), null);
-      }).slice(0, FIRST_SCREEN));
+      const selection = coded(chosen(facets), book);
+      const first = [];
+      for (let at = 0; at < entries.length && first.length < FIRST_SCREEN; at += 1) {
+        if (matches(entries[at], selection, null)) {
+          first.push(entries[at]);
+        }
+      }
+      return summaries.ready(first);
     }).then(function () {
       render();
       container.dataset.loaded = "true";

@@ -11,6 +11,7 @@ and tools who want the whole catalog.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
@@ -30,10 +31,16 @@ class FacetOptions(Protocol):
     options: tuple[tuple[str, str, str], ...]  # (value, label, badge)
 
 
+def title_key(title: str) -> str:
+    """How titles sort: letter case and accents aside ("Éclair" beside "eclair")."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
 def ordered(context: SiteContext) -> list[EntryView]:
-    """Entries by title, then id: the index's order, which the page's own sort nearly keeps,
-    so the first screen of an unfiltered Explore needs one summary shard."""
-    return sorted(context.views.values(), key=lambda view: (view.title.casefold(), view.id))
+    """Entries by title, then id: the index's order is the page's order, so the page sorts
+    nothing and the first screen of an unfiltered Explore is the first summary shard."""
+    return sorted(context.views.values(), key=lambda view: (title_key(view.title), view.id))
 
 
 def explore_index(views: Sequence[EntryView], facets: Iterable[FacetOptions],
