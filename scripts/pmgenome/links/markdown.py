@@ -32,7 +32,7 @@ def _todo(result: LinkResult) -> str:
         case Verdict.REDIRECTED:
             return f"Update the URL to {markdown_code(result.suggestion or '')}."
         case Verdict.BROKEN | Verdict.SOFT_404 if not result.confirmed:
-            return "Nothing yet: if the next run finds it dead too, it moves up to the dead links."
+            return "Nothing yet: if the next run finds it dead too, it is reported as dead."
         case Verdict.BROKEN | Verdict.SOFT_404:
             if archived:
                 return f"Replace the URL with {archived}, or find where the resource moved, or remove the entry."
@@ -41,8 +41,8 @@ def _todo(result: LinkResult) -> str:
             return ("Check by hand. If it opens in a browser but slowly, exclude it with a reason in "
                     "`catalog/exclusions.yaml`.")
         case Verdict.BLOCKED:
-            return ("Check by hand in a browser. If it works, accept the answer with a host rule in "
-                    "`catalog/hosts.yaml` (`accept: [...]`) or exclude it with a reason.")
+            return ("The page likely exists behind a wall: check by hand in a browser. If it works, accept the "
+                    "answer with a host rule in `catalog/hosts.yaml` (`accept: [...]`) or exclude it with a reason.")
         case Verdict.EXCLUDED:
             return "Check by hand now and then; the exclusion's expiry date brings it back."
     return "Nothing."
@@ -50,10 +50,10 @@ def _todo(result: LinkResult) -> str:
 
 SECTIONS: tuple[tuple[str, Callable[[LinkResult], bool]], ...] = (
     ("Dead links", lambda r: r.dead and r.confirmed),
-    ("Failing for the first time (reported as dead if the next run fails too)", lambda r: r.dead and not r.confirmed),
+    ("Failing for the first time", lambda r: r.dead and not r.confirmed),
     ("Timed out", lambda r: r.verdict is Verdict.TIMEOUT),
-    ("Blocked (the page likely exists; check by hand)", lambda r: r.verdict is Verdict.BLOCKED),
-    ("Redirected (update the URL)", lambda r: r.verdict is Verdict.REDIRECTED),
+    ("Blocked", lambda r: r.verdict is Verdict.BLOCKED),
+    ("Redirected", lambda r: r.verdict is Verdict.REDIRECTED),
     ("Excluded", lambda r: r.verdict is Verdict.EXCLUDED),
 )
 
@@ -72,7 +72,7 @@ def _entries(result: LinkResult, report: Report, source_url: str | None) -> str:
 
 
 def _row(result: LinkResult, report: Report, source_url: str | None) -> str:
-    cells = (_entries(result, report, source_url), markdown_code(result.url), _found(result), _todo(result))
+    cells = (_entries(result, report, source_url), markdown_link(result.url, result.url), _found(result), _todo(result))
     return "| " + " | ".join(cells) + " |"
 
 

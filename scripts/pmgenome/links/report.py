@@ -10,7 +10,6 @@ from enum import StrEnum
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.links.verdict import LinkResult, Verdict
-from pmgenome.text.clean import one_line
 from pmgenome.text.escape import github_data, github_property, terminal
 
 
@@ -58,9 +57,9 @@ class Report:
 
 def summary(report: Report) -> str:
     total = len(report.results)
-    parts = [f"{report.count(v)} {v.value}" for v in ORDER]
+    parts = [f"{sum(1 for r in report.results if r.verdict is v and r.confirmed)} {v.value}" for v in ORDER]
     if report.pending:
-        parts.append(f"{report.pending} of the dead failing for the first time")
+        parts.insert(2, f"{report.pending} failing for the first time")
     return f"{total} URL{'s' if total != 1 else ''}: {', '.join(parts)}"
 
 
@@ -92,6 +91,12 @@ def _extra_lines(result: LinkResult) -> list[str]:
     return lines
 
 
+def shown(text: str) -> str:
+    """One line of a terminal report: control characters, line breaks included, shown as escapes,
+    so a redirect target or a page cannot restyle the terminal or fake a line of the report."""
+    return terminal(text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", " "))
+
+
 def format_text(report: Report) -> str:
     """One line per link that needs a look (ok ones are only counted), then the summary."""
     lines = []
@@ -99,10 +104,9 @@ def format_text(report: Report) -> str:
         if result.verdict is Verdict.OK:
             continue
         entries = f"  [{', '.join(result.entries)}]" if result.entries else ""
-        line = f"{_label(result):<10}  {result.url}  {detail(result)}{entries}"
-        lines.append(terminal(one_line(line)))
-        lines += [f"{'':<10}  {terminal(one_line(extra))}" for extra in _extra_lines(result)]
-    lines += [terminal(one_line(str(problem))) for problem in report.expired]
+        lines.append(shown(f"{_label(result):<10}  {result.url}  {detail(result)}{entries}"))
+        lines += [f"{'':<10}  {shown(extra)}" for extra in _extra_lines(result)]
+    lines += [shown(str(problem)) for problem in report.expired]
     lines.append(summary(report))
     return "".join(f"{line}\n" for line in lines)
 

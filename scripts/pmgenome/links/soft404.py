@@ -54,7 +54,10 @@ _ERROR_PAGES = re.compile(
     r"deleted|unavailable|no-?longer-?available)(\.html?|\.php|\.aspx?)?"
 )
 _INDEX = re.compile(r"(index|default|home)(\.html?|\.php|\.aspx?)?")
-_LOCALE = re.compile(r"[a-z]{2}([-_][a-z]{2,4})?")
+# The language prefixes sites put before every path (/en/, /pt-br/), so /en/ is a home page too.
+_LANGUAGES = frozenset("ar bg bn ca cs da de el en es et fa fi fr ga he hi hr hu id is it ja ko lt lv ms nb nl "
+                       "no pl pt ro ru sk sl sr sv sw ta th tl tr uk ur vi zh".split())
+_LOCALE = re.compile(r"([a-z]{2})([-_][a-z]{2,4})?")
 _SPLIT_TITLE = re.compile(r"\s[|\-–—:·»]\s|\s?[|·»]\s?")
 TEXT_WINDOW = 600  # characters of visible text searched for a not-found phrase
 
@@ -68,7 +71,8 @@ def _page_segments(path: str) -> list[str]:
     parts = _segments(path)
     if parts and _INDEX.fullmatch(parts[-1]):
         parts = parts[:-1]
-    if parts and _LOCALE.fullmatch(parts[0]):
+    locale = _LOCALE.fullmatch(parts[0]) if parts else None
+    if locale and locale.group(1) in _LANGUAGES:
         parts = parts[1:]
     return parts
 

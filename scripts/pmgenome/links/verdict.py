@@ -131,7 +131,8 @@ def judge(fetched: Fetched, accepted: Collection[int] = ()) -> tuple[Verdict, st
 def _tries(text: str, fetched: Fetched) -> str:
     if fetched.attempts <= 1:
         return text
-    return f"{text}, still after {fetched.attempts} attempts over {fetched.seconds:.0f}s"
+    spread = f" over {fetched.seconds:.0f}s" if fetched.seconds >= 1 else ""
+    return f"{text}, still after {fetched.attempts} attempts{spread}"
 
 
 def excluded(url: str, entries: tuple[str, ...], excluded_by: str) -> LinkResult:

@@ -27,7 +27,7 @@ def ascii_number(value: str | None, max_digits: int = MAX_DIGITS) -> int | None:
 def http_date(value: str | None) -> dt.datetime | None:
     """An HTTP date (RFC 9110, with the older forms email.utils accepts) as an aware UTC
     datetime, or None when it is absent or unreadable, out-of-range years included."""
-    if value is None or not value.isascii() or len(value) > 64:
+    if value is None or len(value) > 64 or not all(" " <= char <= "~" for char in value):
         return None
     try:
         when = email.utils.parsedate_to_datetime(value.strip())
