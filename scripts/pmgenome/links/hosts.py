@@ -37,6 +37,7 @@ SETTINGS = ("concurrency", "min_interval", "accept", "headers")
 FIELDS = ("host", "reason", "expires", *SETTINGS)
 WORDS = Wording("the hosts file", "host rules", "a host rule", "a mapping with host, reason and settings")
 _HOST = re.compile(r"(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+_DECIMAL = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}")
 _HEADER_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}")
 # Headers the client must set itself: framing, the target, and what would change whose request it is.
 RESERVED_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection", "upgrade",
@@ -111,6 +112,8 @@ def _number(rules: RuleFile, index: int, item: dict, name: str, low: float, high
     value = item.get(name)
     if value is None:
         return None
+    if not whole and isinstance(value, str) and _DECIMAL.fullmatch(value):
+        value = float(value)  # the loader keeps decimals as written
     kind = int if whole else (int, float)
     if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
         what = "a whole number" if whole else "a number of seconds"
