@@ -85,7 +85,7 @@ def test_every_mistake_is_located(catalog_dir: CatalogDir) -> None:
         "catalog/hosts.yaml:11:15: the header Cookie cannot be set here: the client sets it, or it would carry "
         "credentials in a public file",
         "catalog/hosts.yaml:11:44: the value of X-Fine must be one line of text, at most 1000 characters",
-        "catalog/hosts.yaml:11:51: not a header name: 'bad name'",
+        "catalog/hosts.yaml:11:52: not a header name: 'bad name'",
         "catalog/hosts.yaml:12:5: a host rule changes at least one of concurrency, min_interval, accept, headers",
         "catalog/hosts.yaml:14:5: unknown field 'expire'; a host rule has host, reason, expires, concurrency, "
         "min_interval, accept, headers",
