@@ -89,7 +89,7 @@ def test_every_mistake_is_located(catalog_dir: CatalogDir) -> None:
         "catalog/hosts.yaml:12:5: a host rule changes at least one of concurrency, min_interval, accept, headers",
         "catalog/hosts.yaml:14:5: unknown field 'expire'; a host rule has host, reason, expires, concurrency, "
         "min_interval, accept, headers",
-        "catalog/hosts.yaml:15:13: b.example already has a rule at line 9",
+        "catalog/hosts.yaml:15:11: b.example already has a rule at line 9",
     ]
 
 
