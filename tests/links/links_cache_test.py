@@ -6,6 +6,9 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from pmgenome.links.cache import (
     from_record,
     load_cache,
@@ -85,3 +88,68 @@ def test_merging_keeps_other_records_only_on_partial_runs() -> None:
                                                                       "https://a.org/x"}
     full = merged(old, [checked, skipped], keep_others=False)
     assert full == {"https://a.org/x": to_record(checked)}
+
+
+DAMAGED = {
+    "https://a.org/list-verdict": {"verdict": [], "checked_at": "2026-11-26T06:00:00Z"},
+    "https://a.org/text-status": {"verdict": "ok", "checked_at": "2026-11-26T06:00:00Z", "status": "abc"},
+    "https://a.org/infinite-status": {"verdict": "ok", "checked_at": "2026-11-26T06:00:00Z", "status": 1e999},
+    "https://a.org/number-redirects": {"verdict": "redirected", "checked_at": "2026-11-26T06:00:00Z", "redirects": 5},
+    "https://a.org/bad-hop": {"verdict": "redirected", "checked_at": "2026-11-26T06:00:00Z",
+                              "redirects": [{"url": "x", "status": "301", "location": "/"}]},
+    "https://a.org/no-time": {"verdict": "ok", "checked_at": 5},
+    "https://a.org/text-failures": {"verdict": "broken", "checked_at": "2026-11-26T06:00:00Z", "failures": "2"},
+    "https://a.org/list-record": [],
+    "not a url": {"verdict": "ok", "checked_at": "2026-11-26T06:00:00Z"},
+}
+
+
+def test_hand_edited_records_of_the_wrong_type_are_dropped_with_a_warning(tmp_path: Path) -> None:
+    good = {"verdict": "ok", "checked_at": "2026-11-26T06:00:00Z", "status": 200, "redirects": []}
+    path = tmp_path / "links.json"
+    # 1e999 is written as JSON text, as a hand edit would leave it.
+    text = json.dumps({"version": 1, "results": {**DAMAGED, "https://a.org/fine": good}})
+    path.write_text(text.replace("Infinity", "1e999"))
+    records, warning = load_cache(path)
+    assert records == {"https://a.org/fine": good}
+    assert warning == (f"ignoring 9 damaged record(s) in the link cache {path}, checked afresh (first: "
+                       "'https://a.org/list-verdict': verdict is not one of blocked, broken, excluded, ok, "
+                       "redirected, soft-404, timeout)")
+    for url, record in DAMAGED.items():  # and never trusted even if handed over directly
+        if url == "not a url":
+            continue
+        assert not reusable(record, dt.timedelta(days=7), NOW)
+        assert with_history(result("https://a.org/x", Verdict.BROKEN, 404), record, two_runs=True).failures in (1, 2)
+
+
+def test_a_cache_nested_too_deeply_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "links.json"
+    path.write_text("[" * 100_000 + "]" * 100_000)
+    assert load_cache(path) == ({}, f"ignoring the link cache {path}: nested too deeply to be a link cache")
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
+              st.sampled_from(["ok", "broken", "redirected", "2026-11-26T06:00:00Z", "https://a.org/"])),
+    lambda children: st.one_of(st.lists(children, max_size=4), st.dictionaries(st.text(max_size=10), children,
+                                                                                max_size=6)),
+    max_leaves=25,
+)
+record_values = st.fixed_dictionaries({}, optional={
+    "verdict": json_values, "checked_at": json_values, "status": json_values, "failures": json_values,
+    "redirects": json_values, "error": json_values, "final_url": json_values, "suggestion": json_values,
+})
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(results=st.dictionaries(st.sampled_from(["https://a.org/1", "https://a.org/2", "x"]),
+                               st.one_of(json_values, record_values), max_size=3))
+def test_any_cache_content_loads_without_raising(tmp_path: Path, results: dict) -> None:
+    path = tmp_path / "links.json"
+    path.write_text(json.dumps({"version": 1, "results": results}))
+    records, _ = load_cache(path)
+    for url, record in records.items():
+        if reusable(record, dt.timedelta(days=3650), NOW):
+            assert from_record(url, record, ("e",)).cached
+        with_history(result(url, Verdict.BROKEN, 404), record, two_runs=True)
+    save_cache(path, merged(records, [], keep_others=True))

@@ -136,7 +136,7 @@ def with_history(result: LinkResult, previous: Mapping[str, Any] | None, two_run
     if not result.dead:
         return replace(result, failures=0, confirmed=True)
     before = 0
-    if previous is not None and previous.get("verdict") in (Verdict.BROKEN.value, Verdict.SOFT_404.value):
+    if previous is not None and record_problem(previous) is None and previous.get("verdict") in (Verdict.BROKEN.value, Verdict.SOFT_404.value):
         count = previous.get("failures")
         before = count if _whole(count, 1, 10_000) else 1
     failures = before + 1
