@@ -26,7 +26,6 @@ from pmgenome.site.views import (
     COST_LABELS,
     FACETS,
     FORMAT_LABELS,
-    KIND_NAMES,
     ONLINE,
     EntryView,
     country_label,
@@ -42,12 +41,10 @@ EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
 RULE_ANCHOR = "how-the-top-five-are-chosen"
 KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
-PLURALS = {kind: (kind.noun, kind.nouns) for kind in Kind}
 
 
 def counted(count: int, kind: Kind) -> str:
-    singular, plural = PLURALS[kind]
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{count} {kind.noun if count == 1 else kind.nouns}"
 
 
 def _front_matter(**values: Any) -> str:
@@ -112,7 +109,7 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
                   for kind in catalog.kinds}
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
-            everything=everything, kinds=catalog.kinds, plurals=PLURALS, counted=counted,
+            everything=everything, kinds=catalog.kinds, counted=counted,
             rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
 
 
@@ -144,11 +141,11 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     places: dict[str, dict[str, list[EntryView]]] = defaultdict(lambda: defaultdict(list))
     for entry in _by_title(catalog.entries, Kind.MEETUP, context):
         view = context.views[entry.id]
-        if entry.get("online") is True:
+        if entry.online:
             online.append(view)
         else:
-            country = str(entry.get("country") or "")
-            city = " ".join(str(entry.get("city") or "").split())
+            country = entry.country or ""
+            city = " ".join((entry.city or "").split())
             places[country][city].append(view)
     grouped = [
         Place(country_label(country) if country else "Country not given",
@@ -169,7 +166,7 @@ def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[Generate
                   if (term := catalog.taxonomy.term("skills", skill))]
         header = _front_matter(title=html_text(view.title), tags=skills)
         yield GeneratedPage(view.src_uri, header + render(
-            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=KIND_NAMES[entry.kind]))
+            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=entry.kind.singular))
 
 
 @dataclass(frozen=True)
@@ -182,8 +179,7 @@ class Facet:
 def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     """The Explore page's filters: every value of the vocabulary, and the places in use."""
     taxonomy = catalog.taxonomy
-    countries = sorted({str(e.get("country")) for e in catalog.of_kind(Kind.MEETUP)
-                        if e.get("online") is not True and e.get("country")})
+    countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country})
     labelled = {
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],
@@ -194,7 +190,7 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".
-    options["kind"] = tuple((kind.value, kind.label, KIND_NAMES[kind]) for kind in catalog.kinds)
+    options["kind"] = tuple((kind.value, kind.label, kind.singular) for kind in catalog.kinds)
     return tuple(Facet(name, label, options[name]) for name, label in FACETS.items())
 
 

@@ -35,7 +35,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     """Reads and validates the catalog, then adds every generated page to the build."""
 
     def __init__(self) -> None:
-        self._root: Path | None = None
         self._catalog: Catalog | None = None
         self._context: SiteContext | None = None
         self._generated: set[str] = set()
@@ -57,7 +56,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             feed_size=self.config.catalog_feed_size,
         )
         enrichment = load_store(root) if self.config.catalog_enrichment else {}
-        self._root, self._catalog = root, catalog
+        self._catalog = catalog
         self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date())
         for uri in CSS_URIS:
             if uri not in config.extra_css:
