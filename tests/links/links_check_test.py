@@ -227,7 +227,7 @@ def test_a_slow_host_does_not_hold_up_the_others() -> None:
     with LocalServer("127.0.0.9", default=Reply(200, {}, b"ok", delay=1.0)) as slow, \
             LocalServer("127.0.0.10", default=html()) as fast:
         targets = {**{slow.url(f"/{n}"): () for n in range(6)}, **{fast.url(f"/{n}"): () for n in range(6)}}
-        config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 3.0, "per_host": 2, "concurrency": 4})
+        config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 5.0, "per_host": 2, "concurrency": 4})
         with Client(config) as limited:
             started = time.monotonic()
             results = check_urls(limited, targets)

@@ -46,7 +46,7 @@ class CheckOptions:
                               max_redirects=config.max_redirects),
             concurrency=config.concurrency,
             host_limits=HostLimits(config.per_host, config.min_interval),
-            stall_after=max(1.0, min(5.0, config.read_timeout / 2)),
+            stall_after=max(0.5, min(5.0, config.read_timeout / 4)),
         )
         return options if not changes else cls(**{**options.__dict__, **changes})  # type: ignore[arg-type]
 

@@ -125,7 +125,7 @@ def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
                           config.max_retry_after, config.max_redirects),
         concurrency=config.concurrency, host_limits=HostLimits(config.per_host, config.min_interval),
         rules=hosts.in_force(options.host_rules, today),
-        stall_after=max(1.0, min(5.0, config.read_timeout / 2)), soft_404=options.soft_404,
+        stall_after=max(0.5, min(5.0, config.read_timeout / 4)), soft_404=options.soft_404,
     )
 
 

@@ -6,9 +6,12 @@ on meanwhile. Politeness stays: each host has its requests in flight and a minim
 between starts (HostGate), and a host is paused only as long as its server asked.
 
 A request that has had no answer for `stall_after` seconds stops counting against its host's
-and the run's limits: a hanging server costs a thread, not the others' turn. At most as many
-stalled requests per host as the host's own limit, and as many in all as the run's, so a host
-that hangs everything never sees more than twice its limit.
+and the run's limits: a hanging server costs a thread, not the others' turn. At most twice the
+host's own limit of stalled requests per host, and the run's limit in all, so a host that hangs
+everything never sees more than three times its limit.
+
+Work in progress goes first: a retry or a redirect hop is queued before its host's new URLs,
+so the long chains (the run's floor) start their next step as soon as they may.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ class Scheduler:
     def add(self, host: str, job: Job, delay: float = 0.0) -> None:
         with self._changed:
             self._pending += 1
-            self._queue(host, job, time.monotonic() + delay)
+            self._queue(host, job, time.monotonic() + delay, first=False)
             self._changed.notify_all()
 
     def run(self) -> None:
@@ -89,12 +92,15 @@ class Scheduler:
             state = self._hosts[host] = _HostState(HostGate(self._limits(host)))
         return state
 
-    def _queue(self, host: str, job: Job, at: float) -> None:
+    def _queue(self, host: str, job: Job, at: float, first: bool = True) -> None:
         if at <= time.monotonic():
             state = self._host(host)
             if not state.ready:
                 self._order.append(host)
-            state.ready.append(job)
+            if first:
+                state.ready.appendleft(job)
+            else:
+                state.ready.append(job)
         else:
             heapq.heappush(self._delayed, (at, next(self._counter), host, job))
 
@@ -156,7 +162,7 @@ class Scheduler:
             state = self._hosts[running.host]
             if due > now:
                 wake = min(wake, due)
-            elif state.stalled < state.gate.limits.in_flight and self._stalled < self.concurrency:
+            elif state.stalled < 2 * state.gate.limits.in_flight and self._stalled < self.concurrency:
                 running.stalled = True
                 state.stalled += 1
                 self._stalled += 1
