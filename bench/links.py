@@ -36,9 +36,10 @@ LATENCY = 0.05
 HEALTHY_URLS, HEALTHY_HOSTS, PER_HOST = 1000, 3, 2
 PMGENOME = [sys.executable, "-m", "pmgenome"]
 LYCHEE = shutil.which("lychee", path=str(Path(sys.executable).parent)) or shutil.which("lychee")
-# The faults whose own chain is longest: checked alone to find the floor.
-LONG_CHAINS = ("persistent 5xx", "hanging", "brief outage (503 for 3 s)", "429 Retry-After 2 s for 2 s",
-               "429 Retry-After date", "slow (2 s) but in time")
+# The faults whose own chain is longest (the 5xx outage window, three timeouts, an outage waited
+# out): each checked alone FLOOR_RUNS times to find the floor. The others' chains are 2-3 s.
+LONG_CHAINS = ("persistent 5xx", "hanging", "brief outage (503 for 3 s)")
+FLOOR_RUNS = 3
 
 
 def _spawn(command: list[str], folder: Path) -> tuple[str, float, float]:
@@ -114,14 +115,17 @@ def check_farm(tool: str, folder: Path) -> Outcome:
 
 
 def floor(folder: Path) -> tuple[float, str]:
-    """The slowest single chain: each long-chain fault checked alone, on a fresh farm."""
+    """The slowest single chain: each long-chain fault checked alone on a fresh farm, its best of
+    FLOOR_RUNS (the least disturbed by other work on the machine), the slowest of those."""
     slowest, which = 0.0, ""
     for fault in LONG_CHAINS:
-        with Farm() as farm:
-            case = next(c for c in farm.cases if c.fault == fault)
-            _, wall, _ = run_pmgenome([case.url], folder)
-        if wall > slowest:
-            slowest, which = wall, fault
+        walls = []
+        for _ in range(FLOOR_RUNS):
+            with Farm() as farm:
+                case = next(c for c in farm.cases if c.fault == fault)
+                walls.append(run_pmgenome([case.url], folder)[1])
+        if min(walls) > slowest:
+            slowest, which = min(walls), fault
     return slowest, which
 
 
@@ -172,7 +176,8 @@ def main() -> int:
     ratios = [o.wall / t.wall for o, t in rounds]
     to_floor = [o.wall / chain for o, _ in rounds]
     print(f"wall time ratio pmgenome/lychee: {_spread(ratios, 'x')}")
-    print(f"floor (longest single chain, {chain_fault!r} alone): {chain:.2f}s; pmgenome/floor: {_spread(to_floor, 'x')}")
+    print(f"floor (longest single chain, {chain_fault!r} alone, best of {FLOOR_RUNS}): {chain:.2f}s; "
+          f"pmgenome/floor: {_spread(to_floor, 'x')}")
     for tool, index in (("pmgenome", 0), ("lychee", 1)):
         by_fault = Counter(f"{case.fault} (said {said})" for r in rounds[-1:] for case, said in r[index].mistakes)
         if by_fault:
@@ -188,5 +193,6 @@ def main() -> int:
         "one request per healthy URL": healthy_requests == HEALTHY_URLS,
         "<= 1.3x ideal on 1,000 URLs": wall <= 1.3 * ideal,
     }
+    print(f"load average while measuring: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     print("goals: " + ", ".join(f"{name}: {'met' if met else 'MISSED'}" for name, met in goals.items()))
     return 0 if all(goals.values()) else 1

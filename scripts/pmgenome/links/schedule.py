@@ -74,7 +74,7 @@ class Scheduler:
         with self._changed:
             self._pending += 1
             self._queue(host, job, time.monotonic() + delay, first=False)
-            self._changed.notify_all()
+            self._changed.notify()
 
     def run(self) -> None:
         """Run every job, and the jobs they lead to, until none is left."""
@@ -133,7 +133,10 @@ class Scheduler:
                         state = self._hosts[host]
                         wait = state.gate.wait_for_start(now)
                         if wait == 0:
-                            return self._start(host, state, now)
+                            taken = self._start(host, state, now)
+                            if self._order and self._active < self.concurrency:
+                                self._changed.notify()  # there may be more to start: pass it on
+                            return taken
                         self._order.rotate(-1)
                         if wait is not None:
                             wake = min(wake, now + wait)
@@ -186,4 +189,7 @@ class Scheduler:
                 self._queue(later.host, later.job, time.monotonic() + later.delay)
             else:
                 self._pending -= 1
-            self._changed.notify_all()
+            if self._pending == 0:
+                self._changed.notify_all()  # every thread may go
+            else:
+                self._changed.notify()  # a slot is free; whoever takes it passes the word on
