@@ -860,8 +860,8 @@ class _Words:
     def _course_reason(self, part: str, candidate: _Candidate) -> str:
         entry = candidate.features.entry
         details = [_plain(value) for value in (entry.pace, entry.format) if value is not None]
-        if entry.cost:
-            details.append(_plain(entry.cost))
+        if entry.access:
+            details.append(_plain(entry.access))
         reason = self.reason(part, candidate).rstrip(".")
         details = [detail for detail in details if detail]
         return f"{reason}; {', '.join(details)}." if details else f"{reason}."
