@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 from pmgenome.cli import main
-from pmgenome.links.results import EntryLink, load_results
-from pmgenome.links.verdict import Verdict
-from servers import LocalServer, Reply, html
+from pmgenome.site.linkresults import LinkCheck, LinkVerdict, read_link_results
+from servers import LocalServer, Reply, html, wait_until
 
 from tests.conftest import CatalogDir
 
@@ -110,49 +109,62 @@ def test_terminal_output_shows_control_characters_as_escapes(catalog_dir: Catalo
     assert "\\x1b]0;owned\\x07\\x1b[2J" in out
 
 
-def test_the_results_file_for_the_site(catalog_dir: CatalogDir, capsys) -> None:
-    with LocalServer("127.0.0.74", {"/ok": html(), "/gone": Reply(404), "/wall": Reply(403)}) as server:
+def test_the_results_file_is_what_the_site_reads(catalog_dir: CatalogDir, capsys) -> None:
+    with LocalServer("127.0.0.74", {"/ok": html(), "/gone": Reply(404), "/wall": Reply(403),
+                                    "/moved": Reply(302, {"Location": "/new page"}), "/new page": html()}) as server:
         entry(catalog_dir, "fine", server.url("/ok"))
         entry(catalog_dir, "dead", server.url("/gone"))
         entry(catalog_dir, "walled", server.url("/wall"))
+        entry(catalog_dir, "spaced", server.url("/moved"))
         code, _, _ = run(capsys, *FAST, "--cache", "cache.json", "--results", "site/link-status.json")
     assert code == 0  # first failure of a scheduled run
     data = json.loads(Path("site/link-status.json").read_text())
-    assert sorted(data) == ["entries", "generated_at", "version"]
-    dead = data["entries"]["dead"]
-    checked = dead.pop("checked_at")
-    assert checked == data["generated_at"] and checked.endswith("Z")
-    assert dead == {"url": server.url("/gone"), "verdict": "broken", "confirmed": False, "status": 404,
-                    "detail": "HTTP 404 Not Found", "suggestion": None, "archived": None}
-    links, warning = load_results(Path("site/link-status.json"))
-    assert warning is None
-    assert links["fine"] == EntryLink(server.url("/ok"), Verdict.OK, True, checked, 200, None, None, None)
-    assert links["walled"].verdict is Verdict.BLOCKED
+    assert sorted(data) == ["checked_at", "results", "version"]
+    dead = data["results"][server.url("/gone")]
+    assert dead == {"verdict": "broken", "checked_at": data["checked_at"], "status": 404, "final_url": None,
+                    "archived": None, "confirmed": False, "entries": ["dead"], "detail": "HTTP 404 Not Found",
+                    "suggestion": None}
+    results, problem = read_link_results(Path("site/link-status.json"))
+    assert problem is None and results is not None
+    assert results.for_url(server.url("/ok")) == LinkCheck(server.url("/ok"), LinkVerdict.OK, results.checked_at, 200)
+    assert results.for_url(server.url("/wall")).verdict is LinkVerdict.BLOCKED
+    assert results.for_url(server.url("/moved")).final_url is None  # a URL with a space is not one the site shows
 
 
-def test_a_damaged_results_file_is_read_as_empty_with_a_warning(tmp_path: Path) -> None:
-    path = tmp_path / "link-status.json"
-    path.write_text('{"version": 1, "entries": {"a": {"url": "javascript:alert(1)", "verdict": "ok"}, '
-                    '"b": {"url": "https://b.org/", "verdict": "ok", "archived": "javascript:x"}}}')
-    links, warning = load_results(path)
-    assert list(links) == ["b"] and links["b"].archived is None
-    assert warning == f"ignoring 1 damaged line(s) in the link results {path}"
-    path.write_text("[" * 100_000)
-    assert load_results(path)[0] == {}
-
-
-def test_two_runs_at_once_keep_each_others_records(tmp_path: Path, monkeypatch) -> None:
-    # Two lists checked at the same time into one cache: neither run's records may vanish.
+def test_a_partial_run_keeps_the_other_results(tmp_path: Path, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
-    with LocalServer("127.0.0.75", default=Reply(200, {"Content-Type": "text/html"}, b"ok", delay=0.3)) as server:
+    with LocalServer("127.0.0.76", {"/a": html(), "/b": Reply(404)}) as server:
         for name in ("a", "b"):
-            Path(f"{name}.txt").write_text("\n".join(server.url(f"/{name}/{n}") for n in range(6)) + "\n")
-        runs = [subprocess.Popen([sys.executable, "-m", "pmgenome", "links", "--url-file", f"{name}.txt",
-                                  "--cache", "cache.json", *FAST], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.PIPE, text=True) for name in ("a", "b")]
-        errors = [proc.communicate(timeout=60)[1] for proc in runs]
-    assert [proc.returncode for proc in runs] == [0, 0], errors
-    assert len(json.loads(Path("cache.json").read_text())["results"]) == 12
+            Path(f"{name}.txt").write_text(server.url(f"/{name}") + "\n")
+            run(capsys, *FAST, "--url-file", f"{name}.txt", "--no-cache", "--results", "status.json")
+    results, problem = read_link_results(Path("status.json"))
+    assert problem is None and results is not None
+    assert {url: check.verdict for url, check in results.results.items()} == {
+        server.url("/a"): LinkVerdict.OK, server.url("/b"): LinkVerdict.BROKEN}
+
+
+def test_two_runs_at_once_on_one_cache_the_second_stops_and_nothing_is_lost(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The first run takes about 3 s (12 pages of 0.5 s, two at a time): the second starts meanwhile.
+    with LocalServer("127.0.0.75", default=Reply(200, {"Content-Type": "text/html"}, b"ok", delay=0.5)) as server:
+        for name in ("a", "b"):
+            Path(f"{name}.txt").write_text("\n".join(server.url(f"/{name}/{n}") for n in range(12)) + "\n")
+
+        def start(name: str) -> subprocess.Popen[str]:
+            return subprocess.Popen([sys.executable, "-m", "pmgenome", "links", "--url-file", f"{name}.txt",
+                                     "--cache", "cache.json", *FAST], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True)
+
+        first = start("a")
+        assert wait_until(lambda: server.hits() > 0, 10)  # the first run holds the cache
+        second = start("b")
+        errors = [proc.communicate(timeout=60)[1] for proc in (first, second)]
+    assert (first.returncode, second.returncode) == (0, 2), errors
+    assert errors[1].startswith("pmgenome links: cache.json is being updated by another run (process ")
+    assert errors[1].endswith("); nothing was read or written: wait for that run to finish, then run again (its "
+                              "lock ends with it, even if it crashes)\n")
+    saved = json.loads(Path("cache.json").read_text())["results"]
+    assert sorted(saved) == sorted(server.url(f"/a/{n}") for n in range(12))
 
 
 def test_a_catastrophic_exclusion_pattern_is_refused_before_any_request(catalog_dir: CatalogDir, capsys) -> None:

@@ -194,8 +194,8 @@ def test_a_damaged_cache_is_ignored_with_a_warning(catalog_dir: CatalogDir, site
     entry(catalog_dir, "fine", site.url("/ok"))
     Path("cache.json").write_text("{not json")
     code, _, err = run(capsys, *FAST, "--cache", "cache.json")
-    assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache cache.json: not valid JSON "
-                              "(Expecting property name enclosed in double quotes: line 1 column 2 (char 1))\n")
+    assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache, checked afresh: cache.json:1:2: not "
+                              "valid JSON: expecting property name enclosed in double quotes\n")
     assert json.loads(Path("cache.json").read_text())["version"] == 1
 
 

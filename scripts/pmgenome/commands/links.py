@@ -22,6 +22,7 @@ from pmgenome.links.run import RunOptions, Scope, Targets, catalog_targets, url_
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.client import ClientConfig
+from pmgenome.stores.errors import StoreError
 from pmgenome.text.escape import terminal
 from pmgenome.urls import is_web_url
 
@@ -214,6 +215,8 @@ def run(args: argparse.Namespace) -> int:
     bar = ProgressBar(sys.stderr, "checking links")
     try:
         outcome = run_check(targets, options, progress=bar.update)
+    except StoreError as error:  # the cache is busy with another run, or cannot be locked
+        return _fail(str(error))
     finally:
         bar.close()
     for warning in outcome.warnings:

@@ -19,10 +19,13 @@ from typing import Any
 from pmgenome.links.verdict import LinkResult, Verdict
 from pmgenome.net.client import Redirect
 from pmgenome.stores.atomic import write_atomic
+from pmgenome.stores.jsonfile import JsonDamage, read_json
 from pmgenome.stores.timestamps import parse_utc
 from pmgenome.urls import is_web_url
 
 CACHE_VERSION = 1
+MAX_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 16  # the cache nests 5 deep
 # Only good news is reused: a link that failed is always checked again.
 REUSABLE = frozenset({Verdict.OK, Verdict.REDIRECTED})
 _VERDICTS = frozenset(v.value for v in Verdict)
@@ -58,22 +61,14 @@ def record_problem(record: Any) -> str | None:
 
 
 def load_cache(path: Path) -> tuple[dict[str, dict[str, Any]], str | None]:
-    """The cached records by URL, and a warning when the file was there but unusable (the run
-    then starts afresh: a cache is never worth failing for)."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
+    """The cached records by URL, and a warning when the file was there but unusable, in whole
+    or in part (the run then checks those URLs afresh: a cache is never worth failing for)."""
+    document = read_json(Path(path), max_bytes=MAX_BYTES, max_depth=MAX_DEPTH)
+    if document is None:
         return {}, None
-    except (OSError, UnicodeDecodeError) as error:
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        return {}, f"ignoring the link cache {path}: cannot read it ({reason})"
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        return {}, f"ignoring the link cache {path}: not valid JSON ({error})"
-    except RecursionError:
-        return {}, f"ignoring the link cache {path}: nested too deeply to be a link cache"
+    if isinstance(document, JsonDamage):
+        return {}, f"ignoring the link cache, checked afresh: {document}"
+    data = document.value
     if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or not isinstance(data.get("results"), dict):
         return {}, f"ignoring the link cache {path}: not a version {CACHE_VERSION} link cache"
     records, damaged = {}, []

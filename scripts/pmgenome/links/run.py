@@ -27,6 +27,7 @@ from pmgenome.links.verdict import LinkResult, excluded
 from pmgenome.links.wayback import archived_copies
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
+from pmgenome.stores.lock import store_lock
 from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.text.clean import shortened
 from pmgenome.urls import is_web_url, url_problem
@@ -150,7 +151,16 @@ def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date
 
 
 def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], None] | None = None) -> RunOutcome:
-    """Check the targets and build the report; the cache is read before and written after."""
+    """Check the targets and build the report. With a cache, the run holds its lock from reading
+    it to writing it (another run at the same time stops at once with StoreBusy, and neither
+    loses records)."""
+    if options.cache is None:
+        return _run(targets, options, progress)
+    with store_lock(options.cache):
+        return _run(targets, options, progress)
+
+
+def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], None] | None) -> RunOutcome:
     now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
@@ -171,7 +181,10 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
     results = {**settled, **{r.url: r for r in fetched}}
     ordered = tuple(results[url] for url in targets.urls)
     if options.cache is not None:
-        warnings += _save_cache(options.cache, records, ordered, options.partial)
+        try:
+            linkcache.save_cache(options.cache, linkcache.merged(records, ordered, keep_others=options.partial))
+        except OSError as error:
+            warnings.append(f"could not write the link cache {options.cache}: {error.strerror or error}")
     if options.results is not None:
         try:
             save_results(options.results, ordered, format_utc(now), keep_others=options.partial)
@@ -179,13 +192,3 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
             warnings.append(f"could not write the link results {options.results}: {error.strerror or error}")
     expired = tuple(excl.expired_problems(options.exclusions, today) + hosts.expired_problems(options.host_rules, today))
     return RunOutcome(Report(ordered, expired, targets.places), tuple(warnings))
-
-
-def _save_cache(path: Path, records: dict, ordered: tuple[LinkResult, ...], partial: bool) -> list[str]:
-    # Read again just before writing: another run that finished meanwhile keeps its records.
-    latest, _ = linkcache.load_cache(path)
-    try:
-        linkcache.save_cache(path, linkcache.merged({**records, **latest}, ordered, keep_others=partial))
-    except OSError as error:
-        return [f"could not write the link cache {path}: {error.strerror or error}"]
-    return []
