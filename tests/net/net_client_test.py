@@ -347,3 +347,14 @@ def test_head_and_get_answers_are_kept_apart(server: LocalServer) -> None:
     server.routes["/"] = by_method(html(), HEAD=Reply(405))
     with Client(FAST) as client:
         assert [client.request(m, server.url("/")).status for m in ("HEAD", "GET")] == [405, 200]
+
+
+@pytest.mark.parametrize("value", ["\xb2", "Thu, 26 Nov 99999999999999999999 07:00:30 GMT"])
+def test_a_hostile_retry_after_is_read_as_no_delay_not_a_crash(server: LocalServer, value: str) -> None:
+    # What enrich and inspect meet through request(): the header is unreadable, so backoff applies.
+    server.routes["/limited"] = Reply(429, {"Retry-After": value})
+    server.routes["/length"] = Reply(200, {"Content-Type": "text/html", "Content-Length": "\xb2"}, b"")
+    with Client(FAST) as client:
+        limited = client.request("GET", server.url("/limited"))
+        assert (limited.status, limited.attempts, limited.error) == (429, 3, None)
+        assert client.request("GET", server.url("/length"), body_types=("application/pdf",)).status == 200
