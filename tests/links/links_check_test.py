@@ -8,6 +8,7 @@ import time
 
 import pytest
 from pmgenome.links.check import CheckOptions, check_url, check_urls
+from pmgenome.links.hosts import HostRules
 from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
 from pmgenome.net.client import Client, ClientConfig, Redirect
@@ -259,3 +260,20 @@ def test_results_keep_the_order_of_the_targets(farm, client: Client) -> None:
     urls = [b.url("/head-405"), a.url("/ok"), a.url("/gone"), b.url("/head-404")]
     results: list[LinkResult] = check_urls(client, dict.fromkeys(urls, ()))
     assert [r.url for r in results] == urls
+
+
+def test_a_bug_on_one_url_costs_that_url_only(farm, client: Client) -> None:
+    a, _ = farm
+
+    class Faulty(HostRules):
+        def headers(self, host: str) -> dict[str, str]:
+            raise ValueError("a bug for the test")
+
+    options = CheckOptions.from_client(CONFIG, rules=Faulty())
+    results = check_urls(client, {a.url("/ok"): ("x",), a.url("/moved"): ("y",)}, options=options)
+    assert [(r.verdict, r.error, r.entries) for r in results] == [
+        (Verdict.BROKEN, "the checker failed on this URL (ValueError: a bug for the test); this is a bug, please "
+                         "report it", ("x",)),
+        (Verdict.BROKEN, "the checker failed on this URL (ValueError: a bug for the test); this is a bug, please "
+                         "report it", ("y",)),
+    ]

@@ -12,7 +12,7 @@ import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from pmgenome.links.hosts import HostRules
@@ -38,17 +38,18 @@ class CheckOptions:
     soft_404: bool = True
 
     @classmethod
-    def from_client(cls, config: ClientConfig, **changes: object) -> CheckOptions:
+    def from_client(cls, config: ClientConfig, outage_window: float = RetryPolicy.outage_window,
+                    **changes: object) -> CheckOptions:
         """Options that follow the client's limits, with `changes` on top."""
         options = cls(
-            retry=RetryPolicy(attempts=config.max_attempts, backoff_base=config.backoff_base,
-                              backoff_max=config.backoff_max, max_retry_after=config.max_retry_after,
-                              max_redirects=config.max_redirects),
+            retry=RetryPolicy(attempts=config.max_attempts, outage_window=outage_window,
+                              backoff_base=config.backoff_base, backoff_max=config.backoff_max,
+                              max_retry_after=config.max_retry_after, max_redirects=config.max_redirects),
             concurrency=config.concurrency,
             host_limits=HostLimits(config.per_host, config.min_interval),
             stall_after=max(0.5, min(5.0, config.read_timeout / 4)),
         )
-        return options if not changes else cls(**{**options.__dict__, **changes})  # type: ignore[arg-type]
+        return replace(options, **changes)  # type: ignore[arg-type]
 
 
 class _Run:

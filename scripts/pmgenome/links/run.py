@@ -20,13 +20,11 @@ from pmgenome.links import cache as linkcache
 from pmgenome.links import exclusions as excl
 from pmgenome.links import hosts
 from pmgenome.links.check import CheckOptions, check_urls
-from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.report import Report, UrlSite
 from pmgenome.links.results import save_results
 from pmgenome.links.verdict import LinkResult, excluded
 from pmgenome.links.wayback import archived_copies
 from pmgenome.net.client import Client, ClientConfig
-from pmgenome.net.limits import HostLimits
 from pmgenome.stores.lock import store_lock
 from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.text.clean import shortened
@@ -120,14 +118,8 @@ class RunOutcome:
 def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
     if options.check is not None:
         return options.check
-    config = options.client
-    return CheckOptions(
-        retry=RetryPolicy(config.max_attempts, options.outage_window, config.backoff_base, config.backoff_max,
-                          config.max_retry_after, config.max_redirects),
-        concurrency=config.concurrency, host_limits=HostLimits(config.per_host, config.min_interval),
-        rules=hosts.in_force(options.host_rules, today),
-        stall_after=max(0.5, min(5.0, config.read_timeout / 4)), soft_404=options.soft_404,
-    )
+    return CheckOptions.from_client(options.client, options.outage_window, soft_404=options.soft_404,
+                                    rules=hosts.in_force(options.host_rules, today))
 
 
 def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
