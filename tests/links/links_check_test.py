@@ -65,6 +65,7 @@ def farm():
         "/waf-503": Reply(503, {"cf-mitigated": "challenge"}),
         "/challenge-page": html("<title>Access</title><script>window._cf_chl_opt={}</script>", status=403),
         "/rate-hostile": Reply(429, {"Retry-After": "\xb2"}),
+        "/robot-check": html('<title>Robot Check</title><form action="/errors/validateCaptcha"></form>', status=503),
         "/rate-year": Reply(429, {"Retry-After": "Thu, 26 Nov 99999999999999999999 07:00:30 GMT"}),
         "/slow": Reply(200, {}, b"late", delay=3),
         "/hang": Reply(action="hang"),
@@ -119,6 +120,8 @@ CASES = [
      "HTTP 503 Service Unavailable with a bot challenge (cf-mitigated: challenge): check by hand", 1),
     ("/challenge-page", Verdict.BLOCKED, 403,
      "HTTP 403 Forbidden with a bot challenge (a challenge page (window._cf_chl_opt)): check by hand", 1),
+    ("/robot-check", Verdict.BLOCKED, 503, "HTTP 503 Service Unavailable with a bot challenge (a challenge page "
+     "(/errors/validatecaptcha)): check by hand", 1),
     ("/slow", Verdict.TIMEOUT, None, "no answer within 0.4s, still after 3 attempts over 1s", 3),
     ("/hang", Verdict.TIMEOUT, None, "no answer within 0.4s, still after 3 attempts over 1s", 3),
     ("/rate-seconds", Verdict.OK, 200, None, 2),

@@ -22,6 +22,7 @@ CHALLENGE_MARKERS = (
     b"_incapsula_resource",  # Imperva
     b"px-captcha",  # HUMAN (PerimeterX)
     b"sucuri website firewall",
+    b"/errors/validatecaptcha",  # Amazon's robot check (a 503 that no retry changes)
 )
 # Titles of pages that only ask a visitor to prove something.
 CHALLENGE_TITLES = (
@@ -32,6 +33,7 @@ CHALLENGE_TITLES = (
     "human verification",
     "checking your browser",
     "ddos-guard",
+    "robot check",
 )
 
 

@@ -8,7 +8,7 @@ import random
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from pmgenome.links.challenge import CHALLENGE_HEADERS
+from pmgenome.links.challenge import challenge
 from pmgenome.links.page import PageSummary, summarize
 from pmgenome.links.verdict import Fetched
 from pmgenome.net.client import Answer, ErrorKind, Redirect
@@ -104,7 +104,7 @@ class Probe:
             if answer.error_kind not in RETRYABLE_ERRORS:
                 return None
             return backoff_delay(self.tries, policy.backoff_base, policy.backoff_max, self._rng), 0.0
-        if any(name in answer.headers for name in CHALLENGE_HEADERS):
+        if challenge(answer.headers, answer.body, PageSummary()) is not None:
             return None  # a bot challenge will not go away by asking again
         asked = retry_after_seconds(answer.headers.get("Retry-After"))
         if asked is not None and asked > policy.max_retry_after:
