@@ -9,17 +9,9 @@ import sys
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import add_catalog_option
-from pmgenome.plan.engine import (
-    CONTRIBUTE_HINT,
-    PART_TITLES,
-    Goal,
-    Plan,
-    PmLoad,
-    describe,
-    make_plan,
-    parse_answers,
-    plan_as_dict,
-)
+from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
+from pmgenome.plan.engine import make_plan
+from pmgenome.plan.model import CONTRIBUTE_HINT, PART_TITLES, Plan, plan_as_dict
 
 HELP = "print a T-shaped reading plan for a reader's stage, background, company and goal"
 

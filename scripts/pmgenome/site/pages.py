@@ -11,15 +11,16 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.catalog.ranking import FILL_RULE, TOP_N, Ranked, tops
+from pmgenome.catalog.ranking import FILL_RULE, tops
 from pmgenome.site import export, feed
-from pmgenome.site import plan_page as path_page
-from pmgenome.site.hrefs import href, root_href
+from pmgenome.site import plan_page
+from pmgenome.site.context import GeneratedPage, SiteContext, SiteSettings
+from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
@@ -45,43 +46,6 @@ SEGMENTS_SRC_URI = "segments/index.md"
 RULE_ANCHOR = "how-the-top-five-are-chosen"
 KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
 PLURALS = {kind: (kind.noun, kind.nouns) for kind in Kind}
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A file that exists only in memory: Markdown pages, assets, the feed and the export."""
-
-    src_uri: str
-    content: str | bytes
-
-
-@dataclass(frozen=True)
-class SiteSettings:
-    use_directory_urls: bool = True
-    site_url: str | None = None
-    top_n: int = TOP_N
-    recent: int = 10
-    feed_size: int = 50
-
-
-@dataclass(frozen=True)
-class SiteContext:
-    """What every builder shares, computed once per build."""
-
-    settings: SiteSettings
-    today: dt.date
-    views: Mapping[str, EntryView]
-    tops: Mapping[str, Mapping[Kind, tuple[Ranked, ...]]]
-    recent: tuple[EntryView, ...] = field(default=())  # newest first
-
-    def link(self, from_src_uri: str) -> Callable[..., str]:
-        """link(to_src_uri, fragment=''): a relative href from the page `from_src_uri`."""
-        use_directory_urls = self.settings.use_directory_urls
-
-        def link(to_src_uri: str, fragment: str = "") -> str:
-            return href(from_src_uri, to_src_uri, use_directory_urls, fragment)
-
-        return link
 
 
 def newest_first(entries: Iterable[Entry]) -> list[Entry]:
@@ -154,7 +118,7 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         general_skills=general, recent=context.recent[: context.settings.recent],
         total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in catalog.kinds},
         explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
-        path=path_page.PATH_SRC_URI))
+        path=plan_page.PATH_SRC_URI))
 
 
 def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -287,7 +251,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_explore,
     build_feed,
     build_api,
-    path_page.build_path,
+    plan_page.build_plan_page,
 )
 
 

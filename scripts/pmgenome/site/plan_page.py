@@ -1,7 +1,7 @@
 """The path/ page: four questions, and every answer's plan precomputed into api/paths.json.
 
-The rule lives in pmgenome.plan.engine; here it is run for every combination of answers, so the page's
-script only looks a plan up and shows it (the same plan `pmgenome path` prints). The JSON keeps
+The rule lives in pmgenome.plan.rule; here pmgenome.plan.engine runs it for every combination of
+answers, so the page's script only looks a plan up and shows it (the same plan `pmgenome path` prints). The JSON keeps
 each entry and each sentence once and refers to them by position, which keeps thousands of
 plans small:
 
@@ -19,26 +19,16 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from pmgenome.catalog.load import gc_paused
 from pmgenome.catalog.model import Catalog, Kind
-from pmgenome.plan.engine import (
-    PART_TITLES,
-    Goal,
-    PlanItem,
-    Planner,
-    PmLoad,
-    all_answers,
-    meetup_key,
-    parse_place,
-)
+from pmgenome.plan.answers import Goal, PmLoad, all_answers, meetup_key, parse_place
+from pmgenome.plan.engine import Planner
+from pmgenome.plan.model import PART_TITLES, PlanItem
+from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url
 from pmgenome.site.views import KIND_NAMES, country_label
-
-if TYPE_CHECKING:
-    from pmgenome.site.pages import GeneratedPage, SiteContext
 
 PATH_SRC_URI = "path/index.md"
 PLANS_SRC_URI = "api/paths.json"
@@ -104,7 +94,7 @@ class _Table:
         return [self._entry_at[item.id], self.text(item.reason)]
 
 
-def path_data(catalog: Catalog, context: SiteContext) -> dict:
+def plan_data(catalog: Catalog, context: SiteContext) -> dict:
     """Every combination's plan, and every stage x company x place's meetups."""
     # Planning every combination makes a few hundred thousand small objects that live until
     # the plans are written and form no cycles; with the collector on, it walks them and the
@@ -140,11 +130,8 @@ def _plans_and_meetups(catalog: Catalog, context: SiteContext) -> dict:
     return {"version": 1, "entries": table.entries, "texts": table.texts, "plans": plans, "meetups": meetups}
 
 
-def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
     """path/: the four questions; api/paths.json: the plans; the page's script."""
-    # Imported here: pages.py lists build_path in BUILDERS, so it imports this module first.
-    from pmgenome.site.pages import GeneratedPage
-
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
     questions = {
@@ -160,6 +147,6 @@ def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         plans=link(PLANS_SRC_URI), script=link(SCRIPT_SRC_URI),
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR),
         kinds={kind.value: name for kind, name in KIND_NAMES.items()}))
-    yield GeneratedPage(PLANS_SRC_URI, json.dumps(path_data(catalog, context), ensure_ascii=False,
+    yield GeneratedPage(PLANS_SRC_URI, json.dumps(plan_data(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
     yield GeneratedPage(SCRIPT_SRC_URI, SCRIPT_FILE.read_bytes())

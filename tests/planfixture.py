@@ -1,4 +1,4 @@
-"""A small catalog written to disk for the path rule's tests, through the real loader."""
+"""A small catalog written to disk for the plan rule's tests, through the real loader."""
 
 from __future__ import annotations
 

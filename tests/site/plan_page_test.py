@@ -5,10 +5,11 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from pathfixture import TAXONOMY, load, make_root, write_entry
-from pmgenome.plan.engine import Planner, all_answers, meetup_key, parse_place
+from planfixture import TAXONOMY, load, make_root, write_entry
+from pmgenome.plan.answers import all_answers, meetup_key, parse_place
+from pmgenome.plan.engine import Planner
 from pmgenome.site.pages import make_context
-from pmgenome.site.plan_page import Choice, build_path, path_data, place_choices
+from pmgenome.site.plan_page import Choice, build_plan_page, plan_data, place_choices
 from pmgenome.site.views import country_label
 
 
@@ -41,7 +42,7 @@ def test_place_choices_are_anywhere_online_and_each_country_with_its_cities(tmp_
 
 def test_the_shipped_plans_are_the_rules_plans_for_every_combination(tmp_path):
     catalog = _catalog(tmp_path)
-    data = path_data(catalog, make_context(catalog))
+    data = plan_data(catalog, make_context(catalog))
     planner = Planner(catalog)
 
     def decoded(pairs):
@@ -67,7 +68,7 @@ def test_the_shipped_plans_are_the_rules_plans_for_every_combination(tmp_path):
 
 def test_entries_ship_their_title_as_data_and_only_web_addresses(tmp_path):
     catalog = _catalog(tmp_path)
-    entries = {row[0]: row for row in path_data(catalog, make_context(catalog))["entries"]}
+    entries = {row[0]: row for row in plan_data(catalog, make_context(catalog))["entries"]}
     assert entries["sneaky"] == ["sneaky", "article", "<img src=x onerror=alert(1)>", None, "../resources/sneaky/"]
     assert entries["gtm"] == ["gtm", "article", "Gtm", "https://example.com/gtm", "../resources/gtm/"]
 
@@ -75,7 +76,7 @@ def test_entries_ship_their_title_as_data_and_only_web_addresses(tmp_path):
 def test_the_page_asks_the_vocabularys_questions_escaped(tmp_path):
     hostile = TAXONOMY.replace("name: B2B,", 'name: "B2B <b>&</b>",')
     catalog = _catalog(tmp_path, hostile)
-    pages = {page.src_uri: page.content for page in build_path(catalog, make_context(catalog))}
+    pages = {page.src_uri: page.content for page in build_plan_page(catalog, make_context(catalog))}
     assert sorted(pages) == ["api/paths.json", "assets/pmgenome/path.js", "path/index.md"]
     page = pages["path/index.md"]
     assert '<input type="checkbox" name="company" value="b2b"> <span class="pmg-option__label">' \

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pathfixture import make_root, write_entry
+from planfixture import make_root, write_entry
 from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
 
