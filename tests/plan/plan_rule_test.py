@@ -9,7 +9,7 @@ from planfixture import load, make_root, write_entry
 from pmgenome.catalog.load import load_catalog
 from pmgenome.plan import rule
 from pmgenome.plan.answers import Answers, Goal, Near, PmLoad, all_answers, parse_answers, parse_place
-from pmgenome.plan.engine import make_plan, pick_meetups
+from pmgenome.plan.planner import make_plan, pick_meetups
 from pmgenome.plan.model import PlanItem
 
 SHIPPED = Path(__file__).resolve().parents[2] / "catalog"
@@ -146,8 +146,8 @@ def test_the_goal_decides_which_part_gets_first_pick_and_how_many(tmp_path):
     broad = make_plan(load(root), answers(goal=Goal.BROADEN))
     assert (ids(deep.deepen), ids(deep.broaden)) == (["both-1", "both-2", "both-3"], ["both-4", "both-5"])
     assert (ids(broad.broaden), ids(broad.deepen)) == (["both-1", "both-2", "both-3"], ["both-4", "both-5"])
-    assert [name for name, _ in deep.parts] == ["deepen", "broaden", "course", "meetups"]
-    assert [name for name, _ in broad.parts] == ["broaden", "deepen", "course", "meetups"]
+    assert [name for name, _ in deep.parts] == ["deepen", "broaden", "course", "habits", "meetups"]
+    assert [name for name, _ in broad.parts] == ["broaden", "deepen", "course", "habits", "meetups"]
 
 
 def test_a_part_spans_skills_before_repeating_one(tmp_path):
@@ -191,7 +191,8 @@ def test_thin_data_is_said_in_the_notes(tmp_path):
         "Only 1 deepening resource in the catalog fits a Product leader at a B2B and Technical company so far; "
         "3 were wanted.",
         "No broadening resource in the catalog fits a Product leader at a B2B and Technical company yet.",
-        "No course in the catalog fits a Product leader at a B2B and Technical company yet.",
+        "No course or book in the catalog fits a Product leader at a B2B and Technical company yet.",
+        "No podcast or newsletter in the catalog fits a Product leader at a B2B and Technical company yet.",
         "No meetup or community in the catalog fits a Product leader at a B2B and Technical company yet.",
     )
 
@@ -202,7 +203,8 @@ def test_an_empty_catalog_gives_an_empty_plan_that_says_so(tmp_path):
     assert plan.notes == (
         "No broadening resource in the catalog fits a New PM at a B2B company yet.",
         "No deepening resource in the catalog fits a New PM at a B2B company yet.",
-        "No course in the catalog fits a New PM at a B2B company yet.",
+        "No course or book in the catalog fits a New PM at a B2B company yet.",
+        "No podcast or newsletter in the catalog fits a New PM at a B2B company yet.",
         "No meetup or community in the catalog fits a New PM at a B2B company yet.",
     )
 
@@ -221,7 +223,7 @@ def test_the_course_follows_the_goal_and_falls_back_to_the_other_part(tmp_path):
     assert broad.course.reason == "Broadens strategy and vision; fits any stage; self-paced, free."
     fallback = make_plan(catalog, answers(company=("technical",), goal=Goal.DEEPEN))
     assert fallback.course.id == "broad-course"
-    assert "No course that deepens fits a New PM at a Technical company yet; this one broadens instead." \
+    assert "No course or book that deepens fits a New PM at a Technical company yet; this one broadens instead." \
            in fallback.notes
 
 

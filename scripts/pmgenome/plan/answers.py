@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from itertools import combinations, product
 
 from pmgenome.catalog.model import Taxonomy
 from pmgenome.plan.names import Names, lower_first
+from pmgenome.text.hints import did_you_mean
 
 MAX_PLACE_LENGTH = 80
 ONLINE = "online"
+RATINGS = range(4)
+RATING_LABELS = ("new to it", "aware", "practised", "could teach it")
 
 
 class PmLoad(StrEnum):
@@ -65,6 +68,11 @@ class Answers:
     pm_load: PmLoad = PmLoad.BALANCED
     goal: Goal = Goal.DEEPEN
     place: Near | None = None
+    ratings: tuple[tuple[str, int], ...] = ()  # (skill, 0-3) in taxonomy order; unrated skills are absent
+    compare: str | None = None  # "what if I moved to a company of this segment"
+
+    def rating(self, skill: str) -> int | None:
+        return dict(self.ratings).get(skill)
 
     @property
     def key(self) -> str:
@@ -106,8 +114,11 @@ def parse_place(text: str) -> tuple[Near | None, str | None]:
 
 def parse_answers(taxonomy: Taxonomy, *, stage: str, background: str, company: str | Sequence[str],
                   pm_load: str = PmLoad.BALANCED, goal: str = Goal.DEEPEN,
-                  place: str | None = None) -> tuple[Answers | None, list[str]]:
+                  place: str | None = None, ratings: str | Mapping[str, object] | None = None,
+                  compare: str | None = None) -> tuple[Answers | None, list[str]]:
     """Check raw answers against the vocabulary; returns (answers, []) or (None, every error).
+
+    Ratings may come as "strategy=2,discovery=0" or a mapping; they are kept in taxonomy order.
 
     Company segments may come as "b2b,technical" or a list; they are put in taxonomy order so
     that the same company always gives the same plan key.
@@ -134,10 +145,48 @@ def parse_answers(taxonomy: Taxonomy, *, stage: str, background: str, company: s
         parsed_place, error = parse_place(place)
         if error:
             errors.append(error)
+    rated = parse_ratings(taxonomy, ratings, errors) if ratings is not None else {}
+    if compare is not None:
+        if compare not in segments:
+            errors.append(f"unknown compare segment '{compare}'; choose one of: {_choices(segments)}")
+        elif compare in wanted:
+            others = [segment for segment in segments if segment not in wanted]
+            errors.append(f"compare names a segment your company already has ('{compare}'); "
+                          f"choose another: {_choices(others) or 'none is left'}")
     if errors:
         return None, errors
     ordered = tuple(segment for segment in segments if segment in wanted)
-    return Answers(stage, background, ordered, PmLoad(pm_load), Goal(goal), parsed_place), []
+    in_order = tuple((skill, rated[skill]) for skill in taxonomy.ids("skills") if skill in rated)
+    return Answers(stage, background, ordered, PmLoad(pm_load), Goal(goal), parsed_place, in_order, compare), []
+
+
+def parse_ratings(taxonomy: Taxonomy, ratings: str | Mapping[str, object], errors: list[str]) -> dict[str, int]:
+    """SKILL=N pairs (N from 0 to 3), comma-separated, or a mapping; each problem is added to `errors`."""
+    skills = taxonomy.ids("skills")
+    pairs: list[tuple[str, object]] = []
+    if isinstance(ratings, str):
+        for part in (part.strip() for part in ratings.split(",")):
+            if not part:
+                continue
+            skill, equals, value = part.partition("=")
+            if not equals:
+                errors.append(f"rating '{part}' is not SKILL=N; e.g. strategy=2")
+                continue
+            pairs.append((skill.strip(), value.strip()))
+    else:
+        pairs = list(ratings.items())
+    rated: dict[str, int] = {}
+    for skill, value in pairs:
+        if skill not in skills:
+            errors.append(f"unknown skill '{skill}' in ratings{did_you_mean(skill, list(skills))}")
+        elif skill in rated:
+            errors.append(f"skill '{skill}' is rated twice")
+        elif str(value) not in {str(level) for level in RATINGS}:
+            scale = ", ".join(f"{level} {label}" for level, label in zip(RATINGS, RATING_LABELS))
+            errors.append(f"rating for '{skill}' must be 0, 1, 2 or 3 ({scale})")
+        else:
+            rated[skill] = int(str(value))
+    return rated
 
 
 def all_answers(taxonomy: Taxonomy) -> Iterator[Answers]:

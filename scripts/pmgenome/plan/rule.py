@@ -2,28 +2,36 @@
 
 A product manager's next step depends on where they are (stage), where they come from
 (background), how their company does product (segments, and how heavy the project-management
-side is) and what they want now (broaden or deepen). General skills widen the top of the T;
-the flavour skills of their company's segments deepen its stem.
+side is), what they want now (broaden or deepen) and, when they say, how they rate themselves on
+each skill (0 new to it, 1 aware, 2 practised, 3 could teach it). General skills widen the top of
+the T; the flavour skills of their company's segments deepen its stem, and each segment says in
+taxonomy.yaml which skills it `expects` most, at which level: the company's T.
 
-The plan has four parts, filled in this order so the part the reader asked for gets first pick
-(`pmgenome.plan.assembly` fills them):
+The plan's parts, filled in this order so the part the reader asked for gets first pick
+(`pmgenome.plan.planner` fills them; SLOT_KINDS says which kinds go where):
 
-1. **Deepen** (articles): the entry is written for one of the company's segments. Each flavour
-   skill it teaches that belongs to one of those segments adds FLAVOUR_SKILL; each company
+1. **Deepen** (articles and talks): the entry is written for one of the company's segments. Each
+   flavour skill it teaches that belongs to one of those segments adds FLAVOUR_SKILL; each company
    segment it covers adds SEGMENT_MATCH. An entry of the segments without such a skill still
    qualifies, lower down.
-2. **Broaden** (articles): the entry teaches at least one general skill. Covering a skill that
-   people from the reader's background usually lack (that background's `gaps` in taxonomy.yaml)
-   adds BACKGROUND_GAP; being written with one of the company's segments in mind adds SEGMENT_CONTEXT.
+2. **Broaden** (articles and talks): the entry teaches at least one general skill. Covering a
+   skill that people from the reader's background usually lack (that background's `gaps`) adds
+   BACKGROUND_GAP; being written with one of the company's segments in mind adds SEGMENT_CONTEXT.
    With goal "deepen" the deepen part comes first and takes DEEP_FIRST_COUNTS; with "broaden",
    broaden comes first (BROAD_FIRST_COUNTS). An entry appears in one part only.
-3. **One course**, scored like the part the goal puts first; if no course qualifies there, like
-   the other part (and the plan says so).
-4. **Meetups and communities**: any meetup may qualify; each company segment it covers adds
+3. **One course or book**, scored like the part the goal puts first; if none qualifies there,
+   like the other part (and the plan says so). A book loses BOOK_FOR_COURSE: a course that fits
+   as well comes first (it brings practice and feedback); a book that fits better, or one where
+   no course fits, takes the slot.
+4. **A habit**: the best podcast and the best newsletter, scored like the course (first part,
+   then the other): a weekly habit rather than a one-off read.
+5. **Meetups and communities**: any meetup may qualify; each company segment it covers adds
    SEGMENT_MATCH, and the place adds PLACE_CITY / PLACE_COUNTRY / PLACE_ONLINE. When the reader
    names a place, in-person meetups elsewhere are left out; "online" keeps only online ones.
-   Meetups depend on stage, segments and place only: background, goal and project-management
-   load do not change which community suits someone.
+   Meetups depend on stage, segments and place only.
+6. **Compare** (when the reader asks "what if I moved to a <segment> company"): COMPARE_COUNT
+   articles or talks scored as deepen for a reader at that company, whose unrated flavour skills
+   of that segment that are new to them (outside their own stem) count as rated 0.
 
 Every candidate also scores its fit to the stage: LEVEL_EXACT when it lists the reader's level,
 LEVEL_ANY when it lists none, LEVEL_NEIGHBOUR when it lists only the level next to it (levels are
@@ -31,25 +39,37 @@ ordered as in taxonomy.yaml); anything further away is left out. BACKGROUND_MATC
 it lists the reader's background; CURATED_PICK when picks.yaml names it for one of the company's
 segments; PM_LOAD_WEIGHT[load] when it teaches the project-management skill (PM_SKILL): a
 reader whose delivery load is heavy needs it now, one whose load is light can leave it for later.
+An entry whose `access` is paywalled or paid loses ACCESS_BARRIER: at equal fit the plan prefers
+what anyone can open today. `reviewed` (when a curator last checked an entry) does not change a
+plan: plans would otherwise change with the calendar, and stale entries are the link checker's job.
 
-Parts are filled greedily: the best score wins, then the next, where a candidate that adds no
-skill or segment the part has not already got loses REPEAT_PENALTY (so a part spans the T
-instead of repeating one skill). Equal scores go to the smaller id, so the same catalog and
-answers always give the same plan. When a part has fewer items than wanted, or leans on the
-neighbouring stage, the plan's notes say so; a reader can then add what is missing.
+**Ratings** aim the plan at the reader's gaps. A rated skill's need is 3 minus its rating (an
+unrated skill has none). A broadening candidate adds GAP_STEP times the largest need among its
+general skills; a deepening one GAP_STEP times the largest need among its flavour skills that
+the company expects, plus that skill's expected level (so ties go to what the company expects
+more). GAP_STEP outweighs every other factor of a broadening score together, so the
+lowest-rated general skill is aimed at first; ties go to the background's usual gaps
+(BACKGROUND_GAP). Without ratings, or with every skill rated 3, plans are as before.
 
-Every factor is in `score`: a new factor is a new line there (and a weight here). `rank` and
-`greedy` are the whole of the rest; `pmgenome.plan.naive` plans with nothing else, and the fast
-`pmgenome.plan.engine` is held equal to it by a property test.
+Parts are filled greedily: the best score wins, then the next, where each candidate is scored
+again against what the part has already got (`covered`): a skill already covered is no longer a
+gap there, and a candidate that adds no skill or segment the part lacks loses REPEAT_PENALTY (so
+a part spans the T instead of repeating one skill). Equal scores go to the smaller id, so the
+same catalog and answers always give the same plan. When a part has fewer items than wanted, or
+leans on the neighbouring stage, the plan's notes say so; a reader can then add what is missing.
+
+Every factor is in `score`: a new factor is a new line there (and a weight here). The site's page
+runs the same rule in JavaScript (site/assets/plan-rule.js), held equal to this one by a test; a
+new factor goes there too, and the weights reach it from `WEIGHTS`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from pmgenome.catalog.model import Catalog, Entry, Taxonomy
+from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.plan.answers import Answers, Near, PmLoad
 from pmgenome.text.clean import one_line
 
@@ -68,18 +88,37 @@ PLACE_CITY = 6
 PLACE_COUNTRY = 4
 PLACE_ONLINE = 3
 PM_LOAD_WEIGHT: Mapping[PmLoad, int] = {PmLoad.LIGHT: -2, PmLoad.BALANCED: 0, PmLoad.HEAVY: 2}
+GAP_STEP = 16
+ACCESS_BARRIER = 1
+BOOK_FOR_COURSE = 1
 
+TOP_RATING = 3  # "could teach it"
+BARRED_ACCESS = ("paywalled", "paid")
 # The skill that is "the project-management side of the job" in taxonomy.yaml.
 PM_SKILL = "execution"
 
-# (deepen, broaden) item counts by goal; the course and meetups are counted on their own.
+# (deepen, broaden) item counts by goal; the other parts are counted on their own.
 DEEP_FIRST_COUNTS = (3, 2)
 BROAD_FIRST_COUNTS = (2, 3)
 MEETUP_COUNT = 2
+COMPARE_COUNT = 2
+SLOT_KINDS: Mapping[str, tuple[Kind, ...]] = {
+    "reading": (Kind.ARTICLE, Kind.VIDEO),  # deepen, broaden and compare
+    "course": (Kind.COURSE, Kind.BOOK),
+    "habits": (Kind.PODCAST, Kind.NEWSLETTER),  # one of each
+    "meetups": (Kind.MEETUP,),
+}
+
+# What the site's JavaScript port reads: the same numbers (and names), from one place.
+WEIGHTS: dict[str, object] = {name: value for name, value in globals().items()
+                              if name.isupper() and isinstance(value, int) and not isinstance(value, bool)}
+WEIGHTS["PM_SKILL_NAME"], WEIGHTS["BARRED_ACCESS"] = PM_SKILL, list(BARRED_ACCESS)
+WEIGHTS["PM_LOAD_WEIGHT"] = {load.value: points for load, points in PM_LOAD_WEIGHT.items()}
+WEIGHTS["DEEP_FIRST_COUNTS"], WEIGHTS["BROAD_FIRST_COUNTS"] = list(DEEP_FIRST_COUNTS), list(BROAD_FIRST_COUNTS)
 
 
 class Part(StrEnum):
-    """The parts an entry is scored for (the course is scored as deepen or broaden)."""
+    """How an entry is scored (the course, habits and compare slots score as deepen or broaden)."""
 
     DEEPEN = "deepen"
     BROADEN = "broaden"
@@ -100,10 +139,15 @@ class Facts:
     online: bool
     city: str | None
     country: str | None
+    access: str | None = None
 
     @property
     def id(self) -> str:
         return self.entry.id
+
+    @property
+    def kind(self) -> Kind:
+        return self.entry.kind
 
 
 @dataclass(frozen=True)
@@ -111,18 +155,33 @@ class Vocabulary:
     """What the rule reads from taxonomy.yaml."""
 
     level_index: Mapping[str, int]
-    general: frozenset[str]
-    flavour: Mapping[str, frozenset[str]]  # flavour skill -> the segments it belongs to
+    general: tuple[str, ...]  # in taxonomy order
+    flavour: Mapping[str, frozenset[str]]  # flavour skill -> the segments it belongs to, in taxonomy order
     # A background without `gaps` in taxonomy.yaml (e.g. "other") simply gets no gap bonus.
     gaps: Mapping[str, frozenset[str]]
+    expects: Mapping[str, Mapping[str, int]]  # segment -> skill -> expected level
 
     @classmethod
     def of(cls, taxonomy: Taxonomy) -> Vocabulary:
         return cls(level_index={level: index for index, level in enumerate(taxonomy.ids("levels"))},
-                   general=frozenset(term.id for term in taxonomy.skills if term.scope == "general"),
+                   general=tuple(term.id for term in taxonomy.skills if term.scope == "general"),
                    flavour={term.id: frozenset(term.segments) for term in taxonomy.skills
                             if term.scope == "flavour"},
-                   gaps={term.id: frozenset(term.gaps) for term in taxonomy.backgrounds})
+                   gaps={term.id: frozenset(term.gaps) for term in taxonomy.backgrounds},
+                   expects={term.id: dict(term.expects) for term in taxonomy.segments})
+
+    def stem(self, company: Iterable[str]) -> tuple[str, ...]:
+        """The flavour skills of these segments, in taxonomy order."""
+        wanted = set(company)
+        return tuple(skill for skill, owners in self.flavour.items() if owners & wanted)
+
+    def expected(self, company: Iterable[str]) -> dict[str, int]:
+        """Each skill's expected level at a company of these segments: the highest any of them expects."""
+        levels: dict[str, int] = {}
+        for segment in company:
+            for skill, level in self.expects.get(segment, {}).items():
+                levels[skill] = max(level, levels.get(skill, 0))
+        return levels
 
 
 @dataclass(frozen=True)
@@ -136,10 +195,13 @@ class Reader:
     load: PmLoad
     place: Near | None
     picked: frozenset[str]  # ids picks.yaml names for one of the company's segments
+    ratings: Mapping[str, int]  # skill -> 0..3; unrated skills are absent
+    expected: Mapping[str, int]  # skill -> the level the company expects; absent: not in particular
+    assumed: frozenset[str] = frozenset()  # skills rated 0 by assumption (new to them, in a compare)
 
 
 def facts(entry: Entry, vocabulary: Vocabulary) -> Facts:
-    city, country = entry.get("city"), entry.get("country")
+    city, country, access = entry.get("city"), entry.get("country"), entry.get("access")
     return Facts(
         entry=entry,
         levels=frozenset(vocabulary.level_index[level] for level in entry.levels if level in vocabulary.level_index),
@@ -151,6 +213,7 @@ def facts(entry: Entry, vocabulary: Vocabulary) -> Facts:
         online=entry.get("online") is True,
         city=(one_line(city) or None) if isinstance(city, str) else None,
         country=(one_line(country).upper() or None) if isinstance(country, str) else None,
+        access=access if isinstance(access, str) else None,
     )
 
 
@@ -159,13 +222,14 @@ def reader(answers: Answers, vocabulary: Vocabulary, catalog: Catalog) -> Reader
                        for ids in catalog.picks.get(segment, {}).values() for entry_id in ids)
     return Reader(vocabulary.level_index[answers.stage], answers.background,
                   vocabulary.gaps.get(answers.background, frozenset()), answers.company, answers.pm_load,
-                  answers.place, picked)
+                  answers.place, picked, dict(answers.ratings), vocabulary.expected(answers.company))
 
 
 # --- the rule ------------------------------------------------------------------------------------
 
-def score(entry: Facts, part: Part, who: Reader) -> int | None:
-    """How well `entry` serves `part` of the plan for this reader; None when it does not belong there."""
+def score(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = frozenset()) -> int | None:
+    """How well `entry` serves `part` of the plan for this reader, given what the part has already
+    `covered` (see `adds`); None when it does not belong there."""
     fit = stage_fit(entry.levels, who.stage)
     if fit is None:
         return None  # written for a stage too far from the reader's
@@ -185,13 +249,39 @@ def score(entry: Facts, part: Part, who: Reader) -> int | None:
         if place is None:
             return None  # out of the reader's reach
         points += place + SEGMENT_MATCH * len(shared)
-    if part is not Part.MEETUPS:  # background and load do not change which community suits someone
+    if part is not Part.MEETUPS:  # background, load and ratings do not change which community suits someone
         points += BACKGROUND_MATCH if who.background in entry.backgrounds else 0
         points += PM_LOAD_WEIGHT[who.load] if entry.pm else 0
         if part is Part.BROADEN and any(skill in who.gaps for skill in entry.general):
             points += BACKGROUND_GAP
+        points += gap_target(entry, part, who, covered)[1]
+    points -= ACCESS_BARRIER if entry.access in BARRED_ACCESS else 0
+    points -= BOOK_FOR_COURSE if entry.kind is Kind.BOOK else 0
     points += CURATED_PICK if entry.id in who.picked else 0
+    if covered and adds(entry, part, who.company) <= covered:
+        points -= REPEAT_PENALTY
     return points
+
+
+def need(skill: str, who: Reader) -> int:
+    """How far below "could teach it" the reader rated a skill; 0 when unrated."""
+    rating = who.ratings.get(skill)
+    return 0 if rating is None else TOP_RATING - rating
+
+
+def gap_target(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = frozenset()) -> tuple[str | None, int]:
+    """The reader's gap this entry closes best in the part (not already covered there), and its points."""
+    if part is Part.BROADEN:
+        skills = [(skill, 0) for skill in entry.general]
+    else:
+        skills = [(skill, who.expected[skill]) for skill in flavour_skills(entry, who.company)
+                  if who.expected.get(skill)]
+    best, best_points = None, 0
+    for skill, expected in skills:
+        points = GAP_STEP * need(skill, who) + expected
+        if need(skill, who) and f"skill:{skill}" not in covered and points > best_points:
+            best, best_points = skill, points
+    return best, best_points
 
 
 def stage_fit(levels: frozenset[int], here: int) -> int | None:
@@ -211,6 +301,11 @@ def flavour_skills(entry: Facts, company: Sequence[str]) -> list[str]:
     return [skill for skill, owners in entry.flavour if owners & shared]
 
 
+def same_city(one: str | None, other: str | None) -> bool:
+    # lower(), not casefold(): the page's JavaScript compares with toLowerCase(), which agrees.
+    return bool(one and other and one.lower() == other.lower())
+
+
 def place_points(entry: Facts, place: Near | None) -> int | None:
     """Points for where a meetup happens; None when it is out of the reader's reach."""
     if entry.online:
@@ -219,8 +314,7 @@ def place_points(entry: Facts, place: Near | None) -> int | None:
         return 0
     if place.online:
         return None
-    if (place.city and entry.city and place.city.casefold() == entry.city.casefold()
-            and place.country in (None, entry.country)):
+    if same_city(place.city, entry.city) and place.country in (None, entry.country):
         return PLACE_CITY
     if place.country and place.country == entry.country:
         return PLACE_COUNTRY
@@ -249,19 +343,21 @@ class Candidate:
     tags: frozenset[str]  # what it adds to a part: skills, segments, a place
     fit: int  # its stage points
     near: bool = False  # a meetup in the reader's city or country
+    target: str | None = None  # the reader's gap it closes (see `gap_target`)
 
     @property
     def id(self) -> str:
         return self.facts.entry.id
 
 
-def candidate(entry: Facts, part: Part, who: Reader) -> Candidate | None:
-    points = score(entry, part, who)
+def candidate(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = frozenset()) -> Candidate | None:
+    points = score(entry, part, who, covered)
     if points is None:
         return None
     fit = stage_fit(entry.levels, who.stage)
     near = part is Part.MEETUPS and who.place is not None and not entry.online
-    return Candidate(entry, points, adds(entry, part, who.company), fit, near)
+    target = gap_target(entry, part, who, covered)[0] if part is not Part.MEETUPS else None
+    return Candidate(entry, points, adds(entry, part, who.company), fit, near, target)
 
 
 def rank(entries: Iterable[Facts], part: Part, who: Reader) -> list[Candidate]:
@@ -270,28 +366,46 @@ def rank(entries: Iterable[Facts], part: Part, who: Reader) -> list[Candidate]:
     return sorted((found for found in found if found is not None), key=lambda c: (-c.score, c.id))
 
 
-def greedy(ranked: Iterable[Candidate], count: int, taken: Iterable[str] = ()) -> list[Candidate]:
-    """Best adjusted score first, the smaller id on a tie; a candidate adding nothing new to the
-    part loses REPEAT_PENALTY. `ranked` is sorted best first, so the scan stops early."""
+Rescore = Callable[[Candidate, frozenset[str]], Candidate]
+
+
+def greedy(ranked: Iterable[Candidate], count: int, taken: Iterable[str] = (),
+           rescore: Rescore | None = None) -> list[Candidate]:
+    """Pick `count` candidates, each time the best score against what the part has covered
+    (`rescore`; by default only REPEAT_PENALTY), the smaller id on a tie. A score against a
+    coverage is never above the score against none, by which `ranked` is sorted best first, so
+    the scan stops early."""
+    rescore = rescore or _penalised
     chosen: list[Candidate] = []
     used = set(taken)
-    covered: set[str] = set()
+    covered: frozenset[str] = frozenset()
     while len(chosen) < count:
-        best, best_score, best_id = None, 0, ""
+        best: Candidate | None = None
         for found in ranked:
-            found_id, points = found.id, found.score
             # Below: (-score, id) compared with the best's, spelled out as a plan reads many candidates.
-            if best is not None and (points < best_score or points == best_score and found_id > best_id):
-                break  # the ranking is sorted the same way and a penalty only lowers a score
-            if found_id in used:
+            if best is not None and (found.score < best.score or found.score == best.score and found.id > best.id):
+                break  # the rest score lower even before their coverage is counted
+            if found.id in used:
                 continue
-            if covered and found.tags <= covered:
-                points -= REPEAT_PENALTY
-            if best is None or points > best_score or points == best_score and found_id < best_id:
-                best, best_score, best_id = found, points, found_id
+            adjusted = rescore(found, covered) if covered else found
+            if best is None or adjusted.score > best.score or adjusted.score == best.score and adjusted.id < best.id:
+                best = adjusted
         if best is None:
             break
-        chosen.append(best if best_score == best.score else replace(best, score=best_score))
+        chosen.append(best)
         used.add(best.id)
         covered |= best.tags
     return chosen
+
+
+def _penalised(found: Candidate, covered: frozenset[str]) -> Candidate:
+    return replace(found, score=found.score - REPEAT_PENALTY) if found.tags <= covered else found
+
+
+def rescorer(part: Part, who: Reader) -> Rescore:
+    """`greedy`'s rescoring by the whole rule: `score` against what the part has covered."""
+    def rescore(found: Candidate, covered: frozenset[str]) -> Candidate:
+        adjusted = candidate(found.facts, part, who, covered)
+        assert adjusted is not None  # coverage never turns a candidate away
+        return adjusted
+    return rescore

@@ -4,30 +4,36 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from pmgenome.catalog.model import Kind
-from pmgenome.plan.answers import Answers, Near, PmLoad
+from pmgenome.plan.answers import Answers, PmLoad
 from pmgenome.plan.names import Names, lower_first
-from pmgenome.plan.rule import LEVEL_ANY, LEVEL_EXACT, LEVEL_NEIGHBOUR, Candidate, Facts, flavour_skills
+from pmgenome.plan.rule import (
+    LEVEL_ANY,
+    LEVEL_EXACT,
+    LEVEL_NEIGHBOUR,
+    Candidate,
+    Facts,
+    Reader,
+    flavour_skills,
+    same_city,
+)
 from pmgenome.text.clean import one_line
 
 
+ACCESS_PHRASES = {"signup": "free with a sign-up", "paywalled": "behind a paywall", "paid": "paid"}
+
+
 class Words:
-    """The plan's sentences, written only for what was chosen. They read only what `reads`
-    returns of the answers, so plans that differ in nothing else (in goal, or in a light or
-    balanced load) can share one `Words` and the sentences it has written."""
+    """The plan's sentences for one reader, written only for what was chosen."""
 
-    def __init__(self, names: Names, answers: Answers, picked: frozenset[str], gaps: frozenset[str]) -> None:
+    def __init__(self, names: Names, answers: Answers, who: Reader) -> None:
         self.names = names
-        self.stage, self.background, self.company, self.heavy, self.place = self.reads(answers)
-        self.picked = picked
-        self.gaps = gaps  # the general skills people from the reader's background usually lack
-        self.who = f"{names('levels', self.stage)} at a {names.join('segments', self.company)} company"
-        self._written: dict[tuple[str, bool, Kind, str], str] = {}
-
-    @staticmethod
-    def reads(answers: Answers) -> tuple[str, str, tuple[str, ...], bool, Near | None]:
-        """Stage, background, company segments, whether delivery is heavy, and place."""
-        return answers.stage, answers.background, answers.company, answers.pm_load == PmLoad.HEAVY, answers.place
+        self.stage, self.background, self.company = answers.stage, answers.background, who.company
+        self.heavy, self.place = answers.pm_load == PmLoad.HEAVY, answers.place
+        self.who_reads = who
+        self.picked = who.picked
+        self.gaps = who.gaps  # the general skills people from the reader's background usually lack
+        self.company_name = names.join("segments", self.company)
+        self.who = f"{names('levels', self.stage)} at a {self.company_name} company"
 
     def _stage(self, candidate: Candidate) -> str:
         if candidate.fit == LEVEL_ANY:
@@ -49,32 +55,37 @@ class Words:
             phrases.append("delivery is a big part of your week")
         if facts.entry.id in self.picked:
             phrases.append("a curators' pick")
+        if facts.access in ACCESS_PHRASES:
+            phrases.append(ACCESS_PHRASES[facts.access])
         return phrases
 
+    def _rated(self, skill: str) -> str:
+        who = self.who_reads
+        return "new to you" if skill in who.assumed else f"you rated it {who.ratings[skill]} of 3"
+
+    def _gap(self, part: str, candidate: Candidate) -> list[str]:
+        """The flavour gap a deepening candidate closes, as a phrase (see `rule.gap_target`)."""
+        skill = candidate.target
+        if skill is None:
+            return []
+        expected = self.who_reads.expected[skill]
+        return [f"closes your gap in {lower_first(self.names('skills', skill))} "
+                f"({self._rated(skill)}; a {self.company_name} company expects {expected})"]
+
     def reason(self, part: str, candidate: Candidate) -> str:
-        return self._kept(part, False, candidate)
-
-    def course_reason(self, part: str, candidate: Candidate) -> str:
-        return self._kept(part, True, candidate)
-
-    def _kept(self, part: str, course: bool, candidate: Candidate) -> str:
-        # A candidate's fit and nearness follow from its entry, the stage and the place.
-        key = (part, course, candidate.facts.entry.kind, candidate.id)
-        if key not in self._written:
-            self._written[key] = self._course_reason(part, candidate) if course else self._reason(part, candidate)
-        return self._written[key]
-
-    def _reason(self, part: str, candidate: Candidate) -> str:
         facts = candidate.facts
         segments = [segment for segment in self.company if segment in facts.segments]
         if part == "deepen":
             where = self.names.join("segments", segments)
             skills = flavour_skills(facts, self.company)
             lead = f"Deepens {where}: {self.names.skills(skills)}" if skills else f"Deepens your {where} context"
-            phrases = self._common(facts)
+            phrases = self._gap(part, candidate) + self._common(facts)
         elif part == "broaden":
             gaps = [skill for skill in facts.general if skill in self.gaps]
             lead = f"Broadens {self.names.skills((gaps or list(facts.general))[:2])}"
+            if candidate.target:
+                lead = (f"Broadens {lower_first(self.names('skills', candidate.target))}, "
+                        f"your gap ({self._rated(candidate.target)})")
             phrases = self._common(facts)
             if gaps:
                 background = self.names("backgrounds", self.background)
@@ -98,16 +109,20 @@ class Words:
         lead = f"In person in {where}" if where else "In person"
         if not near:
             return lead
-        place = self.place
-        same_city = place is not None and place.city and facts.city and \
-            place.city.casefold() == facts.city.casefold()
-        return f"{lead}, your city" if same_city else f"{lead}, in your country"
+        city = self.place.city if self.place is not None else None
+        return f"{lead}, your city" if same_city(city, facts.city) else f"{lead}, in your country"
 
-    def _course_reason(self, part: str, candidate: Candidate) -> str:
+    def course_reason(self, part: str, candidate: Candidate) -> str:
+        """The reason, then the details that help choose: pace, format and cost (a course)."""
+        return self._detailed(part, candidate, ("pace", "format", "cost"))
+
+    def habit_reason(self, part: str, candidate: Candidate) -> str:
+        """The reason, then how often it comes out."""
+        return self._detailed(part, candidate, ("cadence",))
+
+    def _detailed(self, part: str, candidate: Candidate, fields: tuple[str, ...]) -> str:
         entry = candidate.facts.entry
-        details = [one_line(entry.get(name)) for name in ("pace", "format") if isinstance(entry.get(name), str)]
-        if entry.cost:
-            details.append(one_line(entry.cost))
+        details = [one_line(entry.get(name)) for name in fields if isinstance(entry.get(name), str)]
         reason = self.reason(part, candidate).rstrip(".")
         details = [detail for detail in details if detail]
         return f"{reason}; {', '.join(details)}." if details else f"{reason}."
@@ -128,10 +143,24 @@ class Words:
         return notes
 
     def course_fallback(self, first: str, second: str) -> str:
-        return f"No course that {first}s fits a {self.who} yet; this one {second}s instead."
+        return f"No course or book that {first}s fits a {self.who} yet; this one {second}s instead."
 
     def no_course(self) -> str:
-        return f"No course in the catalog fits a {self.who} yet."
+        return f"No course or book in the catalog fits a {self.who} yet."
+
+    def no_habit(self) -> str:
+        return f"No podcast or newsletter in the catalog fits a {self.who} yet."
+
+    def untaught(self, skill: str, scope: str) -> str:
+        """The note for the reader's lowest-rated skill of a scope when nothing in the plan teaches it."""
+        name = lower_first(self.names("skills", skill))
+        kind = "general" if scope == "general" else "flavour"
+        return (f"Nothing in the catalog for a {self.who} teaches {name} yet, the {kind} skill you rated "
+                "lowest; the plan aims at your next gaps.")
+
+    def no_compare(self) -> str:
+        return f"No article or talk in the catalog deepens a {self.company_name} company's flavour for a " \
+               f"{self.names('levels', self.stage)} yet."
 
     def meetup_notes(self, chosen: Sequence[Candidate]) -> list[str]:
         notes = []
