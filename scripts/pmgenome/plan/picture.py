@@ -13,11 +13,11 @@ from html import escape
 
 from pmgenome.plan.model import SkillRow
 
-CELL_W, CELL_H = 100, 72  # a bar cell
+CELL_W, CELL_H = 124, 72  # a bar cell
 STEM_W, STEM_H = 240, 44  # a stem cell
 GAP = 6
 TOP = 3
-LABEL_CHARS = 16  # characters per label line in a bar cell
+LABEL_CHARS = 18  # characters per label line in a bar cell
 
 STYLE = """\
 .pmg-t__cell{fill:#fff;stroke:#5c6bc0;stroke-width:1.5}
