@@ -128,7 +128,8 @@ def _expects_problems(document: yamlload.Document, taxonomy: Taxonomy, shown: st
     """What a segment `expects`: known skills (a flavour skill only of that segment), levels 1 to 3."""
     problems = []
     skills = {term.id: term for term in taxonomy.skills}
-    for index, segment in enumerate(document.value.get("segments") or ()):
+    items = document.value.get("segments")
+    for index, segment in enumerate(items if isinstance(items, tuple) else ()):
         if not isinstance(segment, dict) or not isinstance(segment.get("expects"), dict):
             continue
         for skill, level in segment["expects"].items():

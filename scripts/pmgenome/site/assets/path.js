@@ -223,7 +223,8 @@
   }
 
   function table(plan, done) {
-    const result = element("table", "pmg-path__table");
+    const wrapper = element("div", "pmg-path__table");
+    const result = wrapper.appendChild(element("table"));
     result.appendChild(element("caption", "", "Your T as a table: your rating and the level your company expects"));
     const head = element("tr");
     ["Skill", "Part of the T", "Your rating (0-3)", "Expected", "Grown by the plan"].forEach(function (title) {
@@ -246,7 +247,7 @@
       });
       tbody.appendChild(tr);
     });
-    return result;
+    return wrapper;
   }
 
   // --- the plan ---------------------------------------------------------------------------------
