@@ -26,7 +26,7 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
 from pmgenome.plan.answers import parse_answers
 from pmgenome.plan.planner import Planner
-from pmgenome.site.pages import make_context
+from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import build_plan_page, plan_index
 
 from bench.synthetic import REPO, write_catalog

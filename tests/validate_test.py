@@ -234,23 +234,40 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
         """)
     catalog_dir.write("picks.yaml", """\
         b2b:
-          article: [good-pm, good-pn, pt, good-pm, extra-0, extra-1, extra-2]
+          article:
+            - {id: good-pm, why: The original.}
+            - {id: good-pn, why: A typo.}
+            - {id: pt, why: Wrong kind.}
+            - {id: good-pm, why: Twice.}
+            - {id: extra-0, why: Fine.}
+            - {id: extra-1}
+            - {id: extra-2, why: "<b>bold</b>"}
         design:
-          article: [extra-3]
+          article:
+            - {id: extra-3, why: Not tagged.}
         b2q:
           course: []
         technical:
-          webinar: [good-pm]
+          webinar: [{id: good-pm, why: Not a kind.}]
+        b2c:
+          article: [good-pm, {id: extra-1, note: x, why: y}]
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/picks.yaml:2:22: no entry with id 'good-pn' (did you mean 'good-pm'?)",
-        "catalog/picks.yaml:2:31: 'pt' is a meetup, not an article; list it under meetup",
-        "catalog/picks.yaml:2:35: 'good-pm' is picked twice here",
-        "catalog/picks.yaml:2:53: at most 5 picks per segment and kind; b2b/article lists 7",
-        "catalog/picks.yaml:4:13: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
-        "catalog/picks.yaml:5:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
-        "catalog/picks.yaml:8:3: unknown kind 'webinar'; use one of article, book, course, podcast, "
+        "catalog/picks.yaml:4:7: no entry with id 'good-pn' (did you mean 'good-pm'?)",
+        "catalog/picks.yaml:5:7: 'pt' is a meetup, not an article; list it under meetup",
+        "catalog/picks.yaml:6:7: 'good-pm' is picked twice here",
+        "catalog/picks.yaml:8:7: at most 5 picks per segment and kind; b2b/article lists 7",
+        "catalog/picks.yaml:8:7: pick 'extra-1' needs a 'why': one line on why it is in the top five, in your "
+        "own words",
+        "catalog/picks.yaml:9:21: 'why' of 'extra-2' contains HTML (<b>); write plain text",
+        "catalog/picks.yaml:12:7: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
+        "catalog/picks.yaml:13:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
+        "catalog/picks.yaml:16:3: unknown kind 'webinar'; use one of article, book, course, podcast, "
         "newsletter, video, meetup",
+        "catalog/picks.yaml:18:13: each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is "
+        "here)",
+        "catalog/picks.yaml:18:36: unknown field 'note' in a pick; each pick is a mapping with 'id' (an entry id) "
+        "and 'why' (one line on why it is here)",
     ]
 
 

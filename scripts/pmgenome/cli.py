@@ -8,13 +8,11 @@ import sys
 from collections.abc import Sequence
 
 from pmgenome import __version__
+from pmgenome.commands.common import Exit
 
 # Each name is a module pmgenome.commands.<name> with HELP, add_arguments() and run().
 COMMANDS = ("validate", "schema", "path", "inspect", "enrich", "new", "links")
 
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-EXIT_INTERNAL = 70
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,18 +37,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.run(args)
     except KeyboardInterrupt:
         print("pmgenome: interrupted", file=sys.stderr)
-        return EXIT_INTERRUPTED
+        return Exit.INTERRUPTED
     except BrokenPipeError:
         # Output piped into `head` and closed early: not an error worth a message.
         sys.stderr.close()
-        return 0
+        return Exit.OK
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
         print(
             f"pmgenome: internal error: {type(error).__name__}: {error} "
             "(this is a bug; please report it with the command you ran)",
             file=sys.stderr,
         )
-        return EXIT_INTERNAL
+        return Exit.INTERNAL
 
 
 if __name__ == "__main__":

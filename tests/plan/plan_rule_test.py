@@ -172,7 +172,7 @@ def test_an_entry_of_the_segment_without_a_flavour_skill_still_deepens(tmp_path)
 
 
 def test_curated_picks_for_the_company_segments_add_a_point(tmp_path):
-    root = make_root(tmp_path, picks="b2b:\n  article: [zz-picked]\n")
+    root = make_root(tmp_path, picks="b2b:\n  article: [{id: zz-picked, why: Chosen.}]\n")
     write_entry(root, "article", "aa-plain", segments=["b2b"], skills=["go-to-market"])
     write_entry(root, "article", "zz-picked", segments=["b2b"], skills=["go-to-market"])
     plan = make_plan(load(root), answers())

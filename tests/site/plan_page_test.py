@@ -8,7 +8,7 @@ import time
 
 from planfixture import TAXONOMY, load, make_root, write_entry
 from pmgenome.plan.rule import WEIGHTS
-from pmgenome.site.pages import make_context
+from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import Choice, build_plan_page, place_choices, plan_index
 from pmgenome.site.views import country_label
 

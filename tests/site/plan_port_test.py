@@ -18,7 +18,7 @@ from pmgenome.plan.answers import Answers, all_answers, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
 from pmgenome.plan.model import plan_as_dict
 from pmgenome.plan.planner import Planner
-from pmgenome.site.pages import make_context
+from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import plan_index
 
 REPO = Path(__file__).resolve().parents[2]

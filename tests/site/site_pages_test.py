@@ -12,8 +12,9 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
 from pmgenome.enrich.store import load_store
 from pmgenome.site import pages
+from pmgenome.site.context import GeneratedPage, SiteSettings, make_context
 from pmgenome.site.htmlblocks import END, START, put_back, set_aside
-from pmgenome.site.pages import GeneratedPage, SiteSettings, generate, make_context
+from pmgenome.site.pages import generate
 from pmgenome.site.views import Enriched, read_enrichment
 from sitebuild import fixture_catalog
 

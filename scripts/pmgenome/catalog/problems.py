@@ -7,8 +7,10 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
+from pmgenome.text.escape import github_data, github_property
 
-class Format(StrEnum):
+
+class ProblemFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
@@ -44,26 +46,17 @@ def format_json(problems: list[Problem]) -> str:
     ) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    # Workflow commands treat %, CR and LF specially in the message part.
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def format_github(problems: list[Problem]) -> str:
     """Plain lines for the log, plus `::error` workflow commands that annotate the diff."""
     lines = []
     for problem in problems:
         lines.append(str(problem))
         lines.append(
-            f"::error file={_escape_property(problem.path)},line={problem.line},"
-            f"col={problem.col},title={_escape_property('pmgenome ' + problem.rule)}"
-            f"::{_escape_data(problem.message)}"
+            f"::error file={github_property(problem.path)},line={problem.line},"
+            f"col={problem.col},title={github_property('pmgenome ' + problem.rule)}"
+            f"::{github_data(problem.message)}"
         )
     return "".join(f"{line}\n" for line in lines)
 
 
-FORMATTERS = {Format.TEXT: format_text, Format.JSON: format_json, Format.GITHUB: format_github}
+FORMATTERS = {ProblemFormat.TEXT: format_text, ProblemFormat.JSON: format_json, ProblemFormat.GITHUB: format_github}

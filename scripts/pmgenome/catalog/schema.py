@@ -18,7 +18,7 @@ from pmgenome.stores.atomic import write_atomic
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
-# taxonomy group -> the $defs name holding its enum
+# taxonomy group -> the $defs name holding its enum, which is also the word for one of its terms
 VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 assert set(VOCABULARY_DEFS) == set(GROUPS)
 
@@ -72,9 +72,6 @@ def inline_refs(node: Any, defs: dict[str, Any], expanding: tuple[str, ...] = ()
 def field_names(kind: Kind) -> tuple[str, ...]:
     return tuple(raw_schema()["$defs"][kind.value]["properties"])
 
-
-def required_fields(kind: Kind) -> tuple[str, ...]:
-    return tuple(raw_schema()["$defs"][kind.value]["required"])
 
 
 def drift(taxonomy: Taxonomy, schema: dict[str, Any] | None = None) -> dict[str, tuple[list[str], list[str]]]:

@@ -18,16 +18,16 @@ from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import gc_paused, load_catalog
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
-from pmgenome.catalog.urls import normalise_url, url_problem
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.text.hints import did_you_mean
+from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
+MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
                "organizer", "city", "frequency"))
 DATE_FIELDS = frozenset(("added", "published"))
-VOCABULARY = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -252,8 +252,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
     if validator == "enum":
         options = [str(option) for option in error.validator_value]
         hint = did_you_mean(str(value), options)
-        if field in VOCABULARY:
-            group = VOCABULARY[str(field)]
+        if field in entry_schema.VOCABULARY_DEFS:
+            group = entry_schema.VOCABULARY_DEFS[str(field)]
             message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
                        f"choose from {', '.join(options)}")
         elif field == "country":
@@ -282,8 +282,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         yield where, message, "length", path
         return
     if validator == "minItems":
-        group = VOCABULARY.get(str(field), "item")
-        options = ", ".join(taxonomy.ids(str(field))) if field in VOCABULARY else ""
+        group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
+        options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
         message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
         yield where, message, "required", path
         return
@@ -379,6 +379,23 @@ def check_picks(catalog: Catalog) -> Iterator[Problem]:
                     yield Problem(shown, where.line, where.col,
                                   f"'{entry_id}' is not tagged with segment '{segment}' "
                                   f"(its segments: {', '.join(entry.segments) or 'none'})", "picks")
+                yield from _check_why(catalog, shown, (segment, kind, entry_id), at(segment, kind.value, index, "why"),
+                                      where)
+
+
+def _check_why(catalog: Catalog, shown: str, pick: tuple[str, Kind, str], where: Location,
+               item: Location) -> Iterator[Problem]:
+    """A pick's `why`: present, one line of plain text a reader can take in at a glance."""
+    why = catalog.pick_reasons.get(pick)
+    entry_id = pick[2]
+    if why is None or not why.strip():
+        yield Problem(shown, item.line, item.col, f"pick '{entry_id}' needs a 'why': one line on why it is in "
+                      "the top five, in your own words", "picks")
+    elif len(why) > MAX_WHY:
+        yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' is {len(why)} characters; keep it to "
+                      f"{MAX_WHY}", "picks")
+    elif reason := markup_problem(why):
+        yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' {reason}", "picks")
 
 
 def check_schema_drift(catalog: Catalog) -> Iterator[Problem]:

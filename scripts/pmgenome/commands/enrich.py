@@ -8,7 +8,7 @@ import sys
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.enrich.refresh import (
     DEFAULT_MAX_AGE_DAYS,
     EnrichRun,
@@ -22,9 +22,6 @@ from pmgenome.text.hints import did_you_mean
 
 HELP = "fetch the entries' pages and store what they tell (title, author, date, reading time...)"
 
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
 
 
 def days(text: str) -> int:
@@ -81,12 +78,12 @@ def run(args: argparse.Namespace) -> int:
     root = args.catalog
     if not root.is_dir():
         print(f"pmgenome enrich: catalog folder not found: {display_path(root)}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     catalog, problems = load_catalog(root)
     unknown = unknown_ids(catalog, args.only)
     if unknown:
         print(_unknown_message(unknown, list(catalog.by_id)), file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     if problems:
         print(f"pmgenome enrich: note: the catalog has {len(problems)} problem"
               f"{'s' if len(problems) != 1 else ''} (see pmgenome validate); enriching the entries "
@@ -100,5 +97,5 @@ def run(args: argparse.Namespace) -> int:
     if result.interrupted:
         print("pmgenome enrich: interrupted; what was fetched is saved, the next run goes on from there",
               file=sys.stderr)
-        return EXIT_INTERRUPTED
-    return EXIT_PROBLEMS if result.failed else 0
+        return Exit.INTERRUPTED
+    return Exit.PROBLEMS if result.failed else Exit.OK

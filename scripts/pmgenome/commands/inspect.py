@@ -8,16 +8,15 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
-from pmgenome.catalog.urls import url_problem
+from pmgenome.commands.common import Exit
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.urls import url_problem
 
 HELP = "fetch pages and print what enrichment would extract from them (writes nothing)"
 
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 LABEL_WIDTH = 13
 
 
@@ -85,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     if bad:
         for url, problem in bad:
             print(f"pmgenome inspect: {url}: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     with Client(ClientConfig(allow_private=args.allow_private)) as client, \
             ThreadPoolExecutor(max_workers=min(8, len(args.urls))) as pool:
         pages = list(pool.map(lambda url: fetch_page(client, url), args.urls))
@@ -93,4 +92,4 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(json.dumps([as_dict(page) for page in pages], indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write("\n".join(as_text(page) for page in pages))
-    return EXIT_PROBLEMS if any(page.error for page in pages) else 0
+    return Exit.PROBLEMS if any(page.error for page in pages) else Exit.OK

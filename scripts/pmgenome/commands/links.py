@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import add_catalog_option, in_github_actions
+from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
 from pmgenome.commands.progress import ProgressBar
 from pmgenome.links import exclusions as excl
 from pmgenome.links.gitchanges import GitError, changed_files
@@ -20,10 +20,10 @@ from pmgenome.links.run import RunOptions, Targets, catalog_targets, url_file_ta
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.client import ClientConfig
+from pmgenome.urls import is_web_url
 
 HELP = "check that the catalog's links still work (exit 1 when one is broken)"
 DEFAULT_CACHE = Path(".cache/pmgenome/links.json")
-EXIT_USAGE = 2
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
@@ -86,7 +86,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _fail(message: str) -> int:
     print(f"pmgenome links: {message}", file=sys.stderr)
-    return EXIT_USAGE
+    return Exit.USAGE
 
 
 def _wayback(args: argparse.Namespace) -> tuple[str | None, str | None]:
@@ -96,7 +96,7 @@ def _wayback(args: argparse.Namespace) -> tuple[str | None, str | None]:
     value = args.wayback_url if args.wayback_url is not None else os.environ.get(WAYBACK_ENV, DEFAULT_WAYBACK_URL)
     if value.strip().lower() in ("", "off"):
         return None, None
-    if not re.match(r"^https?://[^/\s]+", value):
+    if not is_web_url(value):
         return None, f"the Wayback Machine URL must start with http:// or https://, not {value!r}"
     return value, None
 
@@ -163,4 +163,4 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome links: warning: {warning}", file=sys.stderr)
     chosen = Format(args.format) if args.format else (Format.GITHUB if in_github_actions() else Format.TEXT)
     sys.stdout.write(FORMATTERS[chosen](outcome.report))
-    return 1 if outcome.report.failing else 0
+    return Exit.PROBLEMS if outcome.report.failing else Exit.OK

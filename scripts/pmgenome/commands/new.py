@@ -9,8 +9,7 @@ import sys
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Kind
-from pmgenome.catalog.urls import url_problem
-from pmgenome.commands.common import add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.enrich.page import fetch_page
 from pmgenome.enrich.scaffold import (
@@ -21,11 +20,10 @@ from pmgenome.enrich.scaffold import (
     render_entry,
 )
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.urls import url_problem
 
 HELP = "create catalog/<kind>s/<id>.yaml from a page, with placeholders for what a human must decide"
 
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 MAX_CREATE_TRIES = 20
 
 
@@ -45,22 +43,22 @@ def run(args: argparse.Namespace) -> int:
     problem = url_problem(args.url)
     if problem:
         print(f"pmgenome new: {args.url}: {problem}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     root = args.catalog
     if not root.is_dir():
         print(f"pmgenome new: catalog folder not found: {display_path(root)}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     catalog, _ = load_catalog(root)  # a broken neighbour must not stop adding a new entry
     found = existing_entry(catalog, args.url)
     if found is not None:
         print(_already(args.url, display_path(found.path)), file=sys.stderr)
-        return EXIT_PROBLEMS
+        return Exit.PROBLEMS
     with Client(ClientConfig(allow_private=args.allow_private)) as client:
         page = fetch_page(client, args.url)
     found = existing_entry(catalog, page.final_url)
     if found is not None:
         print(_already(f"{args.url} (which leads to {page.final_url})", display_path(found.path)), file=sys.stderr)
-        return EXIT_PROBLEMS
+        return Exit.PROBLEMS
     if page.error:
         print(f"pmgenome new: warning: could not read {args.url} ({page.error}); the draft has "
               "placeholders only", file=sys.stderr)
@@ -83,12 +81,12 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             print(f"pmgenome new: cannot write {display_path(root / kind.folder / entry_id)}.yaml: "
                   f"{error.strerror or error}", file=sys.stderr)
-            return EXIT_PROBLEMS
+            return Exit.PROBLEMS
         break
     else:
         print("pmgenome new: could not find a free file name; pass a different URL or tidy the catalog",
               file=sys.stderr)
-        return EXIT_PROBLEMS
+        return Exit.PROBLEMS
     print(f"created {display_path(path)} ({kind.value}): fill in every TODO and the empty lists, "
           f"then run: pmgenome validate --catalog {display_path(root)}")
-    return 0
+    return Exit.OK

@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
 from pmgenome.plan.model import CONTRIBUTE_HINT, PART_TITLES, Plan, compare_title, plan_as_dict
@@ -17,9 +17,6 @@ from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
 
 HELP = "print a T-shaped reading plan for a reader's stage, background, company, goal and self-ratings"
-
-EXIT_PROBLEMS = 1
-EXIT_USAGE = 2
 
 
 class PlanFormat(StrEnum):
@@ -57,11 +54,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.json and args.format not in (None, PlanFormat.JSON):
         print(f"pmgenome path: --json and --format {args.format} disagree; give one of them", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     output = PlanFormat.JSON if args.json else PlanFormat(args.format or PlanFormat.TEXT)
     if not args.catalog.is_dir():
         print(f"pmgenome path: catalog folder not found: {display_path(args.catalog)}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     catalog, problems = load_catalog(args.catalog)
     if problems:
         for problem in problems:
@@ -69,14 +66,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome path: the catalog has {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
               f"fix {'them' if len(problems) != 1 else 'it'} first "
               f"(pmgenome validate --catalog {display_path(args.catalog)})", file=sys.stderr)
-        return EXIT_PROBLEMS
+        return Exit.PROBLEMS
     answers, errors = parse_answers(catalog.taxonomy, stage=args.stage, background=args.background,
                                     company=args.company, pm_load=args.pm_load, goal=args.goal,
                                     place=args.near, ratings=args.ratings, compare=args.compare)
     if answers is None:
         for error in errors:
             print(f"pmgenome path: {error}", file=sys.stderr)
-        return EXIT_USAGE
+        return Exit.USAGE
     plan = make_plan(catalog, answers)
     who = describe(answers, catalog.taxonomy)
     if output == PlanFormat.JSON:
@@ -87,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(t_svg(plan.profile, f"Your T: {who}") + "\n")
     else:
         sys.stdout.write(format_text(plan, who))
-    return 0
+    return Exit.OK
 
 
 def _level(value: int | None) -> str:

@@ -9,7 +9,7 @@ import sys
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.taxonomy import load_taxonomy
-from pmgenome.commands.common import add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option
 
 HELP = "print the entry JSON Schema, or check/sync its vocabulary with catalog/taxonomy.yaml"
 
@@ -24,22 +24,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if not (args.check or args.sync):
         sys.stdout.write(json.dumps(entry_schema.raw_schema(), indent=2) + "\n")
-        return 0
+        return Exit.OK
     taxonomy, problems = load_taxonomy(args.catalog / "taxonomy.yaml")
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
-        return 1
+        return Exit.PROBLEMS
     drifted = entry_schema.drift(taxonomy)
     if args.check:
         for group, (missing, extra) in drifted.items():
             print(f"{group}: schema lacks {missing or 'nothing'}, schema still has {extra or 'nothing'}")
         print("schema vocabulary is in step" if not drifted else "schema vocabulary has drifted: "
               "run `pmgenome schema --sync`", file=sys.stderr)
-        return 1 if drifted else 0
+        return Exit.PROBLEMS if drifted else Exit.OK
     if not drifted:
         print("schema vocabulary already in step; nothing written", file=sys.stderr)
-        return 0
+        return Exit.OK
     entry_schema.write_schema(entry_schema.synced_schema(taxonomy))
     print(f"updated {display_path(entry_schema.SCHEMA_PATH)}: {', '.join(drifted)}", file=sys.stderr)
-    return 0
+    return Exit.OK

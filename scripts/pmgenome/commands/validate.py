@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pmgenome.catalog.problems import FORMATTERS, Format
+from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
 from pmgenome.catalog.validate import validate_catalog
-from pmgenome.commands.common import add_catalog_option, in_github_actions
+from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
 
 HELP = "check every entry, the vocabulary and the picks; report each problem as PATH:LINE:COL"
 
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument(
         "--format",
-        choices=[f.value for f in Format],
+        choices=[f.value for f in ProblemFormat],
         default=None,
         help="text (default), json, or github (plain lines plus workflow annotations; "
         "the default when GITHUB_ACTIONS=true)",
@@ -24,14 +24,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    chosen = Format(args.format) if args.format else (Format.GITHUB if in_github_actions() else Format.TEXT)
+    default = ProblemFormat.GITHUB if in_github_actions() else ProblemFormat.TEXT
+    chosen = ProblemFormat(args.format) if args.format else default
     catalog, problems = validate_catalog(args.catalog)
     sys.stdout.write(FORMATTERS[chosen](problems))
-    if chosen != Format.JSON:
+    if chosen != ProblemFormat.JSON:
         files = len({p.path for p in problems})
         if problems:
             print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
                   f"file{'s' if files != 1 else ''}", file=sys.stderr)
         else:
             print(f"catalog is valid: {len(catalog.entries)} entries", file=sys.stderr)
-    return 1 if problems else 0
+    return Exit.PROBLEMS if problems else Exit.OK

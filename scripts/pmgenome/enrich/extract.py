@@ -20,10 +20,11 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree, html
 
+from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
 from pmgenome.enrich.decoding import decode_html
-from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.schemaorg import Course, Event
+from pmgenome.urls import is_web_url
 
 WORDS_PER_MINUTE = 238
 MAX_TITLE_CHARS = 300
@@ -138,12 +139,9 @@ def _http_url(value: str | None, base: str) -> str | None:
         return None
     try:
         absolute = urljoin(base, value.strip())
-        scheme = urlsplit(absolute).scheme
     except ValueError:
         return None
-    if scheme not in ("http", "https") or len(absolute) > MAX_URL_CHARS:
-        return None
-    return absolute
+    return absolute if is_web_url(absolute) and len(absolute) <= MAX_URL_CHARS else None
 
 
 def _squash(text: str) -> str:

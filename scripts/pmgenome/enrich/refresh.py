@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.catalog.urls import url_problem
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
 from pmgenome.net.client import Client
 from pmgenome.stores.timestamps import format_utc, parse_utc
+from pmgenome.urls import url_problem
 
 DEFAULT_MAX_AGE_DAYS = 30
 STATUS_OK = "ok"

@@ -16,8 +16,8 @@ import yaml
 
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.schema import schema_comment
-from pmgenome.catalog.urls import normalise_url
 from pmgenome.enrich.extract import PageMeta
+from pmgenome.urls import normalise_url
 
 MAX_ID_CHARS = 60
 MAX_SHORT_TEXT = 200

@@ -20,8 +20,8 @@ from typing import Any
 
 from pmgenome.catalog.files import display_path, read_yaml
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.urls import url_problem
 from pmgenome.catalog.yamlload import Location
+from pmgenome.urls import url_problem
 
 EXCLUSIONS_FILE = "exclusions.yaml"
 FIELDS = ("url", "pattern", "reason", "expires")

@@ -9,6 +9,7 @@ from enum import StrEnum
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.links.verdict import LinkResult, Verdict
+from pmgenome.text.escape import github_data, github_property
 
 
 class Format(StrEnum):
@@ -195,14 +196,6 @@ def format_json(report: Report) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def format_github(report: Report) -> str:
     """The text report for the log, plus workflow commands that annotate each entry's url line:
     errors for links that fail the run, warnings for what a person should look at."""
@@ -211,17 +204,17 @@ def format_github(report: Report) -> str:
         if result.verdict in (Verdict.OK, Verdict.EXCLUDED):
             continue
         level = "error" if result.failing else "warning"
-        title = _escape_property(f"{_label(result)} link")
-        message = _escape_data(f"{result.url}: {detail(result)}")
+        title = github_property(f"{_label(result)} link")
+        message = github_data(f"{result.url}: {detail(result)}")
         places = [report.places[e] for e in result.entries if e in report.places]
         if not places:
             lines.append(f"::{level} title={title}::{message}")
         for place in places:
-            lines.append(f"::{level} file={_escape_property(place.path)},line={place.line},col={place.col},"
+            lines.append(f"::{level} file={github_property(place.path)},line={place.line},col={place.col},"
                          f"title={title}::{message}")
     for problem in report.expired:
-        lines.append(f"::warning file={_escape_property(problem.path)},line={problem.line},col={problem.col},"
-                     f"title=expired exclusion::{_escape_data(problem.message)}")
+        lines.append(f"::warning file={github_property(problem.path)},line={problem.line},col={problem.col},"
+                     f"title=expired exclusion::{github_data(problem.message)}")
     return "".join(f"{line}\n" for line in lines)
 
 

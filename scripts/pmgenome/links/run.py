@@ -12,7 +12,6 @@ from pathlib import Path
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Catalog
-from pmgenome.catalog.urls import url_problem
 from pmgenome.links import cache as linkcache
 from pmgenome.links import exclusions as excl
 from pmgenome.links.check import check_urls
@@ -21,6 +20,7 @@ from pmgenome.links.verdict import LinkResult, Verdict, excluded
 from pmgenome.links.wayback import archived_copies
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.timestamps import format_utc, utc_now
+from pmgenome.urls import is_web_url, url_problem
 
 
 @dataclass(frozen=True)
@@ -62,7 +62,7 @@ def url_file_targets(text: str, shown: str) -> tuple[Targets, list[str]]:
         url = line.strip()
         if not url or url.startswith("#"):
             continue
-        if not url.lower().startswith(("http://", "https://")):
+        if not is_web_url(url):
             errors.append(f"{shown}:{number}: not an http(s) URL: {url!r}")
             continue
         urls.setdefault(fetch_key(url), ())

@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 from pmgenome.net.client import Client
+from pmgenome.urls import is_web_url
 
 DEFAULT_WAYBACK_URL = "https://archive.org"
 WAYBACK_ENV = "PMGENOME_WAYBACK_URL"  # a base URL, or "off" to ask nobody
@@ -26,8 +27,7 @@ def archived_copy(client: Client, url: str, base: str = DEFAULT_WAYBACK_URL) -> 
     if not isinstance(closest, dict) or closest.get("available") is not True:
         return None
     snapshot, status = closest.get("url"), str(closest.get("status", "200"))
-    return snapshot if isinstance(snapshot, str) and snapshot.startswith(("http://", "https://")) \
-        and status.startswith("2") else None
+    return snapshot if is_web_url(snapshot) and status.startswith("2") else None
 
 
 def archived_copies(client: Client, urls: list[str], base: str) -> dict[str, str]:

@@ -27,6 +27,7 @@ from requests.structures import CaseInsensitiveDict
 
 from pmgenome.net import guard as netguard
 from pmgenome.net.limits import HostGates, backoff_delay, retry_after_seconds
+from pmgenome.urls import web_url_problem
 
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 "
@@ -371,16 +372,8 @@ class Client:
 
 
 def _url_problem(url: str) -> str | None:
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError for a bad port
-    except ValueError as error:
-        return f"invalid URL {url!r}: {error}"
-    if parts.scheme.lower() not in ("http", "https"):
-        return f"invalid URL {url!r}: only http and https can be fetched"
-    if not parts.hostname:
-        return f"invalid URL {url!r}: no host"
-    return None
+    problem = web_url_problem(url)
+    return None if problem is None else f"invalid URL {url!r}: {problem}"
 
 
 def _failed(url: str, final_url: str, redirects: list[Redirect], tries: int, sent: int, error: str,

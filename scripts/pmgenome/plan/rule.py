@@ -201,7 +201,7 @@ class Reader:
 
 
 def facts(entry: Entry, vocabulary: Vocabulary) -> Facts:
-    city, country, access = entry.get("city"), entry.get("country"), entry.get("access")
+    city, country, access = entry.city, entry.country, entry.access
     return Facts(
         entry=entry,
         levels=frozenset(vocabulary.level_index[level] for level in entry.levels if level in vocabulary.level_index),
@@ -210,7 +210,7 @@ def facts(entry: Entry, vocabulary: Vocabulary) -> Facts:
         segments=frozenset(entry.segments),
         backgrounds=frozenset(entry.backgrounds),
         pm=PM_SKILL in entry.skills,
-        online=entry.get("online") is True,
+        online=entry.online,
         city=(one_line(city) or None) if isinstance(city, str) else None,
         country=(one_line(country).upper() or None) if isinstance(country, str) else None,
         access=access if isinstance(access, str) else None,

@@ -97,7 +97,7 @@ class Words:
                 phrases.append(f"focused on {self.names.join('segments', segments)} product work")
             if facts.entry.id in self.picked:
                 phrases.append("a curators' pick")
-            frequency = facts.entry.get("frequency")
+            frequency = facts.entry.frequency
             if isinstance(frequency, str) and one_line(frequency):
                 phrases.append(f"meets {one_line(frequency)}")
         return "; ".join([lead, *phrases, self._stage(candidate)]) + "."
@@ -113,7 +113,8 @@ class Words:
         return f"{lead}, your city" if same_city(city, facts.city) else f"{lead}, in your country"
 
     def course_reason(self, part: str, candidate: Candidate) -> str:
-        """The reason, then the details that help choose: pace, format and cost (a course)."""
+        """The reason, then the details that help choose: pace, format and cost (a course; the
+        cost only when the entry has no `access`, which the reason already names)."""
         return self._detailed(part, candidate, ("pace", "format", "cost"))
 
     def habit_reason(self, part: str, candidate: Candidate) -> str:
@@ -122,7 +123,8 @@ class Words:
 
     def _detailed(self, part: str, candidate: Candidate, fields: tuple[str, ...]) -> str:
         entry = candidate.facts.entry
-        details = [one_line(entry.get(name)) for name in fields if isinstance(entry.get(name), str)]
+        details = [one_line(getattr(entry, name)) for name in fields if getattr(entry, name) is not None
+                   and not (name == "cost" and entry.access is not None)]
         reason = self.reason(part, candidate).rstrip(".")
         details = [detail for detail in details if detail]
         return f"{reason}; {', '.join(details)}." if details else f"{reason}."

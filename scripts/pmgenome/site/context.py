@@ -1,15 +1,16 @@
-"""What every page builder shares: the pages it returns, the build's settings, and the context."""
+"""What every page builder shares: the build's settings, each entry's view and the rankings."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
-from pmgenome.catalog.model import Kind
-from pmgenome.catalog.ranking import TOP_N, Ranked
+from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.ranking import TOP_N, Ranked, tops
 from pmgenome.site.hrefs import href
-from pmgenome.site.views import EntryView
+from pmgenome.site.views import EntryView, entry_view, term_names
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,23 @@ class SiteContext:
             return href(from_src_uri, to_src_uri, use_directory_urls, fragment)
 
         return link
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """By `added`, newest first; id breaks ties so the order never depends on file order."""
+    by_id = sorted(entries, key=lambda entry: entry.id)
+    return sorted(by_id, key=lambda entry: entry.added or dt.date.min, reverse=True)
+
+
+def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
+                 enrichment: Mapping[str, Mapping[str, Any]] | None = None,
+                 today: dt.date | None = None) -> SiteContext:
+    """Views of every entry (with its enrichment) and the rankings, for the builders."""
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    enrichment = enrichment or {}
+    names = term_names(catalog)
+    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names)
+             for entry in catalog.entries}
+    keep = max(settings.recent, settings.feed_size)
+    recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])
+    return SiteContext(settings, today, views, tops(catalog, settings.top_n), recent)

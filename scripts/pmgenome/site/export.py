@@ -9,15 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.catalog.ranking import FILL_RULE
+from pmgenome.site.context import SiteContext
 from pmgenome.site.hrefs import page_url
 from pmgenome.site.views import Enriched, EntryView, segment_src_uri
-
-if TYPE_CHECKING:
-    from pmgenome.site.pages import SiteContext
 
 EXPORT_VERSION = 1
 # Always present, in this order, before the kind's own fields.

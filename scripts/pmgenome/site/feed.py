@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 from pmgenome.site.hrefs import page_url
 from pmgenome.site.text import clean
-from pmgenome.site.views import KIND_NAMES, EntryView
+from pmgenome.site.views import EntryView
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SRC_URI = "feed.xml"
@@ -61,7 +61,7 @@ def atom_feed(views: Sequence[EntryView], site_url: str | None, use_directory_ur
              href=base + page_url(view.src_uri, use_directory_urls))
         if view.url:
             _sub(item, "link", rel="related", href=view.url)
-        _sub(item, "category", term=view.kind.value, label=KIND_NAMES[view.kind])
+        _sub(item, "category", term=view.kind.value, label=view.kind.singular)
         for segment in view.entry.segments:
             _sub(item, "category", term=clean(segment), scheme="segment")
         _sub(item, "summary", view.summary).set("type", "text")

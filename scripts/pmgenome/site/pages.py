@@ -7,19 +7,18 @@ Nothing here needs MkDocs: tests call these functions directly.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.catalog.ranking import FILL_RULE, tops
+from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import export, feed
 from pmgenome.site import plan_page
-from pmgenome.site.context import GeneratedPage, SiteContext, SiteSettings
+from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
@@ -27,13 +26,10 @@ from pmgenome.site.views import (
     COST_LABELS,
     FACETS,
     FORMAT_LABELS,
-    KIND_NAMES,
     ONLINE,
     EntryView,
     country_label,
-    entry_view,
     segment_src_uri,
-    term_names,
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"
@@ -45,32 +41,10 @@ EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
 RULE_ANCHOR = "how-the-top-five-are-chosen"
 KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
-PLURALS = {kind: (kind.noun, kind.nouns) for kind in Kind}
-
-
-def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """By `added`, newest first; id breaks ties so the order never depends on file order."""
-    by_id = sorted(entries, key=lambda entry: entry.id)
-    return sorted(by_id, key=lambda entry: entry.added or dt.date.min, reverse=True)
-
-
-def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
-                 enrichment: Mapping[str, Mapping[str, Any]] | None = None,
-                 today: dt.date | None = None) -> SiteContext:
-    """Views of every entry (with its enrichment) and the rankings, for the builders."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
-    enrichment = enrichment or {}
-    names = term_names(catalog)
-    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names)
-             for entry in catalog.entries}
-    keep = max(settings.recent, settings.feed_size)
-    recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])
-    return SiteContext(settings, today, views, tops(catalog, settings.top_n), recent)
 
 
 def counted(count: int, kind: Kind) -> str:
-    singular, plural = PLURALS[kind]
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{count} {kind.noun if count == 1 else kind.nouns}"
 
 
 def _front_matter(**values: Any) -> str:
@@ -135,7 +109,7 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
                   for kind in catalog.kinds}
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
-            everything=everything, kinds=catalog.kinds, plurals=PLURALS, counted=counted,
+            everything=everything, kinds=catalog.kinds, counted=counted,
             rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
 
 
@@ -167,11 +141,11 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     places: dict[str, dict[str, list[EntryView]]] = defaultdict(lambda: defaultdict(list))
     for entry in _by_title(catalog.entries, Kind.MEETUP, context):
         view = context.views[entry.id]
-        if entry.get("online") is True:
+        if entry.online:
             online.append(view)
         else:
-            country = str(entry.get("country") or "")
-            city = " ".join(str(entry.get("city") or "").split())
+            country = entry.country or ""
+            city = " ".join((entry.city or "").split())
             places[country][city].append(view)
     grouped = [
         Place(country_label(country) if country else "Country not given",
@@ -192,7 +166,7 @@ def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[Generate
                   if (term := catalog.taxonomy.term("skills", skill))]
         header = _front_matter(title=html_text(view.title), tags=skills)
         yield GeneratedPage(view.src_uri, header + render(
-            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=KIND_NAMES[entry.kind]))
+            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=entry.kind.singular))
 
 
 @dataclass(frozen=True)
@@ -205,8 +179,7 @@ class Facet:
 def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     """The Explore page's filters: every value of the vocabulary, and the places in use."""
     taxonomy = catalog.taxonomy
-    countries = sorted({str(e.get("country")) for e in catalog.of_kind(Kind.MEETUP)
-                        if e.get("online") is not True and e.get("country")})
+    countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country})
     labelled = {
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],
@@ -217,7 +190,7 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".
-    options["kind"] = tuple((kind.value, kind.label, KIND_NAMES[kind]) for kind in catalog.kinds)
+    options["kind"] = tuple((kind.value, kind.label, kind.singular) for kind in catalog.kinds)
     return tuple(Facet(name, label, options[name]) for name, label in FACETS.items())
 
 

@@ -31,7 +31,7 @@ from pmgenome.plan.rule import SLOT_KINDS, WEIGHTS, Vocabulary, facts
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url
-from pmgenome.site.views import KIND_NAMES, country_label
+from pmgenome.site.views import country_label
 from pmgenome.text.clean import one_line
 
 PATH_SRC_URI = "path/index.md"
@@ -57,8 +57,8 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     countries: set[str] = set()
     cities: set[tuple[str, str]] = set()
     for entry in catalog.of_kind(Kind.MEETUP):
-        country, city = entry.get("country"), entry.get("city")
-        if entry.get("online") is True or not isinstance(country, str):
+        country, city = entry.country, entry.city
+        if entry.online or country is None:
             continue
         place, error = parse_place(country)
         if error or place is None or place.country is None:
@@ -84,7 +84,7 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict:
     for entry in sorted(catalog.entries, key=lambda entry: entry.id):
         read = facts(entry, vocabulary)
         view = context.views.get(entry.id)
-        details = {name: one_line(entry.get(name)) if isinstance(entry.get(name), str) else "" for name in DETAILS}
+        details = {name: one_line(getattr(entry, name) or "") for name in DETAILS}
         entries.append([entry.id, entry.kind.value, one_line(entry.title) or entry.id, one_line(entry.url),
                         link(view.src_uri) if view else None, sorted(read.levels), list(entry.skills),
                         list(entry.segments), list(entry.backgrounds), read.online, read.city, read.country,
@@ -101,7 +101,7 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict:
         "skills": [[term.id, term.name, term.scope, list(term.segments)] for term in taxonomy.skills],
         "loads": [[load.value, load.label] for load in PmLoad],
         "titles": dict(PART_TITLES),
-        "kinds": {kind.value: name for kind, name in KIND_NAMES.items()},
+        "kinds": {kind.value: kind.singular for kind in Kind},
         "picks": picks,
         "entries": entries,
     }

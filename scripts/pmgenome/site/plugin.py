@@ -19,14 +19,8 @@ from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
-from pmgenome.site.pages import (
-    CSS_URIS,
-    JS_URIS,
-    SiteContext,
-    SiteSettings,
-    generate,
-    make_context,
-)
+from pmgenome.site.context import SiteContext, SiteSettings, make_context
+from pmgenome.site.pages import CSS_URIS, JS_URIS, generate
 
 
 def refusal(root: Path, problems: list[Problem]) -> str:
@@ -41,7 +35,6 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     """Reads and validates the catalog, then adds every generated page to the build."""
 
     def __init__(self) -> None:
-        self._root: Path | None = None
         self._catalog: Catalog | None = None
         self._context: SiteContext | None = None
         self._generated: set[str] = set()
@@ -63,7 +56,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             feed_size=self.config.catalog_feed_size,
         )
         enrichment = load_store(root) if self.config.catalog_enrichment else {}
-        self._root, self._catalog = root, catalog
+        self._catalog = catalog
         self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date())
         for uri in CSS_URIS:
             if uri not in config.extra_css:

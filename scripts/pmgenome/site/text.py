@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 import re
-from urllib.parse import urlsplit
+
+from pmgenome.urls import is_web_url
 
 # Characters XML 1.0 cannot carry at all (a YAML "\x01" escape can produce them).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -39,12 +40,4 @@ def markdown_text(text: object) -> str:
 
 def safe_url(url: object) -> str | None:
     """The address when it is an absolute http(s) URL we may link to, else None."""
-    if not isinstance(url, str) or any(ch.isspace() or ord(ch) < 0x20 for ch in url):
-        return None
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return url
+    return url if is_web_url(url) else None  # type: ignore[return-value]

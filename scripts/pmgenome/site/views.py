@@ -19,7 +19,6 @@ from pmgenome.site.text import clean, safe_url
 COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
 FORMAT_LABELS = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 PACE_LABELS = {"self-paced": "Self-paced", "cohort": "Cohort"}
-KIND_NAMES = {kind: kind.singular for kind in Kind}
 ONLINE = "online"
 # Facet name -> heading on the Explore page; the order is the page's order.
 FACETS = {
@@ -155,9 +154,8 @@ def read_enrichment(record: Mapping[str, Any] | None) -> Enriched:
     )
 
 
-def _curated(entry: Entry, name: str) -> str | None:
-    value = entry.get(name)
-    if isinstance(value, bool) or value is None:
+def _curated(value: str | dt.date | None) -> str | None:
+    if value is None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -165,9 +163,9 @@ def _curated(entry: Entry, name: str) -> str | None:
     return text or None
 
 
-def _pick(entry: Entry, name: str, label: str, fallback: Any = None) -> Fact | None:
+def _pick(value: str | dt.date | None, label: str, fallback: Any = None) -> Fact | None:
     """A fact from the contributor's field, or else from enrichment (marked as such)."""
-    curated = _curated(entry, name)
+    curated = _curated(value)
     if curated:
         return Fact(label, curated)
     if fallback is None:
@@ -192,10 +190,9 @@ def _term_names(names: Names, group: str, ids: tuple[str, ...]) -> tuple[str, ..
 def attendance(entry: Entry) -> str | None:
     """How one takes part: a course's format, or online / in-person for a meetup."""
     if entry.kind == Kind.COURSE:
-        value = entry.get("format")
-        return value if value in FORMAT_LABELS else None
+        return entry.format if entry.format in FORMAT_LABELS else None
     if entry.kind == Kind.MEETUP:
-        return "online" if entry.get("online") is True else "in-person"
+        return "online" if entry.online else "in-person"
     return None
 
 
@@ -203,11 +200,10 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
     """The values this entry has for each Explore facet."""
     place: tuple[str, ...] = ()
     if entry.kind == Kind.MEETUP:
-        country = entry.get("country")
-        if entry.get("online") is True:
+        if entry.online:
             place = (ONLINE,)
-        elif isinstance(country, str):
-            place = (country,)
+        elif entry.country:
+            place = (entry.country,)
     format_ = attendance(entry)
     return {
         "kind": (entry.kind.value,),
@@ -221,7 +217,7 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
 
 
 def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
-    badges = [Badge("kind", KIND_NAMES[entry.kind])]
+    badges = [Badge("kind", entry.kind.singular)]
     if entry.cost in COST_LABELS:
         badges.append(Badge("cost", COST_LABELS[entry.cost]))
     format_ = attendance(entry)
@@ -238,29 +234,28 @@ def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tu
     facts: list[Fact | None] = []
     if entry.kind == Kind.ARTICLE:
         facts += [
-            _pick(entry, "author", "Author", enriched.author),
-            _pick(entry, "publication", "Publication", enriched.site_name),
-            _pick(entry, "published", "Published", enriched.published),
+            _pick(entry.author, "Author", enriched.author),
+            _pick(entry.publication, "Publication", enriched.site_name),
+            _pick(entry.published, "Published", enriched.published),
             Fact("Reading time", f"about {enriched.reading_minutes} minutes", enriched=True)
             if enriched.reading_minutes else None,
         ]
     elif entry.kind == Kind.COURSE:
-        pace = entry.get("pace")
+        pace = entry.pace
         facts += [
-            _pick(entry, "provider", "Provider", enriched.provider),
+            _pick(entry.provider, "Provider", enriched.provider),
             Fact("Pace", PACE_LABELS[pace]) if pace in PACE_LABELS else None,
-            _pick(entry, "duration", "Duration"),
-            _pick(entry, "price", "Price", enriched.price),
+            _pick(entry.duration, "Duration"),
+            _pick(entry.price, "Price", enriched.price),
         ]
     else:
-        facts.append(_pick(entry, "organizer", "Organizer", enriched.organizer))
-        if entry.get("online") is True:
+        facts.append(_pick(entry.organizer, "Organizer", enriched.organizer))
+        if entry.online:
             facts.append(Fact("Where", "Online"))
         else:
-            where = ", ".join(part for part in (_curated(entry, "city"),
-                                                country_label(str(entry.get("country", "")))) if part)
+            where = ", ".join(part for part in (_curated(entry.city), country_label(entry.country or "")) if part)
             facts.append(Fact("Where", where) if where else None)
-        facts.append(_pick(entry, "frequency", "Meets"))
+        facts.append(_pick(entry.frequency, "Meets"))
         if enriched.event_start and enriched.event_start >= today:
             where = f" ({enriched.event_location})" if enriched.event_location else ""
             facts.append(Fact("Next event", f"{enriched.event_start.isoformat()}{where}", enriched=True))

@@ -320,7 +320,8 @@
       return [lead].concat(phrases, [stagePhrase(found)]).join("; ") + ".";
     }
     function detailed(part, found, fields) {
-      const details = fields.map(function (field) { return found.entry.details[field] || ""; }).filter(Boolean);
+      const details = fields.filter(function (field) { return !(field === "cost" && found.entry.access !== null); })
+        .map(function (field) { return found.entry.details[field] || ""; }).filter(Boolean);
       const text = reason(part, found).replace(/\.+$/, "");
       return details.length ? text + "; " + details.join(", ") + "." : text + ".";
     }

@@ -1,0 +1,96 @@
+"""What counts as a web address, the rules for an entry's URL, and the normal form that spots
+two entries for the same page. Every "is this an http(s) URL" question in the package is
+answered here."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that identify a campaign or a click, not a page.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid",
+        "igshid", "yclid", "_hsenc", "_hsmi", "mkt_tok", "ref_src", "ref_url",
+        "si", "trk", "s_kwcid", "vero_id", "oly_anon_id", "oly_enc_id",
+    }
+)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+WEB_SCHEMES = frozenset(DEFAULT_PORTS)
+_SPACE = re.compile(r"\s")
+_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+# scheme://host.tld then a path, query or nothing: no credentials, port or spaces possible.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?\Z")
+
+
+def web_url_problem(url: str) -> str | None:
+    """Why `url` is not an absolute http(s) address with a host that could be fetched, or None.
+    Lenient on spaces, which servers put in redirects and the client encodes."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError as error:
+        return str(error)
+    if parts.scheme.lower() not in WEB_SCHEMES:
+        return "only http and https can be fetched"
+    if not parts.hostname:
+        return "no host"
+    return None
+
+
+def is_web_url(value: object) -> bool:
+    """Whether `value` is an absolute http(s) address with a host and without spaces or control
+    characters: the only kind we link to, store or read from a list."""
+    return isinstance(value, str) and not _SPACE_OR_CONTROL.search(value) and web_url_problem(value) is None
+
+
+def url_problem(url: str) -> str | None:
+    """Why `url` is not an acceptable entry URL, or None when it is."""
+    if _PLAIN_URL.match(url):
+        return None  # the usual case, decided without parsing
+    if _SPACE.search(url):
+        return "URL must not contain spaces; encode them as %20"
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError as error:
+        return f"URL is malformed ({error})"
+    if parts.scheme not in WEB_SCHEMES:
+        return "URL must be absolute and start with https:// or http://"
+    if parts.username is not None or parts.password is not None:
+        return "URL must not carry credentials (user:password@)"
+    host = parts.hostname or ""
+    if not host:
+        return "URL has no host"
+    if "." not in host and not host.startswith("["):
+        return f"URL host {host!r} is not a public domain name"
+    del port
+    return None
+
+
+def _is_tracking(name: str) -> bool:
+    lowered = name.lower()
+    return lowered.startswith("utm_") or lowered in TRACKING_PARAMS
+
+
+def normalise_url(url: str) -> str:
+    """The page a URL names, ignoring scheme, www., host case, default port, trailing
+    slash, fragment and tracking parameters. Only for comparing, never for fetching."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().rstrip(".")
+    if host.startswith("www."):
+        host = host[4:]
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    netloc = host if port in (None, DEFAULT_PORTS.get(parts.scheme.lower())) else f"{host}:{port}"
+    path = parts.path or "/"
+    if len(path) > 1:
+        path = path.rstrip("/") or "/"
+    query = ""
+    if parts.query:
+        query = urlencode(
+            sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
+        )
+    return urlunsplit(("", netloc, path, query, ""))[2:]  # drop the leading "//"
