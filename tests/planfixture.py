@@ -89,11 +89,11 @@ def entry_fields():
         "backgrounds": st.lists(st.sampled_from(BACKGROUNDS), max_size=2, unique=True),
         "online": st.booleans(),
         "city": st.sampled_from(["London", "Leeds", "Berlin"]),
-        "access": st.sampled_from([None, "free", "signup", "freemium", "paywalled", "paid"]),
+        "access": st.sampled_from([None, "free", "signup", "freemium", "paywalled", "paid", "odd"]),
         "cadence": st.sampled_from([None, "weekly", ""]),
         "frequency": st.sampled_from([None, "monthly"]),
         "pace": st.sampled_from([None, "self-paced"]),
-        "cost": st.sampled_from([None, "free", "paid"]),
+        "format": st.sampled_from([None, "online", " "]),
     })
 
 

@@ -212,12 +212,13 @@ def test_an_empty_catalog_gives_an_empty_plan_that_says_so(tmp_path):
 def test_the_course_follows_the_goal_and_falls_back_to_the_other_part(tmp_path):
     root = make_root(tmp_path)
     write_entry(root, "course", "broad-course", segments=["b2c"], skills=["strategy"], pace="self-paced",
-                cost="free")
-    write_entry(root, "course", "deep-course", segments=["b2b"], skills=["go-to-market"], cost="paid")
+                access="free")
+    write_entry(root, "course", "deep-course", segments=["b2b"], skills=["go-to-market"], access="paid")
     catalog = load(root)
     deep = make_plan(catalog, answers(goal=Goal.DEEPEN))
     assert deep.course == PlanItem("deep-course", "course", "Deep Course", "https://example.com/deep-course",
-                                   "Deepens B2B: go-to-market and sales; fits any stage; paid.", 7)
+                                   "Deepens B2B: go-to-market and sales; fits any stage; paid.",
+                                   rule.LEVEL_ANY + rule.FLAVOUR_SKILL + rule.SEGMENT_MATCH - rule.ACCESS_BARRIER)
     broad = make_plan(catalog, answers(company=("technical",), goal=Goal.BROADEN))
     assert broad.course.id == "broad-course"
     assert broad.course.reason == "Broadens strategy and vision; fits any stage; self-paced, free."

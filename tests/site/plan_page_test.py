@@ -24,7 +24,7 @@ def _catalog(tmp_path, taxonomy: str = TAXONOMY):
     write_entry(root, "article", "talk", segments=["b2c"], skills=["discovery"], backgrounds=["engineering"])
     write_entry(root, "article", "sneaky", title="<img src=x onerror=alert(1)>", url="javascript:alert(1)",
                 segments=["technical"], skills=["technical-fluency", "execution"])
-    write_entry(root, "course", "course", segments=["b2b", "technical"], skills=["strategy"], cost="free")
+    write_entry(root, "course", "course", segments=["b2b", "technical"], skills=["strategy"], access="free")
     write_entry(root, "meetup", "london", segments=["b2b"], online=False, city="London", country="gb",
                 frequency="monthly")
     write_entry(root, "meetup", "leeds", segments=["b2c"], online=False, city="Leeds", country="GB")
@@ -57,7 +57,7 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
     entries = {row[0]: row for row in index["entries"]}
     assert entries["gtm"] == ["gtm", "article", "Gtm", "https://example.com/gtm", "../resources/gtm/", [1],
                               ["go-to-market"], ["b2b"], [], False, None, None, None,
-                              {"pace": "", "format": "", "cost": "", "cadence": "", "frequency": ""}]
+                              {"pace": "", "format": "", "cadence": "", "frequency": ""}]
     assert entries["london"][9:13] == [False, "London", "GB", None]
     assert entries["london"][13]["frequency"] == "monthly"
     # text is data (the page sets it with textContent) and the address is never made a link by the page

@@ -125,7 +125,6 @@ class Entry:
     language = _Field(str)
     added = _Field(dt.date)
     reviewed = _Field(dt.date)
-    cost = _Field(str)  # replaced by access; read until the last entry has moved
     # Articles, newsletters and videos.
     author = _Field(str)
     published = _Field(dt.date)

@@ -26,8 +26,10 @@ from pmgenome.urls import normalise_url, url_problem
 MAX_PICKS = 5
 MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
-               "organizer", "city", "frequency"))
-DATE_FIELDS = frozenset(("added", "published"))
+               "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
+TEXT_LISTS = frozenset(("authors",))  # lists of plain text
+RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
+DATE_FIELDS = frozenset(("added", "published", "reviewed"))
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -153,6 +155,15 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                 if type(item) is str and _PLACEHOLDER.match(item):
                     found.append((entry.location(name, index), _placeholder_message((name, index)),
                                   "placeholder"))
+                if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
+                    found.append((entry.location(name, index), f"'{_dotted((name, index))}' {reason}",
+                                  "plain-text"))
+                if name in RECOMMENDED and type(item) is dict and type(title := item.get("title")) is str:
+                    path = (name, index, "title")
+                    if reason := markup_problem(title):
+                        found.append((entry.location(*path), f"'{_dotted(path)}' {reason}", "plain-text"))
+                    if _PLACEHOLDER.match(title):
+                        found.append((entry.location(*path), _placeholder_message(path), "placeholder"))
         elif type(value) is dt.date and name in DATE_FIELDS and value > today:
             found.append((entry.location(name), f"'{name}' is in the future ({value.isoformat()})", "date"))
 
@@ -187,7 +198,7 @@ def _dotted(path: Sequence[str | int]) -> str:
 
 
 _EXAMPLES = {"segments": "[b2b, design]", "skills": "[strategy, discovery]", "levels": "[new, experienced]",
-             "backgrounds": "[engineering]"}
+             "backgrounds": "[engineering]", "authors": "[Teresa Torres]"}
 
 
 def _describe(value: Any) -> str:
@@ -221,18 +232,30 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                 yield (entry.key_location(key), f"unknown field '{key}' for {_article(kind)}{hint}",
                        "unknown-field", (key,))
         return
+    if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
+        allowed = list(error.schema.get("properties", {}))
+        for key in value:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed)
+                yield (entry.key_locations.get((*path, key), where),
+                       f"unknown field '{key}' in '{_dotted(path)}'{hint}; use only {' and '.join(allowed)}",
+                       "unknown-field", (*path, key))
+        return
     if validator == "required":
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
         in_person = "then" in error.schema_path
         for name in missing:
             if in_person:
                 message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
+            elif path:
+                message = f"'{_dotted(path)}' needs a '{name}'"
             else:
                 message = f"missing required field '{name}'"
-            yield entry.location(), message, "required", (name,)
+            yield where if path else entry.location(), message, "required", (*path, name)
         return
     if value is None and field is not None:
-        yield where, f"'{_dotted(path)}' is empty; fill it in or remove the line", "type", path
+        required = len(path) == 1 and field in entry_schema.required_fields(entry.kind)
+        yield where, f"'{_dotted(path)}' is empty; fill it in{'' if required else ' or remove the line'}", "type", path
         return
     if validator == "type":
         expected = error.validator_value
@@ -281,6 +304,13 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = f"'{_dotted(path)}' is {length} characters; keep it to {error.validator_value}"
         yield where, message, "length", path
         return
+    if validator in ("minimum", "maximum") and field == "year":
+        yield where, f"'year' must be a year from 1900 to 2100, not {_describe(value)}", "format", path
+        return
+    if validator == "maxItems":
+        yield (where, f"'{_dotted(path)}' lists {len(value)}; keep it to the {error.validator_value} best",
+               "length", path)
+        return
     if validator == "minItems":
         group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
         options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
@@ -299,6 +329,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
         elif field == "language":
             message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
+        elif field == "isbn":
+            message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
         else:
             message = f"'{_dotted(path)}' does not match the expected form"
         yield where, message, "url" if path[-1] == "url" else "format", path

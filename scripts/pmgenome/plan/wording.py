@@ -19,7 +19,11 @@ from pmgenome.plan.rule import (
 from pmgenome.text.clean import one_line
 
 
-ACCESS_PHRASES = {"signup": "free with a sign-up", "paywalled": "behind a paywall", "paid": "paid"}
+# How each `access` reads: as a detail of a course or book, and (the last three) as a phrase of
+# any other item's reason, where it explains a lower place (rule.ACCESS_BARRIER).
+ACCESS_LABELS = {"free": "free", "signup": "free with a sign-up", "freemium": "freemium",
+                 "paywalled": "behind a paywall", "paid": "paid"}
+ACCESS_PHRASES = {name: ACCESS_LABELS[name] for name in ("signup", "paywalled", "paid")}
 
 
 class Words:
@@ -46,7 +50,7 @@ class Words:
             return f"a stage back ({self.names('levels', levels[here - 1])})"
         return f"a stage ahead ({self.names('levels', levels[here + 1])})"
 
-    def _common(self, facts: Facts) -> list[str]:
+    def _common(self, facts: Facts, access: bool = True) -> list[str]:
         phrases = []
         if self.background in facts.backgrounds:
             background = self.names("backgrounds", self.background)
@@ -55,7 +59,7 @@ class Words:
             phrases.append("delivery is a big part of your week")
         if facts.entry.id in self.picked:
             phrases.append("a curators' pick")
-        if facts.access in ACCESS_PHRASES:
+        if access and facts.access in ACCESS_PHRASES:
             phrases.append(ACCESS_PHRASES[facts.access])
         return phrases
 
@@ -72,21 +76,22 @@ class Words:
         return [f"closes your gap in {lower_first(self.names('skills', skill))} "
                 f"({self._rated(skill)}; a {self.company_name} company expects {expected})"]
 
-    def reason(self, part: str, candidate: Candidate) -> str:
+    def reason(self, part: str, candidate: Candidate, access: bool = True) -> str:
+        """Why the candidate is in the part; `access`: whether to say how it is paid for."""
         facts = candidate.facts
         segments = [segment for segment in self.company if segment in facts.segments]
         if part == "deepen":
             where = self.names.join("segments", segments)
             skills = flavour_skills(facts, self.company)
             lead = f"Deepens {where}: {self.names.skills(skills)}" if skills else f"Deepens your {where} context"
-            phrases = self._gap(part, candidate) + self._common(facts)
+            phrases = self._gap(part, candidate) + self._common(facts, access)
         elif part == "broaden":
             gaps = [skill for skill in facts.general if skill in self.gaps]
             lead = f"Broadens {self.names.skills((gaps or list(facts.general))[:2])}"
             if candidate.target:
                 lead = (f"Broadens {lower_first(self.names('skills', candidate.target))}, "
                         f"your gap ({self._rated(candidate.target)})")
-            phrases = self._common(facts)
+            phrases = self._common(facts, access)
             if gaps:
                 background = self.names("backgrounds", self.background)
                 phrases.insert(0, f"often new to people from {lower_first(background)}")
@@ -113,20 +118,21 @@ class Words:
         return f"{lead}, your city" if same_city(city, facts.city) else f"{lead}, in your country"
 
     def course_reason(self, part: str, candidate: Candidate) -> str:
-        """The reason, then the details that help choose: pace, format and cost (a course; the
-        cost only when the entry has no `access`, which the reason already names)."""
-        return self._detailed(part, candidate, ("pace", "format", "cost"))
+        """The reason, then the details that help choose a course or book: pace, format, access."""
+        entry = candidate.facts.entry
+        details = [one_line(value) for value in (entry.pace, entry.format) if value is not None]
+        details.append(ACCESS_LABELS.get(entry.access or "", one_line(entry.access)))
+        return self._detailed(self.reason(part, candidate, access=False), details)
 
     def habit_reason(self, part: str, candidate: Candidate) -> str:
         """The reason, then how often it comes out."""
-        return self._detailed(part, candidate, ("cadence",))
+        cadence = candidate.facts.entry.cadence
+        return self._detailed(self.reason(part, candidate), [one_line(cadence)] if cadence is not None else [])
 
-    def _detailed(self, part: str, candidate: Candidate, fields: tuple[str, ...]) -> str:
-        entry = candidate.facts.entry
-        details = [one_line(getattr(entry, name)) for name in fields if getattr(entry, name) is not None
-                   and not (name == "cost" and entry.access is not None)]
-        reason = self.reason(part, candidate).rstrip(".")
+    @staticmethod
+    def _detailed(reason: str, details: list[str]) -> str:
         details = [detail for detail in details if detail]
+        reason = reason.rstrip(".")
         return f"{reason}; {', '.join(details)}." if details else f"{reason}."
 
     def part_notes(self, part: str, chosen: Sequence[Candidate], wanted: int, own_stage: int) -> list[str]:

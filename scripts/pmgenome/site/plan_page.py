@@ -14,7 +14,7 @@ tests/site/plan_port_test.py. The build is then linear in the catalog, whatever 
      "picks": {segment: [entry id, ...]},
      "entries": [[id, kind, title, url, href of its page on this site or null, [level position, ...],
                   [skill, ...], [segment, ...], [background, ...], online, city, country, access,
-                  {"pace", "format", "cost", "cadence", "frequency"}], ...]}
+                  {"pace", "format", "cadence", "frequency"}], ...]}
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ ASSETS = Path(__file__).parent / "assets"
 # src_uri -> the file under assets/ it is copied from
 SCRIPTS = {"assets/pmgenome/plan-rule.js": "plan-rule.js", "assets/pmgenome/path.js": "path.js",
            "assets/pmgenome/path.css": "path.css"}
-DETAILS = ("pace", "format", "cost", "cadence", "frequency")
+DETAILS = ("pace", "format", "cadence", "frequency")
 CONTRIBUTE_SRC_URI = "about.md"
 CONTRIBUTE_ANCHOR = "contributing"
 

@@ -255,7 +255,8 @@
   }
   function skillNames(model, ids) { return ids.map(function (id) { return lowerFirst(name(model, "skills", id)); }).join(", plus "); }
 
-  const ACCESS_PHRASES = { signup: "free with a sign-up", paywalled: "behind a paywall", paid: "paid" };
+  const ACCESS_LABELS = { free: "free", signup: "free with a sign-up", freemium: "freemium", paywalled: "behind a paywall", paid: "paid" };
+  const ACCESS_PHRASES = { signup: ACCESS_LABELS.signup, paywalled: ACCESS_LABELS.paywalled, paid: ACCESS_LABELS.paid };
 
   function words(model, answers, who) {
     const companyName = join(model, "segments", who.company);
@@ -270,14 +271,14 @@
       if (has(found.entry.levels, here - 1)) { return "a stage back (" + name(model, "levels", model.levels[here - 1]) + ")"; }
       return "a stage ahead (" + name(model, "levels", model.levels[here + 1]) + ")";
     }
-    function common(entry) {
+    function common(entry, access) {
       const phrases = [];
       if (has(entry.backgrounds, answers.background)) {
         phrases.push("written for those moving in from " + lowerFirst(name(model, "backgrounds", answers.background)));
       }
       if (entry.pm && heavy) { phrases.push("delivery is a big part of your week"); }
       if (who.picked[entry.id]) { phrases.push("a curators' pick"); }
-      if (Object.prototype.hasOwnProperty.call(ACCESS_PHRASES, entry.access)) { phrases.push(ACCESS_PHRASES[entry.access]); }
+      if (access && Object.prototype.hasOwnProperty.call(ACCESS_PHRASES, entry.access)) { phrases.push(ACCESS_PHRASES[entry.access]); }
       return phrases;
     }
     function rated(skill) { return has(who.assumed, skill) ? "new to you" : "you rated it " + who.ratings[skill] + " of 3"; }
@@ -288,7 +289,8 @@
       if (!near) { return lead; }
       return sameCity(place ? place.city : null, entry.city) ? lead + ", your city" : lead + ", in your country";
     }
-    function reason(part, found) {
+    function reason(part, found, access) {
+      access = access !== false;
       const entry = found.entry;
       const segments = who.company.filter(function (segment) { return has(entry.segments, segment); });
       let lead;
@@ -299,14 +301,14 @@
         lead = skills.length ? "Deepens " + where + ": " + skillNames(model, skills) : "Deepens your " + where + " context";
         phrases = (found.target ? ["closes your gap in " + lowerFirst(name(model, "skills", found.target)) + " (" +
           rated(found.target) + "; a " + companyName + " company expects " + who.expected[found.target] + ")"] : [])
-          .concat(common(entry));
+          .concat(common(entry, access));
       } else if (part === "broaden") {
         const gaps = entry.general.filter(function (skill) { return has(who.gaps, skill); });
         lead = "Broadens " + skillNames(model, (gaps.length ? gaps : entry.general).slice(0, 2));
         if (found.target) {
           lead = "Broadens " + lowerFirst(name(model, "skills", found.target)) + ", your gap (" + rated(found.target) + ")";
         }
-        phrases = common(entry);
+        phrases = common(entry, access);
         if (gaps.length) { phrases.unshift("often new to people from " + lowerFirst(name(model, "backgrounds", answers.background))); }
       } else {
         lead = placeLead(entry, found.near);
@@ -319,10 +321,9 @@
       }
       return [lead].concat(phrases, [stagePhrase(found)]).join("; ") + ".";
     }
-    function detailed(part, found, fields) {
-      const details = fields.filter(function (field) { return !(field === "cost" && found.entry.access !== null); })
-        .map(function (field) { return found.entry.details[field] || ""; }).filter(Boolean);
-      const text = reason(part, found).replace(/\.+$/, "");
+    function detailed(text, details) {
+      details = details.filter(Boolean);
+      text = text.replace(/\.+$/, "");
       return details.length ? text + "; " + details.join(", ") + "." : text + ".";
     }
     function partNotes(part, chosen, wanted, ownStage) {
@@ -342,8 +343,12 @@
     }
     return {
       who: whoLine, companyName: companyName, reason: reason, partNotes: partNotes,
-      course: function (part, found) { return detailed(part, found, ["pace", "format", "cost"]); },
-      habit: function (part, found) { return detailed(part, found, ["cadence"]); },
+      course: function (part, found) {
+        const access = found.entry.access;
+        const label = access === null ? "" : (Object.prototype.hasOwnProperty.call(ACCESS_LABELS, access) ? ACCESS_LABELS[access] : access);
+        return detailed(reason(part, found, false), [found.entry.details.pace, found.entry.details.format, label]);
+      },
+      habit: function (part, found) { return detailed(reason(part, found), [found.entry.details.cadence]); },
       courseFallback: function (first, second) { return "No course or book that " + first + "s fits a " + whoLine + " yet; this one " + second + "s instead."; },
       noCourse: function () { return "No course or book in the catalog fits a " + whoLine + " yet."; },
       noHabit: function () { return "No podcast or newsletter in the catalog fits a " + whoLine + " yet."; },
