@@ -40,6 +40,14 @@ _HALF_CHARACTER = "a \\u escape of half a character (a lone surrogate)"
 # Tokens for locating a problem the parser reports without a position: strings as a whole (so
 # brackets and digits inside them do not count), brackets, numbers, and the non-JSON constants.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*|NaN|-?Infinity')
+# What the end of the text can cut off where the parser reports an error at the token's start,
+# not at the end: by the parser's message, a value's start (a minus, true, false, null), a
+# number's fraction or exponent, a \u escape.
+_PARTIAL_TOKENS = {
+    "Expecting value": re.compile(r"-|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?"),
+    "Expecting ',' delimiter": re.compile(r"[.eE][-+.eE0-9]*"),
+    "Invalid \\uXXXX escape": re.compile(r"u[0-9a-fA-F]{0,4}"),
+}
 MAX_INT_DIGITS = 4300  # Python's own limit for turning digits into an int
 
 
@@ -211,8 +219,11 @@ def _conflict_marker(text: str) -> int | None:
 
 def _syntax_damage(text: str, error: json.JSONDecodeError, damage: Any) -> JsonDamage:
     end = len(text.rstrip())
-    # A string left open always runs to the end: JSON strings cannot hold a raw line break.
-    if error.pos >= end or error.msg.startswith("Unterminated string"):
+    # Cut short: the parser stopped at the end, or in the last token, which is the start of a
+    # number, a literal or an escape. A string left open always runs to the end: JSON strings
+    # cannot hold a raw line break.
+    if (error.pos >= end or error.msg.startswith("Unterminated string")
+            or (error.msg in _PARTIAL_TOKENS and _PARTIAL_TOKENS[error.msg].fullmatch(text, error.pos, end))):
         return damage(*position(text, end), "the file ends in the middle of the JSON document: "
                       "it is truncated", Damage.TRUNCATED)
     if error.msg == "Extra data":
