@@ -152,6 +152,17 @@ def test_a_folder_where_the_store_should_be(capsys, root, server):
     assert store.is_dir() and list(store.iterdir()) == []
 
 
+def test_rebuild_store_does_not_fetch_into_a_folder(capsys, root, server):
+    store = root / "enrichment.json"
+    store.unlink()
+    store.mkdir()
+    hits = server.hits()
+    assert enrich(capsys, "--rebuild-store") == (
+        2, "", "pmgenome enrich: catalog/enrichment.json:1:1: a folder where the file should be. The enrichment "
+               "store is left untouched: move the folder away, then run again\n")
+    assert server.hits() == hits
+
+
 def test_a_second_run_while_the_first_holds_the_store_is_refused(capsys, root, server):
     server.routes["/slow"] = Reply(action="hang")
     write_entry(root, "article", "slow", server.url("/slow"))

@@ -17,7 +17,7 @@ from pmgenome.enrich.refresh import (
     enrich_catalog,
     unknown_ids,
 )
-from pmgenome.enrich.store import REBUILD_OPTION, load_store, save_store, store_path
+from pmgenome.enrich.store import REBUILD_OPTION, fresh_store, load_store, save_store, store_path
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.atomic import remove_leftovers
 from pmgenome.stores.errors import StoreError
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with first_interrupt_only(), store_lock(path):
             remove_leftovers(path)
-            store = {} if args.rebuild_store else load_store(root)
+            store = fresh_store(root) if args.rebuild_store else load_store(root)
             with Client(ClientConfig(allow_private=args.allow_private)) as client:
                 result = enrich_catalog(catalog, store, client, only=args.only, refresh=args.refresh,
                                         max_age=dt.timedelta(days=args.max_age))

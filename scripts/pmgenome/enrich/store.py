@@ -107,6 +107,15 @@ def load_store(catalog_root: Path) -> dict[str, EnrichmentRecord]:
     return {entry_id: EnrichmentRecord.from_json(record) for entry_id, record in found.value["entries"].items()}
 
 
+def fresh_store(catalog_root: Path) -> dict[str, EnrichmentRecord]:
+    """An empty store to rebuild into, whatever the old one holds; refused, as load_store would,
+    when a folder is in its place: it could not be replaced, and the run's fetches would be lost."""
+    path = store_path(catalog_root)
+    if path.is_dir():
+        raise _refusal(JsonDamage(display_path(path), 1, 1, "a folder where the file should be", Damage.FOLDER))
+    return {}
+
+
 def dump_store(records: Records) -> str:
     """The store's text: sorted keys and two-space indents, so a refresh diffs line by line."""
     document = {"version": STORE_VERSION, "entries": {key: records[key].to_json() for key in sorted(records)}}
