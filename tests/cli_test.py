@@ -28,11 +28,11 @@ def test_valid_catalog_exits_0(catalog_dir: CatalogDir, capsys: pytest.CaptureFi
 
 
 def test_problems_exit_1_one_per_line(catalog_dir: CatalogDir, capsys: pytest.CaptureFixture[str]) -> None:
-    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("cost: free", "cost: gratis"))
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("access: free", "access: gratis"))
     assert main(["validate", "--catalog", "catalog", "--format", "text"]) == 1
     captured = capsys.readouterr()
-    assert captured.out == ("catalog/articles/good-pm.yaml:10:7: 'gratis' is not a valid cost; "
-                            "choose from free, freemium, paid\n")
+    assert captured.out == ("catalog/articles/good-pm.yaml:10:9: 'gratis' is not a valid access; "
+                            "choose from free, signup, freemium, paywalled, paid\n")
     assert captured.err == "1 problem in 1 file\n"
 
 

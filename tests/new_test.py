@@ -28,7 +28,7 @@ segments: []  # TODO pick 1 or more: b2b, b2c, technical, design
 skills: []  # pick from: {SKILLS}
 levels: []  # pick from: aspiring, new, experienced, leader
 # backgrounds: []  # optional: engineering, design, sales-marketing, business, other
-# cost: free  # optional: free | freemium | paid
+access:  # TODO how a reader gets it: free | signup | freemium | paywalled | paid
 """
 SUMMARY_TODO = """\
 summary: >-
@@ -77,6 +77,7 @@ summary: >-
   manager from a bad one, in one page.
 {CHOICES}language: en-GB
 added: {TODAY}
+reviewed: {TODAY}
 author: Ada Lovelace, Grace Hopper
 published: 2012-06-15
 publication: The Example Review
@@ -92,6 +93,7 @@ url: {server.url("/course")}
 {SUMMARY_TODO}
 {CHOICES}language: en
 added: {TODAY}
+reviewed: {TODAY}
 provider: Example Academy
 format: hybrid
 price: 499 USD
@@ -107,6 +109,7 @@ url: {server.url("/event")}
 {SUMMARY_TODO}
 {CHOICES}language: en
 added: {TODAY}
+reviewed: {TODAY}
 organizer: Product Tank Leeds
 online: false
 city: TODO  # where it meets (in-person meetups)
@@ -126,12 +129,14 @@ def test_the_draft_fails_validation_only_on_its_placeholders(capsys, root, serve
     _, problems = validate_catalog(root)
     assert [(p.path, p.line, p.rule) for p in problems] == [
         (display_path(path), 4, "placeholder"), (display_path(path), 8, "required"),
-        (display_path(path), 9, "required"), (display_path(path), 10, "required")]
+        (display_path(path), 9, "required"), (display_path(path), 10, "required"), (display_path(path), 12, "type")]
+    assert problems[-1].message == "'access' is empty; fill it in"
     text = path.read_text()
     start, end = text.index("summary: >-"), text.index("segments:")
     filled = (text[:start] + "summary: What separates good and bad product managers, in one page; for new PMs who "
               "want a clear picture of the job.\n" + text[end:]).replace("segments: []", "segments: [b2b]").replace(
-                  "skills: []", "skills: [strategy]").replace("levels: []", "levels: [new]")
+                  "skills: []", "skills: [strategy]").replace("levels: []", "levels: [new]").replace(
+                  "access:  #", "access: free  #")
     path.write_text(filled)
     assert validate_catalog(root)[1] == []
 
@@ -172,6 +177,7 @@ title: "TODO: the resource's name as its page shows it"
 url: {url}
 {SUMMARY_TODO}
 {CHOICES}added: {TODAY}
+reviewed: {TODAY}
 """
 
 
@@ -228,3 +234,54 @@ def test_create_entry_never_replaces_a_file(tmp_path):
 ])
 def test_yaml_scalars_read_back_as_written(value, written):
     assert yaml_scalar(value) == written
+
+
+ARTICLE_HEAD = """\
+title: Good Product Manager, Bad Product Manager
+url: {url}
+summary: >-
+  TODO: in your own words, 80 to 600 characters of plain text: what it is, what a reader gets
+  from it, and who it is for. The page describes itself as: What separates a good product
+  manager from a bad one, in one page.
+{choices}language: en-GB
+added: {today}
+reviewed: {today}
+"""
+
+
+@pytest.mark.parametrize(("kind", "own_fields"), [
+    ("book", """\
+authors: [Ada Lovelace, Grace Hopper]
+year:  # TODO the year of first publication, like 2017
+# publisher:  # optional: who publishes it
+# isbn:  # optional: ISBN-10 or ISBN-13
+"""),
+    ("podcast", """\
+host:  # TODO who hosts it
+cadence:  # TODO how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
+# episodes:  # optional: up to 5 to start with, each '- {title: ..., url: https://...}'
+"""),
+    ("newsletter", """\
+author: Ada Lovelace, Grace Hopper
+cadence:  # TODO how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
+# issues:  # optional: up to 5 to start with, each '- {title: ..., url: https://...}'
+"""),
+    ("video", """\
+speaker: Ada Lovelace, Grace Hopper
+published: 2012-06-15
+# event:  # optional: where it was given
+# duration:  # optional: like 38 min
+"""),
+])
+def test_the_new_kinds_are_drafted_with_their_own_fields(capsys, root, server, kind: str, own_fields: str):
+    url = server.url("/article")
+    assert new(capsys, root, url, "--kind", kind)[0] == 0
+    path = root / f"{kind}s" / "good-product-manager-bad-product-manager.yaml"
+    assert path.read_text() == (f"# yaml-language-server: $schema=../../scripts/pmgenome/schema/{kind}.schema.json\n"
+                                + ARTICLE_HEAD.format(url=url, choices=CHOICES, today=TODAY) + own_fields)
+    # What is left to decide fails validation, each at its line, until a person fills it in.
+    _, problems = validate_catalog(root)
+    empty = [p.message for p in problems if p.rule == "type"]
+    assert empty == [f"'{name}' is empty; fill it in" for name in
+                     {"book": ["access", "year"], "podcast": ["access", "host", "cadence"],
+                      "newsletter": ["access", "cadence"], "video": ["access"]}[kind]]

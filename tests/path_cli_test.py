@@ -24,7 +24,7 @@ def root(tmp_path: Path) -> Path:
                 skills=["discovery"], backgrounds=["engineering"])
     write_entry(root, "article", "ship-it", title="Ship it", segments=["b2b"], skills=["execution"])
     write_entry(root, "course", "gtm-course", title="A go-to-market course", segments=["b2b"],
-                skills=["go-to-market"], pace="self-paced", cost="free")
+                skills=["go-to-market"], pace="self-paced", access="free")
     write_entry(root, "meetup", "pm-slack", title="PM Slack", segments=["b2b", "b2c", "technical"], online=True)
     write_entry(root, "meetup", "london-pm", title="London PM", segments=["b2b"], online=False,
                 city="London", country="GB", frequency="monthly")

@@ -19,7 +19,7 @@ def _catalog(tmp_path, taxonomy: str = TAXONOMY):
     write_entry(root, "article", "talk", segments=["b2c"], skills=["discovery"], backgrounds=["engineering"])
     write_entry(root, "article", "sneaky", title="<img src=x onerror=alert(1)>", url="javascript:alert(1)",
                 segments=["technical"], skills=["technical-fluency", "execution"])
-    write_entry(root, "course", "course", segments=["b2b", "technical"], skills=["strategy"], cost="free")
+    write_entry(root, "course", "course", segments=["b2b", "technical"], skills=["strategy"], access="free")
     write_entry(root, "meetup", "london", segments=["b2b"], online=False, city="London", country="gb")
     write_entry(root, "meetup", "leeds", segments=["b2c"], online=False, city="Leeds", country="GB")
     write_entry(root, "meetup", "berlin", segments=["b2b"], online=False, city="Berlin", country="DE")

@@ -185,7 +185,7 @@ def test_an_entry_of_the_segment_without_a_flavour_skill_still_deepens(tmp_path)
 
 
 def test_curated_picks_for_the_company_segments_add_a_point(tmp_path):
-    root = make_root(tmp_path, picks="b2b:\n  article: [zz-picked]\n")
+    root = make_root(tmp_path, picks="b2b:\n  article: [{id: zz-picked, why: Chosen.}]\n")
     write_entry(root, "article", "aa-plain", segments=["b2b"], skills=["go-to-market"])
     write_entry(root, "article", "zz-picked", segments=["b2b"], skills=["go-to-market"])
     plan = make_plan(load(root), answers())
@@ -223,8 +223,8 @@ def test_an_empty_catalog_gives_an_empty_plan_that_says_so(tmp_path):
 def test_the_course_follows_the_goal_and_falls_back_to_the_other_part(tmp_path):
     root = make_root(tmp_path)
     write_entry(root, "course", "broad-course", segments=["b2c"], skills=["strategy"], pace="self-paced",
-                cost="free")
-    write_entry(root, "course", "deep-course", segments=["b2b"], skills=["go-to-market"], cost="paid")
+                access="free")
+    write_entry(root, "course", "deep-course", segments=["b2b"], skills=["go-to-market"], access="paid")
     catalog = load(root)
     deep = make_plan(catalog, answers(goal=Goal.DEEPEN))
     assert deep.course == PlanItem("deep-course", "course", "Deep Course", "https://example.com/deep-course",

@@ -36,7 +36,8 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
             f"{ARTICLE}:2:1: missing required field 'title'",
             f"{ARTICLE}:2:1: unknown field 'titel' for an article (did you mean 'title'?)"]),
         (2, "title: 42", [f"{ARTICLE}:2:8: 'title' must be text, not 42; put it in quotes"]),
-        (2, "title:", [f"{ARTICLE}:2:7: 'title' is empty; fill it in or remove the line"]),
+        (2, "title:", [f"{ARTICLE}:2:7: 'title' is empty; fill it in"]),
+        (13, "author:", [f"{ARTICLE}:13:8: 'author' is empty; fill it in or remove the line"]),
         (2, "title: Read <b>this</b>", [f"{ARTICLE}:2:8: 'title' contains HTML (<b>); write plain text"]),
         (2, "title: Pricing &amp; packaging",
          [f"{ARTICLE}:2:8: 'title' contains an HTML entity (&amp;); write the character itself"]),
@@ -63,7 +64,11 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
                            "growth, experimentation, technical-fluency, data-and-ai, ux-design, user-research"]),
         (9, "levels: [senior]", [f"{ARTICLE}:9:10: 'senior' is not a level in catalog/taxonomy.yaml; "
                                  "choose from aspiring, new, experienced, leader"]),
-        (10, "cost: gratis", [f"{ARTICLE}:10:7: 'gratis' is not a valid cost; choose from free, freemium, paid"]),
+        (10, "access: gratis", [f"{ARTICLE}:10:9: 'gratis' is not a valid access; "
+                                "choose from free, signup, freemium, paywalled, paid"]),
+        (10, "", [f"{ARTICLE}:2:1: missing required field 'access'"]),
+        (14, "reviewed: 2999-01-01", [f"{ARTICLE}:14:11: 'reviewed' is in the future (2999-01-01)"]),
+        (14, "", [f"{ARTICLE}:2:1: missing required field 'reviewed'"]),
         (11, "language: English", [f"{ARTICLE}:11:11: 'English' is not a language tag; "
                                    "write a BCP 47 tag like en, de or pt-BR"]),
         (12, "added: 2026-02-30", [f"{ARTICLE}:12:8: impossible date 2026-02-30 (use a real day, YYYY-MM-DD)"]),
@@ -76,7 +81,7 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
          [f"{ARTICLE}:13:9: anchors and aliases (&name, *name) are not allowed; write the value out where it is used"]),
         (13, "author: !!python/object/apply:os.system [echo hi]",
          [f"{ARTICLE}:13:9: YAML tag !!python/object/apply:os.system is not allowed"]),
-        (13, "author: [unclosed", [f"{ARTICLE}:14:1: YAML syntax error: while parsing a flow sequence "
+        (13, "author: [unclosed", [f"{ARTICLE}:14:9: YAML syntax error: while parsing a flow sequence "
                                    "did not find expected ',' or ']'"]),
         (1, "# a comment", [f"{ARTICLE}:1:1: the first line must be '# yaml-language-server: "
                             "$schema=../../scripts/pmgenome/schema/article.schema.json' so editors can check "
@@ -113,7 +118,9 @@ def test_yaml_11_traps_keep_what_the_author_wrote(catalog_dir: CatalogDir) -> No
         country: NO
         city: Oslo
         online: no
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-02
         """)
     assert problems_of(catalog_dir) == [
         "catalog/meetups/oslo-pm.yaml:10:9: 'online' must be true or false, not 'no'"]
@@ -130,7 +137,9 @@ def test_in_person_meetup_needs_city_and_country(catalog_dir: CatalogDir) -> Non
         segments: [b2c]
         online: false
         country: UK
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-02
         """)
     assert problems_of(catalog_dir) == [
         "catalog/meetups/somewhere.yaml:2:1: an in-person meetup (online: false) needs 'city'; "
@@ -230,32 +239,51 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
           meetup under the wrong kind and be told so.
         segments: [b2b]
         online: true
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-02
         """)
     catalog_dir.write("picks.yaml", """\
         b2b:
-          article: [good-pm, good-pn, pt, good-pm, extra-0, extra-1, extra-2]
+          article:
+            - {id: good-pm, why: The original.}
+            - {id: good-pn, why: A typo.}
+            - {id: pt, why: Wrong kind.}
+            - {id: good-pm, why: Twice.}
+            - {id: extra-0, why: Fine.}
+            - {id: extra-1}
+            - {id: extra-2, why: "<b>bold</b>"}
         design:
-          article: [extra-3]
+          article:
+            - {id: extra-3, why: Not tagged.}
         b2q:
           course: []
         technical:
-          webinar: [good-pm]
+          webinar: [{id: good-pm, why: Not a kind.}]
+        b2c:
+          article: [good-pm, {id: extra-1, note: x, why: y}]
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/picks.yaml:2:22: no entry with id 'good-pn' (did you mean 'good-pm'?)",
-        "catalog/picks.yaml:2:31: 'pt' is a meetup, not an article; list it under meetup",
-        "catalog/picks.yaml:2:35: 'good-pm' is picked twice here",
-        "catalog/picks.yaml:2:53: at most 5 picks per segment and kind; b2b/article lists 7",
-        "catalog/picks.yaml:4:13: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
-        "catalog/picks.yaml:5:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
-        "catalog/picks.yaml:8:3: unknown kind 'webinar'; use one of article, book, course, podcast, "
+        "catalog/picks.yaml:4:7: no entry with id 'good-pn' (did you mean 'good-pm'?)",
+        "catalog/picks.yaml:5:7: 'pt' is a meetup, not an article; list it under meetup",
+        "catalog/picks.yaml:6:7: 'good-pm' is picked twice here",
+        "catalog/picks.yaml:8:7: at most 5 picks per segment and kind; b2b/article lists 7",
+        "catalog/picks.yaml:8:7: pick 'extra-1' needs a 'why': one line on why it is in the top five, in your "
+        "own words",
+        "catalog/picks.yaml:9:21: 'why' of 'extra-2' contains HTML (<b>); write plain text",
+        "catalog/picks.yaml:12:7: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
+        "catalog/picks.yaml:13:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
+        "catalog/picks.yaml:16:3: unknown kind 'webinar'; use one of article, book, course, podcast, "
         "newsletter, video, meetup",
+        "catalog/picks.yaml:18:13: each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is "
+        "here)",
+        "catalog/picks.yaml:18:36: unknown field 'note' in a pick; each pick is a mapping with 'id' (an entry id) "
+        "and 'why' (one line on why it is here)",
     ]
 
 
 def test_every_problem_in_every_file_in_one_run(catalog_dir: CatalogDir) -> None:
-    catalog_dir.write("articles/one.yaml", with_line(10, "cost: gratis"))
+    catalog_dir.write("articles/one.yaml", with_line(10, "access: gratis"))
     catalog_dir.write("articles/two.yaml", with_line(9, "levels: [senior]").replace(
         "a16z.com/good", "example.org/good"))
     catalog_dir.write("courses/three.yaml", "title: [\n")

@@ -59,7 +59,8 @@ def test_picks_that_do_not_fit_are_skipped(tmp_path: Path) -> None:
     # The validator refuses such picks; ranking must still not show them, nor repeat one.
     root = fixture_catalog(tmp_path / "catalog")
     (root / "picks.yaml").write_text(
-        "b2b:\n  article: [no-such-entry, design-course-pick, pricing-packaging, b2b-tie-beta, b2b-tie-beta]\n",
+        "b2b:\n  article: [{id: no-such-entry}, {id: design-course-pick}, {id: pricing-packaging},"
+        " {id: b2b-tie-beta}, {id: b2b-tie-beta}]\n",
         encoding="utf-8")
     catalog, _ = load_catalog(root)
     assert ranked(catalog, "b2b", Kind.ARTICLE) == [

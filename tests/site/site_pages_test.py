@@ -54,7 +54,7 @@ def test_a_new_page_is_one_function_and_one_line(catalog: Catalog, monkeypatch: 
         yield GeneratedPage("count.md", f"# Count\n\n{len(catalog.entries)} resources\n")
 
     monkeypatch.setattr(pages, "BUILDERS", pages.BUILDERS + (build_count,))
-    assert generated(catalog)["count.md"] == "# Count\n\n17 resources\n"
+    assert generated(catalog)["count.md"] == "# Count\n\n21 resources\n"
 
 
 def test_the_next_event_is_shown_only_while_it_is_ahead(catalog: Catalog) -> None:

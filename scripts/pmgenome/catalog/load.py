@@ -74,7 +74,7 @@ def _load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         empty = Catalog(root, (), Taxonomy(), {})
         return empty, [Problem(display_path(root), 1, 1, "catalog folder not found", "io")]
     taxonomy, problems = load_taxonomy(root / TAXONOMY_FILE)
-    picks, picks_locations, pick_problems = load_picks(root / PICKS_FILE)
+    picks, reasons, picks_locations, pick_problems = load_picks(root / PICKS_FILE)
     problems += pick_problems
     files, file_problems = entry_files(root)
     problems += file_problems
@@ -85,4 +85,4 @@ def _load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         if entry is not None:
             entries.append(entry)
     entries.sort(key=lambda entry: (list(Kind).index(entry.kind), entry.id))
-    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations), problems
+    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons), problems

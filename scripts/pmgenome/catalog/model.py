@@ -57,9 +57,54 @@ class Kind(StrEnum):
 KIND_BY_FOLDER = {kind.folder: kind for kind in Kind}
 
 
+class _Field:
+    """A typed read of one field: the value when the contributor wrote the right type, else the
+    default (the validator reports wrong types; readers never see them)."""
+
+    def __init__(self, kind: type | tuple[type, ...], default: Any = None) -> None:
+        self._kind = kind
+        self._default = default
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    def __get__(self, entry: Entry | None, owner: type) -> Any:
+        if entry is None:
+            return self
+        value = entry.fields.get(self._name)
+        # bool is an int to isinstance; a year of `true` is not a year.
+        if isinstance(value, self._kind) and not (isinstance(value, bool) and bool not in _kinds(self._kind)):
+            return value
+        return self._default
+
+
+class _Names(_Field):
+    """A list of strings (segments, skills, authors): its string items, in order."""
+
+    def __init__(self) -> None:
+        super().__init__(tuple, ())
+
+    def __get__(self, entry: Entry | None, owner: type) -> Any:
+        value = super().__get__(entry, owner)
+        return value if entry is None else tuple(item for item in value if isinstance(item, str))
+
+
+def _kinds(kind: type | tuple[type, ...]) -> tuple[type, ...]:
+    return kind if isinstance(kind, tuple) else (kind,)
+
+
+@dataclass(frozen=True)
+class Recommended:
+    """An episode or issue worth starting with."""
+
+    title: str
+    url: str
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One resource, as its contributor wrote it."""
+    """One resource, as its contributor wrote it, with a typed accessor for every field."""
 
     id: str
     kind: Kind
@@ -67,6 +112,56 @@ class Entry:
     fields: Mapping[str, Any]
     first_line: str = field(default="", repr=False, compare=False)
     source: yamlload.Document | None = field(default=None, repr=False, compare=False)
+
+    # Every kind.
+    title = _Field(str, "")
+    url = _Field(str, "")
+    summary = _Field(str, "")
+    segments = _Names()
+    skills = _Names()
+    levels = _Names()
+    backgrounds = _Names()
+    access = _Field(str)
+    language = _Field(str)
+    added = _Field(dt.date)
+    reviewed = _Field(dt.date)
+    # Articles, newsletters and videos.
+    author = _Field(str)
+    published = _Field(dt.date)
+    publication = _Field(str)
+    # Courses.
+    provider = _Field(str)
+    format = _Field(str)
+    pace = _Field(str)
+    duration = _Field(str)
+    price = _Field(str)
+    # Meetups and communities.
+    organizer = _Field(str)
+    city = _Field(str)
+    country = _Field(str)
+    online = _Field(bool, False)
+    frequency = _Field(str)
+    # Books.
+    authors = _Names()
+    year = _Field(int)
+    publisher = _Field(str)
+    isbn = _Field(str)
+    # Podcasts and newsletters.
+    host = _Field(str)
+    cadence = _Field(str)
+    # Videos.
+    speaker = _Field(str)
+    event = _Field(str)
+
+    @property
+    def recommended(self) -> tuple[Recommended, ...]:
+        """A podcast's episodes or a newsletter's issues to start with (those written well)."""
+        items = self.fields.get("episodes" if self.kind is Kind.PODCAST else "issues")
+        if not isinstance(items, tuple):
+            return ()
+        return tuple(Recommended(item["title"], item["url"]) for item in items
+                     if isinstance(item, Mapping) and isinstance(item.get("title"), str)
+                     and isinstance(item.get("url"), str))
 
     @property
     def locations(self) -> Mapping[tuple, Location]:
@@ -76,61 +171,6 @@ class Entry:
     @property
     def key_locations(self) -> Mapping[tuple, Location]:
         return self.source.keys if self.source else {}
-
-    def get(self, name: str, default: Any = None) -> Any:
-        value = self.fields.get(name)
-        return default if value is None else value
-
-    def _text(self, name: str) -> str:
-        value = self.fields.get(name)
-        return value if isinstance(value, str) else ""
-
-    def _list(self, name: str) -> tuple[str, ...]:
-        value = self.fields.get(name)
-        if isinstance(value, tuple):
-            return tuple(item for item in value if isinstance(item, str))
-        return ()
-
-    @property
-    def title(self) -> str:
-        return self._text("title")
-
-    @property
-    def url(self) -> str:
-        return self._text("url")
-
-    @property
-    def summary(self) -> str:
-        return self._text("summary")
-
-    @property
-    def segments(self) -> tuple[str, ...]:
-        return self._list("segments")
-
-    @property
-    def skills(self) -> tuple[str, ...]:
-        return self._list("skills")
-
-    @property
-    def levels(self) -> tuple[str, ...]:
-        return self._list("levels")
-
-    @property
-    def backgrounds(self) -> tuple[str, ...]:
-        return self._list("backgrounds")
-
-    @property
-    def added(self) -> dt.date | None:
-        value = self.fields.get("added")
-        return value if isinstance(value, dt.date) else None
-
-    @property
-    def cost(self) -> str | None:
-        return self.fields.get("cost") if isinstance(self.fields.get("cost"), str) else None
-
-    @property
-    def language(self) -> str | None:
-        return self.fields.get("language") if isinstance(self.fields.get("language"), str) else None
 
     def location(self, *path: str | int) -> Location:
         """Where a value was written, falling back to its key, its parent, then the file start."""
@@ -182,6 +222,8 @@ class Catalog:
     taxonomy: Taxonomy
     picks: Mapping[str, Mapping[Kind, tuple[str, ...]]]
     picks_locations: Mapping[tuple, Location] = field(default_factory=dict, repr=False)
+    # Why each pick is there, by (segment, kind, entry id): one line for readers.
+    pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

@@ -10,7 +10,7 @@ from enum import StrEnum
 from pmgenome.text.escape import github_data, github_property
 
 
-class Format(StrEnum):
+class ProblemFormat(StrEnum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
@@ -59,4 +59,4 @@ def format_github(problems: list[Problem]) -> str:
     return "".join(f"{line}\n" for line in lines)
 
 
-FORMATTERS = {Format.TEXT: format_text, Format.JSON: format_json, Format.GITHUB: format_github}
+FORMATTERS = {ProblemFormat.TEXT: format_text, ProblemFormat.JSON: format_json, ProblemFormat.GITHUB: format_github}

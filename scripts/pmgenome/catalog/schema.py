@@ -18,7 +18,7 @@ from pmgenome.stores.atomic import write_atomic
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
-# taxonomy group -> the $defs name holding its enum
+# taxonomy group -> the $defs name holding its enum, which is also the word for one of its terms
 VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 assert set(VOCABULARY_DEFS) == set(GROUPS)
 
@@ -75,6 +75,12 @@ def field_names(kind: Kind) -> tuple[str, ...]:
 
 def required_fields(kind: Kind) -> tuple[str, ...]:
     return tuple(raw_schema()["$defs"][kind.value]["required"])
+
+
+def enum(name: str) -> tuple[str, ...]:
+    """The values of a closed set the schema defines once for every kind: `access`, `cadence`."""
+    return tuple(raw_schema()["$defs"][name]["enum"])
+
 
 
 def drift(taxonomy: Taxonomy, schema: dict[str, Any] | None = None) -> dict[str, tuple[list[str], list[str]]]:

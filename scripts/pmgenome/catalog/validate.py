@@ -24,10 +24,12 @@ from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import normalise_url, url_problem
 
 MAX_PICKS = 5
+MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
-               "organizer", "city", "frequency"))
-DATE_FIELDS = frozenset(("added", "published"))
-VOCABULARY = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
+               "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
+TEXT_LISTS = frozenset(("authors",))  # lists of plain text
+RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
+DATE_FIELDS = frozenset(("added", "published", "reviewed"))
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -153,6 +155,15 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                 if type(item) is str and _PLACEHOLDER.match(item):
                     found.append((entry.location(name, index), _placeholder_message((name, index)),
                                   "placeholder"))
+                if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
+                    found.append((entry.location(name, index), f"'{_dotted((name, index))}' {reason}",
+                                  "plain-text"))
+                if name in RECOMMENDED and type(item) is dict and type(title := item.get("title")) is str:
+                    path = (name, index, "title")
+                    if reason := markup_problem(title):
+                        found.append((entry.location(*path), f"'{_dotted(path)}' {reason}", "plain-text"))
+                    if _PLACEHOLDER.match(title):
+                        found.append((entry.location(*path), _placeholder_message(path), "placeholder"))
         elif type(value) is dt.date and name in DATE_FIELDS and value > today:
             found.append((entry.location(name), f"'{name}' is in the future ({value.isoformat()})", "date"))
 
@@ -187,7 +198,7 @@ def _dotted(path: Sequence[str | int]) -> str:
 
 
 _EXAMPLES = {"segments": "[b2b, design]", "skills": "[strategy, discovery]", "levels": "[new, experienced]",
-             "backgrounds": "[engineering]"}
+             "backgrounds": "[engineering]", "authors": "[Teresa Torres]"}
 
 
 def _describe(value: Any) -> str:
@@ -221,18 +232,30 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                 yield (entry.key_location(key), f"unknown field '{key}' for {_article(kind)}{hint}",
                        "unknown-field", (key,))
         return
+    if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
+        allowed = list(error.schema.get("properties", {}))
+        for key in value:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed)
+                yield (entry.key_locations.get((*path, key), where),
+                       f"unknown field '{key}' in '{_dotted(path)}'{hint}; use only {' and '.join(allowed)}",
+                       "unknown-field", (*path, key))
+        return
     if validator == "required":
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
         in_person = "then" in error.schema_path
         for name in missing:
             if in_person:
                 message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
+            elif path:
+                message = f"'{_dotted(path)}' needs a '{name}'"
             else:
                 message = f"missing required field '{name}'"
-            yield entry.location(), message, "required", (name,)
+            yield where if path else entry.location(), message, "required", (*path, name)
         return
     if value is None and field is not None:
-        yield where, f"'{_dotted(path)}' is empty; fill it in or remove the line", "type", path
+        required = len(path) == 1 and field in entry_schema.required_fields(entry.kind)
+        yield where, f"'{_dotted(path)}' is empty; fill it in{'' if required else ' or remove the line'}", "type", path
         return
     if validator == "type":
         expected = error.validator_value
@@ -252,8 +275,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
     if validator == "enum":
         options = [str(option) for option in error.validator_value]
         hint = did_you_mean(str(value), options)
-        if field in VOCABULARY:
-            group = VOCABULARY[str(field)]
+        if field in entry_schema.VOCABULARY_DEFS:
+            group = entry_schema.VOCABULARY_DEFS[str(field)]
             message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
                        f"choose from {', '.join(options)}")
         elif field == "country":
@@ -281,9 +304,16 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = f"'{_dotted(path)}' is {length} characters; keep it to {error.validator_value}"
         yield where, message, "length", path
         return
+    if validator in ("minimum", "maximum") and field == "year":
+        yield where, f"'year' must be a year from 1900 to 2100, not {_describe(value)}", "format", path
+        return
+    if validator == "maxItems":
+        yield (where, f"'{_dotted(path)}' lists {len(value)}; keep it to the {error.validator_value} best",
+               "length", path)
+        return
     if validator == "minItems":
-        group = VOCABULARY.get(str(field), "item")
-        options = ", ".join(taxonomy.ids(str(field))) if field in VOCABULARY else ""
+        group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
+        options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
         message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
         yield where, message, "required", path
         return
@@ -299,6 +329,8 @@ def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
         elif field == "language":
             message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
+        elif field == "isbn":
+            message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
         else:
             message = f"'{_dotted(path)}' does not match the expected form"
         yield where, message, "url" if path[-1] == "url" else "format", path
@@ -379,6 +411,23 @@ def check_picks(catalog: Catalog) -> Iterator[Problem]:
                     yield Problem(shown, where.line, where.col,
                                   f"'{entry_id}' is not tagged with segment '{segment}' "
                                   f"(its segments: {', '.join(entry.segments) or 'none'})", "picks")
+                yield from _check_why(catalog, shown, (segment, kind, entry_id), at(segment, kind.value, index, "why"),
+                                      where)
+
+
+def _check_why(catalog: Catalog, shown: str, pick: tuple[str, Kind, str], where: Location,
+               item: Location) -> Iterator[Problem]:
+    """A pick's `why`: present, one line of plain text a reader can take in at a glance."""
+    why = catalog.pick_reasons.get(pick)
+    entry_id = pick[2]
+    if why is None or not why.strip():
+        yield Problem(shown, item.line, item.col, f"pick '{entry_id}' needs a 'why': one line on why it is in "
+                      "the top five, in your own words", "picks")
+    elif len(why) > MAX_WHY:
+        yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' is {len(why)} characters; keep it to "
+                      f"{MAX_WHY}", "picks")
+    elif reason := markup_problem(why):
+        yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' {reason}", "picks")
 
 
 def check_schema_drift(catalog: Catalog) -> Iterator[Problem]:

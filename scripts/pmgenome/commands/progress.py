@@ -18,10 +18,6 @@ class ProgressBar:
         self._drawn = 0.0
         self._lock = threading.Lock()
 
-    @property
-    def enabled(self) -> bool:
-        return self._enabled
-
     def update(self, done: int, total: int) -> None:
         if not self._enabled:
             return

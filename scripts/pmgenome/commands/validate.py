@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pmgenome.catalog.problems import FORMATTERS, Format
+from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
 
@@ -16,7 +16,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_catalog_option(parser)
     parser.add_argument(
         "--format",
-        choices=[f.value for f in Format],
+        choices=[f.value for f in ProblemFormat],
         default=None,
         help="text (default), json, or github (plain lines plus workflow annotations; "
         "the default when GITHUB_ACTIONS=true)",
@@ -24,10 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    chosen = Format(args.format) if args.format else (Format.GITHUB if in_github_actions() else Format.TEXT)
+    default = ProblemFormat.GITHUB if in_github_actions() else ProblemFormat.TEXT
+    chosen = ProblemFormat(args.format) if args.format else default
     catalog, problems = validate_catalog(args.catalog)
     sys.stdout.write(FORMATTERS[chosen](problems))
-    if chosen != Format.JSON:
+    if chosen != ProblemFormat.JSON:
         files = len({p.path for p in problems})
         if problems:
             print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
+from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.schema import schema_comment
 from pmgenome.enrich.extract import PageMeta
@@ -123,15 +124,19 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
         f"skills: []  # pick from: {_choices(taxonomy, 'skills')}",
         f"levels: []  # pick from: {_choices(taxonomy, 'levels')}",
         f"# backgrounds: []  # optional: {_choices(taxonomy, 'backgrounds')}",
-        "# cost: free  # optional: free | freemium | paid",
+        f"access:  # {TODO} how a reader gets it: {' | '.join(entry_schema.enum('access'))}",
     ]
     if meta and meta.language:
         lines.append(f"language: {yaml_scalar(meta.language)}")
-    lines.append(f"added: {today.isoformat()}")
+    # Whoever adds an entry has just checked it against its page: that is its first review.
+    lines += [f"added: {today.isoformat()}", f"reviewed: {today.isoformat()}"]
 
     def optional(name: str, value: str | None) -> None:
         if value:
             lines.append(f"{name}: {yaml_scalar(_short(value) or value)}")
+
+    def todo(name: str, what: str) -> None:
+        lines.append(f"{name}:  # {TODO} {what}")
 
     if kind is Kind.ARTICLE:
         optional("author", meta.author if meta else None)
@@ -144,6 +149,28 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
         if course and course.mode:
             lines.append(f"format: {course.mode}")
         optional("price", course.price if course else None)
+    elif kind is Kind.BOOK:
+        author = _short(meta.author if meta else None)
+        lines.append(f"authors: [{yaml_scalar(author)}]" if author else
+                     f"authors: []  # {TODO} who wrote it, in the order the cover gives")
+        todo("year", "the year of first publication, like 2017")
+        lines += ["# publisher:  # optional: who publishes it", "# isbn:  # optional: ISBN-10 or ISBN-13"]
+    elif kind in (Kind.PODCAST, Kind.NEWSLETTER):
+        if kind is Kind.PODCAST:
+            todo("host", "who hosts it")
+        elif meta and _short(meta.author):
+            optional("author", meta.author)
+        else:
+            todo("author", "who writes it")
+        todo("cadence", f"how often it appears: {' | '.join(entry_schema.enum('cadence'))}")
+        lines.append(f"# {'episodes' if kind is Kind.PODCAST else 'issues'}:  # optional: up to 5 to start with, "
+                     "each '- {title: ..., url: https://...}'")
+    elif kind is Kind.VIDEO:
+        speaker = _short(meta.author if meta else None)
+        lines.append(f"speaker: {yaml_scalar(speaker)}" if speaker else f"speaker:  # {TODO} who gives the talk")
+        if meta and meta.published:
+            lines.append(f"published: {meta.published}")
+        lines += ["# event:  # optional: where it was given", "# duration:  # optional: like 38 min"]
     else:
         event = meta.event if meta else None
         optional("organizer", (event.organizer if event else None) or (meta.site_name if meta else None))

@@ -319,7 +319,7 @@ class _Candidate:
 
 def _features(entry: Entry, level_index: Mapping[str, int], general: frozenset[str],
               flavour: Mapping[str, frozenset[str]], segment_bit: Mapping[str, int]) -> _Features:
-    city, country = entry.get("city"), entry.get("country")
+    city, country = entry.city, entry.country
     levels = frozenset(level_index[level] for level in entry.levels if level in level_index)
     owners = tuple((skill, flavour[skill]) for skill in entry.skills if skill in flavour)
     return _Features(
@@ -333,7 +333,7 @@ def _features(entry: Entry, level_index: Mapping[str, int], general: frozenset[s
         segment_bits=_bits(entry.segments, segment_bit),
         backgrounds=frozenset(entry.backgrounds),
         pm=PM_SKILL in entry.skills,
-        online=entry.get("online") is True,
+        online=entry.online,
         city=(_plain(city) or None) if isinstance(city, str) else None,
         country=(_plain(country).upper() or None) if isinstance(country, str) else None,
     )
@@ -840,7 +840,7 @@ class _Words:
                 phrases.append(f"focused on {self.names.join('segments', segments)} product work")
             if features.entry.id in self.picked:
                 phrases.append("a curators' pick")
-            frequency = features.entry.get("frequency")
+            frequency = features.entry.frequency
             if isinstance(frequency, str) and _plain(frequency):
                 phrases.append(f"meets {_plain(frequency)}")
         return "; ".join([lead, *phrases, self._stage(candidate)]) + "."
@@ -859,9 +859,9 @@ class _Words:
 
     def _course_reason(self, part: str, candidate: _Candidate) -> str:
         entry = candidate.features.entry
-        details = [_plain(entry.get(name)) for name in ("pace", "format") if isinstance(entry.get(name), str)]
-        if entry.cost:
-            details.append(_plain(entry.cost))
+        details = [_plain(value) for value in (entry.pace, entry.format) if value is not None]
+        if entry.access:
+            details.append(_plain(entry.access))
         reason = self.reason(part, candidate).rstrip(".")
         details = [detail for detail in details if detail]
         return f"{reason}; {', '.join(details)}." if details else f"{reason}."

@@ -10,6 +10,7 @@ from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import TOP_N, Ranked, tops
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.site.hrefs import href
+from pmgenome.site.linkresults import LinkResults
 from pmgenome.site.views import EntryView, entry_view, term_names
 
 
@@ -58,12 +59,13 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
                  enrichment: Mapping[str, EnrichmentRecord] | None = None,
-                 today: dt.date | None = None) -> SiteContext:
-    """Views of every entry (with its enrichment) and the rankings, for the builders."""
+                 today: dt.date | None = None, links: LinkResults | None = None) -> SiteContext:
+    """Views of every entry (with its enrichment and last link check) and the rankings, for the builders."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
     enrichment = enrichment or {}
+    links = links or LinkResults()
     names = term_names(catalog)
-    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names)
+    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names, links.for_url(entry.url))
              for entry in catalog.entries}
     keep = max(settings.recent, settings.feed_size)
     recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])

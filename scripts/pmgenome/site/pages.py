@@ -23,10 +23,9 @@ from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
-    COST_LABELS,
+    ACCESS_LABELS,
     FACETS,
     FORMAT_LABELS,
-    KIND_NAMES,
     ONLINE,
     EntryView,
     country_label,
@@ -42,12 +41,10 @@ EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
 RULE_ANCHOR = "how-the-top-five-are-chosen"
 KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
-PLURALS = {kind: (kind.noun, kind.nouns) for kind in Kind}
 
 
 def counted(count: int, kind: Kind) -> str:
-    singular, plural = PLURALS[kind]
-    return f"{count} {singular if count == 1 else plural}"
+    return f"{count} {kind.noun if count == 1 else kind.nouns}"
 
 
 def _front_matter(**values: Any) -> str:
@@ -108,11 +105,14 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         members = catalog.in_segment(card.id)
         everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)]
                       for kind in catalog.kinds}
-        ranked = {kind: [(context.views[r.entry.id], r.pick) for r in context.tops[card.id][kind]]
+        # (view, picked, why): a pick's `why` line is shown beside it.
+        ranked = {kind: [(context.views[r.entry.id], r.pick,
+                          catalog.pick_reasons.get((card.id, kind, r.entry.id)) if r.pick else None)
+                         for r in context.tops[card.id][kind]]
                   for kind in catalog.kinds}
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
-            everything=everything, kinds=catalog.kinds, plurals=PLURALS, counted=counted,
+            everything=everything, kinds=catalog.kinds, counted=counted,
             rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
 
 
@@ -122,8 +122,9 @@ def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> lis
 
 
 def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """articles/, courses/ and the like: every resource of the kind, by title (meetups have their own page)."""
-    for kind in (kind for kind in catalog.kinds if kind is not Kind.MEETUP):
+    """articles/, books/ and the like: every resource of the kind, by title (meetups have their own page).
+    Every kind has its page, even before its first entry, so the navigation never points nowhere."""
+    for kind in (kind for kind in Kind if kind is not Kind.MEETUP):
         src_uri = KIND_SRC_URIS[kind]
         views = [context.views[entry.id] for entry in _by_title(catalog.entries, kind, context)]
         yield GeneratedPage(src_uri, render(
@@ -144,11 +145,11 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     places: dict[str, dict[str, list[EntryView]]] = defaultdict(lambda: defaultdict(list))
     for entry in _by_title(catalog.entries, Kind.MEETUP, context):
         view = context.views[entry.id]
-        if entry.get("online") is True:
+        if entry.online:
             online.append(view)
         else:
-            country = str(entry.get("country") or "")
-            city = " ".join(str(entry.get("city") or "").split())
+            country = entry.country or ""
+            city = " ".join((entry.city or "").split())
             places[country][city].append(view)
     grouped = [
         Place(country_label(country) if country else "Country not given",
@@ -169,7 +170,7 @@ def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[Generate
                   if (term := catalog.taxonomy.term("skills", skill))]
         header = _front_matter(title=html_text(view.title), tags=skills)
         yield GeneratedPage(view.src_uri, header + render(
-            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=KIND_NAMES[entry.kind]))
+            "resource.md.j2", view=view, link=context.link(view.src_uri), kind_name=entry.kind.singular))
 
 
 @dataclass(frozen=True)
@@ -182,19 +183,18 @@ class Facet:
 def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     """The Explore page's filters: every value of the vocabulary, and the places in use."""
     taxonomy = catalog.taxonomy
-    countries = sorted({str(e.get("country")) for e in catalog.of_kind(Kind.MEETUP)
-                        if e.get("online") is not True and e.get("country")})
+    countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country})
     labelled = {
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],
         "level": [(t.id, t.name) for t in taxonomy.levels],
-        "cost": list(COST_LABELS.items()),
+        "access": list(ACCESS_LABELS.items()),
         "format": list(FORMAT_LABELS.items()),
         "place": [(ONLINE, "Online")] + [(code, country_label(code)) for code in countries],
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".
-    options["kind"] = tuple((kind.value, kind.label, KIND_NAMES[kind]) for kind in catalog.kinds)
+    options["kind"] = tuple((kind.value, kind.label, kind.singular) for kind in catalog.kinds)
     return tuple(Facet(name, label, options[name]) for name, label in FACETS.items())
 
 

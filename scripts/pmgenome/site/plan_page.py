@@ -35,7 +35,7 @@ from pmgenome.plan.engine import (
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url
-from pmgenome.site.views import KIND_NAMES, country_label
+from pmgenome.site.views import country_label
 
 PATH_SRC_URI = "path/index.md"
 PLANS_SRC_URI = "api/paths.json"
@@ -57,8 +57,8 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     countries: set[str] = set()
     cities: set[tuple[str, str]] = set()
     for entry in catalog.of_kind(Kind.MEETUP):
-        country, city = entry.get("country"), entry.get("city")
-        if entry.get("online") is True or not isinstance(country, str):
+        country, city = entry.country, entry.city
+        if entry.online or country is None:
             continue
         place, error = parse_place(country)
         if error or place is None or place.country is None:
@@ -154,7 +154,7 @@ def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         "path.md.j2", questions=questions, default_load=PmLoad.BALANCED.value, titles=PART_TITLES,
         plans=link(PLANS_SRC_URI), script=link(SCRIPT_SRC_URI),
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR),
-        kinds={kind.value: name for kind, name in KIND_NAMES.items()}))
+        kinds={kind.value: kind.singular for kind in Kind}))
     yield GeneratedPage(PLANS_SRC_URI, json.dumps(path_data(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
     yield GeneratedPage(SCRIPT_SRC_URI, SCRIPT_FILE.read_bytes())
