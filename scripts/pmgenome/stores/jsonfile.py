@@ -128,7 +128,8 @@ def read_json(path: Path, *, max_bytes: int, max_depth: int) -> JsonDocument | J
 
     Never raises for anything in or about the file: every kind of damage is a JsonDamage.
     `max_bytes` bounds what is read, `max_depth` how deeply arrays and objects may nest
-    (a bare value is depth 0, `[1]` is 1).
+    (a bare value is depth 0, `[1]` is 1); keep it well under Python's recursion limit (about
+    1,000), which the parser hits first on deeper files (reported as too deep all the same).
     """
     shown = display_path(path)
 
