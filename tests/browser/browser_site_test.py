@@ -35,6 +35,7 @@ def test_search_by_a_summary_word_finds_and_opens_the_resource(page, base_url: s
     result.click()
     page.wait_for_url(f"{base_url}resources/b2b-pick-one/?h=quokka")
     assert page.locator("article h1").inner_text().rstrip("¶") == "First B2B Pick"
+    page.locator("mark", has_text="quokka").first.wait_for()  # Material highlights after the page is drawn
     assert page.locator("mark", has_text="quokka").count() == 1
 
 
