@@ -175,3 +175,12 @@ def test_a_catastrophic_exclusion_pattern_is_refused_before_any_request(catalog_
     assert err == ("catalog/exclusions.yaml:2:14: pattern has a repetition inside a repeated group, which can make "
                    "one search take minutes; write it without (for example ^https://(www\\.)?example\\.com/)\n"
                    "pmgenome links: fix catalog/exclusions.yaml first\n")
+
+
+def test_github_annotations_carry_no_control_characters(catalog_dir: CatalogDir, capsys, monkeypatch) -> None:
+    with LocalServer("127.0.0.77", {"/gone": Reply(301, {"Location": "/x\x1b[2J\r\n::stop-commands::a"}),
+                                    "/x\x1b[2J\r\n::stop-commands::a": Reply(404)}) as server:
+        entry(catalog_dir, "dead", server.url("/gone"))
+        _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "github")
+    assert "\x1b" not in out and "\r" not in out
+    assert not any(line.startswith("::stop-commands") for line in out.splitlines())

@@ -153,7 +153,7 @@ def format_github(report: Report) -> str:
             continue
         level = "error" if result.failing else "warning"
         title = github_property(f"{_label(result)} link")
-        message = github_data(f"{result.url}: {detail(result)}")
+        message = github_data(terminal(f"{result.url}: {detail(result)}"))
         places = [report.places[e] for e in result.entries if e in report.places]
         if not places:
             lines.append(f"::{level} title={title}::{message}")
@@ -162,5 +162,5 @@ def format_github(report: Report) -> str:
                          f"title={title}::{message}")
     for problem in report.expired:
         lines.append(f"::warning file={github_property(problem.path)},line={problem.line},col={problem.col},"
-                     f"title=expired exclusion::{github_data(problem.message)}")
+                     f"title=expired rule::{github_data(terminal(problem.message))}")
     return "".join(f"{line}\n" for line in lines)
