@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from enrichfixture import make_catalog, page, write_entry
+from tests.enrich.samples import make_catalog, page, write_entry
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.validate import validate_catalog

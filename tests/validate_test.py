@@ -297,8 +297,10 @@ def test_taxonomy_problems_are_located(catalog_dir: CatalogDir) -> None:
     text = text.replace("    scope: general\n", "    scope: broad\n", 1).replace("  - id: b2c\n", "  - id: B2C\n")
     catalog_dir.write("taxonomy.yaml", text)
     found = problems_of(catalog_dir)
-    assert "catalog/taxonomy.yaml:9:9: term id must be lowercase letters, digits and hyphens" in found
-    assert "catalog/taxonomy.yaml:24:12: skill 'strategy' needs scope: general or flavour" in found
+    lines = text.splitlines()
+    b2c, broad = lines.index("  - id: B2C") + 1, lines.index("    scope: broad") + 1
+    assert f"catalog/taxonomy.yaml:{b2c}:9: term id must be lowercase letters, digits and hyphens" in found
+    assert f"catalog/taxonomy.yaml:{broad}:12: skill 'strategy' needs scope: general or flavour" in found
 
 
 def test_background_gaps_must_be_general_skills(catalog_dir: CatalogDir) -> None:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from enrich_servers import EndlessServer
+from tests.enrich.endless import EndlessServer
 from pmgenome.enrich.page import MAX_PAGE_BYTES, PageResult, fetch_page
 from pmgenome.net.client import Client, ClientConfig
 from servers import LocalServer, Reply, html, redirect

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
+from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.store import load_store
 from pmgenome.site import pages
 from pmgenome.site.context import GeneratedPage, SiteSettings, make_context
@@ -95,8 +96,8 @@ def test_the_feed_uses_absolute_links_with_a_site_url(catalog: Catalog) -> None:
      Enriched(reading_minutes=12, published=dt.date(2024, 2, 3), event_start=dt.date(2030, 1, 2),
               event_location="Online", organizer="O")),
 ])
-def test_enrichment_values_are_checked_before_use(record: object, expected: Enriched) -> None:
-    assert read_enrichment(record) == expected
+def test_enrichment_values_are_checked_before_use(record: dict | None, expected: Enriched) -> None:
+    assert read_enrichment(None if record is None else EnrichmentRecord.from_json(record)) == expected
 
 
 def test_an_empty_catalog_still_makes_a_site(tmp_path: Path) -> None:

@@ -115,3 +115,17 @@ def test_nesting_up_to_the_limit_is_fine(here: Path) -> None:
 def test_a_surrogate_pair_is_one_character(here: Path) -> None:
     (here / "store.json").write_bytes(b'["\\ud83d\\ude80"]')
     assert read_json(here / "store.json", **LIMITS) == JsonDocument(["🚀"], '["\\ud83d\\ude80"]')
+
+
+def test_every_cut_of_a_store_reads_as_truncated(here: Path) -> None:
+    # Cut inside a number, a literal, an escape, a key: the parser reports some of these where the
+    # token starts; each must still be called truncated, located at the end.
+    text = ('{\n  "entries": {"a": {"n": -12.5e-3, "ok": true, "no": false, "none": null,\n'
+            '    "s": "caf\\u00e9 \\ud83d\\ude80 \\"q\\" \\\\ \\n"}},\n  "version": 1\n}\n')
+    path = here / "store.json"
+    for cut in range(1, len(text.rstrip())):
+        path.write_text(text[:cut], encoding="utf-8")
+        found = read_json(path, **LIMITS)
+        assert isinstance(found, JsonDamage) and found.kind is Damage.TRUNCATED, (text[:cut], found)
+        lines = text[:cut].rstrip().split("\n")
+        assert (found.line, found.col) == (len(lines), len(lines[-1]) + 1)

@@ -196,6 +196,9 @@ class Term:
     scope: str | None = None
     segments: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()  # backgrounds: general skills people from there usually lack
+    # segments: the skills a PM at such a company is expected to have, each with the level it
+    # expects on the reader's 0-3 scale (1 aware, 2 practised, 3 could teach it)
+    expects: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
+from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import normalise_url, url_problem
 
@@ -75,6 +76,8 @@ def _validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += check_picks(catalog)
     _, exclusion_problems = load_exclusions(catalog.root / EXCLUSIONS_FILE)
     problems += exclusion_problems
+    _, host_rule_problems = load_host_rules(catalog.root / HOSTS_FILE)
+    problems += host_rule_problems
     taxonomy_path = display_path(catalog.taxonomy_path)
     if not any(problem.path == taxonomy_path for problem in problems):
         problems += check_schema_drift(catalog)  # a broken vocabulary is fixed first

@@ -17,7 +17,7 @@ from typing import Any
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import export, feed
-from pmgenome.site import plan_page as path_page
+from pmgenome.site import plan_page
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
@@ -94,7 +94,7 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         general_skills=general, recent=context.recent[: context.settings.recent],
         total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in catalog.kinds},
         explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
-        path=path_page.PATH_SRC_URI))
+        path=plan_page.PATH_SRC_URI))
 
 
 def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -233,7 +233,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_explore,
     build_feed,
     build_api,
-    path_page.build_path,
+    plan_page.build_plan_page,
 )
 
 

@@ -17,6 +17,7 @@ from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
+from pmgenome.stores.errors import StoreError
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.context import SiteContext, SiteSettings, make_context
@@ -74,7 +75,10 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             recent=self.config.catalog_recent,
             feed_size=self.config.catalog_feed_size,
         )
-        enrichment = load_store(root) if self.config.catalog_enrichment else {}
+        try:
+            enrichment = load_store(root) if self.config.catalog_enrichment else {}
+        except StoreError as error:  # damaged: the same located message `pmgenome enrich` gives
+            raise PluginError(f"pmgenome: {error}") from None
         self._catalog = catalog
         self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date(),
                                      self.link_results(config))

@@ -1,8 +1,8 @@
 """What the site shows about one entry: its facts, badges and facets, curated fields first.
 
-Enrichment (what the resource's own page told us) only fills facts the contributor left
-out, and every value read from it is checked for type and size: it is scraped from
-strangers' pages.
+Enrichment (what the resource's own page told us, an EnrichmentRecord) only fills facts the
+contributor left out, and every value read from it is cleaned and bounded before it is shown:
+it is scraped from strangers' pages.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.site.linkresults import LinkCheck, LinkVerdict
 from pmgenome.site.text import clean, safe_url
 
@@ -165,27 +166,29 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def read_enrichment(record: Mapping[str, Any] | None) -> Enriched:
-    """The usable facts of one store record (see CONTRACT: the enrichment store)."""
-    meta = record.get("meta") if isinstance(record, Mapping) else None
-    if not isinstance(meta, Mapping):
+def read_enrichment(record: EnrichmentRecord | None) -> Enriched:
+    """The facts of one entry's enrichment record that the site can show, cleaned and bounded.
+
+    The record's reader has checked types and sizes; this decides what is fit to show: text
+    cleaned and shortened, dates read from the start of the stored value, reading times in a
+    plausible range.
+    """
+    if record is None:
         return Enriched()
-    course = meta.get("course") if isinstance(meta.get("course"), Mapping) else {}
-    event = meta.get("event") if isinstance(meta.get("event"), Mapping) else {}
-    minutes = meta.get("reading_minutes")
-    usable_minutes = (isinstance(minutes, int) and not isinstance(minutes, bool)
-                      and 0 < minutes <= MAX_READING_MINUTES)
+    meta = record.meta
+    course, event = meta.course, meta.event
+    minutes = meta.reading_minutes
     return Enriched(
-        author=_short_text(meta.get("author")),
-        published=_date(meta.get("published")),
-        site_name=_short_text(meta.get("site_name")),
-        reading_minutes=minutes if usable_minutes else None,
-        provider=_short_text(course.get("provider")),
-        price=_short_text(course.get("price")),
-        event_start=_date(event.get("start_date")),
-        event_location=_short_text(event.get("location")),
-        organizer=_short_text(event.get("organizer")),
-        fetched=_date(record.get("fetched_at")),
+        author=_short_text(meta.author),
+        published=_date(meta.published),
+        site_name=_short_text(meta.site_name),
+        reading_minutes=minutes if minutes is not None and 0 < minutes <= MAX_READING_MINUTES else None,
+        provider=_short_text(course.provider) if course else None,
+        price=_short_text(course.price) if course else None,
+        event_start=_date(event.start_date) if event else None,
+        event_location=_short_text(event.location) if event else None,
+        organizer=_short_text(event.organizer) if event else None,
+        fetched=record.fetched_at.date() if record.fetched_at else None,
     )
 
 
@@ -392,7 +395,7 @@ def link_note(check: LinkCheck | None) -> LinkNote | None:
     return LinkNote(check.verdict, lead + LINK_SAID[check.verdict])
 
 
-def entry_view(catalog: Catalog, entry: Entry, record: Mapping[str, Any] | None, today: dt.date,
+def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, today: dt.date,
                names: Names | None = None, link: LinkCheck | None = None) -> EntryView:
     """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
     check, if any."""

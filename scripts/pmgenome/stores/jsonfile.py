@@ -36,10 +36,18 @@ CONFLICT_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")
 # cannot be encoded as UTF-8 when the file is written back.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_HALF_CHARACTER = "a \\u escape of half a character (a lone surrogate)"
+_CONTAINERS = (dict, list)
 # Tokens for locating a problem the parser reports without a position: strings as a whole (so
 # brackets and digits inside them do not count), brackets, numbers, and the non-JSON constants.
 _TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[{]|[\]}]|-?[0-9][0-9.eE+-]*|NaN|-?Infinity')
+# What the end of the text can cut off where the parser reports an error at the token's start,
+# not at the end: by the parser's message, a value's start (a minus, true, false, null), a
+# number's fraction or exponent, a \u escape.
+_PARTIAL_TOKENS = {
+    "Expecting value": re.compile(r"-|t(?:ru?)?|f(?:a(?:ls?)?)?|n(?:ul?)?"),
+    "Expecting ',' delimiter": re.compile(r"[.eE][-+.eE0-9]*"),
+    "Invalid \\uXXXX escape": re.compile(r"u[0-9a-fA-F]{0,4}"),
+}
 MAX_INT_DIGITS = 4300  # Python's own limit for turning digits into an int
 
 
@@ -99,12 +107,20 @@ def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
     return data.count(b"\n", 0, offset) + 1, column + 1
 
 
-class _Constant(ValueError):
-    """NaN, Infinity or -Infinity: Python's parser accepts them, JSON does not."""
+class _BadNumber(ValueError):
+    """A number JSON cannot carry: NaN, Infinity or -Infinity (Python's parser accepts them, JSON
+    does not), or one too large for a float (1e999 would be read as infinity)."""
 
 
 def _refuse_constant(name: str) -> Any:
-    raise _Constant(name)
+    raise _BadNumber(f"{name} is not a JSON number")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise _BadNumber("a number too large for a float")
+    return value
 
 
 def read_json(path: Path, *, max_bytes: int, max_depth: int) -> JsonDocument | JsonDamage | None:
@@ -112,7 +128,8 @@ def read_json(path: Path, *, max_bytes: int, max_depth: int) -> JsonDocument | J
 
     Never raises for anything in or about the file: every kind of damage is a JsonDamage.
     `max_bytes` bounds what is read, `max_depth` how deeply arrays and objects may nest
-    (a bare value is depth 0, `[1]` is 1).
+    (a bare value is depth 0, `[1]` is 1); keep it well under Python's recursion limit (about
+    1,000), which the parser hits first on deeper files (reported as too deep all the same).
     """
     shown = display_path(path)
 
@@ -130,16 +147,14 @@ def read_json(path: Path, *, max_bytes: int, max_depth: int) -> JsonDocument | J
         return damage(*position(text, conflict), f"merge-conflict marker '{text[conflict:conflict + 7]}': "
                       "resolve the merge conflict", Damage.CONFLICT)
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
+        value = json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         return _syntax_damage(text, error, damage)
     except RecursionError:
         return damage(*_locate(text, max_depth), f"nesting deeper than {max_depth} levels", Damage.TOO_DEEP)
-    except ValueError as error:  # a NaN or Infinity, or an integer of more than 4300 digits
-        line, col = _locate(text, max_depth)
-        what = f"{error} is not a JSON number" if isinstance(error, _Constant) else \
-            f"a number of more than {MAX_INT_DIGITS} digits"
-        return damage(line, col, what, Damage.NUMBER)
+    except ValueError as error:  # see _BadNumber; else an integer of more than 4300 digits
+        what = str(error) if isinstance(error, _BadNumber) else f"a number of more than {MAX_INT_DIGITS} digits"
+        return damage(*_locate(text, max_depth), what, Damage.NUMBER)
     problem = _limits(value, text, max_depth)
     if problem is not None:
         line, col = _locate(text, max_depth)
@@ -211,8 +226,11 @@ def _conflict_marker(text: str) -> int | None:
 
 def _syntax_damage(text: str, error: json.JSONDecodeError, damage: Any) -> JsonDamage:
     end = len(text.rstrip())
-    # A string left open always runs to the end: JSON strings cannot hold a raw line break.
-    if error.pos >= end or error.msg.startswith("Unterminated string"):
+    # Cut short: the parser stopped at the end, or in the last token, which is the start of a
+    # number, a literal or an escape. A string left open always runs to the end: JSON strings
+    # cannot hold a raw line break.
+    if (error.pos >= end or error.msg.startswith("Unterminated string")
+            or (error.msg in _PARTIAL_TOKENS and _PARTIAL_TOKENS[error.msg].fullmatch(text, error.pos, end))):
         return damage(*position(text, end), "the file ends in the middle of the JSON document: "
                       "it is truncated", Damage.TRUNCATED)
     if error.msg == "Extra data":
@@ -224,9 +242,13 @@ def _syntax_damage(text: str, error: json.JSONDecodeError, damage: Any) -> JsonD
 
 
 def _limits(value: Any, text: str, max_depth: int) -> tuple[str, Damage] | None:
-    """What a parsed document holds that it may not, checked without recursion."""
-    # A lone surrogate can only come from a \u escape (strict UTF-8 decoding refuses encoded ones).
-    escapes = _SURROGATE_ESCAPE.search(text) is not None
+    """Nesting deeper than `max_depth`, or a lone surrogate, in a parsed document; no recursion.
+
+    A lone surrogate can only come from a \\u escape (strict UTF-8 decoding refuses encoded
+    ones), so strings are looked at only when the text has such an escape; otherwise only the
+    containers are walked. (Numbers were checked as they were parsed.)
+    """
+    strings = _SURROGATE_ESCAPE.search(text) is not None
     # Each container with its depth (`[1]` is 1). The document starts as the one child of a list
     # at depth 0, so that a bare value is checked like any other.
     pending: list[tuple[Any, int]] = [([value], 0)]
@@ -234,20 +256,16 @@ def _limits(value: Any, text: str, max_depth: int) -> tuple[str, Damage] | None:
         item, depth = pending.pop()
         if depth > max_depth:
             return f"nesting deeper than {max_depth} levels", Damage.TOO_DEEP
-        if isinstance(item, dict):
-            if escapes and any(_SURROGATE.search(key) for key in item):
-                return _HALF_CHARACTER, Damage.TEXT
-            children = item.values()
-        else:
-            children = item
-        for child in children:
-            if isinstance(child, (dict, list)):
-                pending.append((child, depth + 1))
-            elif isinstance(child, float) and not math.isfinite(child):
-                return "a number too large for a float", Damage.NUMBER
-            elif escapes and isinstance(child, str) and _SURROGATE.search(child):
-                return _HALF_CHARACTER, Damage.TEXT
+        children = item.values() if type(item) is dict else item
+        if strings and _has_surrogate(item.keys() if type(item) is dict else (), children):
+            return "a \\u escape of half a character (a lone surrogate)", Damage.TEXT
+        pending.extend((child, depth + 1) for child in children if type(child) in _CONTAINERS)
     return None
+
+
+def _has_surrogate(keys: Any, values: Any) -> bool:
+    return any(_SURROGATE.search(key) for key in keys) or \
+        any(type(child) is str and _SURROGATE.search(child) for child in values)
 
 
 def _locate(text: str, max_depth: int) -> tuple[int, int]:
