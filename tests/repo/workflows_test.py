@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 LINTER = REPO / "tests" / "tools" / "actionlint.mjs"
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 
