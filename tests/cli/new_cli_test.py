@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from enrichfixture import make_catalog, page, write_entry
 from pmgenome.catalog.files import display_path
-from pmgenome.catalog.model import Kind
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.cli import main
 from servers import LocalServer, Reply, redirect

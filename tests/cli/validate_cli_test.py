@@ -70,8 +70,70 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("no-such-command", cwd=tmp_path).returncode == 2
 
 
-def test_missing_catalog_folder_is_a_located_problem(tmp_path: Path) -> None:
+def test_missing_catalog_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = run_cli("validate", "--catalog", "nowhere", cwd=tmp_path)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "pmgenome validate: catalog folder not found: nowhere (pass the folder that holds taxonomy.yaml "
+               "with --catalog)\n")
+    result = run_cli("validate", "--catalog", "/nonexistent", "--format", "json", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (2, "")
+
+
+def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path) -> None:
+    result = run_cli("valdate", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "pmgenome: error: unknown command 'valdate' (did you mean 'validate'?); the commands are validate, schema, "
+        "path, inspect, enrich, new, links")
+    assert run_cli("frobnicate", cwd=tmp_path).stderr.splitlines()[-1] == (
+        "pmgenome: error: unknown command 'frobnicate'; the commands are validate, schema, path, inspect, enrich, "
+        "new, links")
+
+
+def test_a_file_name_cannot_inject_workflow_commands(catalog_dir: CatalogDir, tmp_path: Path) -> None:
+    """Issue 15, item 9: a newline in a file name or a value stays inside its own line."""
+    name = "x\n::stop-commands::pwned\n::warning::gotcha.yaml"
+    catalog_dir.write(f"articles/{name}", VALID_ARTICLE.replace("cost: free", 'cost: "free\\n::error::fake"'))
+    result = run_cli("validate", "--catalog", "catalog", "--format", "github", cwd=tmp_path)
     assert result.returncode == 1
-    assert result.stdout == "nowhere:1:1: catalog folder not found\n"
-    assert "Traceback" not in result.stderr
+    shown = "catalog/articles/x\\x0a::stop-commands::pwned\\x0a::warning::gotcha.yaml"
+    escaped, encoded = name.replace("\n", "\\x0a"), name.replace("\n", "%0A")
+    in_property = "catalog/articles/x%0A%3A%3Astop-commands%3A%3Apwned%0A%3A%3Awarning%3A%3Agotcha.yaml"
+    assert result.stdout.splitlines() == [
+        f"{shown}:1:1: file name '{escaped}' is not a valid id: use lowercase letters, "
+        "digits and single hyphens, like 'good-pm-bad-pm.yaml'",
+        f"::error file={in_property},line=1,col=1,title=pmgenome id::file name '{encoded}' "
+        "is not a valid id: use lowercase letters, digits and single hyphens, like 'good-pm-bad-pm.yaml'",
+        f"{shown}:10:7: 'free\\x0a::error::fake' is not a valid cost; choose from free, freemium, paid",
+        f"::error file={in_property},line=10,col=7,title=pmgenome vocabulary::'free%0A::error::fake' is not a "
+        "valid cost; choose from free, freemium, paid",
+    ]
+
+
+def test_text_output_shows_control_sequences_as_escapes(catalog_dir: CatalogDir, tmp_path: Path) -> None:
+    """Issue 15, item 14: a value cannot set the terminal's title or colours."""
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "cost: free", 'cost: "\\e]0;owned\\a\\e[2J\\u009b31m"'))
+    result = run_cli("validate", "--catalog", "catalog", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (
+        1, "catalog/articles/good-pm.yaml:10:7: '\\x1b]0;owned\\x07\\x1b[2J\\x9b31m' is not a valid cost; "
+           "choose from free, freemium, paid\n")
+    result = run_cli("validate", "--catalog", "catalog", "--format", "json", cwd=tmp_path)
+    assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
+    assert json.loads(result.stdout)["problems"][0]["message"] == (
+        "'\x1b]0;owned\x07\x1b[2J\x9b31m' is not a valid cost; choose from free, freemium, paid")
+
+
+def test_an_invalid_catalog_fails_even_when_the_reader_goes_away(catalog_dir: CatalogDir, tmp_path: Path) -> None:
+    """Issue 15, item 18: `pmgenome validate | head -1` must not turn problems into success."""
+    for number in range(300):
+        catalog_dir.write(f"articles/bad-{number}.yaml", VALID_ARTICLE.replace("cost: free", "cost: gratis"))
+    for output in ("text", "json", "github"):
+        with subprocess.Popen([sys.executable, "-m", "pmgenome", "validate", "--catalog", "catalog", "--format",
+                               output], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:
+            assert run.stdout is not None and run.stderr is not None
+            run.stdout.close()  # the reader is gone before the first line
+            err = run.stderr.read().decode()
+            code = run.wait(timeout=60)
+        assert code == 1, output
+        assert "Traceback" not in err and "Exception ignored" not in err
