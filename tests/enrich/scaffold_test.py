@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import pytest
 from pmgenome.catalog.model import Kind
-from pmgenome.enrich.scaffold import (
-    choose_id,
-    create_entry,
-    slugify,
-    yaml_scalar,
-)
+from pmgenome.enrich.draft import place, yaml_scalar
+from pmgenome.enrich.scaffold import NoFreeName, choose_id, create_entry, slugify
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -46,3 +42,34 @@ def test_create_entry_never_replaces_a_file(tmp_path):
 ])
 def test_yaml_scalars_read_back_as_written(value, written):
     assert yaml_scalar(value) == written
+
+
+@pytest.mark.parametrize("location, expected", [
+    ("Lisbon, PT", ("Lisbon", "PT")),
+    ("The Tech Hub, Leeds, GB", ("Leeds", "GB")),
+    ("Rua Augusta 10, Lisboa, Portugal", (None, None)),
+    ("Somewhere, ZZ", (None, None)),
+    ("Online", (None, None)),
+    (None, (None, None)),
+])
+def test_place_reads_city_and_country_from_an_event_location(location, expected):
+    assert place(location) == expected
+
+
+@pytest.mark.parametrize("value, written", [
+    ("2026-13-45", '"2026-13-45"'),
+    ("2026-01-02", '"2026-01-02"'),
+    ("12:30:00", '"12:30:00"'),
+])
+def test_date_and_time_like_text_is_quoted(value, written):
+    assert yaml_scalar(value) == written
+
+
+def test_choose_id_never_picks_a_reserved_id():
+    assert choose_id("Index", "https://example.org/", set()) == "index-2"
+
+
+def test_choose_id_gives_up_with_a_reason():
+    taken = {"x"} | {f"x-{n}" for n in range(2, 1000)}
+    with pytest.raises(NoFreeName, match="no free id for 'x': x-2 to x-999 are all taken"):
+        choose_id("x", "https://example.org/", taken)
