@@ -40,3 +40,9 @@ def test_schema_check_and_sync(catalog_dir: CatalogDir, capsys: pytest.CaptureFi
         assert main(["schema", "--check", "--catalog", "catalog"]) == 0
     finally:
         entry_schema.raw_schema.cache_clear()
+
+
+def test_schema_check_without_a_catalog_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema", "--check", "--catalog", str(tmp_path / "nowhere")]) == 2
+    assert capsys.readouterr().err.endswith("pmgenome schema: catalog folder not found: "
+                                            f"{tmp_path / 'nowhere'}\n")
