@@ -80,7 +80,7 @@ def plain_site(workdir: Path, catalog: Path) -> Path:
     (docs / "resources").mkdir()
     for entry in loaded.entries:
         facts = [f"- **Kind**: {entry.kind.label}", f"- **Segments**: {', '.join(entry.segments)}",
-                 f"- **Levels**: {', '.join(entry.levels)}", f"- **Cost**: {entry.cost}",
+                 f"- **Levels**: {', '.join(entry.levels)}", f"- **Access**: {entry.access}",
                  f"- **Added**: {entry.added}"]
         facts += [f"- **{name}**: {value}" for name, value in
                   (("Author", entry.author), ("Provider", entry.provider), ("City", entry.city)) if value]

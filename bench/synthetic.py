@@ -37,9 +37,10 @@ def write_catalog(root: Path, count: int, seed: int = 7) -> Path:
             f"segments: [{', '.join(rng.sample(segments, rng.randint(1, 2)))}]",
             f"skills: [{', '.join(rng.sample(skills, 2))}]",
             "levels: [new, experienced]",
-            "cost: free",
+            "access: free",
             "language: en",
             f"added: 2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}",
+            "reviewed: 2026-11-01",
         ]
         if kind == Kind.ARTICLE:
             lines += [f"author: Author {index % 50}", "published: 2024-05-17", "publication: Bench Weekly"]

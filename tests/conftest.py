@@ -20,10 +20,11 @@ summary: >-
 segments: [b2b, technical]
 skills: [strategy, communication]
 levels: [new]
-cost: free
+access: free
 language: en
 added: 2026-11-01
 author: Ben Horowitz
+reviewed: 2026-11-02
 """
 
 

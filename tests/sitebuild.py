@@ -15,6 +15,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURE_CATALOG = REPO / "tests" / "fixtures" / "site" / "catalog"
+LINK_RESULTS = REPO / "tests" / "fixtures" / "site" / "link-results.json"
 
 
 def fixture_catalog(dest: Path) -> Path:
@@ -48,9 +49,11 @@ class Build:
     site: Path
 
 
-def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: str = "") -> Build:
+def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: str = "",
+               link_results: Path | None = None) -> Build:
     """`mkdocs build --strict` in a child process, as `make site` and the workflows run it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": site_url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": site_url,
+           "PMGENOME_LINK_RESULTS": str(link_results or "")}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True, text=True, cwd=cwd or config.parent, env=env, timeout=600,
@@ -58,8 +61,9 @@ def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: s
     return Build(result.returncode, result.stdout, result.stderr, site)
 
 
-def build_fixture_site(workdir: Path, **options: bool) -> Build:
-    """The fixture catalog's site, built under `workdir` (catalog/, mkdocs.yml, site/)."""
+def build_fixture_site(workdir: Path, *, link_results: Path | None = LINK_RESULTS, **options: bool) -> Build:
+    """The fixture catalog's site, built under `workdir` (catalog/, mkdocs.yml, site/), with the
+    fixture link results unless told otherwise."""
     catalog = fixture_catalog(workdir / "catalog")
     config = write_config(workdir / "mkdocs.yml", catalog, **options)
-    return build_site(config, workdir / "site")
+    return build_site(config, workdir / "site", link_results=link_results)

@@ -35,6 +35,7 @@ def test_search_by_a_summary_word_finds_and_opens_the_resource(page, base_url: s
     result.click()
     page.wait_for_url(f"{base_url}resources/b2b-pick-one/?h=quokka")
     assert page.locator("article h1").inner_text().rstrip("¶") == "First B2B Pick"
+    page.locator("mark", has_text="quokka").first.wait_for()  # Material highlights after the page is drawn
     assert page.locator("mark", has_text="quokka").count() == 1
 
 
@@ -54,7 +55,7 @@ def test_search_shows_hostile_titles_as_text(page, base_url: str) -> None:
 def test_explore_applies_filters_from_the_query_string(page, base_url: str) -> None:
     page.goto(f"{base_url}explore/?kind=course&segment=design")
     assert listed(page) == ["design-course-cohort", "design-course-pick"]
-    assert explore_status(page) == "2 of 17 resources"
+    assert explore_status(page) == "2 of 21 resources"
     assert page.is_checked("input[name=kind][value=course]")
     assert page.is_checked("input[name=segment][value=design]")
     assert not page.is_checked("input[name=kind][value=article]")
@@ -66,8 +67,8 @@ def test_explore_applies_filters_from_the_query_string(page, base_url: str) -> N
 
 def test_explore_filters_by_clicking_and_keeps_them_in_the_address(page, base_url: str) -> None:
     page.goto(f"{base_url}explore/")
-    assert len(listed(page)) == 17
-    assert explore_status(page) == "All 17 resources"
+    assert len(listed(page)) == 21
+    assert explore_status(page) == "All 21 resources"
     page.get_by_label("Meetups and communities").check()
     assert listed(page) == ["berlin-pm-meetup", "london-pm-meetup", "manchester-pm-meetup", "online-pm-community"]
     page.locator("fieldset[data-facet=place] label", has_text="GB").click()
@@ -80,19 +81,19 @@ def test_explore_filters_by_clicking_and_keeps_them_in_the_address(page, base_ur
     assert page.url == f"{base_url}explore/?kind=meetup&place=online&place=GB"
     page.get_by_role("button", name="Clear filters").click()
     page.wait_for_url(f"{base_url}explore/")
-    assert len(listed(page)) == 17
+    assert len(listed(page)) == 21
 
 
 def test_explore_works_by_keyboard(page, base_url: str) -> None:
     page.goto(f"{base_url}explore/?kind=article")
     assert len(listed(page)) == 10
-    page.locator("input[name=cost][value=paid]").focus()
+    page.locator("input[name=access][value=paid]").focus()
     page.keyboard.press("Space")
     assert listed(page) == ["b2b-pick-two"]
-    page.keyboard.press("Shift+Tab")  # back to "Freemium"
+    page.keyboard.press("Shift+Tab")  # back to "Paywalled"
     page.keyboard.press("Space")
-    assert listed(page) == ["b2b-broad-newest", "b2b-pick-two"]
-    assert page.url == f"{base_url}explore/?kind=article&cost=freemium&cost=paid"
+    assert listed(page) == ["b2b-pick-two", "b2b-tie-beta"]
+    assert page.url == f"{base_url}explore/?kind=article&access=paywalled&access=paid"
     page.keyboard.press("Tab")
     page.keyboard.press("Tab")  # from "Paid" to the first format, "Online"
     assert page.evaluate("document.activeElement.name + '=' + document.activeElement.value") == "format=online"
@@ -110,7 +111,7 @@ def test_explore_after_instant_navigation(page, base_url: str) -> None:
     page.goto(base_url)
     page.locator("nav.md-nav--primary a.md-nav__link", has_text="Explore").first.click()
     page.wait_for_url(f"{base_url}explore/")
-    assert len(listed(page)) == 17
+    assert len(listed(page)) == 21
     page.get_by_label("Courses").check()
     assert listed(page) == ["design-course-cohort", "design-course-pick", "technical-course"]
 
@@ -152,3 +153,37 @@ def test_explore_on_a_phone_starts_with_the_filters_folded(page, base_url: str) 
     page.locator("fieldset[data-facet=place]").get_by_label("Online").check()
     assert listed(page) == ["london-pm-meetup", "manchester-pm-meetup", "online-pm-community"]
     assert panel.locator("summary").inner_text() == "Filters (3 chosen)"
+
+
+def test_explore_filters_by_access(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/")
+    assert len(listed(page)) == 21
+    access = page.locator("fieldset[data-facet=access]")
+    assert access.locator("legend").inner_text() == "Access"
+    assert access.locator(".pmg-option__label").all_inner_texts() == [
+        "Free", "Free with sign-up", "Freemium", "Paywalled", "Paid"]
+    assert access.locator(".pmg-count").all_inner_texts() == ["11", "3", "3", "1", "3"]
+    access.locator("label", has_text="Free with sign-up").click()
+    assert listed(page) == ["b2b-focused-new", "manchester-pm-meetup", "fixture-newsletter"]
+    assert page.url == f"{base_url}explore/?access=signup"
+    assert explore_status(page) == "3 of 21 resources"
+    card = page.locator("#pmg-results > li[data-entry-id=fixture-newsletter]")
+    assert card.locator(".pmg-badge").all_inner_texts() == ["Newsletter", "Free with sign-up", "Experienced PM"]
+    page.get_by_label("Newsletters").check()
+    assert listed(page) == ["fixture-newsletter"]
+    assert page.url == f"{base_url}explore/?kind=newsletter&access=signup"
+    assert access.locator(".pmg-count").all_inner_texts() == ["0", "1", "0", "0", "0"]
+    card.locator("a").click()
+    page.wait_for_url(f"{base_url}resources/fixture-newsletter/")
+    assert page.locator(".pmg-resource .pmg-badge--access").inner_text() == "Free with sign-up"
+
+
+def test_every_kind_has_its_listing_in_the_nav(page, base_url: str) -> None:
+    page.goto(base_url)
+    for label, kind in (("Books", "book"), ("Podcasts", "podcast"), ("Newsletters", "newsletter"),
+                        ("Videos", "video")):
+        page.locator("nav.md-nav--primary a.md-nav__link", has_text=label).first.click()
+        page.wait_for_url(f"{base_url}{kind}s/")
+        rows = page.locator("ul.pmg-rows > li")
+        assert rows.count() == 1
+        assert rows.first.get_attribute("data-entry-id") == f"fixture-{kind}"

@@ -1,8 +1,8 @@
-"""The path/ page in a real browser: the plan it shows is the one `pmgenome path` prints.
+"""The path/ page in a real browser: the plan and the T it shows are the ones `pmgenome path` prints.
 
 The site, the server and the browser are the shared fixtures in conftest.py (the fixture catalog's
 site built by `mkdocs build`, served on loopback, every other request aborted); the expected
-plans come from running the real `pmgenome path --json` over the same catalog.
+plans come from running the real `pmgenome path --format json|markdown|svg` over the same catalog.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import pytest
 from sitebuild import fixture_catalog
 
 READY = "Your plan is ready."
+LOADING = "Loading the catalog…"
 CHECKED = "inputs => inputs.map(i => i.name + '=' + i.value)"
 
 
@@ -25,23 +26,32 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return fixture_catalog(tmp_path_factory.mktemp("path-catalog") / "catalog")
 
 
-def cli_plan(catalog: Path, **answers: str) -> dict:
-    argv = [sys.executable, "-m", "pmgenome", "path", "--json", "--catalog", str(catalog)]
+def cli(catalog: Path, output: str, **answers: str) -> str:
+    argv = [sys.executable, "-m", "pmgenome", "path", "--format", output, "--catalog", str(catalog)]
     for name, value in answers.items():
         argv += [f"--{name.replace('_', '-')}", value]
     done = subprocess.run(argv, capture_output=True, text=True, check=False)
     assert (done.returncode, done.stderr) == (0, "")
-    return json.loads(done.stdout)
+    return done.stdout
+
+
+def cli_plan(catalog: Path, **answers: str) -> dict:
+    return json.loads(cli(catalog, "json", **answers))
 
 
 def expected(plan: dict) -> dict:
     """What the page should show for a `pmgenome path --json` plan, in reading order."""
     first, second = ("deepen", "broaden") if plan["answers"]["goal"] == "deepen" else ("broaden", "deepen")
     course = [plan["course"]] if plan["course"] else []
-    parts = [(first, plan[first]), (second, plan[second]), ("course", course), ("meetups", plan["meetups"])]
+    parts = [(first, plan[first]), (second, plan[second]), ("course", course), ("habits", plan["habits"]),
+             ("meetups", plan["meetups"])]
+    if plan["compare"]:
+        parts.append(("compare", plan["compare"]["items"]))
     return {
         "parts": [[name, [[item["id"], item["title"], item["reason"]] for item in items]] for name, items in parts],
-        "notes": plan["notes"],
+        "notes": plan["notes"] + (plan["compare"]["notes"] if plan["compare"] else []),
+        "cells": [[row["skill"], "" if row["rating"] is None else str(row["rating"]), str(row["expected"]),
+                   "true" if row["grown_by"] else "false"] for row in plan["profile"]],
     }
 
 
@@ -57,12 +67,14 @@ def shown(page) -> dict:  # noqa: F811 - `page` is the fixture's name too
             ]),
         ]),
         notes: Array.from(document.querySelectorAll('.pmg-path__notes li')).map(li => li.textContent),
+        cells: Array.from(document.querySelectorAll('svg[data-t-profile] [data-skill]')).map(cell => [
+            cell.dataset.skill, cell.dataset.rating, cell.dataset.expected, cell.dataset.grown]),
     })""")
 
 
 def open_path(page, url: str) -> None:  # noqa: F811
     page.goto(url)
-    page.wait_for_function("document.getElementById('pmg-path-status').textContent !== 'Loading the plans…'")
+    page.wait_for_function(f"document.getElementById('pmg-path-status').textContent !== {json.dumps(LOADING)}")
 
 
 def test_answering_by_clicking_shows_the_cli_plan(page, base_url, catalog) -> None:  # noqa: F811
@@ -109,9 +121,13 @@ def test_answering_by_keyboard_shows_the_cli_plan(page, base_url, catalog) -> No
     page.keyboard.press("ArrowUp")  # light
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # broaden
-    page.keyboard.press("Tab")
+    for _ in range(20):  # past the rating groups (one tab stop each), left unrated
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "near":
+            break
     page.keyboard.press("ArrowDown")  # near: from "Anywhere" to "Online only"
     page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past "compare"
     page.keyboard.press("Enter")
     assert shown(page) == expected(cli_plan(catalog, stage="experienced", background="business", company="b2c,design",
                                             pm_load="light", goal="broaden", near="online"))
@@ -126,7 +142,7 @@ def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog
     plan = shown(page)
     assert plan == expected(cli_plan(catalog, stage="leader", background="design", company="b2c", pm_load="light",
                                      goal="broaden", near="GB"))
-    checked = page.eval_on_selector_all("#pmg-path-form input:checked", CHECKED)
+    checked = page.eval_on_selector_all("#pmg-path-form input:checked:not([name^=rate-])", CHECKED)
     assert checked == ["stage=leader", "background=design", "company=b2c", "pm-load=light", "goal=broaden"]
     assert page.locator("select[name=near]").input_value() == "GB"
     assert page.url == f"{base_url}path/?{query}"
@@ -160,6 +176,6 @@ def test_unknown_answers_in_a_link_are_ignored(page, base_url) -> None:  # noqa:
     open_path(page, f"{base_url}path/?stage=guru&background=design&company=b2c,nonsense&goal=deepen&near=Atlantis")
     assert page.locator("#pmg-path-status").text_content() == (
         "Answer the questions to see your plan (still to answer: career stage).")
-    checked = page.eval_on_selector_all("#pmg-path-form input:checked", CHECKED)
+    checked = page.eval_on_selector_all("#pmg-path-form input:checked:not([name^=rate-])", CHECKED)
     assert checked == ["background=design", "company=b2c", "pm-load=balanced", "goal=deepen"]
     assert page.locator("select[name=near]").input_value() == ""

@@ -40,14 +40,14 @@ def test_words_in_a_summary_that_merely_look_like_a_field_are_left_alone(catalog
     (2, "title: Roadmaps: a guide",
      "2:16: YAML syntax error: mapping values are not allowed in this context; a value that holds ': ' must be "
      "in quotes: title: \"Roadmaps: a guide\""),
-    (10, "\tcost: free",
+    (10, "\taccess: free",
      "10:1: YAML syntax error: found character that cannot start any token; YAML indents with spaces only: "
      "replace the tab with spaces"),
-    (10, "cost: free\n\tlanguage: en",
+    (10, "access: free\n\tlanguage: en",
      "11:1: YAML syntax error: found a tab character that violates indentation (the plain scalar started at "
      "line 10); YAML indents with spaces only: replace the tab with spaces"),
-    (10, "  cost: free",
-     "10:3: YAML syntax error: did not find expected key (the block mapping started at line 2); 'cost' is "
+    (10, "  access: free",
+     "10:3: YAML syntax error: did not find expected key (the block mapping started at line 2); 'access' is "
      "indented more than the field above it; start it in column 1, like the other fields"),
     (13, "author: Ben Horowitz\n  published: 2012-06-15",
      "14:12: YAML syntax error: mapping values are not allowed in this context; 'published' is indented more "
@@ -61,7 +61,7 @@ def test_words_in_a_summary_that_merely_look_like_a_field_are_left_alone(catalog
      "must end with the quote it starts with; inside single quotes, write an apostrophe twice ('it''s'), or use "
      "double quotes"),
     (13, 'author: "Ben',
-     "14:1: YAML syntax error: found unexpected end of stream (the quoted scalar started at line 13); a quote is "
+     "15:1: YAML syntax error: found unexpected end of stream (the quoted scalar started at line 13); a quote is "
      "never closed: end the value with the quote it starts with"),
     (13, "author: `Ben`",
      "13:9: YAML syntax error: found character that cannot start any token; a value cannot start with `; put "
@@ -78,7 +78,7 @@ def test_yaml_syntax_errors_say_their_cause(catalog_dir: CatalogDir, line_no: in
 def test_publisher_on_an_article_means_its_publication(catalog_dir: CatalogDir) -> None:
     catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE + "publisher: Andreessen Horowitz\n")
     assert problems_of(catalog_dir) == [
-        f"{ARTICLE}:14:1: unknown field 'publisher' for an article (did you mean 'publication'?)"]
+        f"{ARTICLE}:15:1: unknown field 'publisher' for an article (did you mean 'publication'?)"]
 
 
 def test_publisher_on_a_book_is_its_own_field_and_publication_is_the_near_miss(catalog_dir: CatalogDir) -> None:
@@ -90,14 +90,16 @@ def test_publisher_on_a_book_is_its_own_field_and_publication_is_the_near_miss(c
           A made-up summary for a real book, long enough for the validator to accept it as the
           summary of a book entry in this test.
         segments: [b2b]
+        access: paid
         added: 2026-11-01
+        reviewed: 2026-11-01
         authors: [Marty Cagan]
         year: 2017
         publisher: Wiley
         publication: Wiley
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/books/inspired.yaml:12:1: unknown field 'publication' for a book (did you mean 'publisher'?)"]
+        "catalog/books/inspired.yaml:14:1: unknown field 'publication' for a book (did you mean 'publisher'?)"]
 
 
 def test_each_kind_names_its_own_spelling(catalog_dir: CatalogDir) -> None:
@@ -109,13 +111,15 @@ def test_each_kind_names_its_own_spelling(catalog_dir: CatalogDir) -> None:
           A made-up podcast for this test, whose contributor wrote author where podcasts say host,
           which the validator should point out by name.
         segments: [b2b]
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-01
         author: Someone
         cadence: weekly
         """)
     assert problems_of(catalog_dir) == [
         "catalog/podcasts/pod.yaml:2:1: missing required field 'host'",
-        "catalog/podcasts/pod.yaml:9:1: unknown field 'author' for a podcast (did you mean 'host'?)",
+        "catalog/podcasts/pod.yaml:11:1: unknown field 'author' for a podcast (did you mean 'host'?)",
     ]
 
 
@@ -152,12 +156,14 @@ def test_a_placeholder_in_a_vocabulary_field_is_said_once(catalog_dir: CatalogDi
           A made-up in-person meetup whose draft still holds the placeholders the scaffolder wrote,
           which must be reported as placeholders and nothing else.
         segments: [b2b]
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-01
         online: TODO  # true or false
         city: Lisbon
         country: TODO
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/meetups/lisbon.yaml:9:9: 'online' still holds a placeholder: replace it with your own words",
-        "catalog/meetups/lisbon.yaml:11:10: 'country' still holds a placeholder: replace it with your own words",
+        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: replace it with your own words",
+        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: replace it with your own words",
     ]

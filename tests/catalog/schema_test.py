@@ -30,8 +30,8 @@ def test_every_kind_wrapper_points_into_the_schema() -> None:
 
 values = st.one_of(
     st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=8),
-    st.sampled_from(["b2b", "design", "free", "online", "GB", "UK", "en", "2026-11-01", "2026-02-30",
-                     "https://example.org/x", "ftp://x", "x" * 90]),
+    st.sampled_from(["b2b", "design", "free", "signup", "paywalled", "weekly", "online", "GB", "UK", "en",
+                     "2026-11-01", "2026-02-30", "https://example.org/x", "ftp://x", "x" * 90]),
     st.lists(st.sampled_from(["b2b", "b2c", "strategy", "new", "nope", "b2b"]), max_size=3),
 )
 FIELDS = sorted({name for kind in Kind for name in entry_schema.field_names(kind)} | {"other"})
@@ -44,7 +44,8 @@ def test_fast_gate_agrees_with_jsonschema(kind: Kind, fields: dict, base: bool) 
     instance = {}
     if base:
         instance = {"title": "T", "url": "https://example.org/a", "summary": "s" * 90, "segments": ["b2b"],
-                    "added": dt.date(2026, 11, 1).isoformat(), "online": True}
+                    "access": "free", "added": dt.date(2026, 11, 1).isoformat(), "reviewed": "2026-11-02",
+                    "online": True}
     instance.update(fields)
     fast_ok = True
     try:

@@ -36,7 +36,8 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
             f"{ARTICLE}:2:1: missing required field 'title'",
             f"{ARTICLE}:2:1: unknown field 'titel' for an article (did you mean 'title'?)"]),
         (2, "title: 42", [f"{ARTICLE}:2:8: 'title' must be text, not 42; put it in quotes"]),
-        (2, "title:", [f"{ARTICLE}:2:7: 'title' is empty; fill it in or remove the line"]),
+        (2, "title:", [f"{ARTICLE}:2:7: 'title' is empty; fill it in"]),
+        (13, "author:", [f"{ARTICLE}:13:8: 'author' is empty; fill it in or remove the line"]),
         (2, "title: Read <b>this</b>", [f"{ARTICLE}:2:8: 'title' contains HTML (<b>); write plain text"]),
         (2, "title: Pricing &amp; packaging",
          [f"{ARTICLE}:2:8: 'title' contains an HTML entity (&amp;); write the character itself"]),
@@ -63,7 +64,11 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
                            "growth, experimentation, technical-fluency, data-and-ai, ux-design, user-research"]),
         (9, "levels: [senior]", [f"{ARTICLE}:9:10: 'senior' is not a level in catalog/taxonomy.yaml; "
                                  "choose from aspiring, new, experienced, leader"]),
-        (10, "cost: gratis", [f"{ARTICLE}:10:7: 'gratis' is not a valid cost; choose from free, freemium, paid"]),
+        (10, "access: gratis", [f"{ARTICLE}:10:9: 'gratis' is not a valid access; "
+                                "choose from free, signup, freemium, paywalled, paid"]),
+        (10, "", [f"{ARTICLE}:2:1: missing required field 'access'"]),
+        (14, "reviewed: 2999-01-01", [f"{ARTICLE}:14:11: 'reviewed' is in the future (2999-01-01)"]),
+        (14, "", [f"{ARTICLE}:2:1: missing required field 'reviewed'"]),
         (11, "language: English", [f"{ARTICLE}:11:11: 'English' is not a language tag; "
                                    "write a BCP 47 tag like en, de or pt-BR"]),
         (12, "added: 2026-02-30", [f"{ARTICLE}:12:8: impossible date 2026-02-30 (use a real day, YYYY-MM-DD)"]),
@@ -76,7 +81,7 @@ def test_valid_article_has_no_problems(catalog_dir: CatalogDir) -> None:
          [f"{ARTICLE}:13:9: anchors and aliases (&name, *name) are not allowed; write the value out where it is used"]),
         (13, "author: !!python/object/apply:os.system [echo hi]",
          [f"{ARTICLE}:13:9: YAML tag !!python/object/apply:os.system is not allowed"]),
-        (13, "author: [unclosed", [f"{ARTICLE}:14:1: YAML syntax error: did not find expected ',' or ']' "
+        (13, "author: [unclosed", [f"{ARTICLE}:14:9: YAML syntax error: did not find expected ',' or ']' "
                                    "(the flow sequence started at line 13); close the list with ] and separate "
                                    "its items with commas"]),
         (1, "# a comment", [f"{ARTICLE}:1:1: the first line must be '# yaml-language-server: "
@@ -114,7 +119,9 @@ def test_yaml_11_traps_keep_what_the_author_wrote(catalog_dir: CatalogDir) -> No
         country: NO
         city: Oslo
         online: no
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-02
         """)
     assert problems_of(catalog_dir) == [
         "catalog/meetups/oslo-pm.yaml:10:9: 'online' must be true or false, not 'no'"]
@@ -131,7 +138,9 @@ def test_in_person_meetup_needs_city_and_country(catalog_dir: CatalogDir) -> Non
         segments: [b2c]
         online: false
         country: UK
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-02
         """)
     assert problems_of(catalog_dir) == [
         "catalog/meetups/somewhere.yaml:2:1: an in-person meetup (online: false) needs 'city'; "
@@ -250,7 +259,9 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
           meetup under the wrong kind and be told so.
         segments: [b2b]
         online: true
+        access: free
         added: 2026-11-01
+        reviewed: 2026-11-02
         """)
     catalog_dir.write("picks.yaml", """\
         b2b:
@@ -292,7 +303,7 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
 
 
 def test_every_problem_in_every_file_in_one_run(catalog_dir: CatalogDir) -> None:
-    catalog_dir.write("articles/one.yaml", with_line(10, "cost: gratis"))
+    catalog_dir.write("articles/one.yaml", with_line(10, "access: gratis"))
     catalog_dir.write("articles/two.yaml", with_line(9, "levels: [senior]").replace(
         "a16z.com/good", "example.org/good"))
     catalog_dir.write("courses/three.yaml", "title: [\n")
@@ -306,8 +317,10 @@ def test_taxonomy_problems_are_located(catalog_dir: CatalogDir) -> None:
     text = text.replace("    scope: general\n", "    scope: broad\n", 1).replace("  - id: b2c\n", "  - id: B2C\n")
     catalog_dir.write("taxonomy.yaml", text)
     found = problems_of(catalog_dir)
-    assert "catalog/taxonomy.yaml:9:9: term id must be lowercase letters, digits and hyphens" in found
-    assert "catalog/taxonomy.yaml:24:12: skill 'strategy' needs scope: general or flavour" in found
+    lines = text.splitlines()
+    b2c, broad = lines.index("  - id: B2C") + 1, lines.index("    scope: broad") + 1
+    assert f"catalog/taxonomy.yaml:{b2c}:9: term id must be lowercase letters, digits and hyphens" in found
+    assert f"catalog/taxonomy.yaml:{broad}:12: skill 'strategy' needs scope: general or flavour" in found
 
 
 def test_background_gaps_must_be_general_skills(catalog_dir: CatalogDir) -> None:
@@ -320,3 +333,10 @@ def test_background_gaps_must_be_general_skills(catalog_dir: CatalogDir) -> None
         f"catalog/taxonomy.yaml:{line}:34: 'stratgy' is not a general skill (did you mean 'strategy'?); "
         "gaps name general skills",
     ]
+
+
+def test_c1_control_characters_are_refused_in_text(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "author: Ben Horowitz", 'author: "Ben \\u009b31mHorowitz"'))
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:13:9: 'author' contains a control character (U+009B); remove it"]

@@ -6,9 +6,10 @@ from __future__ import annotations
 import json
 
 import pytest
-from enrichfixture import make_catalog
 from pmgenome.cli import main
-from servers import LocalServer, Reply
+
+from tests.enrich.samples import make_catalog
+from tests.servers import LocalServer, Reply
 
 HOSTILE = "<title>Roadmaps\x1b]0;owned\x07 and \x1b[2J\x9b31m plans</title><h1>x</h1>"
 
@@ -42,3 +43,21 @@ def test_new_writes_no_control_characters_in_the_draft_or_the_terminal(capsys, s
     assert "title: Roadmaps]0;owned and [2J31m plans\n" in draft
     for text in (draft, captured.out, captured.err):
         assert "\x1b" not in text and "\x07" not in text and "\x9b" not in text
+
+
+def test_path_shows_control_sequences_as_escapes(capsys, tmp_path):
+    """Text the plan quotes (here a segment's name in the vocabulary) reaches the terminal escaped."""
+    import shutil
+
+    from tests.conftest import REPO
+
+    root = tmp_path / "catalog"
+    shutil.copytree(REPO / "catalog", root)
+    taxonomy = root / "taxonomy.yaml"
+    text = taxonomy.read_text()
+    taxonomy.write_text(text.replace("name: B2B", 'name: "B2B\\e]0;owned\\a"', 1))
+    assert main(["path", "--catalog", str(root), "--stage", "new", "--background", "engineering",
+                 "--company", "b2b", "--goal", "deepen"]) == 0
+    out = capsys.readouterr().out
+    assert "B2B\\x1b]0;owned\\x07" in out
+    assert "\x1b" not in out and "\x07" not in out

@@ -10,11 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from enrichfixture import make_catalog, page, write_entry
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.cli import main
-from servers import LocalServer, Reply, redirect
+
+from tests.enrich.samples import make_catalog, page, write_entry
+from tests.servers import LocalServer, Reply, redirect
 
 TODAY = dt.date.today().isoformat()
 SKILLS = ("strategy, discovery, prioritization, execution, metrics, communication, leadership, go-to-market, "
@@ -25,8 +26,8 @@ skills: []  # pick from: {SKILLS}
 levels: []  # pick from: aspiring, new, experienced, leader
 # backgrounds: []  # optional: engineering, design, sales-marketing, business, other
 """
-ACCESS_TODO = "access: TODO  # free | signup | freemium | paywalled | paid\n"
-REVIEWED_TODO = "reviewed: TODO  # the day you checked the page yourself, YYYY-MM-DD\n"
+ACCESS_TODO = "access: TODO  # how a reader gets it: free | signup | freemium | paywalled | paid\n"
+REVIEWED_TODO = f"reviewed: {TODAY}\n"  # whoever adds an entry has just checked its page
 SUMMARY_TODO = """\
 summary: >-
   TODO: in your own words, 80 to 600 characters of plain text: what it is, what a reader gets
@@ -147,7 +148,7 @@ summary: >-
 {CHOICES}{ACCESS_TODO}language: en
 added: {TODAY}
 {REVIEWED_TODO}host: Ada Host and Bo Cohost
-cadence: TODO  # daily | weekly | fortnightly | monthly | irregular | ended
+cadence: TODO  # how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
 # episodes:  # optional: one to five to start with, each - {{title: ..., url: ...}}
 """
 
@@ -173,7 +174,7 @@ def test_a_newsletter_is_drafted_when_asked_for(capsys, root, server):
     assert (root / "newsletters" / "good-product-manager-bad-product-manager.yaml").read_text().endswith(f"""\
 added: {TODAY}
 {REVIEWED_TODO}author: Ada Lovelace, Grace Hopper
-cadence: TODO  # daily | weekly | fortnightly | monthly | irregular | ended
+cadence: TODO  # how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
 # issues:  # optional: one to five to start with, each - {{title: ..., url: ...}}
 """)
 
@@ -185,7 +186,6 @@ def test_every_kinds_draft_fails_validation_only_on_what_a_person_must_decide(ca
     rules = {problem.rule for problem in problems}
     assert rules <= {"placeholder", "required"}, [str(p) for p in problems]
     messages = [problem.message for problem in problems]
-    assert "'reviewed' still holds a placeholder: replace it with your own words" in messages
     assert "'access' still holds a placeholder: replace it with your own words" in messages
 
 
@@ -210,7 +210,7 @@ def test_the_draft_fails_validation_only_on_its_placeholders(capsys, root, serve
     assert [(p.path, p.line, p.rule) for p in problems] == [
         (display_path(path), 4, "placeholder"), (display_path(path), 8, "required"),
         (display_path(path), 9, "required"), (display_path(path), 10, "required"),
-        (display_path(path), 12, "placeholder"), (display_path(path), 15, "placeholder")]
+        (display_path(path), 12, "placeholder")]
     text = path.read_text()
     start, end = text.index("summary: >-"), text.index("segments:")
     filled = (text[:start] + "summary: What separates good and bad product managers, in one page; for new PMs who "

@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from enrichfixture import page
 from jsonschema import Draft202012Validator
 from pmgenome.catalog.schema import output_errors, output_schema, output_schema_names
-from servers import LocalServer, Reply
 
 from tests.conftest import VALID_ARTICLE, CatalogDir
+from tests.enrich.samples import page
+from tests.servers import LocalServer, Reply
 
 
 def run_json(*args: str, cwd: Path | None = None) -> tuple[int, object]:
@@ -51,7 +51,7 @@ def test_validate_output_matches_its_schema(catalog_dir: CatalogDir, tmp_path: P
     catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
     code, document = run_json("validate", "--catalog", "catalog", "--format", "json", cwd=tmp_path)
     assert (code, document, output_errors("validate", document)) == (0, {"problems": [], "count": 0}, [])
-    catalog_dir.write("articles/bad.yaml", VALID_ARTICLE.replace("cost: free", "cost: gratis\nautor: x"))
+    catalog_dir.write("articles/bad.yaml", VALID_ARTICLE.replace("access: free", "access: gratis\nautor: x"))
     catalog_dir.write("courses/broken.yaml", "title: [\n")
     catalog_dir.write("loose.yaml", "a: b\n")
     code, document = run_json("validate", "--catalog", "catalog", "--format", "json", cwd=tmp_path)

@@ -28,11 +28,11 @@ def test_valid_catalog_exits_0(catalog_dir: CatalogDir, capsys: pytest.CaptureFi
 
 
 def test_problems_exit_1_one_per_line(catalog_dir: CatalogDir, capsys: pytest.CaptureFixture[str]) -> None:
-    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("cost: free", "cost: gratis"))
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("access: free", "access: gratis"))
     assert main(["validate", "--catalog", "catalog", "--format", "text"]) == 1
     captured = capsys.readouterr()
-    assert captured.out == ("catalog/articles/good-pm.yaml:10:7: 'gratis' is not a valid cost; "
-                            "choose from free, freemium, paid\n")
+    assert captured.out == ("catalog/articles/good-pm.yaml:10:9: 'gratis' is not a valid access; "
+                            "choose from free, signup, freemium, paywalled, paid\n")
     assert captured.err == "1 problem in 1 file\n"
 
 
@@ -93,7 +93,7 @@ def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path) -> None:
 def test_a_file_name_cannot_inject_workflow_commands(catalog_dir: CatalogDir, tmp_path: Path) -> None:
     """Issue 15, item 9: a newline in a file name or a value stays inside its own line."""
     name = "x\n::stop-commands::pwned\n::warning::gotcha.yaml"
-    catalog_dir.write(f"articles/{name}", VALID_ARTICLE.replace("cost: free", 'cost: "free\\n::error::fake"'))
+    catalog_dir.write(f"articles/{name}", VALID_ARTICLE.replace("access: free", 'access: "free\\n::error::fake"'))
     result = run_cli("validate", "--catalog", "catalog", "--format", "github", cwd=tmp_path)
     assert result.returncode == 1
     shown = "catalog/articles/x\\x0a::stop-commands::pwned\\x0a::warning::gotcha.yaml"
@@ -104,30 +104,30 @@ def test_a_file_name_cannot_inject_workflow_commands(catalog_dir: CatalogDir, tm
         "digits and single hyphens, like 'good-pm-bad-pm.yaml'",
         f"::error file={in_property},line=1,col=1,title=pmgenome id::file name '{encoded}' "
         "is not a valid id: use lowercase letters, digits and single hyphens, like 'good-pm-bad-pm.yaml'",
-        f"{shown}:10:7: 'free\\x0a::error::fake' is not a valid cost; choose from free, freemium, paid",
-        f"::error file={in_property},line=10,col=7,title=pmgenome vocabulary::'free%0A::error::fake' is not a "
-        "valid cost; choose from free, freemium, paid",
+        f"{shown}:10:9: 'free\\x0a::error::fake' is not a valid access; choose from free, signup, freemium, paywalled, paid",
+        f"::error file={in_property},line=10,col=9,title=pmgenome vocabulary::'free%0A::error::fake' is not a "
+        "valid access; choose from free, signup, freemium, paywalled, paid",
     ]
 
 
 def test_text_output_shows_control_sequences_as_escapes(catalog_dir: CatalogDir, tmp_path: Path) -> None:
     """Issue 15, item 14: a value cannot set the terminal's title or colours."""
     catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
-        "cost: free", 'cost: "\\e]0;owned\\a\\e[2J\\u009b31m"'))
+        "access: free", 'access: "\\e]0;owned\\a\\e[2J\\u009b31m"'))
     result = run_cli("validate", "--catalog", "catalog", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (
-        1, "catalog/articles/good-pm.yaml:10:7: '\\x1b]0;owned\\x07\\x1b[2J\\x9b31m' is not a valid cost; "
-           "choose from free, freemium, paid\n")
+        1, "catalog/articles/good-pm.yaml:10:9: '\\x1b]0;owned\\x07\\x1b[2J\\x9b31m' is not a valid access; "
+           "choose from free, signup, freemium, paywalled, paid\n")
     result = run_cli("validate", "--catalog", "catalog", "--format", "json", cwd=tmp_path)
     assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
     assert json.loads(result.stdout)["problems"][0]["message"] == (
-        "'\x1b]0;owned\x07\x1b[2J\x9b31m' is not a valid cost; choose from free, freemium, paid")
+        "'\x1b]0;owned\x07\x1b[2J\x9b31m' is not a valid access; choose from free, signup, freemium, paywalled, paid")
 
 
 def test_an_invalid_catalog_fails_even_when_the_reader_goes_away(catalog_dir: CatalogDir, tmp_path: Path) -> None:
     """Issue 15, item 18: `pmgenome validate | head -1` must not turn problems into success."""
     for number in range(300):
-        catalog_dir.write(f"articles/bad-{number}.yaml", VALID_ARTICLE.replace("cost: free", "cost: gratis"))
+        catalog_dir.write(f"articles/bad-{number}.yaml", VALID_ARTICLE.replace("access: free", "access: gratis"))
     for output in ("text", "json", "github"):
         with subprocess.Popen([sys.executable, "-m", "pmgenome", "validate", "--catalog", "catalog", "--format",
                                output], cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as run:

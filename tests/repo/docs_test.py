@@ -22,7 +22,7 @@ def test_contributing_explains_the_evaluation_folder_outside_the_repository() ->
 def test_without_the_evaluation_folder_its_test_skips_saying_where_it_looked(tmp_path: Path) -> None:
     missing = tmp_path / "no-eval-here"
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs",
-                             str(REPO / "tests" / "extract_eval_test.py")], cwd=REPO, capture_output=True, text=True,
+                             str(REPO / "tests" / "enrich" / "extract_eval_test.py")], cwd=REPO, capture_output=True, text=True,
                             env={**os.environ, "PMGENOME_EVAL_DATES": str(missing)}, timeout=300)
     assert result.returncode == 0, result.stdout
     assert f"evaluation pages not found at {missing} (set PMGENOME_EVAL_DATES to their folder)" in result.stdout

@@ -65,10 +65,10 @@ def test_the_hook_validates_from_a_bare_path_with_the_projects_venv(project: Pat
     os.symlink(REPO / ".venv", project / ".venv")  # what `make validate` leaves in a checkout
     (project / ".gitignore").write_text(".venv\n")
     assert commit_all(project).returncode == 0
-    (project / "catalog" / "articles" / "good-pm.yaml").write_text(VALID_ARTICLE.replace("cost: free", "cost: gratis"))
+    (project / "catalog" / "articles" / "good-pm.yaml").write_text(VALID_ARTICLE.replace("access: free", "access: gratis"))
     result = commit_all(project)
     assert result.returncode == 1
-    assert "catalog/articles/good-pm.yaml:10:7: 'gratis' is not a valid cost; choose from free, freemium, paid\n" \
+    assert "catalog/articles/good-pm.yaml:10:9: 'gratis' is not a valid access; choose from free, signup, freemium, paywalled, paid\n" \
         in result.stderr
     assert git(project, "log", "--format=%s").stdout == "change the catalog\n"  # only the first commit
 

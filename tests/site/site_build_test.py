@@ -83,18 +83,21 @@ def test_every_entry_has_its_page(site: Path, catalog: Catalog) -> None:
 def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     page = soup(site, "resources/b2b-pick-one")
     nav = [(a.get_text(" ", strip=True), a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
-    assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"), ("Articles", "../../articles/"),
-                   ("Courses", "../../courses/"), ("Meetups", "../../meetups/"), ("Explore", "../../explore/"),
-                   ("API", "../../api/")]
+    assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"),
+                   ("Articles", "../../articles/"), ("Books", "../../books/"), ("Courses", "../../courses/"),
+                   ("Podcasts", "../../podcasts/"), ("Newsletters", "../../newsletters/"), ("Videos", "../../videos/"),
+                   ("Meetups", "../../meetups/"), ("Explore", "../../explore/"), ("API", "../../api/")]
 
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
     assert list(export) == ["version", "fill_rule", "entries", "segments", "taxonomy"]
-    assert export["version"] == 1
+    assert export["version"] == 2
     assert export["fill_rule"] == FILL_RULE
     assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
     for entry in export["entries"]:
-        assert {"id", "kind", "title", "url", "summary", "segments", "page", "facets"} <= set(entry)
+        assert list(entry)[:13] == ["id", "kind", "title", "url", "summary", "segments", "skills", "levels",
+                                    "backgrounds", "access", "language", "added", "reviewed"]
+        assert {"page", "facets"} <= set(entry)
         assert entry["page"] == f"resources/{entry['id']}/"
         assert (site / entry["page"] / "index.html").is_file()
     assert [segment["id"] for segment in export["segments"]] == ["b2b", "b2c", "technical", "design"]
@@ -112,12 +115,14 @@ def test_export_entry_in_full(export: dict) -> None:
                    "a rare word to look for: quokka. It suits new product managers in business-to-business "
                    "companies.",
         "segments": ["b2b"], "skills": ["strategy", "go-to-market"], "levels": ["new"], "backgrounds": [],
-        "cost": "free", "language": "en", "added": "2025-01-10",
+        "access": "free", "language": "en", "added": "2025-01-10", "reviewed": "2026-11-20",
         "page": "resources/b2b-pick-one/",
         "facets": {"kind": ["article"], "segment": ["b2b"], "skill": ["strategy", "go-to-market"],
-                   "level": ["new"], "cost": ["free"], "format": [], "place": []},
+                   "level": ["new"], "access": ["free"], "format": [], "place": []},
         "enrichment": {"author": "Scraped <Author>", "published": "2024-12-24", "site_name": "Fixture & <Blog>",
                        "reading_minutes": 7},
+        "link": {"verdict": "ok", "checked_at": "2026-11-30T05:00:02Z", "status": 200, "final_url": None,
+                 "archived": None},
     }
     meetup = next(e for e in export["entries"] if e["id"] == "online-pm-community")
     assert meetup["online"] is True
@@ -128,22 +133,32 @@ def test_export_entry_in_full(export: dict) -> None:
 def test_export_top_lists_follow_picks_then_the_fill_rule(export: dict) -> None:
     top = {segment["id"]: segment["top"] for segment in export["segments"]}
     picks = {segment["id"]: segment["picks"] for segment in export["segments"]}
-    none_yet = {"book": [], "podcast": [], "newsletter": [], "video": []}
     assert top["b2b"] == {
         "article": ["b2b-pick-one", "b2b-pick-two", "b2b-focused-new", "b2b-tie-alpha", "b2b-tie-beta"],
+        "book": ["fixture-book"],
         "course": ["design-course-pick"],
+        "podcast": [],
+        "newsletter": ["fixture-newsletter"],
+        "video": [],
         "meetup": ["manchester-pm-meetup", "london-pm-meetup"],
-        **none_yet,
     }
-    assert picks["b2b"] == {"article": ["b2b-pick-one", "b2b-pick-two"], "course": [],
-                            "meetup": ["manchester-pm-meetup"], **none_yet}
+    assert picks["b2b"] == {
+        "article": [{"id": "b2b-pick-one",
+                     "why": "The fixture's first B2B pick, with a <reason> & an ampersand to escape."},
+                    {"id": "b2b-pick-two", "why": "The fixture's second B2B pick."}],
+        "book": [{"id": "fixture-book", "why": "The fixture's book pick, for its discovery chapters."}],
+        "course": [], "podcast": [], "newsletter": [], "video": [],
+        "meetup": [{"id": "manchester-pm-meetup", "why": "The fixture's meetup pick."}]}
     assert top["b2c"]["article"] == ["pricing-packaging", "b2b-pick-two", "b2b-broad-newest"]
-    assert top["design"] == {"article": [], "course": ["design-course-pick", "design-course-cohort"],
-                             "meetup": ["online-pm-community"], **none_yet}
-    assert picks["design"]["course"] == ["design-course-pick"]
+    assert top["b2c"]["podcast"] == ["fixture-podcast"]
+    assert top["design"] == {"article": [], "book": ["fixture-book"], "course": ["design-course-pick",
+                                                                                 "design-course-cohort"],
+                             "podcast": [], "newsletter": [], "video": ["fixture-video"],
+                             "meetup": ["online-pm-community"]}
+    assert picks["design"]["course"] == [{"id": "design-course-pick", "why": "The fixture's design course pick."}]
     counts = {segment["id"]: segment["counts"] for segment in export["segments"]}
-    assert counts["b2b"] == {"article": 7, "course": 1, "meetup": 2, "book": 0, "podcast": 0, "newsletter": 0,
-                             "video": 0}
+    assert counts["b2b"] == {"article": 7, "book": 1, "course": 1, "podcast": 0, "newsletter": 1, "video": 0,
+                             "meetup": 2}
 
 
 def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: dict) -> None:
@@ -151,14 +166,15 @@ def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: di
     assert page.h1.get_text(strip=True).rstrip("¶") == "B2B"
     for kind in Kind:
         shown = [(li["data-entry-id"], li["data-pick"]) for li in page.select(f"ol.pmg-top[data-kind={kind}] > li")]
-        expected = [(entry_id, "true" if entry_id in export["segments"][0]["picks"][kind] else "false")
+        picked = [pick["id"] for pick in export["segments"][0]["picks"][kind]]
+        expected = [(entry_id, "true" if entry_id in picked else "false")
                     for entry_id in export["segments"][0]["top"][kind]]
         assert shown == expected
     badges = [li.select_one(".pmg-badge").get_text() for li in page.select("ol.pmg-top[data-kind=article] > li")]
     assert badges == ["Curators' pick", "Curators' pick", "Ranked by rule", "Ranked by rule", "Ranked by rule"]
     everything = [li["data-entry-id"] for li in page.select("ul.pmg-rows > li")]
     assert sorted(everything) == sorted(e["id"] for e in export["entries"] if "b2b" in e["segments"])
-    assert page.select_one(".pmg-empty") is None
+    assert [empty["data-kind"] for empty in page.select(".pmg-empty")] == ["podcast", "video"]
     design = soup(site, "segments/design")
     assert design.select_one('.pmg-empty[data-kind="article"]').get_text() == "No articles for this segment yet."
 
@@ -168,8 +184,11 @@ def test_every_segment_of_the_vocabulary_has_a_page(site: Path, catalog: Catalog
         catalog.taxonomy.ids("segments"))
     home = soup(site, "")
     cards = {a["data-segment"]: a.select_one(".pmg-segment__counts").get_text() for a in home.select("a.pmg-segment")}
-    assert cards == {"b2b": "7 articles · 1 course · 2 meetups", "b2c": "3 articles · 1 course · 2 meetups",
-                     "technical": "3 articles · 1 course · 1 meetup", "design": "0 articles · 2 courses · 1 meetup"}
+    assert cards == {
+        "b2b": "7 articles · 1 book · 1 course · 0 podcasts · 1 newsletter · 0 videos · 2 meetups",
+        "b2c": "3 articles · 0 books · 1 course · 1 podcast · 0 newsletters · 0 videos · 2 meetups",
+        "technical": "3 articles · 0 books · 1 course · 0 podcasts · 1 newsletter · 0 videos · 1 meetup",
+        "design": "0 articles · 1 book · 2 courses · 0 podcasts · 0 newsletters · 1 video · 1 meetup"}
 
 
 def test_the_rule_is_explained_on_the_site(site: Path) -> None:
@@ -205,7 +224,7 @@ def test_kind_pages_list_every_resource_of_the_kind_by_title(site: Path, catalog
     courses = soup(site, "courses").select("ul.pmg-rows > li")
     assert [li["data-entry-id"] for li in courses] == ["design-course-cohort", "design-course-pick", "technical-course"]
     assert [li.get_text() for li in courses] == ["Design Cohort Course · Course · Paid · In person",
-                                                 "Design Course Pick · Course · Free · Online",
+                                                 "Design Course Pick · Fixture School · Course · Free · Online",
                                                  "Technical Course · Course · Freemium · Hybrid"]
 
 
@@ -238,7 +257,8 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
 
     assert facts("b2b-pick-one") == {
         "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*", "Published": "2024-12-24*",
-        "Reading time": "about 7 minutes*", "Language": "en", "Skills": "Strategy and vision, Go-to-market and sales",
+        "Reading time": "about 7 minutes*", "Access": "Free: all of it, with no account", "Language": "en",
+        "Skills": "Strategy and vision, Go-to-market and sales",
         "Segments": "B2B", "Added to the catalog": "2025-01-10",
     }
     assert facts("b2b-pick-two")["Author"] == "Curated Author"
@@ -247,7 +267,8 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
     assert facts("london-pm-meetup")["Organizer"] == "Fixture Organizers"
     assert "Next event" not in facts("berlin-pm-meetup")
     assert facts("design-course-pick") == {
-        "Provider": "Fixture School", "Pace": "Self-paced", "Duration": "4 weeks", "Suits people coming from": "Design",
+        "Provider": "Fixture School", "Pace": "Self-paced", "Duration": "4 weeks",
+        "Access": "Free: all of it, with no account", "Suits people coming from": "Design",
         "Skills": "UX and interaction design, User research methods", "Segments": "Design-led, B2B",
         "Added to the catalog": "2024-02-02",
     }
@@ -301,7 +322,7 @@ def test_the_feed_is_atom_newest_first(site: Path, export: dict) -> None:
     assert root.tag == f"{ATOM}feed"
     assert root.find(f"{ATOM}updated").text == "2025-10-10T00:00:00Z"
     entries = root.findall(f"{ATOM}entry")
-    assert len(entries) == 17
+    assert len(entries) == 21
     assert entries[0].find(f"{ATOM}title").text == "Online PM Community"
     by_title = {e.find(f"{ATOM}title").text: e for e in entries}
     hostile = by_title[HOSTILE_TITLE]
@@ -310,7 +331,7 @@ def test_the_feed_is_atom_newest_first(site: Path, export: dict) -> None:
         "https://fixture.example.com/articles/pricing?plan=a&tier=b"
     assert hostile.find(f"{ATOM}updated").text == "2025-02-02T00:00:00Z"
     assert all(re.fullmatch(r"urn:uuid:[0-9a-f-]{36}", e.find(f"{ATOM}id").text) for e in entries)
-    assert len({e.find(f"{ATOM}id").text for e in entries}) == 17
+    assert len({e.find(f"{ATOM}id").text for e in entries}) == 21
     for entry in entries:
         assert (site / entry.find(f"{ATOM}link[@rel='alternate']").get("href") / "index.html").is_file()
 
@@ -322,8 +343,11 @@ def test_the_explore_page_offers_every_facet(site: Path) -> None:
     assert container["data-root"] == "../"
     facets = {fieldset["data-facet"]: [i["value"] for i in fieldset.select("input")]
               for fieldset in page.select("fieldset[data-facet]")}
-    assert list(facets) == ["kind", "segment", "skill", "level", "cost", "format", "place"]
-    assert facets["kind"] == ["article", "course", "meetup"]
+    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place"]
+    assert facets["kind"] == ["article", "book", "course", "podcast", "newsletter", "video", "meetup"]
+    assert facets["access"] == ["free", "signup", "freemium", "paywalled", "paid"]
+    labels = [label.get_text() for label in page.select("fieldset[data-facet=access] .pmg-option__label")]
+    assert labels == ["Free", "Free with sign-up", "Freemium", "Paywalled", "Paid"]
     assert facets["place"] == ["online", "DE", "GB"]
     assert facets["format"] == ["online", "in-person", "hybrid"]
     scripts = [s.get("src") for s in page.select("script[src]")]

@@ -10,6 +10,7 @@ import markdown
 import pytest
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
+from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.store import load_store
 from pmgenome.site import pages
 from pmgenome.site.context import GeneratedPage, SiteSettings, make_context
@@ -53,7 +54,7 @@ def test_a_new_page_is_one_function_and_one_line(catalog: Catalog, monkeypatch: 
         yield GeneratedPage("count.md", f"# Count\n\n{len(catalog.entries)} resources\n")
 
     monkeypatch.setattr(pages, "BUILDERS", pages.BUILDERS + (build_count,))
-    assert generated(catalog)["count.md"] == "# Count\n\n17 resources\n"
+    assert generated(catalog)["count.md"] == "# Count\n\n21 resources\n"
 
 
 def test_the_next_event_is_shown_only_while_it_is_ahead(catalog: Catalog) -> None:
@@ -95,8 +96,8 @@ def test_the_feed_uses_absolute_links_with_a_site_url(catalog: Catalog) -> None:
      Enriched(reading_minutes=12, published=dt.date(2024, 2, 3), event_start=dt.date(2030, 1, 2),
               event_location="Online", organizer="O")),
 ])
-def test_enrichment_values_are_checked_before_use(record: object, expected: Enriched) -> None:
-    assert read_enrichment(record) == expected
+def test_enrichment_values_are_checked_before_use(record: dict | None, expected: Enriched) -> None:
+    assert read_enrichment(None if record is None else EnrichmentRecord.from_json(record)) == expected
 
 
 def test_an_empty_catalog_still_makes_a_site(tmp_path: Path) -> None:

@@ -7,8 +7,8 @@ to books/".
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
@@ -25,7 +25,7 @@ def dotted(path: Sequence[str | int]) -> str:
 
 
 _EXAMPLES = {"segments": "[b2b, design]", "skills": "[strategy, discovery]", "levels": "[new, experienced]",
-             "backgrounds": "[engineering]"}
+             "backgrounds": "[engineering]", "authors": "[Teresa Torres]"}
 
 
 def describe(value: Any) -> str:
@@ -58,18 +58,30 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                 yield (entry.key_location(key), f"unknown field '{key}' for {article(kind)}"
                        f"{field_hint(str(key), entry.kind)}", "unknown-field", (key,))
         return
+    if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
+        allowed = list(error.schema.get("properties", {}))
+        for key in value:
+            if key not in allowed:
+                hint = did_you_mean(str(key), allowed)
+                yield (entry.key_locations.get((*path, key), where),
+                       f"unknown field '{key}' in '{dotted(path)}'{hint}; use only {' and '.join(allowed)}",
+                       "unknown-field", (*path, key))
+        return
     if validator == "required":
         missing = [name for name in error.validator_value if name not in (error.instance or {})]
         in_person = "then" in error.schema_path
         for name in missing:
             if in_person:
                 message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
+            elif path:
+                message = f"'{dotted(path)}' needs a '{name}'"
             else:
                 message = f"missing required field '{name}'"
-            yield entry.location(), message, "required", (name,)
+            yield where if path else entry.location(), message, "required", (*path, name)
         return
     if value is None and field is not None:
-        yield where, f"'{dotted(path)}' is empty; fill it in or remove the line", "type", path
+        required = len(path) == 1 and field in entry_schema.required_fields(entry.kind)
+        yield where, f"'{dotted(path)}' is empty; fill it in{'' if required else ' or remove the line'}", "type", path
         return
     if validator == "type":
         expected = error.validator_value
@@ -118,6 +130,13 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = f"'{dotted(path)}' is {length} characters; keep it to {error.validator_value}"
         yield where, message, "length", path
         return
+    if validator in ("minimum", "maximum") and field == "year":
+        yield where, f"'year' must be a year from 1900 to 2100, not {describe(value)}", "format", path
+        return
+    if validator == "maxItems":
+        yield (where, f"'{dotted(path)}' lists {len(value)}; keep it to the {error.validator_value} best",
+               "length", path)
+        return
     if validator == "minItems":
         group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
         options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
@@ -136,6 +155,8 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
         elif field == "language":
             message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
+        elif field == "isbn":
+            message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
         else:
             message = f"'{dotted(path)}' does not match the expected form"
         yield where, message, "url" if path[-1] == "url" else "format", path

@@ -129,7 +129,6 @@ class Entry:
     language = _Field(str)
     added = _Field(dt.date)
     reviewed = _Field(dt.date)
-    cost = _Field(str)  # replaced by access; read until the last entry has moved
     # Articles, newsletters and videos.
     author = _Field(str)
     published = _Field(dt.date)
@@ -201,6 +200,9 @@ class Term:
     scope: str | None = None
     segments: tuple[str, ...] = ()
     gaps: tuple[str, ...] = ()  # backgrounds: general skills people from there usually lack
+    # segments: the skills a PM at such a company is expected to have, each with the level it
+    # expects on the reader's 0-3 scale (1 aware, 2 practised, 3 could teach it)
+    expects: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,15 @@ def field_names(kind: Kind) -> tuple[str, ...]:
     return tuple(raw_schema()["$defs"][kind.value]["properties"])
 
 
+def required_fields(kind: Kind) -> tuple[str, ...]:
+    return tuple(raw_schema()["$defs"][kind.value]["required"])
+
+
+def enum(name: str) -> tuple[str, ...]:
+    """The values of a closed set the schema defines once for every kind: `access`, `cadence`."""
+    return tuple(raw_schema()["$defs"][name]["enum"])
+
+
 
 def drift(taxonomy: Taxonomy, schema: dict[str, Any] | None = None) -> dict[str, tuple[list[str], list[str]]]:
     """Per group, (ids in the taxonomy missing from the schema, ids in the schema no longer in the taxonomy)."""

@@ -74,7 +74,7 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             if name is None or description is None:
                 problems.append(Problem(shown, where.line, where.col,
                                         f"term '{term_id}' needs a name and a description", "taxonomy"))
-            allowed = {"id", "name", "description"} | {"skills": {"scope", "segments"},
+            allowed = {"id", "name", "description"} | {"skills": {"scope", "segments"}, "segments": {"expects"},
                                                        "backgrounds": {"gaps"}}.get(group, set())
             for key in item:
                 if key not in allowed:
@@ -99,8 +99,16 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
                 problems.append(Problem(shown, key_at.line, key_at.col,
                                         "gaps must be a list of general skill ids", "taxonomy"))
                 gaps = ()
+            expects = item.get("expects") or {}
+            if not isinstance(expects, dict):
+                key_at = at(group, index, "expects")
+                problems.append(Problem(shown, key_at.line, key_at.col,
+                                        "expects must map skill ids to levels from 1 to 3", "taxonomy"))
+                expects = {}
             terms.append(Term(term_id, name or term_id, description or "",
-                              scope if isinstance(scope, str) else None, tuple(segments), tuple(gaps)))
+                              scope if isinstance(scope, str) else None, tuple(segments), tuple(gaps),
+                              tuple((skill, level) for skill, level in expects.items()
+                                    if isinstance(skill, str) and type(level) is int)))
         groups[group] = tuple(terms)
     taxonomy = Taxonomy(**groups)
     segment_ids = set(taxonomy.ids("segments"))
@@ -114,7 +122,35 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             problems.append(Problem(shown, where.line, where.col,
                                     f"'{skill}' is not a general skill{did_you_mean(str(skill), general)}; "
                                     "gaps name general skills", "taxonomy"))
+    problems += _expects_problems(document, taxonomy, shown)
     return taxonomy, problems
+
+
+def _expects_problems(document: yamlload.Document, taxonomy: Taxonomy, shown: str) -> list[Problem]:
+    """What a segment `expects`: known skills (a flavour skill only of that segment), levels 1 to 3."""
+    problems = []
+    skills = {term.id: term for term in taxonomy.skills}
+    items = document.value.get("segments")
+    for index, segment in enumerate(items if isinstance(items, tuple) else ()):
+        if not isinstance(segment, dict) or not isinstance(segment.get("expects"), dict):
+            continue
+        for skill, level in segment["expects"].items():
+            key_at = document.keys.get(("segments", index, "expects", skill), Location(1, 1))
+            value_at = document.values.get(("segments", index, "expects", skill), key_at)
+            term = skills.get(skill) if isinstance(skill, str) else None
+            if term is None:
+                problems.append(Problem(shown, key_at.line, key_at.col,
+                                        f"unknown skill '{skill}' in what segment '{segment.get('id')}' expects"
+                                        f"{did_you_mean(str(skill), sorted(skills))}", "taxonomy"))
+            elif term.scope == "flavour" and segment.get("id") not in term.segments:
+                problems.append(Problem(shown, key_at.line, key_at.col,
+                                        f"'{skill}' is a flavour skill of {', '.join(term.segments) or 'no segment'}, "
+                                        f"not of '{segment.get('id')}'", "taxonomy"))
+            if isinstance(level, bool) or not isinstance(level, int) or not 1 <= level <= 3:
+                problems.append(Problem(shown, value_at.line, value_at.col,
+                                        f"expected level for '{skill}' must be 1, 2 or 3 (1 aware, 2 practised, "
+                                        "3 could teach it)", "taxonomy"))
+    return problems
 
 
 def _references(document: yamlload.Document, group: str, field: str

@@ -22,6 +22,7 @@ from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlhints import swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
+from pmgenome.text.clean import first_control
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import normalise_url, tracking_parameters, url_problem, without_tracking
 
@@ -29,6 +30,8 @@ MAX_PICKS = 5
 MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
                          "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
+TEXT_LISTS = frozenset(("authors",))  # lists of plain text
+RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
 DATE_FIELDS = frozenset(("added", "published", "reviewed"))
 
 _HTML_TAG = re.compile(
@@ -46,9 +49,8 @@ _MARKDOWN = (
 )
 _PLACEHOLDER = re.compile(r"\s*todo", re.IGNORECASE)
 _LOADER_VALUE_RULES = frozenset({"date", "type", "alias", "tag", "key", "size"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Every kind of markup above needs one of these characters: one cheap pass clears clean text.
-_MARKUP_CHARS = re.compile(r"[<&\[*_`#\x00-\x08\x0b-\x1f\x7f]")
+_MARKUP_CHARS = re.compile(r"[<&\[*_`#\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
@@ -174,6 +176,15 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
+                if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
+                    found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
+                                  "plain-text"))
+                if name in RECOMMENDED and type(item) is dict and type(title := item.get("title")) is str:
+                    path = (name, index, "title")
+                    if reason := markup_problem(title):
+                        found.append((entry.location(*path), f"'{dotted(path)}' {reason}", "plain-text"))
+                    if _PLACEHOLDER.match(title):
+                        found.append((entry.location(*path), _placeholder_message(path), "placeholder"))
         elif type(value) is dt.date and name in DATE_FIELDS and value > today:
             found.append((entry.location(name), f"'{name}' is in the future ({value.isoformat()})", "date"))
 
@@ -227,8 +238,8 @@ def markup_problem(text: str) -> str | None:
     for pattern, what in _MARKDOWN:
         if found := pattern.search(text):
             return f"contains {what} ({found.group(0).strip()}); write plain text"
-    if found := _CONTROL.search(text):
-        return f"contains a control character (U+{ord(found.group(0)):04X}); remove it"
+    if found := first_control(text):  # C1 too: U+009B starts a terminal escape sequence
+        return f"contains a control character (U+{ord(found):04X}); remove it"
     return None
 
 

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
+from types import FrameType
 
 
 class Exit(IntEnum):
@@ -30,3 +35,29 @@ def add_catalog_option(parser: argparse.ArgumentParser) -> None:
 
 def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
+
+
+@contextmanager
+def first_interrupt_only() -> Iterator[None]:
+    """Within the block, the first Ctrl-C raises KeyboardInterrupt and later ones are ignored.
+
+    A command that saves its work on Ctrl-C must be able to finish that save: a second Ctrl-C
+    during it would otherwise leave the work unsaved and print a traceback. The save is a local
+    write of a second or less, so ignoring a second press costs nothing. After a Ctrl-C the
+    command is on its way out, so presses stay ignored until the process ends; without one,
+    the previous handler is back when the block ends.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set signal handlers; others never see SIGINT anyway
+        return
+
+    def interrupted(signum: int, frame: FrameType | None) -> None:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        if signal.getsignal(signal.SIGINT) is interrupted:
+            signal.signal(signal.SIGINT, previous)

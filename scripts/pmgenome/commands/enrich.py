@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option, first_interrupt_only
 from pmgenome.enrich.refresh import (
     DEFAULT_MAX_AGE_DAYS,
     EnrichRun,
@@ -16,23 +17,27 @@ from pmgenome.enrich.refresh import (
     enrich_catalog,
     unknown_ids,
 )
-from pmgenome.enrich.store import load_store, save_store, store_path
+from pmgenome.enrich.store import REBUILD_OPTION, fresh_store, load_store, save_store, store_path
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.stores.atomic import remove_leftovers
+from pmgenome.stores.errors import StoreError
+from pmgenome.stores.lock import store_lock
 from pmgenome.text.hints import did_you_mean
 
 HELP = "fetch the entries' pages and store what they tell (title, author, date, reading time...)"
-
+MAX_AGE_LIMIT = 36_500  # a hundred years: any longer is a typo, and timedelta stops at 999,999,999 days
+_DAYS = re.compile(r"-?[0-9]+")
 
 
 def days(text: str) -> int:
-    """argparse type for --max-age: a whole number of days, 0 or more."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more days, got {value}")
-    return value
+    """argparse type for --max-age: a whole number of days from 0 to MAX_AGE_LIMIT, in ASCII digits."""
+    if not _DAYS.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"expected a whole number of days, got {text!r}")
+    if text.startswith("-"):
+        raise argparse.ArgumentTypeError(f"expected 0 or more days, got {text}")
+    if len(text.lstrip("0")) > len(str(MAX_AGE_LIMIT)) or int(text) > MAX_AGE_LIMIT:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_AGE_LIMIT} days (100 years), got {text}")
+    return int(text)
 
 
 def add_private_option(parser: argparse.ArgumentParser) -> None:
@@ -49,6 +54,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="fetch every chosen page in full, however recent its record")
     parser.add_argument("--max-age", type=days, default=DEFAULT_MAX_AGE_DAYS, metavar="DAYS",
                         help=f"leave records younger than this alone (default: {DEFAULT_MAX_AGE_DAYS})")
+    parser.add_argument(REBUILD_OPTION, action="store_true",
+                        help="ignore the store that is there (even a damaged one) and fetch every entry into "
+                             "a new one")
     add_private_option(parser)
 
 
@@ -75,9 +83,17 @@ def report(run: EnrichRun, written: bool, shown_store: str) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    """Exit 0 when every chosen page was read, 1 when some failed (their records kept, marked
+    stale), 2 when the run could not start: a bad argument, or a store that is busy (another run
+    holds it), damaged or unwritable; then nothing was fetched and the store is as it was. 130 on
+    Ctrl-C, after saving what was fetched."""
     root = args.catalog
     if not root.is_dir():
         print(f"pmgenome enrich: catalog folder not found: {display_path(root)}", file=sys.stderr)
+        return Exit.USAGE
+    if args.rebuild_store and args.only:
+        print(f"pmgenome enrich: {REBUILD_OPTION} fetches every entry into a new store; it cannot be limited "
+              "with --only", file=sys.stderr)
         return Exit.USAGE
     catalog, problems = load_catalog(root)
     unknown = unknown_ids(catalog, args.only)
@@ -88,12 +104,19 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome enrich: note: the catalog has {len(problems)} problem"
               f"{'s' if len(problems) != 1 else ''} (see pmgenome validate); enriching the entries "
               "that could be read", file=sys.stderr)
-    store = load_store(root)
-    with Client(ClientConfig(allow_private=args.allow_private)) as client:
-        result = enrich_catalog(catalog, store, client, only=args.only, refresh=args.refresh,
-                                max_age=dt.timedelta(days=args.max_age))
-    written = save_store(root, result.records)
-    sys.stdout.write(report(result, written, display_path(store_path(root))))
+    path = store_path(root)
+    try:
+        with first_interrupt_only(), store_lock(path):
+            remove_leftovers(path)
+            store = fresh_store(root) if args.rebuild_store else load_store(root)
+            with Client(ClientConfig(allow_private=args.allow_private)) as client:
+                result = enrich_catalog(catalog, store, client, only=args.only, refresh=args.refresh,
+                                        max_age=dt.timedelta(days=args.max_age))
+            written = save_store(root, result.records)
+    except StoreError as error:
+        print(f"pmgenome enrich: {error}", file=sys.stderr)
+        return Exit.USAGE
+    sys.stdout.write(report(result, written, display_path(path)))
     if result.interrupted:
         print("pmgenome enrich: interrupted; what was fetched is saved, the next run goes on from there",
               file=sys.stderr)

@@ -5,14 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import closing
 from typing import Any
 
-from pmgenome.commands.common import Exit
+from pmgenome.commands.common import Exit, first_interrupt_only
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.commands.output import write_stdout
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
+from pmgenome.enrich.schemaorg import Course, Event
+from pmgenome.enrich.workers import completed
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.text.escape import json_text, terminal
 from pmgenome.urls import url_problem
@@ -20,6 +22,7 @@ from pmgenome.urls import url_problem
 HELP = "fetch pages and print what enrichment would extract from them (writes nothing)"
 
 LABEL_WIDTH = 13
+MAX_PARALLEL = 8
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -35,19 +38,19 @@ def as_dict(page: PageResult) -> dict[str, Any]:
             "content_type": page.content_type, **meta, "error": page.error}
 
 
-def _course(course: dict[str, Any] | None) -> str | None:
-    if not course:
+def _course(course: Course | None) -> str | None:
+    if course is None:
         return None
-    parts = [f"{name} {course[name]}" for name in ("provider", "price", "mode") if course.get(name)]
+    parts = [f"{name} {value}" for name, value in
+             (("provider", course.provider), ("price", course.price), ("mode", course.mode)) if value]
     return "; ".join(parts) or "a schema.org Course with no details"
 
 
-def _event(event: dict[str, Any] | None) -> str | None:
-    if not event:
+def _event(event: Event | None) -> str | None:
+    if event is None:
         return None
-    online = {True: "online", False: "in person", None: None}[event.get("online")]
-    parts = [event.get("start_date"), event.get("location"), event.get("organizer") and f"by {event['organizer']}",
-             online]
+    online = {True: "online", False: "in person", None: None}[event.online]
+    parts = [event.start_date, event.location, event.organizer and f"by {event.organizer}", online]
     return "; ".join(part for part in parts if part) or "a schema.org Event with no details"
 
 
@@ -66,19 +69,30 @@ def as_text(page: PageResult) -> str:
     if page.meta is None:
         add("not read", f"not an HTML page ({page.content_type or 'no content type'}): nothing to extract")
         return "\n".join(lines) + "\n"
-    data = page.meta.to_store()
-    for label, key in (("title", "title"), ("description", "description"), ("author", "author"),
-                       ("published", "published"), ("site name", "site_name"), ("language", "language"),
-                       ("image", "image")):
-        add(label, data[key] or "-")
-    if data["word_count"] is not None:
-        minutes = f", about {data['reading_minutes']} min" if data["reading_minutes"] else ""
-        add("words", f"{data['word_count']}{minutes}")
+    meta = page.meta
+    for label, value in (("title", meta.title), ("description", meta.description), ("author", meta.author),
+                         ("published", meta.published), ("site name", meta.site_name),
+                         ("language", meta.language), ("image", meta.image)):
+        add(label, value or "-")
+    if meta.word_count is not None:
+        minutes = f", about {meta.reading_minutes} min" if meta.reading_minutes else ""
+        add("words", f"{meta.word_count}{minutes}")
     elif page.truncated:
         add("words", "- (page larger than the byte cap: not counted)")
-    add("course", _course(data["course"]))
-    add("event", _event(data["event"]))
+    add("course", _course(meta.course))
+    add("event", _event(meta.event))
     return "\n".join(lines) + "\n"
+
+
+def fetch_all(client: Client, urls: list[str]) -> list[PageResult]:
+    """Every URL's page, in the order given. On daemon threads (enrich/workers.py): Ctrl-C ends the
+    command at once instead of waiting for a page that trickles in."""
+    pages: dict[str, PageResult] = {}
+    with closing(completed(lambda url: fetch_page(client, url), list(dict.fromkeys(urls)), MAX_PARALLEL,
+                           "inspect")) as fetched:
+        for url, page in fetched:
+            pages[url] = page
+    return [pages[url] for url in urls]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -87,9 +101,8 @@ def run(args: argparse.Namespace) -> int:
         for url, problem in bad:
             print(f"pmgenome inspect: {url}: {problem}", file=sys.stderr)
         return Exit.USAGE
-    with Client(ClientConfig(allow_private=args.allow_private)) as client, \
-            ThreadPoolExecutor(max_workers=min(8, len(args.urls))) as pool:
-        pages = list(pool.map(lambda url: fetch_page(client, url), args.urls))
+    with first_interrupt_only(), Client(ClientConfig(allow_private=args.allow_private)) as client:
+        pages = fetch_all(client, args.urls)
     # Page titles and redirect targets are strangers' text: escaped for the terminal (and JSON's
     # raw C1 controls too); a reader that goes away does not change the exit code.
     if args.json:

@@ -5,24 +5,27 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from enum import StrEnum
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option
-from pmgenome.plan.engine import (
-    CONTRIBUTE_HINT,
-    PART_TITLES,
-    Goal,
-    Plan,
-    PmLoad,
-    describe,
-    make_plan,
-    parse_answers,
-    plan_as_dict,
-)
+from pmgenome.commands.output import tell, write_stdout
+from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
+from pmgenome.plan.document import plan_markdown
+from pmgenome.plan.model import CONTRIBUTE_HINT, PART_TITLES, Plan, compare_title, plan_as_dict
+from pmgenome.plan.picture import t_svg
+from pmgenome.plan.planner import make_plan
+from pmgenome.text.escape import json_text, terminal
 
-HELP = "print a T-shaped reading plan for a reader's stage, background, company and goal"
+HELP = "print a T-shaped reading plan for a reader's stage, background, company, goal and self-ratings"
 
+
+class PlanFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    SVG = "svg"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,51 +41,93 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="how heavy the project-management side of the job is (default: balanced)")
     parser.add_argument("--near", metavar="PLACE", default=None,
                         help="where to look for meetups: online, a country code (GB) or a city (London, GB)")
-    parser.add_argument("--json", action="store_true", help="print the plan as JSON")
+    parser.add_argument("--ratings", metavar="SKILL=N[,SKILL=N...]", default=None,
+                        help="how you rate yourself on skills, 0 new to it, 1 aware, 2 practised, 3 could teach it "
+                        "(e.g. discovery=0,strategy=2); the plan aims at the lowest")
+    parser.add_argument("--compare", metavar="SEGMENT", default=None,
+                        help="what if you moved to a company of this segment: what carries over, what is new")
+    parser.add_argument("--format", choices=list(PlanFormat), default=None,
+                        help="text (default), json (with the profile: each skill's rating, expected level and "
+                        "the plan items that grow it), markdown (a checklist) or svg (the picture of your T)")
+    parser.add_argument("--json", action="store_true", help="the same as --format json")
     add_catalog_option(parser)
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.json and args.format not in (None, PlanFormat.JSON):
+        print(f"pmgenome path: --json and --format {args.format} disagree; give one of them", file=sys.stderr)
+        return Exit.USAGE
+    output = PlanFormat.JSON if args.json else PlanFormat(args.format or PlanFormat.TEXT)
     if not args.catalog.is_dir():
         print(f"pmgenome path: catalog folder not found: {display_path(args.catalog)}", file=sys.stderr)
         return Exit.USAGE
     catalog, problems = load_catalog(args.catalog)
     if problems:
         for problem in problems:
-            print(problem, file=sys.stderr)
+            tell(str(problem))  # a file name may hold control characters
         print(f"pmgenome path: the catalog has {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
               f"fix {'them' if len(problems) != 1 else 'it'} first "
               f"(pmgenome validate --catalog {display_path(args.catalog)})", file=sys.stderr)
         return Exit.PROBLEMS
     answers, errors = parse_answers(catalog.taxonomy, stage=args.stage, background=args.background,
                                     company=args.company, pm_load=args.pm_load, goal=args.goal,
-                                    place=args.near)
+                                    place=args.near, ratings=args.ratings, compare=args.compare)
     if answers is None:
         for error in errors:
-            print(f"pmgenome path: {error}", file=sys.stderr)
+            tell(f"pmgenome path: {error}")
         return Exit.USAGE
     plan = make_plan(catalog, answers)
-    if args.json:
-        sys.stdout.write(json.dumps(plan_as_dict(plan), indent=2, ensure_ascii=False) + "\n")
+    who = describe(answers, catalog.taxonomy)
+    # Entries' text reaches the terminal escaped; a reader that goes away does not change the exit code.
+    if output == PlanFormat.JSON:
+        write_stdout(json_text(json.dumps(plan_as_dict(plan), indent=2, ensure_ascii=False)) + "\n")
+    elif output == PlanFormat.MARKDOWN:
+        write_stdout(terminal(plan_markdown(plan, who)))
+    elif output == PlanFormat.SVG:
+        write_stdout(terminal(t_svg(plan.profile, f"Your T: {who}")) + "\n")
     else:
-        sys.stdout.write(format_text(plan, describe(answers, catalog.taxonomy)))
+        write_stdout(terminal(format_text(plan, who)))
     return Exit.OK
 
 
+def _level(value: int | None) -> str:
+    return "-" if value is None else str(value)
+
+
 def format_text(plan: Plan, who: str) -> str:
-    """The plan as plain text: each part in reading order, every item with its reason."""
+    """The plan as plain text: each part in reading order, every item with its reason; the T
+    when the reader rated themselves or compares."""
     lines = [f"Your path: {who}"]
+    answers = plan.answers
+    if answers.ratings or answers.compare:
+        lines += ["", "Your T (rating / expected; + the plan grows it)"]
+        width = max(len(row.name) for row in plan.profile)
+        for row in plan.profile:
+            part = "bar " if row.scope == "general" else "stem"
+            grown = " +" if row.grown_by else ""
+            lines.append(f"  {part}  {row.name:<{width}}  {_level(row.rating)} / {row.expected or '-'}{grown}")
     for name, items in plan.parts:
         title = PART_TITLES[name]
-        if name == "meetups" and plan.answers.place is not None:
-            title += f" (near: {plan.answers.place})"
-        lines += ["", title]
-        if not items:
-            lines.append("  (nothing in the catalog yet)")
-        for number, item in enumerate(items, 1):
-            lines += [f"  {number}. {item.title}", f"     {item.url}", f"     Why: {item.reason}"]
-    if plan.notes:
+        if name == "meetups" and answers.place is not None:
+            title += f" (near: {answers.place})"
+        lines += _part(title, items)
+    comparison = plan.comparison
+    if comparison is not None:
+        lines += _part(compare_title(comparison.name), comparison.items)
+        lines.append(f"  Carries over: {', '.join(row.name for row in comparison.carries) or 'none'}")
+        lines.append(f"  New to you: {', '.join(row.name for row in comparison.new) or 'nothing'}")
+    notes = list(plan.notes) + list(comparison.notes if comparison else ())
+    if notes:
         lines += ["", "Notes"]
-        lines += [f"  - {note}" for note in plan.notes]
+        lines += [f"  - {note}" for note in notes]
         lines.append(f"  {CONTRIBUTE_HINT}")
     return "\n".join(lines) + "\n"
+
+
+def _part(title: str, items) -> list[str]:
+    lines = ["", title]
+    if not items:
+        lines.append("  (nothing in the catalog yet)")
+    for number, item in enumerate(items, 1):
+        lines += [f"  {number}. {item.title}", f"     {item.url}", f"     Why: {item.reason}"]
+    return lines

@@ -20,8 +20,6 @@ from pmgenome.enrich.extract import PageMeta
 MAX_SHORT_TEXT = 200
 WRAP = 96
 TODO = "TODO"
-ACCESS = "free | signup | freemium | paywalled | paid"
-CADENCE = "daily | weekly | fortnightly | monthly | irregular | ended"
 
 # Characters that mean something at the start of a YAML plain scalar.
 _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
@@ -40,6 +38,12 @@ def yaml_scalar(value: str) -> str:
         except Exception:  # noqa: BLE001 - PyYAML raises ValueError for "2026-13-45": then quote it
             pass
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
+
+
+def _flow_scalar(value: str) -> str:
+    """`value` as an item of a [a, b] list, where a comma or a bracket would end it."""
+    written = yaml_scalar(value)
+    return json.dumps(value, ensure_ascii=False) if written == value and any(c in value for c in ",[]{}") else written
 
 
 def _printable(value: str) -> str:
@@ -100,14 +104,14 @@ class _Lines:
     def names(self, name: str, values: tuple[str, ...], todo: str) -> None:
         shown = [found for value in values if (found := short(value))]
         if shown:
-            self.lines.append(f"{name}: [{', '.join(yaml_scalar(value) for value in shown)}]")
+            self.lines.append(f"{name}: [{', '.join(_flow_scalar(value) for value in shown)}]")
         else:
             self.lines.append(f"{name}: [{yaml_scalar(f'{TODO}: {todo}')}]")
 
 
 def _access(price: str | None) -> str:
     if price is None:
-        return f"access: {TODO}  # {ACCESS}"
+        return f"access: {TODO}  # how a reader gets it: {' | '.join(entry_schema.enum('access'))}"
     if price == "free":
         return "access: free  # or signup, when it needs an account or an email"
     return "access: paid  # the page gives a price"
@@ -122,7 +126,8 @@ def _article(lines: _Lines, meta: PageMeta | None) -> None:
 
 def _book(lines: _Lines, meta: PageMeta | None) -> None:
     work = meta.work if meta else None
-    lines.names("authors", work.creators if work else (), "who wrote it, as the cover gives")
+    byline = tuple(re.split(r",\s*|\s+and\s+", meta.author)) if meta and meta.author else ()
+    lines.names("authors", work.creators if work and work.creators else byline, "who wrote it, as the cover gives")
     lines.add(f"year: {work.year}" if work and work.year else f"year: {TODO}  # the year of first publication")
     lines.text("publisher", work.publisher if work else None)
     if work and work.isbn:
@@ -133,13 +138,13 @@ def _podcast(lines: _Lines, meta: PageMeta | None) -> None:
     work = meta.work if meta else None
     hosts = work.creators if work and work.creators else ((meta.author,) if meta and meta.author else ())
     lines.text("host", " and ".join(hosts) if hosts else None, "who hosts it")
-    lines.add(f"cadence: {TODO}  # {CADENCE}")
+    lines.add(f"cadence: {TODO}  # how often it appears: {' | '.join(entry_schema.enum('cadence'))}")
     lines.add("# episodes:  # optional: one to five to start with, each - {title: ..., url: ...}")
 
 
 def _newsletter(lines: _Lines, meta: PageMeta | None) -> None:
     lines.text("author", meta.author if meta else None, "who writes it")
-    lines.add(f"cadence: {TODO}  # {CADENCE}")
+    lines.add(f"cadence: {TODO}  # how often it appears: {' | '.join(entry_schema.enum('cadence'))}")
     lines.add("# issues:  # optional: one to five to start with, each - {title: ..., url: ...}")
 
 
@@ -199,7 +204,8 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
     lines.add(_access(course.price if course else None))
     if meta and meta.language:
         lines.add(f"language: {yaml_scalar(meta.language)}")
+    # Whoever adds an entry has just checked it against its page: that is its first review.
     lines.add(f"added: {today.isoformat()}")
-    lines.add(f"reviewed: {TODO}  # the day you checked the page yourself, YYYY-MM-DD")
+    lines.add(f"reviewed: {today.isoformat()}")
     _KIND_FIELDS[kind](lines, meta)
     return "\n".join(lines.lines) + "\n"

@@ -7,25 +7,24 @@ marked stale. The contributor's YAML is only read, never written.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from contextlib import closing
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
+from pmgenome.enrich.record import EnrichmentRecord, RecordStatus
+from pmgenome.enrich.workers import completed
 from pmgenome.net.client import Client
-from pmgenome.stores.timestamps import format_utc, parse_utc
+from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.urls import url_problem
 
 DEFAULT_MAX_AGE_DAYS = 30
-STATUS_OK = "ok"
-STATUS_STALE = "stale"
-EMPTY_META: Mapping[str, Any] = PageMeta().to_store()
 
 
 class Outcome(StrEnum):
@@ -48,7 +47,7 @@ class EntryOutcome:
 @dataclass(frozen=True)
 class EnrichRun:
     outcomes: tuple[EntryOutcome, ...]
-    records: Mapping[str, Mapping[str, Any]]  # the whole new store
+    records: Mapping[str, EnrichmentRecord]  # the whole new store
     requests: int
     interrupted: bool = False  # Ctrl-C: only the outcomes so far are in, and their records
 
@@ -64,47 +63,50 @@ def unknown_ids(catalog: Catalog, only: Sequence[str]) -> list[str]:
     return [entry_id for entry_id in only if entry_id not in catalog.by_id]
 
 
-def is_fresh(record: Mapping[str, Any] | None, entry: Entry, now: dt.datetime, max_age: dt.timedelta) -> bool:
+def is_fresh(record: EnrichmentRecord | None, entry: Entry, now: dt.datetime, max_age: dt.timedelta) -> bool:
     """Whether the stored record is a good read of this entry's URL, younger than `max_age`."""
-    if not record or record.get("url") != entry.url or record.get("status") != STATUS_OK:
+    if record is None or record.url != entry.url or record.status is not RecordStatus.OK:
         return False
-    fetched = parse_utc(record.get("fetched_at"))
-    return fetched is not None and now - fetched < max_age
+    return record.fetched_at is not None and now - record.fetched_at < max_age
 
 
-def conditional_headers(record: Mapping[str, Any] | None, entry: Entry) -> dict[str, str]:
+def conditional_headers(record: EnrichmentRecord | None, entry: Entry) -> dict[str, str]:
     """If-None-Match / If-Modified-Since from the last good read of the same URL."""
-    if not record or record.get("url") != entry.url or record.get("fetched_at") is None:
+    if record is None or record.url != entry.url or record.fetched_at is None:
         return {}
     headers = {}
-    if isinstance(record.get("etag"), str):
-        headers["If-None-Match"] = record["etag"]
-    if isinstance(record.get("last_modified"), str):
-        headers["If-Modified-Since"] = record["last_modified"]
+    if record.etag is not None:
+        headers["If-None-Match"] = record.etag
+    if record.last_modified is not None:
+        headers["If-Modified-Since"] = record.last_modified
     return headers
 
 
-def _new_record(entry: Entry, page: PageResult, now: dt.datetime) -> dict[str, Any]:
-    return {
-        "url": entry.url, "final_url": page.final_url, "fetched_at": format_utc(now),
-        "status": STATUS_OK, "error": None, "etag": page.etag, "last_modified": page.last_modified,
-        "content_type": page.content_type,
-        "meta": page.meta.to_store() if page.meta is not None else dict(EMPTY_META),
-    }
+def _new_record(entry: Entry, page: PageResult, now: dt.datetime) -> EnrichmentRecord:
+    return EnrichmentRecord(
+        url=entry.url, final_url=page.final_url, fetched_at=now, status=RecordStatus.OK, error=None,
+        etag=page.etag, last_modified=page.last_modified, content_type=page.content_type,
+        meta=page.meta if page.meta is not None else PageMeta())
 
 
-def _checked_record(old: Mapping[str, Any], page: PageResult, now: dt.datetime) -> dict[str, Any]:
+def _checked_record(old: EnrichmentRecord, page: PageResult, now: dt.datetime) -> EnrichmentRecord:
     # A 304 may carry fresher validators; keep the old ones when it does not.
-    return {**old, "fetched_at": format_utc(now), "status": STATUS_OK, "error": None,
-            "etag": page.etag or old.get("etag"), "last_modified": page.last_modified or old.get("last_modified")}
+    return dataclasses.replace(old, fetched_at=now, status=RecordStatus.OK, error=None,
+                               etag=page.etag or old.etag, last_modified=page.last_modified or old.last_modified)
 
 
-def _stale_record(entry: Entry, old: Mapping[str, Any] | None, error: str, final_url: str) -> dict[str, Any]:
-    if old and old.get("url") == entry.url:
-        return {**old, "status": STATUS_STALE, "error": error}
+def _stale_record(entry: Entry, old: EnrichmentRecord | None, error: str, final_url: str) -> EnrichmentRecord:
+    if old is not None and old.url == entry.url:
+        return dataclasses.replace(old, status=RecordStatus.STALE, error=error)
     # Nothing good to keep (new entry, or its URL changed): a record that says so.
-    return {"url": entry.url, "final_url": final_url, "fetched_at": None, "status": STATUS_STALE,
-            "error": error, "etag": None, "last_modified": None, "content_type": None, "meta": dict(EMPTY_META)}
+    return EnrichmentRecord(url=entry.url, final_url=final_url, status=RecordStatus.STALE, error=error)
+
+
+def _kept_from(entry: Entry, old: EnrichmentRecord | None) -> str | None:
+    """When the record kept after a failure was fetched, as the report shows it."""
+    if old is None or old.url != entry.url or old.fetched_at is None:
+        return None
+    return format_utc(old.fetched_at)
 
 
 def _entry_exists(root: Path, entry_id: str) -> bool:
@@ -113,7 +115,7 @@ def _entry_exists(root: Path, entry_id: str) -> bool:
 
 def enrich_catalog(
     catalog: Catalog,
-    store: Mapping[str, Mapping[str, Any]],
+    store: Mapping[str, EnrichmentRecord],
     client: Client,
     *,
     only: Sequence[str] = (),
@@ -127,9 +129,9 @@ def enrich_catalog(
     `refresh` fetches every chosen entry in full, ignoring max-age and validators. Records of
     entries whose files are gone are dropped, unless the run is limited with `only`.
     """
-    now = now or dt.datetime.now(dt.timezone.utc)
+    now = now or utc_now()
     chosen = [catalog.by_id[entry_id] for entry_id in dict.fromkeys(only)] if only else list(catalog.entries)
-    records: dict[str, Mapping[str, Any]] = dict(store)
+    records: dict[str, EnrichmentRecord] = dict(store)
     if not only:
         records = {key: value for key, value in records.items()
                    if key in catalog.by_id or _entry_exists(catalog.root, key)}
@@ -141,8 +143,8 @@ def enrich_catalog(
         if problem:
             message = f"not fetched: {problem} (run pmgenome validate)"
             records[entry.id] = _stale_record(entry, old, message, entry.url)
-            kept = old.get("fetched_at") if old and old.get("url") == entry.url else None
-            outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, message, kept)
+            outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, message,
+                                              _kept_from(entry, old))
         elif not refresh and is_fresh(old, entry, now, max_age):
             outcomes[entry.id] = EntryOutcome(entry.id, entry.path, entry.url, Outcome.FRESH)
         else:
@@ -150,31 +152,29 @@ def enrich_catalog(
 
     requests = 0
     interrupted = False
-    pool = ThreadPoolExecutor(max_workers=max(1, min(client.config.concurrency, len(to_fetch) or 1)),
-                              thread_name_prefix="enrich")
-    jobs = {pool.submit(fetch_page, client, entry.url, headers=headers, today=now.date()): entry
-            for entry, headers in to_fetch}
+
+    def fetch(job: tuple[Entry, dict[str, str]]) -> PageResult:
+        return fetch_page(client, job[0].url, headers=job[1], today=now.date())
+
     try:
-        for job in as_completed(jobs):
-            entry, page = jobs[job], job.result()
-            requests += page.requests
-            records[entry.id], outcomes[entry.id] = _settle(entry, store.get(entry.id), page, now)
+        with closing(completed(fetch, to_fetch, client.config.concurrency, "enrich")) as fetched:
+            for (entry, _), page in fetched:
+                requests += page.requests
+                records[entry.id], outcomes[entry.id] = _settle(entry, store.get(entry.id), page, now)
     except KeyboardInterrupt:
-        # Keep what was fetched: the caller saves it, and the next run resumes from there.
+        # Keep what was fetched: the caller saves it, and the next run resumes from there. Pages
+        # still in flight are left to their daemon threads (see workers.py).
         interrupted = True
-    finally:
-        pool.shutdown(wait=not interrupted, cancel_futures=True)
     ordered = tuple(outcomes[entry.id] for entry in chosen if entry.id in outcomes)
     return EnrichRun(ordered, records, requests, interrupted)
 
 
-def _settle(entry: Entry, old: Mapping[str, Any] | None, page: PageResult,
-            now: dt.datetime) -> tuple[dict[str, Any], EntryOutcome]:
+def _settle(entry: Entry, old: EnrichmentRecord | None, page: PageResult,
+            now: dt.datetime) -> tuple[EnrichmentRecord, EntryOutcome]:
     """The new record for an entry after its fetch, and what happened."""
     if page.error is not None:
-        kept = old.get("fetched_at") if old and old.get("url") == entry.url else None
         return (_stale_record(entry, old, page.error, page.final_url),
-                EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, page.error, kept))
-    if page.not_modified and old:
+                EntryOutcome(entry.id, entry.path, entry.url, Outcome.FAILED, page.error, _kept_from(entry, old)))
+    if page.not_modified and old is not None:
         return _checked_record(old, page, now), EntryOutcome(entry.id, entry.path, entry.url, Outcome.UNCHANGED)
     return _new_record(entry, page, now), EntryOutcome(entry.id, entry.path, entry.url, Outcome.FETCHED)

@@ -20,7 +20,12 @@ from pmgenome.enrich.draft import render_entry
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult
 from pmgenome.stores.atomic import write_atomic
-from pmgenome.urls import normalise_url, tracking_parameters, url_problem, without_tracking
+from pmgenome.urls import (
+    normalise_url,
+    tracking_parameters,
+    url_problem,
+    without_tracking,
+)
 
 MAX_ID_CHARS = 60
 MAX_SUFFIX = 1000

@@ -13,3 +13,5 @@ class CatalogPluginConfig(base.Config):
     catalog_recent = c.Type(int, default=10)
     catalog_feed_size = c.Type(int, default=50)
     catalog_enrichment = c.Type(bool, default=True)
+    # The link check's results (a JSON file, see site/linkresults.py); empty: pages show no link status.
+    catalog_link_results = c.Type(str, default="")

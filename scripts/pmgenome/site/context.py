@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import TOP_N, Ranked, tops
+from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.site.hrefs import href
+from pmgenome.site.linkresults import LinkResults
 from pmgenome.site.views import EntryView, entry_view, term_names
 
 
@@ -57,13 +58,14 @@ def newest_first(entries: Iterable[Entry]) -> list[Entry]:
 
 
 def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
-                 enrichment: Mapping[str, Mapping[str, Any]] | None = None,
-                 today: dt.date | None = None) -> SiteContext:
-    """Views of every entry (with its enrichment) and the rankings, for the builders."""
+                 enrichment: Mapping[str, EnrichmentRecord] | None = None,
+                 today: dt.date | None = None, links: LinkResults | None = None) -> SiteContext:
+    """Views of every entry (with its enrichment and last link check) and the rankings, for the builders."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
     enrichment = enrichment or {}
+    links = links or LinkResults()
     names = term_names(catalog)
-    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names)
+    views = {entry.id: entry_view(catalog, entry, enrichment.get(entry.id), today, names, links.for_url(entry.url))
              for entry in catalog.entries}
     keep = max(settings.recent, settings.feed_size)
     recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])

@@ -15,12 +15,16 @@ from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site.context import SiteContext
 from pmgenome.site.hrefs import page_url
+from pmgenome.site.linkresults import LinkCheck
+from pmgenome.stores.timestamps import format_utc
 from pmgenome.site.views import Enriched, EntryView, segment_src_uri
 
-EXPORT_VERSION = 1
+# 2: `cost` gave way to `access`; `reviewed`, the new kinds' fields, a segment's picks with their
+# `why` and each entry's last `link` check arrived (docs/api.md lists the changes).
+EXPORT_VERSION = 2
 # Always present, in this order, before the kind's own fields.
 CORE_FIELDS = ("id", "kind", "title", "url", "summary", "segments", "skills", "levels",
-               "backgrounds", "cost", "language", "added")
+               "backgrounds", "access", "language", "added", "reviewed")
 
 
 def _as_json(value: Any) -> Any:
@@ -61,9 +65,10 @@ def entry_json(view: EntryView, context: SiteContext) -> dict[str, Any]:
         "skills": list(entry.skills),
         "levels": list(entry.levels),
         "backgrounds": list(entry.backgrounds),
-        "cost": entry.cost,
+        "access": entry.access,
         "language": entry.language,
         "added": entry.added.isoformat() if entry.added else None,
+        "reviewed": entry.reviewed.isoformat() if entry.reviewed else None,
     }
     record.update({key: value for key, value in fields.items() if key not in CORE_FIELDS})
     record["page"] = page_url(view.src_uri, context.settings.use_directory_urls)
@@ -71,7 +76,15 @@ def entry_json(view: EntryView, context: SiteContext) -> dict[str, Any]:
     enrichment = _enrichment(view.enriched, context.today)
     if enrichment:
         record["enrichment"] = enrichment
+    if view.link_check is not None:
+        record["link"] = _link(view.link_check)
     return record
+
+
+def _link(check: LinkCheck) -> dict[str, Any]:
+    return {"verdict": check.verdict.value,
+            "checked_at": format_utc(check.checked_at) if check.checked_at else None,
+            "status": check.status, "final_url": check.final_url, "archived": check.archived}
 
 
 def _term_json(term: Any, with_scope: bool = False) -> dict[str, Any]:
@@ -93,7 +106,8 @@ def catalog_json(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
             "page": page_url(segment_src_uri(term.id), context.settings.use_directory_urls),
             "counts": {kind.value: sum(1 for e in members if e.kind == kind) for kind in Kind},
             "top": {kind.value: [r.entry.id for r in ranked.get(kind, ())] for kind in Kind},
-            "picks": {kind.value: [r.entry.id for r in ranked.get(kind, ()) if r.pick] for kind in Kind},
+            "picks": {kind.value: [{"id": r.entry.id, "why": catalog.pick_reasons.get((term.id, kind, r.entry.id))}
+                                   for r in ranked.get(kind, ()) if r.pick] for kind in Kind},
         })
     return {
         "version": EXPORT_VERSION,

@@ -44,7 +44,8 @@ def atom_feed(views: Sequence[EntryView], site_url: str | None, use_directory_ur
     feed = ET.Element(f"{{{ATOM}}}feed")
     _sub(feed, "id", _urn("feed"))
     _sub(feed, "title", "PM Genome: recently added resources")
-    _sub(feed, "subtitle", "Product management articles, courses and meetups, with who each one is for.")
+    _sub(feed, "subtitle", "Product management articles, books, courses, podcasts, newsletters, videos and "
+         "meetups, with who each one is for.")
     _sub(feed, "updated", _stamp(max((v.entry.added for v in views if v.entry.added), default=None)))
     _sub(feed, "link", rel="self", type="application/atom+xml", href=base + FEED_SRC_URI)
     _sub(feed, "link", rel="alternate", type="text/html", href=base or "./")
@@ -62,6 +63,8 @@ def atom_feed(views: Sequence[EntryView], site_url: str | None, use_directory_ur
         if view.url:
             _sub(item, "link", rel="related", href=view.url)
         _sub(item, "category", term=view.kind.value, label=view.kind.singular)
+        if view.entry.access:
+            _sub(item, "category", term=clean(view.entry.access), scheme="access")
         for segment in view.entry.segments:
             _sub(item, "category", term=clean(segment), scheme="segment")
         _sub(item, "summary", view.summary).set("type", "text")

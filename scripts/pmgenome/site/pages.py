@@ -17,13 +17,13 @@ from typing import Any
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import export, feed
-from pmgenome.site import plan_page as path_page
+from pmgenome.site import plan_page
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
-    COST_LABELS,
+    ACCESS_LABELS,
     FACETS,
     FORMAT_LABELS,
     ONLINE,
@@ -92,7 +92,7 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         general_skills=general, recent=context.recent[: context.settings.recent],
         total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in catalog.kinds},
         explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
-        path=path_page.PATH_SRC_URI))
+        path=plan_page.PATH_SRC_URI))
 
 
 def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -105,7 +105,10 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         members = catalog.in_segment(card.id)
         everything = {kind: [context.views[e.id] for e in _by_title(members, kind, context)]
                       for kind in catalog.kinds}
-        ranked = {kind: [(context.views[r.entry.id], r.pick) for r in context.tops[card.id][kind]]
+        # (view, picked, why): a pick's `why` line is shown beside it.
+        ranked = {kind: [(context.views[r.entry.id], r.pick,
+                          catalog.pick_reasons.get((card.id, kind, r.entry.id)) if r.pick else None)
+                         for r in context.tops[card.id][kind]]
                   for kind in catalog.kinds}
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
@@ -119,8 +122,9 @@ def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> lis
 
 
 def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """articles/, courses/ and the like: every resource of the kind, by title (meetups have their own page)."""
-    for kind in (kind for kind in catalog.kinds if kind is not Kind.MEETUP):
+    """articles/, books/ and the like: every resource of the kind, by title (meetups have their own page).
+    Every kind has its page, even before its first entry, so the navigation never points nowhere."""
+    for kind in (kind for kind in Kind if kind is not Kind.MEETUP):
         src_uri = KIND_SRC_URIS[kind]
         views = [context.views[entry.id] for entry in _by_title(catalog.entries, kind, context)]
         yield GeneratedPage(src_uri, render(
@@ -184,7 +188,7 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],
         "level": [(t.id, t.name) for t in taxonomy.levels],
-        "cost": list(COST_LABELS.items()),
+        "access": list(ACCESS_LABELS.items()),
         "format": list(FORMAT_LABELS.items()),
         "place": [(ONLINE, "Online")] + [(code, country_label(code)) for code in countries],
     }
@@ -224,7 +228,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_explore,
     build_feed,
     build_api,
-    path_page.build_path,
+    plan_page.build_plan_page,
 )
 
 

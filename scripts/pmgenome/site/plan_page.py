@@ -1,46 +1,46 @@
-"""The path/ page: four questions, and every answer's plan precomputed into api/paths.json.
+"""The path/ page: the questions, the self-rating, and what the page needs to plan in the browser.
 
-The rule lives in pmgenome.plan.engine; here it is run for every combination of answers, so the page's
-script only looks a plan up and shows it (the same plan `pmgenome path` prints). The JSON keeps
-each entry and each sentence once and refers to them by position, which keeps thousands of
-plans small:
+The rating space (every answer, times 4 or 5 levels for each of a dozen skills) is far too large
+to precompute, so the site ships the rule's inputs instead: api/plan-index.json holds, for every
+entry, what `pmgenome.plan.rule` reads (levels, skills, segments, backgrounds, place, access and
+the details the "why" lines quote), plus the vocabulary, the picks and the rule's weights; and
+assets/pmgenome/plan-rule.js is the rule ported to JavaScript, held equal to the Python planner by
+tests/site/plan_port_test.py. The build is then linear in the catalog, whatever the vocabulary:
 
-    {"version": 1,
-     "entries": [[id, kind, title, url or null, href of its page on this site], ...],
-     "texts": [sentence, ...],
-     "plans": {"stage|background|segment+segment|pm-load|goal":
-                 {"parts": [[part, [[entry, text], ...]], ...], "notes": [text, ...]}},
-     "meetups": {"stage|segment+segment|place": {"items": [[entry, text], ...], "notes": [text, ...]}}}
+    {"version": 2, "weights": {...rule.WEIGHTS}, "slots": {"reading": [kind, ...], ...},
+     "levels": [[id, name], ...], "backgrounds": [[id, name, [gap skill, ...]], ...],
+     "segments": [[id, name, {skill: expected level}], ...], "skills": [[id, name, scope, [segment, ...]], ...],
+     "loads": [[value, label], ...], "titles": {part: title}, "kinds": {kind: badge},
+     "picks": {segment: [entry id, ...]},
+     "entries": [[id, kind, title, url, href of its page on this site or null, [level position, ...],
+                  [skill, ...], [segment, ...], [background, ...], online, city, country, access,
+                  {"pace", "format", "cadence", "frequency"}], ...]}
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-from pmgenome.catalog.load import gc_paused
 from pmgenome.catalog.model import Catalog, Kind
-from pmgenome.plan.engine import (
-    PART_TITLES,
-    Goal,
-    PlanItem,
-    Planner,
-    PmLoad,
-    all_answers,
-    meetup_key,
-    parse_place,
-)
+from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_place
+from pmgenome.plan.model import PART_TITLES
+from pmgenome.plan.rule import SLOT_KINDS, WEIGHTS, Vocabulary, facts
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.text import clean, safe_url
 from pmgenome.site.views import country_label
+from pmgenome.text.clean import one_line
 
 PATH_SRC_URI = "path/index.md"
-PLANS_SRC_URI = "api/paths.json"
-SCRIPT_SRC_URI = "assets/pmgenome/path.js"
-SCRIPT_FILE = Path(__file__).parent / "assets" / "path.js"
+INDEX_SRC_URI = "api/plan-index.json"
+ASSETS = Path(__file__).parent / "assets"
+# src_uri -> the file under assets/ it is copied from
+SCRIPTS = {"assets/pmgenome/plan-rule.js": "plan-rule.js", "assets/pmgenome/path.js": "path.js",
+           "assets/pmgenome/path.css": "path.css"}
+DETAILS = ("pace", "format", "cadence", "frequency")
 CONTRIBUTE_SRC_URI = "about.md"
 CONTRIBUTE_ANCHOR = "contributing"
 
@@ -75,71 +75,49 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
-class _Table:
-    """Entries and sentences stored once, referred to by position."""
-
-    def __init__(self, context: SiteContext) -> None:
-        self.link = context.link(PATH_SRC_URI)
-        self.context = context
-        self.entries: list[list[str | None]] = []
-        self.texts: list[str] = []
-        self._entry_at: dict[str, int] = {}
-        self._text_at: dict[str, int] = {}
-
-    def text(self, value: str) -> int:
-        if value not in self._text_at:
-            self._text_at[value] = len(self.texts)
-            self.texts.append(value)
-        return self._text_at[value]
-
-    def item(self, item: PlanItem) -> list[int]:
-        if item.id not in self._entry_at:
-            self._entry_at[item.id] = len(self.entries)
-            view = self.context.views.get(item.id)
-            page = self.link(view.src_uri) if view else None
-            self.entries.append([item.id, item.kind, item.title, safe_url(item.url), page])
-        return [self._entry_at[item.id], self.text(item.reason)]
-
-
-def path_data(catalog: Catalog, context: SiteContext) -> dict:
-    """Every combination's plan, and every stage x company x place's meetups."""
-    # Planning every combination makes a few hundred thousand small objects that live until
-    # the plans are written and form no cycles; with the collector on, it walks them and the
-    # rest of the build's heap again and again (a third of this step at 10,000 entries).
-    with gc_paused():
-        return _plans_and_meetups(catalog, context)
+def plan_index(catalog: Catalog, context: SiteContext) -> dict:
+    """The rule's inputs for the page's JavaScript port (the format is in the module docstring)."""
+    link = context.link(PATH_SRC_URI)
+    taxonomy = catalog.taxonomy
+    vocabulary = Vocabulary.of(taxonomy)
+    entries = []
+    for entry in sorted(catalog.entries, key=lambda entry: entry.id):
+        read = facts(entry, vocabulary)
+        view = context.views.get(entry.id)
+        details = {name: one_line(getattr(entry, name) or "") for name in DETAILS}
+        entries.append([entry.id, entry.kind.value, one_line(entry.title) or entry.id, one_line(entry.url),
+                        link(view.src_uri) if view else None, sorted(read.levels), list(entry.skills),
+                        list(entry.segments), list(entry.backgrounds), read.online, read.city, read.country,
+                        read.access, details])
+    picks = {segment: [entry_id for ids in catalog.picks.get(segment, {}).values() for entry_id in ids]
+             for segment in taxonomy.ids("segments")}
+    return {
+        "version": 2,
+        "weights": WEIGHTS,
+        "slots": {slot: [kind.value for kind in kinds] for slot, kinds in SLOT_KINDS.items()},
+        "levels": [[term.id, term.name] for term in taxonomy.levels],
+        "backgrounds": [[term.id, term.name, list(term.gaps)] for term in taxonomy.backgrounds],
+        "segments": [[term.id, term.name, dict(term.expects)] for term in taxonomy.segments],
+        "skills": [[term.id, term.name, term.scope, list(term.segments)] for term in taxonomy.skills],
+        "loads": [[load.value, load.label] for load in PmLoad],
+        "titles": dict(PART_TITLES),
+        "kinds": {kind.value: kind.singular for kind in Kind},
+        "picks": picks,
+        "entries": entries,
+    }
 
 
-def _plans_and_meetups(catalog: Catalog, context: SiteContext) -> dict:
-    planner = Planner(catalog)
-    table = _Table(context)
-    plans: dict[str, dict] = {}
-    places = [parse_place(choice.value)[0] if choice.value else None for choice in place_choices(catalog)]
-    meetups: dict[str, dict] = {}
-    done: set[tuple[str, tuple[str, ...]]] = set()
-    for answers in all_answers(catalog.taxonomy):
-        plan = planner.plan(answers)
-        plans[answers.key] = {
-            "parts": [[name, [table.item(item) for item in items]]
-                      for name, items in plan.parts if name != "meetups"],
-            "notes": [table.text(note) for note in plan.part_notes],
-        }
-        if (answers.stage, answers.company) in done:
-            continue  # meetups depend on stage, company and place only
-        done.add((answers.stage, answers.company))
-        for place in places:
-            at = replace(answers, place=place)
-            picked = planner.meetups(at)
-            meetups[meetup_key(at.stage, at.company, at.place)] = {
-                "items": [table.item(item) for item in picked.items],
-                "notes": [table.text(note) for note in picked.notes],
-            }
-    return {"version": 1, "entries": table.entries, "texts": table.texts, "plans": plans, "meetups": meetups}
+@dataclass(frozen=True)
+class SkillChoice:
+    id: str
+    name: str
+    description: str
+    scope: str
+    segments: str  # space-separated: the stem's rows show when one of these is ticked
 
 
-def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """path/: the four questions; api/paths.json: the plans; the page's script."""
-
+def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """path/: the questions and the rating; api/plan-index.json: the rule's inputs; the scripts."""
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
     questions = {
@@ -150,11 +128,15 @@ def build_path(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         "goal": [Choice(goal.value, goal.label[0].upper() + goal.label[1:]) for goal in Goal],
         "near": list(place_choices(catalog)),
     }
+    skills = [SkillChoice(t.id, t.name, t.description, t.scope or "", " ".join(t.segments)) for t in taxonomy.skills
+              if t.scope in ("general", "flavour")]
     yield GeneratedPage(PATH_SRC_URI, render(
         "path.md.j2", questions=questions, default_load=PmLoad.BALANCED.value, titles=PART_TITLES,
-        plans=link(PLANS_SRC_URI), script=link(SCRIPT_SRC_URI),
-        contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR),
-        kinds={kind.value: kind.singular for kind in Kind}))
-    yield GeneratedPage(PLANS_SRC_URI, json.dumps(path_data(catalog, context), ensure_ascii=False,
+        index=link(INDEX_SRC_URI), scripts=[link(uri) for uri in SCRIPTS if uri.endswith(".js")],
+        styles=[link(uri) for uri in SCRIPTS if uri.endswith(".css")],
+        contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), skills=skills,
+        levels=list(zip(RATINGS, RATING_LABELS)), segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
+    yield GeneratedPage(INDEX_SRC_URI, json.dumps(plan_index(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
-    yield GeneratedPage(SCRIPT_SRC_URI, SCRIPT_FILE.read_bytes())
+    for uri, name in SCRIPTS.items():
+        yield GeneratedPage(uri, (ASSETS / name).read_bytes())

@@ -17,9 +17,11 @@ from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
+from pmgenome.stores.errors import StoreError
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.context import SiteContext, SiteSettings, make_context
+from pmgenome.site.linkresults import LinkResults, read_link_results
 from pmgenome.site.pages import CSS_URIS, JS_URIS, generate
 
 
@@ -43,6 +45,17 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
     def catalog_root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path or ".").parent / self.config.catalog_dir).resolve()
 
+    def link_results(self, config: MkDocsConfig) -> LinkResults | None:
+        """The link check's results when the build names a file, refusing a damaged one."""
+        if not self.config.catalog_link_results:
+            return None
+        path = Path(config.config_file_path or ".").parent / self.config.catalog_link_results
+        results, problem = read_link_results(path)
+        if problem is not None:
+            raise PluginError("pmgenome: the link results (catalog_link_results) cannot be used; "
+                              f"the site is not built:\n{problem}")
+        return results
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = self.catalog_root(config)
         catalog, problems = validate_catalog(root)
@@ -55,9 +68,13 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             recent=self.config.catalog_recent,
             feed_size=self.config.catalog_feed_size,
         )
-        enrichment = load_store(root) if self.config.catalog_enrichment else {}
+        try:
+            enrichment = load_store(root) if self.config.catalog_enrichment else {}
+        except StoreError as error:  # damaged: the same located message `pmgenome enrich` gives
+            raise PluginError(f"pmgenome: {error}") from None
         self._catalog = catalog
-        self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date())
+        self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date(),
+                                     self.link_results(config))
         for uri in CSS_URIS:
             if uri not in config.extra_css:
                 config.extra_css.append(uri)

@@ -1,8 +1,8 @@
 """What the site shows about one entry: its facts, badges and facets, curated fields first.
 
-Enrichment (what the resource's own page told us) only fills facts the contributor left
-out, and every value read from it is checked for type and size: it is scraped from
-strangers' pages.
+Enrichment (what the resource's own page told us, an EnrichmentRecord) only fills facts the
+contributor left out, and every value read from it is cleaned and bounded before it is shown:
+it is scraped from strangers' pages.
 """
 
 from __future__ import annotations
@@ -14,9 +14,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.site.linkresults import LinkCheck, LinkVerdict
 from pmgenome.site.text import clean, safe_url
 
-COST_LABELS = {"free": "Free", "freemium": "Freemium", "paid": "Paid"}
+# How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
+ACCESS_LABELS = {"free": "Free", "signup": "Free with sign-up", "freemium": "Freemium", "paywalled": "Paywalled",
+                 "paid": "Paid"}
+ACCESS_MEANINGS = {
+    "free": "Free: all of it, with no account",
+    "signup": "Free with sign-up: an account or an email address",
+    "freemium": "Freemium: the core is free, extras are paid",
+    "paywalled": "Paywalled: mostly behind a subscription or a metered wall",
+    "paid": "Paid: you pay for it",
+}
+CADENCE_LABELS = {"daily": "Daily", "weekly": "Weekly", "fortnightly": "Every two weeks", "monthly": "Monthly",
+                  "irregular": "Irregularly", "ended": "None: it has ended, and its archive stays online"}
 FORMAT_LABELS = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 PACE_LABELS = {"self-paced": "Self-paced", "cohort": "Cohort"}
 ONLINE = "online"
@@ -26,7 +39,7 @@ FACETS = {
     "segment": "Segment",
     "skill": "Skill",
     "level": "Level",
-    "cost": "Cost",
+    "access": "Access",
     "format": "Format",
     "place": "Country or online",
 }
@@ -58,12 +71,22 @@ class Fact:
     value: str = ""
     links: tuple[tuple[str, str], ...] = ()  # (text, target src_uri) when the fact links to our pages
     enriched: bool = False
+    outbound: tuple[tuple[str, str], ...] = ()  # (text, http(s) URL): episodes or issues to start with
 
 
 @dataclass(frozen=True)
 class Badge:
-    style: str  # a CSS modifier: kind, cost, format, level, time, pick
+    style: str  # a CSS modifier: kind, access, format, level, time, pick
     text: str
+
+
+@dataclass(frozen=True)
+class LinkNote:
+    """The last link check, as a resource page says it: `text`, then `link` if any, then a full stop."""
+
+    verdict: LinkVerdict
+    text: str  # "Link checked on 2026-11-30: broken; read"
+    link: tuple[str, str] | None = None  # (text, http(s) URL): the new address or an archived copy
 
 
 @dataclass(frozen=True)
@@ -77,6 +100,8 @@ class EntryView:
     facts: tuple[Fact, ...]
     facets: Mapping[str, tuple[str, ...]]
     enriched: Enriched
+    byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
+    link_check: LinkCheck | None = None  # the last link check, when the build has its results
 
     @property
     def id(self) -> str:
@@ -88,8 +113,19 @@ class EntryView:
 
     @property
     def line(self) -> str:
-        """Kind, cost and format in a few words, for one-line lists."""
-        return " · ".join(badge.text for badge in self.badges if badge.style in ("kind", "cost", "format"))
+        """Who made it, kind, access and format in a few words, for one-line lists."""
+        parts = [self.byline] if self.byline else []
+        parts += [badge.text for badge in self.badges if badge.style in ("kind", "access", "format")]
+        return " · ".join(parts)
+
+    @property
+    def link_note(self) -> LinkNote | None:
+        return link_note(self.link_check)
+
+    @property
+    def reviewed(self) -> str | None:
+        reviewed = self.entry.reviewed
+        return f"Reviewed by a curator on {reviewed.isoformat()}." if reviewed else None
 
     @property
     def has_enriched_facts(self) -> bool:
@@ -130,27 +166,29 @@ def _date(value: Any) -> dt.date | None:
         return None
 
 
-def read_enrichment(record: Mapping[str, Any] | None) -> Enriched:
-    """The usable facts of one store record (see CONTRACT: the enrichment store)."""
-    meta = record.get("meta") if isinstance(record, Mapping) else None
-    if not isinstance(meta, Mapping):
+def read_enrichment(record: EnrichmentRecord | None) -> Enriched:
+    """The facts of one entry's enrichment record that the site can show, cleaned and bounded.
+
+    The record's reader has checked types and sizes; this decides what is fit to show: text
+    cleaned and shortened, dates read from the start of the stored value, reading times in a
+    plausible range.
+    """
+    if record is None:
         return Enriched()
-    course = meta.get("course") if isinstance(meta.get("course"), Mapping) else {}
-    event = meta.get("event") if isinstance(meta.get("event"), Mapping) else {}
-    minutes = meta.get("reading_minutes")
-    usable_minutes = (isinstance(minutes, int) and not isinstance(minutes, bool)
-                      and 0 < minutes <= MAX_READING_MINUTES)
+    meta = record.meta
+    course, event = meta.course, meta.event
+    minutes = meta.reading_minutes
     return Enriched(
-        author=_short_text(meta.get("author")),
-        published=_date(meta.get("published")),
-        site_name=_short_text(meta.get("site_name")),
-        reading_minutes=minutes if usable_minutes else None,
-        provider=_short_text(course.get("provider")),
-        price=_short_text(course.get("price")),
-        event_start=_date(event.get("start_date")),
-        event_location=_short_text(event.get("location")),
-        organizer=_short_text(event.get("organizer")),
-        fetched=_date(record.get("fetched_at")),
+        author=_short_text(meta.author),
+        published=_date(meta.published),
+        site_name=_short_text(meta.site_name),
+        reading_minutes=minutes if minutes is not None and 0 < minutes <= MAX_READING_MINUTES else None,
+        provider=_short_text(course.provider) if course else None,
+        price=_short_text(course.price) if course else None,
+        event_start=_date(event.start_date) if event else None,
+        event_location=_short_text(event.location) if event else None,
+        organizer=_short_text(event.organizer) if event else None,
+        fetched=record.fetched_at.date() if record.fetched_at else None,
     )
 
 
@@ -210,7 +248,7 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
         "segment": entry.segments,
         "skill": entry.skills,
         "level": entry.levels,
-        "cost": (entry.cost,) if entry.cost in COST_LABELS else (),
+        "access": (entry.access,) if entry.access in ACCESS_LABELS else (),
         "format": (format_,) if format_ else (),
         "place": place,
     }
@@ -218,8 +256,8 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
 
 def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
     badges = [Badge("kind", entry.kind.singular)]
-    if entry.cost in COST_LABELS:
-        badges.append(Badge("cost", COST_LABELS[entry.cost]))
+    if entry.access in ACCESS_LABELS:
+        badges.append(Badge("access", ACCESS_LABELS[entry.access]))
     format_ = attendance(entry)
     if format_:
         badges.append(Badge("format", FORMAT_LABELS[format_]))
@@ -229,38 +267,80 @@ def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]
     return tuple(badges)
 
 
-def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tuple[Fact, ...]:
-    # Kind, cost, format and levels are the page's badges; the facts say everything else.
-    facts: list[Fact | None] = []
-    if entry.kind == Kind.ARTICLE:
-        facts += [
+def _meetup_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact | None]:
+    facts = [_pick(entry.organizer, "Organizer", enriched.organizer)]
+    if entry.online:
+        facts.append(Fact("Where", "Online"))
+    else:
+        where = ", ".join(part for part in (_curated(entry.city), country_label(entry.country or "")) if part)
+        facts.append(Fact("Where", where) if where else None)
+    facts.append(_pick(entry.frequency, "Meets"))
+    if enriched.event_start and enriched.event_start >= today:
+        where = f" ({enriched.event_location})" if enriched.event_location else ""
+        facts.append(Fact("Next event", f"{enriched.event_start.isoformat()}{where}", enriched=True))
+    return facts
+
+
+def _recommended(entry: Entry, label: str) -> Fact | None:
+    links = tuple((clean(item.title) or url, url) for item in entry.recommended if (url := safe_url(item.url)))
+    return Fact(label, outbound=links) if links else None
+
+
+def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact | None]:
+    """What only this kind has: a book's authors and ISBN, a podcast's host and episodes..."""
+    kind = entry.kind
+    if kind is Kind.ARTICLE:
+        return [
             _pick(entry.author, "Author", enriched.author),
             _pick(entry.publication, "Publication", enriched.site_name),
             _pick(entry.published, "Published", enriched.published),
             Fact("Reading time", f"about {enriched.reading_minutes} minutes", enriched=True)
             if enriched.reading_minutes else None,
         ]
-    elif entry.kind == Kind.COURSE:
-        pace = entry.pace
-        facts += [
+    if kind is Kind.BOOK:
+        authors = ", ".join(name for name in (clean(author) for author in entry.authors) if name)
+        return [
+            Fact("Author" if len(entry.authors) == 1 else "Authors", authors) if authors else None,
+            Fact("Year", str(entry.year)) if entry.year is not None else None,
+            _pick(entry.publisher, "Publisher"),
+            _pick(entry.isbn, "ISBN"),
+        ]
+    if kind is Kind.COURSE:
+        return [
             _pick(entry.provider, "Provider", enriched.provider),
-            Fact("Pace", PACE_LABELS[pace]) if pace in PACE_LABELS else None,
+            Fact("Pace", PACE_LABELS[entry.pace]) if entry.pace in PACE_LABELS else None,
             _pick(entry.duration, "Duration"),
             _pick(entry.price, "Price", enriched.price),
         ]
-    else:
-        facts.append(_pick(entry.organizer, "Organizer", enriched.organizer))
-        if entry.online:
-            facts.append(Fact("Where", "Online"))
-        else:
-            where = ", ".join(part for part in (_curated(entry.city), country_label(entry.country or "")) if part)
-            facts.append(Fact("Where", where) if where else None)
-        facts.append(_pick(entry.frequency, "Meets"))
-        if enriched.event_start and enriched.event_start >= today:
-            where = f" ({enriched.event_location})" if enriched.event_location else ""
-            facts.append(Fact("Next event", f"{enriched.event_start.isoformat()}{where}", enriched=True))
+    if kind is Kind.PODCAST:
+        return [
+            _pick(entry.host, "Host"),
+            Fact("New episodes", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
+            _recommended(entry, "Episodes to start with"),
+        ]
+    if kind is Kind.NEWSLETTER:
+        return [
+            _pick(entry.author, "Author", enriched.author),
+            Fact("New issues", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
+            _recommended(entry, "Issues to start with"),
+        ]
+    if kind is Kind.VIDEO:
+        return [
+            _pick(entry.speaker, "Speaker"),
+            _pick(entry.event, "Event"),
+            _pick(entry.duration, "Duration"),
+            _pick(entry.published, "Published", enriched.published),
+        ]
+    return _meetup_facts(entry, enriched, today)
+
+
+def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tuple[Fact, ...]:
+    # Kind, access, format and levels are also the page's badges; the facts say them in words.
+    facts = _kind_facts(entry, enriched, today)
     if entry.kind != Kind.ARTICLE and enriched.site_name:
         facts.append(Fact("Site", enriched.site_name, enriched=True))
+    if entry.access in ACCESS_MEANINGS:
+        facts.append(Fact("Access", ACCESS_MEANINGS[entry.access]))
     if entry.language:
         facts.append(Fact("Language", clean(entry.language)))
     if entry.backgrounds:
@@ -276,9 +356,49 @@ def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tu
     return tuple(fact for fact in facts if fact is not None)
 
 
-def entry_view(catalog: Catalog, entry: Entry, record: Mapping[str, Any] | None, today: dt.date,
-               names: Names | None = None) -> EntryView:
-    """Everything the site shows about `entry`; `record` is its enrichment, if any."""
+def byline(entry: Entry) -> str:
+    """Who made it, from the contributor's fields: "Ada Author, Ben Writer (2020)", a host, a speaker."""
+    if entry.kind is Kind.BOOK:
+        names = ", ".join(name for name in (clean(author) for author in entry.authors) if name)
+        return f"{names} ({entry.year})" if names and entry.year is not None else names
+    who = {Kind.ARTICLE: entry.author, Kind.COURSE: entry.provider, Kind.PODCAST: entry.host,
+           Kind.NEWSLETTER: entry.author, Kind.VIDEO: entry.speaker, Kind.MEETUP: entry.organizer}[entry.kind]
+    return clean(who)
+
+
+# What the last link check found, in plain words (after "Link checked on DATE: ").
+LINK_SAID = {
+    LinkVerdict.OK: "works",
+    LinkVerdict.REDIRECTED: "moved",
+    LinkVerdict.BROKEN: "broken",
+    LinkVerdict.SOFT_404: "gone (the address now shows a 'not found' page)",
+    LinkVerdict.TIMEOUT: "no answer in time; the site may be down for a while",
+    LinkVerdict.BLOCKED: "the site turned the checker away, so it could not be confirmed; it most likely works",
+}
+DEAD = frozenset({LinkVerdict.BROKEN, LinkVerdict.SOFT_404})
+
+
+def link_note(check: LinkCheck | None) -> LinkNote | None:
+    """How a resource page reports `check`: None when the build has no result for the link."""
+    if check is None:
+        return None
+    if check.verdict is LinkVerdict.EXCLUDED:
+        return LinkNote(check.verdict, "Link not checked automatically: the link check skips it")
+    when = f" on {check.checked_at.date().isoformat()}" if check.checked_at else ""
+    lead = f"Link checked{when}: "
+    final = safe_url(check.final_url)
+    if check.verdict is LinkVerdict.REDIRECTED and final and final != check.url:
+        return LinkNote(check.verdict, f"{lead}moved to", (final, final))
+    archived = safe_url(check.archived)
+    if check.verdict in DEAD and archived:
+        return LinkNote(check.verdict, f"{lead}{LINK_SAID[check.verdict]}; read", ("the archived copy", archived))
+    return LinkNote(check.verdict, lead + LINK_SAID[check.verdict])
+
+
+def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, today: dt.date,
+               names: Names | None = None, link: LinkCheck | None = None) -> EntryView:
+    """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
+    check, if any."""
     names = names if names is not None else term_names(catalog)
     enriched = read_enrichment(record)
     return EntryView(
@@ -291,4 +411,6 @@ def entry_view(catalog: Catalog, entry: Entry, record: Mapping[str, Any] | None,
         facts=_facts(names, entry, enriched, today),
         facets=facets(entry),
         enriched=enriched,
+        byline=byline(entry),
+        link_check=link,
     )

@@ -121,7 +121,7 @@
     }
     item.appendChild(link);
     const badges = element("span", "pmg-badges");
-    ["kind", "cost", "format", "level"].forEach(function (name) {
+    ["kind", "access", "format", "level"].forEach(function (name) {
       ((entry.facets && entry.facets[name]) || []).forEach(function (value) {
         const text = labels.get(name + "\u0000" + value);
         if (text) {

@@ -1,46 +1,20 @@
-"""`pmgenome enrich` and the store: incremental runs counted at a real server, conditional requests,
-stale records after failures, and the contributor's YAML left alone."""
+"""`pmgenome enrich`: incremental runs counted at a real server, conditional requests, stale records
+after failures, and the contributor's YAML left alone. (A damaged or busy store: enrich_store_test;
+Ctrl-C: interrupt_test; the refresh and the store as a library: tests/enrich/.)"""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
+from typing import Any
 
 import pytest
-from enrichfixture import make_catalog, page, write_entry
 from pmgenome.catalog.files import display_path
-from pmgenome.catalog.load import load_catalog
 from pmgenome.cli import main
-from pmgenome.enrich.refresh import EMPTY_META, Outcome, enrich_catalog
-from pmgenome.enrich.store import dump_store, load_store, save_store, store_path
-from pmgenome.net.client import Client, ClientConfig
-from servers import LocalServer, Reply, html, wait_until
+from pmgenome.enrich.store import store_path
 
-NOW = dt.datetime(2026, 11, 26, 7, 0, tzinfo=dt.timezone.utc)
-ARTICLE_META = {
-    "title": "Good Product Manager, Bad Product Manager",
-    "description": "What separates a good product manager from a bad one, in one page.",
-    "author": "Ada Lovelace, Grace Hopper", "published": "2012-06-15", "site_name": "The Example Review",
-    "language": "en-GB", "image": None, "word_count": 27, "reading_minutes": 1, "course": None, "event": None,
-}
-
-
-def versioned(etag: str, body: str, last_modified: str | None = None):
-    """A page that answers 304 to a request carrying its current ETag or Last-Modified."""
-
-    def handler(request):
-        headers = {key.lower(): value for key, value in request.headers.items()}
-        validators = {"ETag": etag} | ({"Last-Modified": last_modified} if last_modified else {})
-        if headers.get("if-none-match") == etag or (last_modified and headers.get("if-modified-since") == last_modified):
-            return Reply(304, validators)
-        return html(body, **validators)
-
-    return handler
+from tests.enrich.samples import EMPTY_META, make_catalog, page, versioned, write_entry
+from tests.servers import LocalServer, Reply
 
 
 @pytest.fixture
@@ -68,19 +42,9 @@ def enrich(capsys, root: Path, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_the_first_run_stores_every_entry(root, server):
-    catalog, _ = load_catalog(root)
-    with Client(ClientConfig(allow_private=True)) as client:
-        run = enrich_catalog(catalog, {}, client, now=NOW)
-    assert [item.outcome for item in run.outcomes] == [Outcome.FETCHED, Outcome.FETCHED]
-    assert run.records["good-pm"] == {
-        "url": server.url("/article"), "final_url": server.url("/article"), "fetched_at": "2026-11-26T07:00:00Z",
-        "status": "ok", "error": None, "etag": '"a1"', "last_modified": None, "content_type": "text/html",
-        "meta": {**ARTICLE_META, "image": server.url("/images/cover.png")},
-    }
-    assert run.records["strategy-course"]["meta"]["course"] == {
-        "provider": "Example Academy", "price": "499 USD", "mode": "hybrid"}
-    assert run.requests == 2
+def load_store(root: Path) -> dict[str, dict[str, Any]]:
+    """The records as the file holds them: what the tests here check is what is written."""
+    return json.loads(store_path(root).read_text(encoding="utf-8"))["entries"]
 
 
 def test_a_second_run_right_after_makes_no_requests(capsys, root, server):
@@ -148,14 +112,14 @@ def test_a_new_entry_that_fails_is_recorded_as_stale_with_no_metadata(capsys, ro
     assert load_store(root)["missing"] == {
         "url": server.url("/missing"), "final_url": server.url("/missing"), "fetched_at": None, "status": "stale",
         "error": "HTTP 404 Not Found", "etag": None, "last_modified": None, "content_type": None,
-        "meta": dict(EMPTY_META)}
+        "meta": EMPTY_META}
 
 
 def test_a_pdf_entry_is_recorded_as_a_pdf(capsys, root, server):
     write_entry(root, "article", "paper", server.url("/paper.pdf"))
     assert enrich(capsys, root, "--only", "paper")[0] == 0
     record = load_store(root)["paper"]
-    assert (record["status"], record["content_type"], record["meta"]) == ("ok", "application/pdf", dict(EMPTY_META))
+    assert (record["status"], record["content_type"], record["meta"]) == ("ok", "application/pdf", EMPTY_META)
 
 
 def test_a_changed_url_is_fetched_again_without_validators(capsys, root, server):
@@ -220,35 +184,6 @@ def test_a_bad_max_age_is_a_usage_error(capsys, tmp_path, value, message):
     assert capsys.readouterr().err.splitlines()[-1] == f"pmgenome enrich: error: argument --max-age: {message}"
 
 
-def test_the_store_is_sorted_indented_and_ends_with_a_newline(tmp_path):
-    records = {"b": {"url": "https://b.example", "meta": {"title": "B", "author": None}},
-               "a": {"url": "https://a.example", "meta": {"title": "Ä"}}}
-    assert dump_store(records) == """\
-{
-  "entries": {
-    "a": {
-      "meta": {
-        "title": "Ä"
-      },
-      "url": "https://a.example"
-    },
-    "b": {
-      "meta": {
-        "author": null,
-        "title": "B"
-      },
-      "url": "https://b.example"
-    }
-  },
-  "version": 1
-}
-"""
-    assert save_store(tmp_path, records) is True
-    assert save_store(tmp_path, records) is False  # same content: the file is not touched
-    assert json.loads(store_path(tmp_path).read_text(encoding="utf-8"))["entries"] == records
-    assert load_store(tmp_path) == records
-
-
 def test_an_entry_with_an_unusable_url_is_reported_not_fetched(capsys, root, server):
     write_entry(root, "article", "local", "ftp://files.example.org/pm.pdf")
     code, out, _ = enrich(capsys, root, "--only", "local")
@@ -258,23 +193,3 @@ def test_an_entry_with_an_unusable_url_is_reported_not_fetched(capsys, root, ser
                               "enrich: 1 entry: 0 fetched, 0 unchanged, 0 fresh, 1 failed; 0 requests; "
                               f"wrote {display_path(store_path(root))}\n")
     assert server.hits() == 0
-
-
-def test_ctrl_c_saves_what_was_fetched(root, server):
-    write_entry(root, "article", "slow", server.url("/slow"))
-    server.routes["/slow"] = Reply(action="hang")
-    process = subprocess.Popen([sys.executable, "-m", "pmgenome", "enrich", "--catalog", str(root), "--allow-private"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        assert wait_until(lambda: server.hits() == 3, timeout=20)
-        time.sleep(1.0)  # the two quick pages are answered and read well within this
-        process.send_signal(signal.SIGINT)
-        server.stop()  # ends the hanging answer, so the interrupted fetch returns
-        out, err = process.communicate(timeout=30)
-    finally:
-        process.kill()
-    assert (process.returncode, err) == (
-        130, "pmgenome enrich: interrupted; what was fetched is saved, the next run goes on from there\n")
-    assert sorted(load_store(root)) == ["good-pm", "strategy-course"]
-    assert out == (f"enrich: 2 entries: 2 fetched, 0 unchanged, 0 fresh, 0 failed; 2 requests; "
-                   f"wrote {display_path(store_path(root))}\n")

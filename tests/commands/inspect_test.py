@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from enrichfixture import page
 from pmgenome.cli import main
-from servers import LocalServer, Reply
+
+from tests.enrich.samples import EMPTY_META, page
+from tests.servers import LocalServer, Reply
 
 
 @pytest.fixture
@@ -68,9 +69,7 @@ def test_text_output(capsys, server):
 def test_json_output_and_a_pdf(capsys, server):
     code, out, err = inspect(capsys, "--json", server.url("/paper.pdf"), server.url("/course"))
     assert (code, err) == (0, "")
-    empty = {"title": None, "description": None, "author": None, "published": None, "site_name": None,
-             "language": None, "image": None, "word_count": None, "reading_minutes": None, "course": None,
-             "event": None}
+    empty = EMPTY_META
     assert json.loads(out) == [
         {"url": server.url("/paper.pdf"), "final_url": server.url("/paper.pdf"), "status": 200,
          "content_type": "application/pdf", **empty, "error": None},

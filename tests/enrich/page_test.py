@@ -7,12 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from enrich_servers import EndlessServer
+from tests.enrich.endless import EndlessServer
 from pmgenome.enrich.page import MAX_PAGE_BYTES, PageResult, fetch_page
 from pmgenome.net.client import Client, ClientConfig
 from servers import LocalServer, Reply, html, redirect
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 TODAY = dt.date(2026, 11, 26)
 FRENCH = "<html><head><title>Café – “déjà vu” à la crème</title></head><body><p>Très naïve élève.</p></body></html>"
 

@@ -14,7 +14,7 @@ import pytest
 from pmgenome.enrich.extract import extract
 
 EVAL_DIR = Path(os.environ.get("PMGENOME_EVAL_DATES",
-                               Path(__file__).resolve().parents[2] / "shared" / "eval" / "dates"))
+                               Path(__file__).resolve().parents[3] / "shared" / "eval" / "dates"))
 
 pytestmark = pytest.mark.skipif(
     not (EVAL_DIR / "truth.json").is_file(),

@@ -15,7 +15,7 @@ from pmgenome.enrich.decoding import Decoded, Source, decode_html
 from pmgenome.enrich.extract import PageMeta, extract, parse_date
 from pmgenome.enrich.schemaorg import Course, Event
 
-PAGES = Path(__file__).parent / "fixtures" / "pages"
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 TODAY = dt.date(2026, 11, 26)
 URL = "https://example.org/posts/x"
 

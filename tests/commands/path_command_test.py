@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pathfixture import make_root, write_entry
+from planfixture import make_root, write_entry
 from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
 
@@ -24,7 +24,7 @@ def root(tmp_path: Path) -> Path:
                 skills=["discovery"], backgrounds=["engineering"])
     write_entry(root, "article", "ship-it", title="Ship it", segments=["b2b"], skills=["execution"])
     write_entry(root, "course", "gtm-course", title="A go-to-market course", segments=["b2b"],
-                skills=["go-to-market"], pace="self-paced", cost="free")
+                skills=["go-to-market"], pace="self-paced", access="free")
     write_entry(root, "meetup", "pm-slack", title="PM Slack", segments=["b2b", "b2c", "technical"], online=True)
     write_entry(root, "meetup", "london-pm", title="London PM", segments=["b2b"], online=False,
                 city="London", country="GB", frequency="monthly")
@@ -60,10 +60,13 @@ Broaden the top of your T
      https://example.com/talk-to-users
      Why: Broadens discovery and customer research; often new to people from software engineering; written for those moving in from software engineering; fits any stage.
 
-One course
+One course or book
   1. A go-to-market course
      https://example.com/gtm-course
      Why: Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.
+
+A habit: a podcast and a newsletter
+  (nothing in the catalog yet)
 
 Meetups and communities
   1. PM Slack
@@ -75,6 +78,7 @@ Meetups and communities
 
 Notes
   - Only 1 broadening resource in the catalog fits a New PM at a B2B and Technical company so far; 2 were wanted.
+  - No podcast or newsletter in the catalog fits a New PM at a B2B and Technical company yet.
   Know a resource that fits? CONTRIBUTING.md explains how to add it.
 """
 
@@ -85,7 +89,7 @@ def test_json_plan_with_a_place(capsys, root):
     assert (code, err) == (0, "")
     assert json.loads(out) == {
         "answers": {"stage": "new", "background": "other", "company": ["b2b"], "pm_load": "balanced",
-                    "goal": "broaden", "place": "online"},
+                    "goal": "broaden", "place": "online", "ratings": {}, "compare": None},
         "broaden": [
             {"id": "ship-it", "kind": "article", "title": "Ship it", "url": "https://example.com/ship-it",
              "reason": "Broadens delivery and execution; fits any stage.", "score": 3},
@@ -108,8 +112,23 @@ def test_json_plan_with_a_place(capsys, root):
         "notes": [
             "Only 2 broadening resources in the catalog fit a New PM at a B2B company so far; 3 were wanted.",
             "Only 1 deepening resource in the catalog fits a New PM at a B2B company so far; 2 were wanted.",
-            "No course that broadens fits a New PM at a B2B company yet; this one deepens instead.",
+            "No course or book that broadens fits a New PM at a B2B company yet; this one deepens instead.",
+            "No podcast or newsletter in the catalog fits a New PM at a B2B company yet.",
         ],
+        "habits": [],
+        "profile": [
+            {"skill": "strategy", "name": "Strategy and vision", "scope": "general", "rating": None, "expected": 0,
+             "grown_by": []},
+            {"skill": "discovery", "name": "Discovery and customer research", "scope": "general", "rating": None,
+             "expected": 0, "grown_by": ["talk-to-users"]},
+            {"skill": "execution", "name": "Delivery and execution", "scope": "general", "rating": None,
+             "expected": 0, "grown_by": ["ship-it"]},
+            {"skill": "communication", "name": "Communication and stakeholders", "scope": "general", "rating": None,
+             "expected": 2, "grown_by": []},
+            {"skill": "go-to-market", "name": "Go-to-market and sales", "scope": "flavour", "rating": None,
+             "expected": 3, "grown_by": ["gtm-basics", "gtm-course"]},
+        ],
+        "compare": None,
     }
 
 
@@ -159,3 +178,96 @@ def test_the_console_script_prints_the_same_plan(capsys, root):
     done = subprocess.run([sys.executable, "-m", "pmgenome", "path", *argv], capture_output=True, text=True,
                           check=False)
     assert (done.returncode, done.stdout, done.stderr) == (0, expected, "")
+
+
+RATED = ["--stage", "new", "--background", "engineering", "--company", "b2b", "--goal", "broaden",
+         "--ratings", "discovery=0,go-to-market=1,strategy=3"]
+
+
+def test_ratings_aim_the_plan_and_the_text_shows_the_t(capsys, root):
+    code, out, err = run(capsys, *RATED, "--catalog", str(root))
+    assert (code, err) == (0, "")
+    assert out.startswith("""\
+Your path: New PM, from software engineering, at a B2B company; project-management side balanced: delivery is shared; goal: broaden
+
+Your T (rating / expected; + the plan grows it)
+  bar   Strategy and vision              3 / -
+  bar   Discovery and customer research  0 / - +
+  bar   Delivery and execution           - / - +
+  bar   Communication and stakeholders   - / 2
+  stem  Go-to-market and sales           1 / 3 +
+
+Broaden the top of your T
+  1. Talk to users
+     https://example.com/talk-to-users
+     Why: Broadens discovery and customer research, your gap (you rated it 0 of 3); often new to people from software engineering; written for those moving in from software engineering; fits any stage.
+""")
+
+
+def test_json_has_the_profile_and_the_comparison(capsys, root):
+    code, out, err = run(capsys, *RATED, "--compare", "technical", "--format", "json", "--catalog", str(root))
+    assert (code, err) == (0, "")
+    plan = json.loads(out)
+    assert plan["answers"]["ratings"] == {"strategy": 3, "discovery": 0, "go-to-market": 1}
+    assert plan["profile"][1] == {"skill": "discovery", "name": "Discovery and customer research", "scope": "general",
+                                  "rating": 0, "expected": 0, "grown_by": ["talk-to-users"]}
+    assert plan["compare"] == {
+        "segment": "technical", "carries": [],
+        "new": [{"skill": "technical-fluency", "name": "Technical fluency", "scope": "flavour", "rating": None,
+                 "expected": 3, "grown_by": ["api-products"]}],
+        "items": [{"id": "api-products", "kind": "article", "title": "API products",
+                   "url": "https://example.com/api-products",
+                   "reason": "Deepens Technical: technical fluency; closes your gap in technical fluency (new to you; "
+                             "a Technical company expects 3); matches your stage (New PM).", "score": 60}],
+        "notes": []}
+
+
+def test_markdown_is_a_checklist_with_the_t_as_a_table(capsys, root):
+    code, out, err = run(capsys, *RATED, "--format", "markdown", "--catalog", str(root))
+    assert (code, err) == (0, "")
+    lines = out.splitlines()
+    assert lines[:12] == [
+        "# Your plan for this month", "",
+        "New PM, from software engineering, at a B2B company; project\\-management side balanced: delivery is "
+        "shared; goal: broaden", "", "## Your T", "",
+        "| Skill | Part of the T | Your rating (0-3) | Expected | Grown by the plan |", "|---|---|---|---|---|",
+        "| Strategy and vision | bar | 3 | – | – |", "| Discovery and customer research | bar | 0 | – | yes |",
+        "| Delivery and execution | bar | – | – | yes |", "| Communication and stakeholders | bar | – | 2 | – |"]
+    assert "- [ ] [Talk to users](https://example.com/talk-to-users) (Article): Broadens discovery and customer " \
+           "research, your gap \\(you rated it 0 of 3\\); often new to people from software engineering; written " \
+           "for those moving in from software engineering; fits any stage\\." in lines
+
+
+def test_svg_is_the_t_with_a_cell_per_skill(capsys, root):
+    code, out, err = run(capsys, *RATED, "--format", "svg", "--catalog", str(root))
+    assert (code, err) == (0, "")
+    assert out.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="pmg-t" data-t-profile="" ')
+    assert out.count('<g class="pmg-t__skill"') == 5
+    assert '<g class="pmg-t__skill" data-skill="discovery" data-rating="0" data-expected="0" data-grown="true" ' \
+           'data-scope="general">' in out
+    assert '<g class="pmg-t__skill" data-skill="communication" data-rating="" data-expected="2" ' \
+           'data-grown="false" data-scope="general">' in out
+    assert "<title id=\"pmg-t-title\">Your T: New PM, from software engineering" in out
+
+
+def test_bad_ratings_and_compare_are_usage_errors_with_every_message(capsys, root):
+    code, out, err = run(capsys, "--stage", "new", "--background", "other", "--company", "b2b", "--goal", "deepen",
+                         "--ratings", "stratgy=2,discovery=5,discovery,growth=1,growth=2", "--compare", "b2b",
+                         "--catalog", str(root))
+    assert (code, out) == (2, "")
+    assert err == """\
+pmgenome path: rating 'discovery' is not SKILL=N; e.g. strategy=2
+pmgenome path: unknown skill 'stratgy' in ratings (did you mean 'strategy'?)
+pmgenome path: rating for 'discovery' must be 0, 1, 2 or 3 (0 new to it, 1 aware, 2 practised, 3 could teach it)
+pmgenome path: skill 'growth' is rated twice
+pmgenome path: compare names a segment your company already has ('b2b'); choose another: b2c, technical
+"""
+    code, _, err = run(capsys, "--stage", "new", "--background", "other", "--company", "b2b", "--goal", "deepen",
+                       "--compare", "b3c", "--catalog", str(root))
+    assert (code, err) == (2, "pmgenome path: unknown compare segment 'b3c'; choose one of: b2b, b2c, technical\n")
+
+
+def test_json_and_another_format_disagree(capsys, root):
+    code, out, err = run(capsys, "--stage", "new", "--background", "other", "--company", "b2b", "--goal", "deepen",
+                         "--json", "--format", "svg", "--catalog", str(root))
+    assert (code, out, err) == (2, "", "pmgenome path: --json and --format svg disagree; give one of them\n")

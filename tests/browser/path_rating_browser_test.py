@@ -1,0 +1,154 @@
+"""The path/ page's T in a real browser: rating by mouse and keyboard, the address, progress kept
+in the browser, the Markdown download, printing, and axe-core's accessibility check.
+
+Fixtures (site, server, browser, `page`) are in conftest.py; the expected T and Markdown come from
+the real `pmgenome path` over the same catalog.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from path_browser_test import LOADING, READY, cli
+from pmgenome.plan.document import markdown_text
+from sitebuild import REPO, fixture_catalog
+
+BASE = "stage=new&background=engineering&company=b2b,technical&pm-load=heavy&goal=deepen"
+ANSWERS = {"stage": "new", "background": "engineering", "company": "b2b,technical", "pm_load": "heavy",
+           "goal": "deepen"}
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+CELLS = """() => Array.from(document.querySelectorAll('svg[data-t-profile] [data-skill]')).map(cell => [
+    cell.dataset.skill, cell.dataset.rating, cell.dataset.expected, cell.dataset.grown, cell.dataset.scope])"""
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return fixture_catalog(tmp_path_factory.mktemp("rating-catalog") / "catalog")
+
+
+def open_plan(page, url: str) -> None:  # noqa: F811 - `page` is the fixture's name too
+    page.goto(url)
+    page.wait_for_function(f"document.getElementById('pmg-path-status').textContent !== {json.dumps(LOADING)}")
+    page.wait_for_function(f"document.getElementById('pmg-path-status').textContent === {json.dumps(READY)}")
+
+
+def cell(page, skill: str):  # noqa: F811
+    return page.locator(f'svg[data-t-profile] [data-skill="{skill}"]')
+
+
+def svg_cells(svg: str) -> list[list[str]]:
+    return [list(found) for found in re.findall(
+        r'data-skill="([^"]*)" data-rating="([^"]*)" data-expected="([^"]*)" data-grown="([^"]*)" '
+        r'data-scope="([^"]*)"', svg)]
+
+
+def test_rating_by_mouse_changes_the_cell_and_the_address(page, base_url) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}")
+    assert cell(page, "discovery").get_attribute("data-rating") == ""
+    page.locator('[data-skill-rating="discovery"] label[title^="1:"]').click()
+    page.wait_for_function("document.querySelector('[data-skill=\"discovery\"]').dataset.rating === '1'")
+    assert page.url == f"{base_url}path/?{BASE}&ratings=discovery:1"
+    # a flavour skill of a ticked segment has a row; one of another segment has none shown
+    assert page.locator('[data-skill-rating="technical-fluency"]').is_visible()
+    assert not page.locator('[data-skill-rating="growth"]').is_visible()
+    page.locator('[data-skill-rating="technical-fluency"] label[title^="3:"]').click()
+    page.wait_for_function("document.querySelector('[data-skill=\"technical-fluency\"]').dataset.rating === '3'")
+    assert page.url == f"{base_url}path/?{BASE}&ratings=discovery:1,technical-fluency:3"
+    assert page.locator("#pmg-path-t th[scope=row]").first.text_content() == "Strategy and vision"
+
+
+def test_rating_by_keyboard_changes_the_cell_and_the_address(page, base_url) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}")
+    page.locator('[data-skill-rating="strategy"] input[value=""]').focus()
+    page.keyboard.press("ArrowRight")  # not rated -> 0
+    page.keyboard.press("ArrowRight")  # -> 1
+    page.wait_for_function("document.querySelector('[data-skill=\"strategy\"]').dataset.rating === '1'")
+    assert page.url == f"{base_url}path/?{BASE}&ratings=strategy:1"
+    assert page.evaluate("document.activeElement.name + '=' + document.activeElement.value") == "rate-strategy=1"
+    page.keyboard.press("Tab")  # the next skill's group
+    assert page.evaluate("document.activeElement.name") == "rate-discovery"
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.querySelector('[data-skill=\"discovery\"]').dataset.rating === '0'")
+    assert page.url == f"{base_url}path/?{BASE}&ratings=strategy:1,discovery:0"
+
+
+def test_a_shared_address_restores_answers_ratings_and_the_picture(page, base_url, catalog) -> None:  # noqa: F811
+    ratings = "strategy:2,discovery:0,go-to-market:1,technical-fluency:3"
+    open_plan(page, f"{base_url}path/?{BASE}&ratings={ratings}&compare=b2c")
+    assert page.locator('[data-skill-rating="discovery"] input:checked').get_attribute("value") == "0"
+    assert page.locator('[data-skill-rating="go-to-market"] input:checked').get_attribute("value") == "1"
+    assert page.locator("select[name=compare]").input_value() == "b2c"
+    assert page.url == f"{base_url}path/?{BASE}&compare=b2c&ratings={ratings}"
+    expected = svg_cells(cli(catalog, "svg", **ANSWERS, ratings=ratings.replace(":", "="), compare="b2c"))
+    assert page.evaluate(CELLS) == expected
+    assert [row[:2] for row in expected][:2] == [["strategy", "2"], ["discovery", "0"]]
+    assert page.locator('section[data-part="compare"] h3').text_content() == "If you moved to a B2C company"
+
+
+def test_marking_done_survives_a_reload_and_fills_the_t(page, base_url) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0")
+    first = page.locator('section[data-part="broaden"] li[data-entry-id]').first
+    entry_id = first.get_attribute("data-entry-id")
+    grown = cell(page, "discovery")
+    assert grown.get_attribute("data-progress") == "0.00"
+    first.locator("input[data-done]").check()
+    page.wait_for_function("document.querySelector('[data-skill=\"discovery\"]').dataset.progress !== '0.00'")
+    progress = grown.get_attribute("data-progress")
+    page.reload()
+    open_plan(page, page.url)
+    again = page.locator(f'li[data-entry-id="{entry_id}"]')
+    assert again.locator("input[data-done]").is_checked()
+    assert "pmg-path__item--done" in again.get_attribute("class")
+    assert cell(page, "discovery").get_attribute("data-progress") == progress
+    page.get_by_role("button", name="Clear my progress").click()
+    assert not page.locator(f'li[data-entry-id="{entry_id}"] input[data-done]').is_checked()
+    assert page.evaluate("localStorage.getItem('pmgenome.path.done')") is None
+
+
+def test_the_markdown_download_is_the_cli_markdown(page, base_url, catalog) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0,go-to-market:1&compare=b2c")
+    link = page.locator("a[download]")
+    assert link.get_attribute("download") == "pm-genome-plan.md"
+    with page.expect_download() as started:
+        link.click()
+    text = Path(started.value.path()).read_text(encoding="utf-8")
+    assert text == cli(catalog, "markdown", **ANSWERS, ratings="discovery=0,go-to-market=1", compare="b2c")
+    titles = page.eval_on_selector_all("#pmg-path-body li[data-entry-id] .pmg-path__title",
+                                       "links => links.map(link => link.textContent)")
+    assert len(titles) >= 5
+    assert [title for title in titles if f"[{markdown_text(title)}]" not in text] == []
+    plan = json.loads(cli(catalog, "json", **ANSWERS, ratings="discovery=0,go-to-market=1", compare="b2c"))
+    for item in plan["deepen"] + plan["broaden"]:
+        assert f"]({item['url']}) (" in text
+    # a done item is ticked in the download
+    page.locator("li[data-entry-id] input[data-done]").first.check()
+    assert "- [x] " in unquote(page.locator("a[download]").get_attribute("href"))
+
+
+def test_the_page_prints_the_t_and_the_plan_on_two_sheets_at_most(page, base_url) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0,go-to-market:1")
+    page.emulate_media(media="print")
+    assert not page.locator("#pmg-path-form").is_visible()
+    assert page.locator("svg[data-t-profile]").is_visible()
+    pdf = page.pdf(format="A4", print_background=False)
+    sheets = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= sheets <= 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> None:  # noqa: F811
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `npm ci`")
+    page.emulate_media(color_scheme=scheme)
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:2,discovery:0&compare=b2c")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const found = await axe.run(document, {resultTypes: ['violations']});
+        return found.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
+                                           target: v.nodes[0].target.join(' ')}));
+    }""")
+    assert [violation for violation in result if violation["impact"] in ("serious", "critical")] == []

@@ -1,0 +1,135 @@
+"""A small catalog written to disk for the plan rule's tests, through the real loader."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import Catalog, Kind
+
+TAXONOMY = """\
+segments:
+  - {id: b2b, name: B2B, description: Sold to businesses., expects: {go-to-market: 3, communication: 2}}
+  - {id: b2c, name: B2C, description: Sold to consumers., expects: {growth: 3, discovery: 2}}
+  - {id: technical, name: Technical, description: Built for engineers., expects: {technical-fluency: 3, execution: 2}}
+skills:
+  - {id: strategy, name: Strategy and vision, description: Where to play., scope: general}
+  - {id: discovery, name: Discovery and customer research, description: What customers need., scope: general}
+  - {id: execution, name: Delivery and execution, description: Shipping., scope: general}
+  - {id: communication, name: Communication and stakeholders, description: Aligning people., scope: general}
+  - {id: go-to-market, name: Go-to-market and sales, description: Selling., scope: flavour, segments: [b2b]}
+  - {id: growth, name: Growth and retention, description: Loops., scope: flavour, segments: [b2c]}
+  - {id: technical-fluency, name: Technical fluency, description: APIs., scope: flavour, segments: [technical]}
+levels:
+  - {id: aspiring, name: Aspiring PM, description: Not yet a PM.}
+  - {id: new, name: New PM, description: First two years.}
+  - {id: experienced, name: Experienced PM, description: Owns an area.}
+  - {id: leader, name: Product leader, description: Leads PMs.}
+backgrounds:
+  - {id: engineering, name: Software engineering, description: From building software.,
+     gaps: [discovery, communication, strategy]}
+  - {id: design, name: Design, description: From design., gaps: [strategy]}
+  - {id: other, name: Another field, description: Anything else.}
+"""
+
+SUMMARY = "A summary written for the tests, long enough to read like a real one and say who it suits."
+
+
+def write_entry(root: Path, kind: str, entry_id: str, **fields: object) -> None:
+    """One entry file; strings and lists are written as JSON, which YAML reads as flow scalars."""
+    values = {"title": entry_id.replace("-", " ").title(), "url": f"https://example.com/{entry_id}",
+              "summary": SUMMARY, "added": "2026-01-01", **fields}
+    lines = []
+    for key, value in values.items():
+        if key == "added" or isinstance(value, bool):
+            lines.append(f"{key}: {json.dumps(value) if isinstance(value, bool) else value}")
+        else:
+            lines.append(f"{key}: {json.dumps(value)}")
+    folder = root / f"{kind}s"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{entry_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def make_root(root: Path, picks: str | None = None) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "taxonomy.yaml").write_text(TAXONOMY, encoding="utf-8")
+    if picks is not None:
+        (root / "picks.yaml").write_text(picks, encoding="utf-8")
+    for kind in Kind:
+        (root / kind.folder).mkdir(exist_ok=True)
+    return root
+
+
+def load(root: Path) -> Catalog:
+    catalog, problems = load_catalog(root)
+    assert problems == []
+    return catalog
+
+
+# --- random catalogs and answers for the property tests ---------------------------------------
+
+SEGMENTS = ("b2b", "b2c", "technical")
+SKILLS = ("strategy", "discovery", "execution", "communication", "go-to-market", "growth", "technical-fluency")
+GENERAL = ("strategy", "discovery", "execution", "communication")
+LEVELS = ("aspiring", "new", "experienced", "leader")
+BACKGROUNDS = ("engineering", "design", "other")
+PLACES = (None, "online", "GB", "Leeds, GB", "london, gb", "Berlin")
+
+
+def entry_fields():
+    """A hypothesis strategy for one entry's fields, of any kind."""
+    from hypothesis import strategies as st
+
+    return st.fixed_dictionaries({
+        "kind": st.sampled_from(list(Kind)),
+        "segments": st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=2, unique=True),
+        "skills": st.lists(st.sampled_from(SKILLS), max_size=3, unique=True),
+        "levels": st.lists(st.sampled_from(LEVELS), max_size=2, unique=True),
+        "backgrounds": st.lists(st.sampled_from(BACKGROUNDS), max_size=2, unique=True),
+        "online": st.booleans(),
+        "city": st.sampled_from(["London", "Leeds", "Berlin"]),
+        "access": st.sampled_from([None, "free", "signup", "freemium", "paywalled", "paid", "odd"]),
+        "cadence": st.sampled_from([None, "weekly", ""]),
+        "frequency": st.sampled_from([None, "monthly"]),
+        "pace": st.sampled_from([None, "self-paced"]),
+        "format": st.sampled_from([None, "online", " "]),
+    })
+
+
+def random_catalog(taxonomy, fields, picks) -> Catalog:
+    """A catalog in memory from `entry_fields` draws: ids sort apart from their position, so ties
+    are broken by id and not by order."""
+    from pmgenome.catalog.model import Entry
+
+    entries = []
+    for index, item in enumerate(fields):
+        values = {key: (tuple(value) if isinstance(value, list) else value)
+                  for key, value in item.items() if key != "kind" and value is not None}
+        values["country"] = "DE" if values["city"] == "Berlin" else "GB"
+        values["title"] = f"Entry {index}"
+        values["url"] = f"https://example.com/{index}"
+        entry_id = f"e{(index * 7) % 31:02d}"
+        if any(entry.id == entry_id for entry in entries):
+            continue
+        entries.append(Entry(entry_id, item["kind"], Path(f"{entry_id}.yaml"), values))
+    picked = {"b2b": {Kind.ARTICLE: tuple(f"e{i:02d}" for i in picks)}}
+    return Catalog(Path("."), tuple(entries), taxonomy, picked)
+
+
+def random_answers(taxonomy, data):
+    """A hypothesis draw of answers, with ratings on any skills and sometimes a compare."""
+    from hypothesis import strategies as st
+    from pmgenome.plan.answers import parse_answers
+
+    company = data.draw(st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=3, unique=True))
+    ratings = data.draw(st.dictionaries(st.sampled_from(SKILLS), st.integers(0, 3), max_size=7))
+    others = [segment for segment in SEGMENTS if segment not in company]
+    compare = data.draw(st.sampled_from([None, *others]))
+    place = data.draw(st.sampled_from(PLACES))
+    answers, errors = parse_answers(
+        taxonomy, stage=data.draw(st.sampled_from(LEVELS)), background=data.draw(st.sampled_from(BACKGROUNDS)),
+        company=company, pm_load=data.draw(st.sampled_from(["light", "balanced", "heavy"])),
+        goal=data.draw(st.sampled_from(["broaden", "deepen"])), place=place, ratings=ratings, compare=compare)
+    assert errors == []
+    return answers

@@ -1,0 +1,99 @@
+"""The page's JavaScript port of the plan rule (assets/plan-rule.js, run in node) against the Python
+planner `pmgenome path` runs: the same plans, reasons, notes, T and Markdown for many random
+catalogs, answers and ratings, and for the shipped catalog."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from planfixture import entry_fields, load, make_root, random_answers, random_catalog, write_entry
+from pmgenome.catalog.load import load_catalog
+from pmgenome.plan.answers import Answers, all_answers, describe, parse_answers
+from pmgenome.plan.document import plan_markdown
+from pmgenome.plan.model import plan_as_dict
+from pmgenome.plan.planner import Planner
+from pmgenome.site.context import make_context
+from pmgenome.site.plan_page import plan_index
+
+REPO = Path(__file__).resolve().parents[2]
+RUNNER = REPO / "tests" / "tools" / "plan_port.cjs"
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (the port test runs the page's script in it)")
+
+
+def js_answers(answers: Answers) -> dict:
+    return {"stage": answers.stage, "background": answers.background, "company": list(answers.company),
+            "pm_load": answers.pm_load.value, "goal": answers.goal.value,
+            "place": str(answers.place) if answers.place else None, "ratings": dict(answers.ratings),
+            "compare": answers.compare}
+
+
+def run_port(index: dict, cases: list[dict]) -> dict:
+    done = subprocess.run([NODE, str(RUNNER)], input=json.dumps({"index": index, "cases": cases}),
+                          capture_output=True, text=True, check=False, timeout=300)
+    assert (done.returncode, done.stderr) == (0, "")
+    return json.loads(done.stdout)
+
+
+def assert_same(catalog, answers_list: list[Answers], done: tuple[str, ...] = ()) -> None:
+    planner = Planner(catalog)
+    index = plan_index(catalog, make_context(catalog))
+    results = run_port(index, [{"answers": js_answers(answers), "done": list(done)} for answers in answers_list])
+    for answers, result in zip(answers_list, results["results"]):
+        plan = planner.plan(answers)
+        assert result["plan"] == plan_as_dict(plan), answers
+        assert result["markdown"] == plan_markdown(plan, describe(answers, catalog.taxonomy), done), answers
+
+
+@pytest.fixture(scope="module")
+def vocabulary(tmp_path_factory):
+    return load(make_root(tmp_path_factory.mktemp("vocabulary"))).taxonomy
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=st.lists(entry_fields(), max_size=30), picks=st.lists(st.integers(0, 30), max_size=3),
+       data=st.data())
+def test_the_port_plans_like_the_python_rule(vocabulary, fields, picks, data):
+    catalog = random_catalog(vocabulary, fields, picks)
+    assert_same(catalog, [random_answers(vocabulary, data) for _ in range(8)])
+
+
+def test_the_port_plans_the_shipped_catalog_like_the_cli_for_every_stage_company_and_goal():
+    catalog, problems = load_catalog(REPO / "catalog")
+    assert problems == []
+    combos = [answers for answers in all_answers(catalog.taxonomy) if answers.background == "engineering"
+              and answers.pm_load == "balanced"]
+    rated = []
+    for number, answers in enumerate(combos):
+        ratings = {skill: (number + position) % 4 for position, skill in enumerate(catalog.taxonomy.ids("skills"))
+                   if (number + position) % 3}
+        others = [segment for segment in catalog.taxonomy.ids("segments") if segment not in answers.company]
+        parsed, errors = parse_answers(catalog.taxonomy, stage=answers.stage, background=answers.background,
+                                       company=answers.company, goal=answers.goal, ratings=ratings,
+                                       compare=others[number % len(others)] if others else None,
+                                       place=("online", "GB", None)[number % 3])
+        assert errors == []
+        rated.append(parsed)
+    assert len(combos) == 4 * 15 * 2
+    assert_same(catalog, combos + rated, done=("svpg-four-big-risks",))
+
+
+def test_done_items_are_ticked_in_both_documents(tmp_path):
+    root = make_root(tmp_path)
+    write_entry(root, "article", "a-gtm", segments=["b2b"], skills=["go-to-market"])
+    write_entry(root, "article", "b-talk", segments=["b2b"], skills=["communication"])
+    catalog = load(root)
+    answers, _ = parse_answers(catalog.taxonomy, stage="new", background="other", company="b2b", goal="broaden",
+                               ratings="communication=0")
+    assert_same(catalog, [answers], done=("b-talk",))
+    markdown = plan_markdown(Planner(catalog).plan(answers), describe(answers, catalog.taxonomy), ("b-talk",))
+    assert "- [x] [B Talk](https://example.com/b-talk) (Article): Broadens communication and stakeholders, your " \
+           "gap \\(you rated it 0 of 3\\); fits any stage\\." in markdown
+    assert "- [ ] [A Gtm](https://example.com/a-gtm) (Article): Deepens B2B: go\\-to\\-market and sales; fits any " \
+           "stage\\." in markdown
