@@ -52,6 +52,13 @@ def test_a_link_to_a_file_outside_is_not_read(catalog_dir: CatalogDir, tmp_path:
     assert "hunter" not in "".join(found) and "api_key" not in "".join(found)
 
 
+def test_a_dangling_link_is_a_link_not_a_missing_file(catalog_dir: CatalogDir) -> None:
+    (catalog_dir.root / "taxonomy.yaml").unlink()
+    os.symlink("/nonexistent/taxonomy.yaml", catalog_dir.root / "taxonomy.yaml")
+    os.symlink("/nonexistent/picks.yaml", catalog_dir.root / "picks.yaml")
+    assert problems_of(catalog_dir) == [f"catalog/picks.yaml:1:1: {LINK}", f"catalog/taxonomy.yaml:1:1: {LINK}"]
+
+
 def test_a_fifo_is_refused_without_waiting_on_it(catalog_dir: CatalogDir) -> None:
     os.mkfifo(catalog_dir.root / "articles" / "pipe.yaml")
     (catalog_dir.root / "taxonomy.yaml").unlink()

@@ -67,7 +67,7 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
         if error.errno == errno.ELOOP:
             return None, [_symlink(shown)]
         return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}", "io")]
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             return None, [Problem(shown, 1, 1, "is not a regular file; catalog files must be plain files",
@@ -75,10 +75,18 @@ def read_bytes(path: Path, shown: str) -> tuple[bytes | None, list[Problem]]:
         if info.st_size > yamlload.MAX_BYTES:
             return None, [Problem(shown, 1, 1, f"file is {info.st_size:,} bytes; the limit is "
                                   f"{yamlload.MAX_BYTES:,}", "size")]
-        try:
-            return handle.read(yamlload.MAX_BYTES + 1), []
-        except OSError as error:
-            return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}", "io")]
+        # Sized by the file, not by the limit: a buffer of the limit per file costs more than the
+        # parse of a small entry. A file that grew since fstat is still cut at the limit plus one.
+        chunks = []
+        wanted = info.st_size + 1
+        while wanted > 0 and (chunk := os.read(fd, min(wanted, yamlload.MAX_BYTES + 1))):
+            chunks.append(chunk)
+            wanted = yamlload.MAX_BYTES + 1 - sum(map(len, chunks))
+        return b"".join(chunks), []
+    except OSError as error:
+        return None, [Problem(shown, 1, 1, f"cannot read file: {error.strerror or error}", "io")]
+    finally:
+        os.close(fd)
 
 
 def read_yaml(path: Path, shown: str | None = None) -> tuple[yamlload.Document | None, list[Problem]]:

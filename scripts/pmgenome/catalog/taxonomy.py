@@ -21,7 +21,7 @@ def _text(value: Any) -> str | None:
 def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     """Read the vocabulary, reporting anything malformed where it was written."""
     shown = display_path(path)
-    if not path.exists():
+    if not path.is_symlink() and not path.exists():  # a link is refused by read_yaml, dangling or not
         return Taxonomy(), [Problem(shown, 1, 1, "the vocabulary file is missing", "taxonomy")]
     document, problems = read_yaml(path)
     if document is None:
