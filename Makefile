@@ -38,8 +38,14 @@ node_modules/.package-lock.json: package.json package-lock.json
 test: $(VENV)/.installed-test node_modules/.package-lock.json
 	$(PY) -m pytest
 
+# `make bench` runs every benchmark; `make bench links` (any names after bench) only those.
+BENCH_NAMES := $(filter-out bench site test serve validate clean,$(MAKECMDGOALS))
 bench: $(VENV)/.installed-bench
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH_NAMES)
+ifneq ($(filter bench,$(MAKECMDGOALS)),)
+$(BENCH_NAMES):
+	@:
+endif
 
 clean:
 	rm -rf site build $(VENV)

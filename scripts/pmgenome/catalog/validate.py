@@ -22,6 +22,7 @@ from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlhints import swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
+from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
 from pmgenome.text.clean import first_control
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import normalise_url, tracking_parameters, url_problem, without_tracking
@@ -77,6 +78,8 @@ def _validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += check_picks(catalog)
     _, exclusion_problems = load_exclusions(catalog.root / EXCLUSIONS_FILE)
     problems += exclusion_problems
+    _, host_rule_problems = load_host_rules(catalog.root / HOSTS_FILE)
+    problems += host_rule_problems
     taxonomy_path = display_path(catalog.taxonomy_path)
     if not any(problem.path == taxonomy_path for problem in problems):
         problems += check_schema_drift(catalog)  # a broken vocabulary is fixed first

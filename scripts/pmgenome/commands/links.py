@@ -14,40 +14,54 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
 from pmgenome.commands.progress import ProgressBar
 from pmgenome.links import exclusions as excl
+from pmgenome.links import hosts
 from pmgenome.links.gitchanges import GitError, changed_files
-from pmgenome.links.report import FORMATTERS, Format
-from pmgenome.links.run import RunOptions, Targets, catalog_targets, url_file_targets
+from pmgenome.links.markdown import format_markdown
+from pmgenome.links.report import ReportFormat, format_github, format_json, format_text
+from pmgenome.links.run import RunOptions, Scope, Targets, catalog_targets, url_file_targets
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.client import ClientConfig
+from pmgenome.stores.errors import StoreError
+from pmgenome.text.escape import terminal
 from pmgenome.urls import is_web_url
 
-HELP = "check that the catalog's links still work (exit 1 when one is broken)"
+HELP = "check that the catalog's links still work (exit 1 when one is dead)"
 DEFAULT_CACHE = Path(".cache/pmgenome/links.json")
+MAX_URL_FILE = 10 * 1024 * 1024
+MAX_AGE = dt.timedelta(days=3650)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
-def _positive_float(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if not 0 < value <= 3600:
-        raise argparse.ArgumentTypeError(f"must be more than 0 and at most 3600 seconds, not {text}")
-    return value
+def _seconds(low: float, high: float, strictly_above: bool = True):  # type: ignore[no-untyped-def]
+    def parse(text: str) -> float:
+        try:
+            value = float(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+        if not (low < value if strictly_above else low <= value) or not value <= high:
+            raise argparse.ArgumentTypeError(
+                f"must be {'more than' if strictly_above else 'at least'} {low:g} and at most {high:g} seconds, "
+                f"not {text}")
+        return value
+
+    return parse
 
 
 def _count(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 256:
+    if not re.fullmatch(r"[0-9]{1,3}", text) or not 1 <= int(text) <= 256:
         raise argparse.ArgumentTypeError(f"must be a whole number from 1 to 256, not {text!r}")
     return int(text)
 
 
 def _age(text: str) -> dt.timedelta:
-    match = re.fullmatch(r"(\d+)([smhdw]?)", text.strip())
+    match = re.fullmatch(r"([0-9]{1,12})([smhdw]?)", text.strip())
     if not match:
         raise argparse.ArgumentTypeError(f"not an age: {text!r}; write a number with s, m, h, d or w, like 12h or 7d")
-    return dt.timedelta(seconds=int(match[1]) * _UNITS[match[2] or "s"])
+    seconds = int(match[1]) * _UNITS[match[2] or "s"]
+    if seconds > MAX_AGE.total_seconds():
+        raise argparse.ArgumentTypeError(f"an age of at most {MAX_AGE.days} days, not {text}")
+    return dt.timedelta(seconds=seconds)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -55,19 +69,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--changed-since", metavar="REF",
                         help="only entries added or changed since this git ref (for pull requests); "
-                             "broken links fail at once")
+                             "dead links fail at once")
     source.add_argument("--url-file", type=Path, metavar="FILE",
-                        help="check the URLs in FILE (one per line) instead of the catalog")
-    parser.add_argument("--format", choices=[f.value for f in Format], default=None,
+                        help="check the URLs in FILE (one per line, at most 10 MiB) instead of the catalog")
+    parser.add_argument("--format", choices=[f.value for f in ReportFormat], default=None,
                         help="report format (default: github in GitHub Actions, text elsewhere)")
-    parser.add_argument("--timeout", type=_positive_float, default=20.0, metavar="SECONDS",
+    parser.add_argument("--timeout", type=_seconds(0, 3600), default=20.0, metavar="SECONDS",
                         help="give up on one request after this long (default: 20)")
     parser.add_argument("--attempts", type=_count, default=3, metavar="N",
-                        help="tries per URL for 429, 5xx, timeouts and resets (default: 3)")
+                        help="requests per URL at most, for 429, 5xx, timeouts and resets (default: 3); "
+                             "the report says how many were made")
+    parser.add_argument("--outage-window", type=_seconds(0, 600, strictly_above=False), default=10.0,
+                        metavar="SECONDS",
+                        help="a server answering 5xx is asked again over this long, its attempts spread out, "
+                             "so a deploy or restart is not called broken (default: 10)")
     parser.add_argument("--concurrency", type=_count, default=16, metavar="N",
                         help="requests in flight in all (default: 16)")
     parser.add_argument("--per-host", type=_count, default=2, metavar="N",
-                        help="requests in flight to one host (default: 2)")
+                        help="requests in flight to one host (default: 2; CATALOG/hosts.yaml can change it)")
+    parser.add_argument("--min-interval", type=_seconds(0, 60, strictly_above=False), default=0.0,
+                        metavar="SECONDS", help="seconds between two requests to one host (default: 0)")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow private, loopback and link-local addresses (never for untrusted URLs)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="FILE",
@@ -75,41 +96,65 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--max-age", type=_age, default=dt.timedelta(0), metavar="AGE",
                         help="skip URLs found working within AGE, like 12h or 7d (default: check all)")
+    parser.add_argument("--results", type=Path, default=None, metavar="FILE",
+                        help="write each entry's verdict, check time and archived copy here, for the site")
     parser.add_argument("--exclusions", type=Path, default=None, metavar="FILE",
                         help="links to skip, with reasons (default: CATALOG/exclusions.yaml)")
+    parser.add_argument("--hosts", type=Path, default=None, metavar="FILE",
+                        help="per-host rules, with reasons (default: CATALOG/hosts.yaml)")
+    parser.add_argument("--source-url", default=None, metavar="URL",
+                        help="where the catalog's files are browsed, for links in the Markdown report (default "
+                             "in GitHub Actions: this commit on GitHub)")
     wayback = parser.add_mutually_exclusive_group()
     wayback.add_argument("--wayback-url", default=None, metavar="URL",
-                         help=f"the Wayback Machine to ask for archived copies of broken pages "
+                         help=f"the Wayback Machine to ask for archived copies of dead pages "
                               f"(default: ${WAYBACK_ENV} or {DEFAULT_WAYBACK_URL}; 'off' asks nobody)")
     wayback.add_argument("--no-wayback", action="store_true", help="do not look for archived copies")
 
 
 def _fail(message: str) -> int:
-    print(f"pmgenome links: {message}", file=sys.stderr)
+    print(f"pmgenome links: {terminal(message)}", file=sys.stderr)
     return Exit.USAGE
 
 
-def _wayback(args: argparse.Namespace) -> tuple[str | None, str | None]:
-    """The archive's base URL (None: off) and an error message for a bad one."""
-    if args.no_wayback:
-        return None, None
-    value = args.wayback_url if args.wayback_url is not None else os.environ.get(WAYBACK_ENV, DEFAULT_WAYBACK_URL)
-    if value.strip().lower() in ("", "off"):
+def _web_url_option(value: str | None, name: str) -> tuple[str | None, str | None]:
+    if value is None or value.strip().lower() in ("", "off"):
         return None, None
     if not is_web_url(value):
-        return None, f"the Wayback Machine URL must start with http:// or https://, not {value!r}"
+        return None, f"{name} must start with http:// or https://, not {value!r}"
     return value, None
+
+
+def _source_url(args: argparse.Namespace) -> tuple[str | None, str | None]:
+    if args.source_url is not None:
+        return _web_url_option(args.source_url, "--source-url")
+    parts = [os.environ.get(name, "") for name in ("GITHUB_SERVER_URL", "GITHUB_REPOSITORY", "GITHUB_SHA")]
+    if in_github_actions() and all(parts):
+        return _web_url_option(f"{parts[0]}/{parts[1]}/blob/{parts[2]}", "the GitHub address")
+    return None, None
+
+
+def _read_url_file(path: Path) -> tuple[str | None, str | None]:
+    shown = display_path(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_URL_FILE + 1)
+    except OSError as error:
+        return None, f"cannot read --url-file {shown}: {error.strerror or error}"
+    if len(data) > MAX_URL_FILE:
+        return None, f"--url-file {shown} is larger than {MAX_URL_FILE // (1024 * 1024)} MiB; split it"
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        return None, f"--url-file {shown} is not UTF-8 text (byte {error.start})"
 
 
 def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
     if args.url_file is not None:
-        shown = display_path(args.url_file)
-        try:
-            text = args.url_file.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            reason = getattr(error, "strerror", None) or str(error)
-            return None, f"cannot read --url-file {shown}: {reason}"
-        targets, errors = url_file_targets(text, shown)
+        text, problem = _read_url_file(args.url_file)
+        if text is None:
+            return None, problem
+        targets, errors = url_file_targets(text, display_path(args.url_file))
         return (None, "\n".join(errors)) if errors else (targets, None)
     if not args.catalog.is_dir():
         return None, f"catalog folder not found: {display_path(args.catalog)}"
@@ -126,41 +171,59 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
     return catalog_targets(catalog, only), None
 
 
+def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    """The exclusions and host rules, or a message when a file is missing or has problems."""
+    found = []
+    for option, default, load in ((args.exclusions, excl.EXCLUSIONS_FILE, excl.load_exclusions),
+                                  (args.hosts, hosts.HOSTS_FILE, hosts.load_host_rules)):
+        path = option if option is not None else args.catalog / default
+        if option is not None and not path.is_file():
+            return None, f"file not found: {display_path(path)}"
+        rules, problems = load(path)
+        if problems:
+            for item in problems:
+                print(terminal(str(item)), file=sys.stderr)
+            return None, f"fix {display_path(path)} first"
+        found.append(rules)
+    return tuple(found), None
+
+
 def run(args: argparse.Namespace) -> int:
-    wayback, problem = _wayback(args)
-    if problem:
-        return _fail(problem)
+    wayback, problem = (None, None) if args.no_wayback else _web_url_option(
+        args.wayback_url if args.wayback_url is not None else os.environ.get(WAYBACK_ENV, DEFAULT_WAYBACK_URL),
+        "the Wayback Machine URL")
+    source_url, source_problem = _source_url(args)
+    if problem or source_problem:
+        return _fail(problem or source_problem or "")
     targets, problem = _targets(args)
     if targets is None:
         return _fail(problem or "nothing to check")
-    exclusions_path = args.exclusions if args.exclusions is not None else args.catalog / excl.EXCLUSIONS_FILE
-    if args.exclusions is not None and not exclusions_path.is_file():
-        return _fail(f"exclusions file not found: {display_path(exclusions_path)}")
-    exclusions, problems = excl.load_exclusions(exclusions_path)
-    if problems:
-        for item in problems:
-            print(item, file=sys.stderr)
-        return _fail(f"fix the exclusions file {display_path(exclusions_path)} first")
+    rules, problem = _rules(args)
+    if rules is None:
+        return _fail(problem or "")
     timeout = args.timeout
+    scope = Scope.LIST if args.url_file else Scope.CHANGES if args.changed_since is not None else Scope.CATALOG
     options = RunOptions(
+        scope=scope,
         client=ClientConfig(connect_timeout=min(10.0, timeout), read_timeout=timeout, total_timeout=timeout,
                             concurrency=args.concurrency, per_host=args.per_host, max_attempts=args.attempts,
-                            allow_private=args.allow_private),
-        cache=None if args.no_cache else args.cache,
-        max_age=args.max_age,
-        # The two-run rule is for the scheduled check of everything; a pull request must work now.
-        two_runs=not args.no_cache and args.changed_since is None and args.url_file is None,
-        partial=args.changed_since is not None or args.url_file is not None,
-        wayback=wayback,
-        exclusions=exclusions,
+                            allow_private=args.allow_private, min_interval=args.min_interval),
+        outage_window=args.outage_window, cache=None if args.no_cache else args.cache, max_age=args.max_age,
+        results=args.results, wayback=wayback,
+        exclusions=rules[0], host_rules=rules[1],
     )
     bar = ProgressBar(sys.stderr, "checking links")
     try:
         outcome = run_check(targets, options, progress=bar.update)
+    except StoreError as error:  # the cache is busy with another run, or cannot be locked
+        return _fail(str(error))
     finally:
         bar.close()
     for warning in outcome.warnings:
-        print(f"pmgenome links: warning: {warning}", file=sys.stderr)
-    chosen = Format(args.format) if args.format else (Format.GITHUB if in_github_actions() else Format.TEXT)
-    sys.stdout.write(FORMATTERS[chosen](outcome.report))
+        print(f"pmgenome links: warning: {terminal(warning)}", file=sys.stderr)
+    chosen = ReportFormat(args.format) if args.format else (
+        ReportFormat.GITHUB if in_github_actions() else ReportFormat.TEXT)
+    formatters = {ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
+                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url)}
+    sys.stdout.write(formatters[chosen](outcome.report))
     return Exit.PROBLEMS if outcome.report.failing else Exit.OK

@@ -7,10 +7,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
-from http import HTTPStatus
 
 from pmgenome.enrich.extract import PageMeta, extract
 from pmgenome.net.client import Client, media_type
+from pmgenome.net.status import status_text
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 # "" is a response without Content-Type: read it and look at the bytes, as browsers do.
@@ -42,13 +42,6 @@ class PageResult:
         return self.error is None
 
 
-def _describe_status(status: int | None) -> str:
-    try:
-        return f"HTTP {status} {HTTPStatus(status).phrase}"
-    except ValueError:
-        return f"HTTP {status}"
-
-
 def looks_like_html(body: bytes) -> bool:
     """Whether an untyped body is markup rather than a binary file (PDF, image, archive)."""
     head = body[:SNIFF_BYTES]
@@ -73,7 +66,7 @@ def fetch_page(client: Client, url: str, *, headers: Mapping[str, str] | None = 
     if response.status == 304:
         return PageResult(**common, meta=None, error=None, not_modified=True)
     if response.status is None or not 200 <= response.status < 300:
-        return PageResult(**common, meta=None, error=_describe_status(response.status))
+        return PageResult(**common, meta=None, error=status_text(response.status))
     if response.body_skipped or (kind is None and not looks_like_html(response.body)):
         return PageResult(**common, meta=None, error=None)
     try:

@@ -1,126 +1,174 @@
-"""Checking URLs politely: HEAD first, GET when needed, many hosts in parallel, each within its limit."""
+"""Checking URLs: one GET each (its page read far enough to spot a soft 404), many hosts in
+parallel through the fair scheduler, each host within its limits and its policy.
+
+GET rather than HEAD: servers that refuse or mishandle HEAD are common, and a soft 404 shows
+only in the page, so HEAD would cost a second request for most links.
+"""
 
 from __future__ import annotations
 
+import random
+import secrets
 import threading
-from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from pmgenome.links.verdict import (
-    FINAL_ERRORS,
-    LinkResult,
-    Verdict,
-    judge,
-    suggested_url,
-)
-from pmgenome.net.client import Client, Response
+from pmgenome.links.hosts import HostRules
+from pmgenome.links.page import PageSummary
+from pmgenome.links.probe import Probe, RetryPolicy, Wait, host_of
+from pmgenome.links.schedule import Later, Scheduler
+from pmgenome.links.soft404 import missing_page_url, resembles, says_not_found
+from pmgenome.links.verdict import Fetched, LinkResult, Verdict, judge, suggested_url
+from pmgenome.net.client import Client, ClientConfig
+from pmgenome.net.limits import HostLimits
+
+PAGE_TYPES = ("text/html", "application/xhtml+xml")
+PAGE_BYTES = 256 * 1024  # of a page read for soft-404 and challenge signs; the rest is never downloaded
 
 
-def _settled(head: Response) -> bool:
-    """Whether HEAD's answer can stand, or GET must be asked: servers that refuse, mishandle or
-    lie about HEAD are common, so anything but success or a final network failure is retried."""
-    return head.ok or head.error_kind in FINAL_ERRORS
+@dataclass(frozen=True)
+class CheckOptions:
+    retry: RetryPolicy = RetryPolicy()
+    concurrency: int = 16
+    host_limits: HostLimits = HostLimits()
+    rules: HostRules = field(default_factory=HostRules)
+    stall_after: float = 5.0  # seconds without an answer before a request stops holding its slot
+    soft_404: bool = True
+
+    @classmethod
+    def from_client(cls, config: ClientConfig, outage_window: float = RetryPolicy.outage_window,
+                    **changes: object) -> CheckOptions:
+        """Options that follow the client's limits, with `changes` on top."""
+        options = cls(
+            retry=RetryPolicy(attempts=config.max_attempts, outage_window=outage_window,
+                              backoff_base=config.backoff_base, backoff_max=config.backoff_max,
+                              max_retry_after=config.max_retry_after, max_redirects=config.max_redirects),
+            concurrency=config.concurrency,
+            host_limits=HostLimits(config.per_host, config.min_interval),
+            stall_after=max(0.5, min(5.0, config.read_timeout / 4)),
+        )
+        return replace(options, **changes)  # type: ignore[arg-type]
 
 
-def check_url(client: Client, url: str, entries: tuple[str, ...] = ()) -> LinkResult:
-    """Check one URL: HEAD first (one request, no body), GET when HEAD does not settle it."""
-    head = client.request("HEAD", url, max_bytes=0, retry=False)
-    response, attempts, sent = head, head.attempts, head.requests
-    if not _settled(head):
-        # A timed-out HEAD already used one of the attempts a slow server gets.
-        left = client.config.max_attempts - 1 if head.error_kind == "timeout" else None
-        response = client.request("GET", url, max_bytes=0, attempts=max(1, left) if left is not None else None)
-        attempts, sent = attempts + response.attempts, sent + response.requests
-    verdict, error = judge(response, attempts)
-    return LinkResult(
-        url=url, verdict=verdict, status=response.status, error=error, final_url=response.final_url,
-        redirects=response.redirects, entries=entries, attempts=attempts,
-        suggestion=suggested_url(response.redirects) if verdict is Verdict.REDIRECTED else None,
-        requests=sent,
-    )
+class _Run:
+    """One check of many URLs: the probes, the host 404 pages asked for, and the results."""
 
+    def __init__(self, client: Client, targets: Mapping[str, tuple[str, ...]], options: CheckOptions,
+                 progress: Callable[[int, int], None] | None) -> None:
+        self.client, self.targets, self.options, self.progress = client, targets, options, progress
+        self.results: dict[str, LinkResult] = {}
+        self.rng = random.Random()
+        self.lock = threading.Lock()
+        self.missing_pages: dict[str, PageSummary | None] = {}  # origin -> the host's page for no page
+        self.waiting: dict[str, list[tuple[Probe, Fetched]]] = {}  # origin -> pages judged once it comes
+        self.scheduler = Scheduler(options.concurrency, self._limits, options.stall_after)
 
-def host_of(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    def _limits(self, host: str) -> HostLimits:
+        return self.options.rules.limits(host, self.options.host_limits)
 
+    def run(self) -> list[LinkResult]:
+        for url in self.targets:
+            probe = Probe(url, self.options.retry, self.rng)
+            self.scheduler.add(probe.host, self._step(probe, self._judged))
+        self.scheduler.run()
+        return [self.results[url] for url in self.targets]
 
-class _HostQueue:
-    """Hands out URLs so that no worker waits on a busy host while another host has work:
-    a URL is given out only when its host has fewer than `per_host` checks running."""
-
-    def __init__(self, urls: Sequence[str], per_host: int) -> None:
-        self._pending: dict[str, deque[str]] = {}
-        for url in urls:
-            self._pending.setdefault(host_of(url), deque()).append(url)
-        self._order = deque(self._pending)
-        self._busy = dict.fromkeys(self._pending, 0)
-        self._per_host = max(1, per_host)
-        self._changed = threading.Condition()
-
-    def take(self) -> str | None:
-        with self._changed:
-            while self._order:
-                for _ in range(len(self._order)):
-                    host = self._order[0]
-                    self._order.rotate(-1)
-                    if self._busy[host] < self._per_host:
-                        url = self._pending[host].popleft()
-                        self._busy[host] += 1
-                        if not self._pending[host]:
-                            self._order.remove(host)
-                        return url
-                self._changed.wait()
+    def _step(self, probe: Probe, then: Callable[[Probe, Fetched], None]) -> Callable[[], Later | None]:
+        def step() -> Later | None:
+            try:
+                sent_at = time.monotonic()
+                answer = self.client.send("GET", probe.current, headers=self.options.rules.headers(probe.host),
+                                          max_bytes=PAGE_BYTES, body_types=PAGE_TYPES)
+                outcome = probe.answered(answer, sent_at, time.monotonic())
+                if isinstance(outcome, Wait):
+                    return Later(outcome.delay, probe.host, step, outcome.host_pause)
+                then(probe, outcome)
+            except Exception as error:  # noqa: BLE001 - one URL's bug must not lose the run's other results
+                self._record(probe, None, f"the checker failed on this URL ({type(error).__name__}: {error}); "
+                             "this is a bug, please report it")
             return None
 
-    def done(self, url: str) -> None:
-        with self._changed:
-            self._busy[host_of(url)] -= 1
-            self._changed.notify_all()
+        return step
+
+    def _judged(self, probe: Probe, fetched: Fetched) -> None:
+        verdict, why = judge(fetched, self.options.rules.accepted(host_of(fetched.final_url)))
+        if (self.options.soft_404 and verdict in (Verdict.OK, Verdict.REDIRECTED)
+                and fetched.answer.status == 200 and says_not_found(fetched.page)):
+            origin = _origin(fetched.final_url)
+            with self.lock:
+                known = origin in self.missing_pages
+                missing = self.missing_pages.get(origin)
+                if not known:
+                    first = origin not in self.waiting
+                    self.waiting.setdefault(origin, []).append((probe, fetched))
+            if not known:
+                if first:
+                    self._ask_missing_page(origin, fetched.final_url)
+                return
+            verdict, why = _compared(verdict, why, fetched, missing)
+        self._record(probe, fetched, why, verdict)
+
+    def _ask_missing_page(self, origin: str, url: str) -> None:
+        probe = Probe(missing_page_url(url, secrets.token_hex(6)), RetryPolicy(attempts=1, max_redirects=5))
+
+        def found(_: Probe, fetched: Fetched) -> None:
+            page = fetched.page if fetched.answer.error is None and fetched.page.size else None
+            with self.lock:
+                self.missing_pages[origin] = page
+                waiting = self.waiting.pop(origin, [])
+            for waiting_probe, waiting_fetched in waiting:
+                verdict, why = judge(waiting_fetched, self.options.rules.accepted(host_of(waiting_fetched.final_url)))
+                verdict, why = _compared(verdict, why, waiting_fetched, page)
+                self._record(waiting_probe, waiting_fetched, why, verdict)
+
+        self.scheduler.add(probe.host, self._step(probe, found))
+
+    def _record(self, probe: Probe, fetched: Fetched | None, why: str | None,
+                verdict: Verdict = Verdict.BROKEN) -> None:
+        if probe.url not in self.targets:
+            return  # the host's 404 page, asked for comparison
+        answer = fetched.answer if fetched else None
+        result = LinkResult(
+            url=probe.url, verdict=verdict, status=answer.status if answer else None, error=why,
+            final_url=fetched.final_url if fetched else None, redirects=fetched.redirects if fetched else (),
+            entries=self.targets[probe.url], attempts=fetched.attempts if fetched else probe.tries,
+            suggestion=suggested_url(fetched.redirects) if fetched and verdict is Verdict.REDIRECTED else None,
+            requests=probe.sent,
+        )
+        with self.lock:
+            self.results[probe.url] = result
+            count = len(self.results)
+        if self.progress is not None:
+            self.progress(count, len(self.targets))
 
 
-def check_urls(
-    client: Client,
-    targets: Mapping[str, tuple[str, ...]],
-    *,
-    check: Callable[[Client, str, tuple[str, ...]], LinkResult] = check_url,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[LinkResult]:
-    """Check every URL once (targets maps URL -> ids of the entries that hold it), in parallel
-    within the client's limits; results come back in the order of `targets`."""
-    urls = list(targets)
-    queue = _HostQueue(urls, client.config.per_host)
-    results: dict[str, LinkResult] = {}
-    failures: list[BaseException] = []
-    lock = threading.Lock()
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
 
-    def work() -> None:
-        while (url := queue.take()) is not None:
-            try:
-                result = check(client, url, targets[url])
-            except BaseException as error:  # noqa: BLE001 - handed to the caller's thread below
-                with lock:
-                    failures.append(error)
-                result = None
-            finally:
-                queue.done(url)
-            if result is not None:
-                with lock:
-                    results[url] = result
-                    count = len(results)
-                if progress is not None:
-                    progress(count, len(urls))
 
-    # Daemon threads: Ctrl-C must end the run even while a server is hanging.
-    threads = [threading.Thread(target=work, daemon=True, name=f"linkcheck-{n}")
-               for n in range(min(max(1, client.config.concurrency), len(urls)))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if failures:
-        raise failures[0]
-    return [results[url] for url in urls]
+def _compared(verdict: Verdict, why: str | None, fetched: Fetched,
+              missing: PageSummary | None) -> tuple[Verdict, str | None]:
+    """A page whose text says "not found" is a soft 404 when it looks like the host's own
+    answer for an address that cannot exist."""
+    if missing is None or not resembles(fetched.page, missing):
+        return verdict, why
+    phrase = says_not_found(fetched.page)
+    return Verdict.SOFT_404, (f"soft 404: the page says {phrase!r} and looks like this host's page for a "
+                              f"missing address (same title {fetched.page.title!r}, similar size)")
+
+
+def check_urls(client: Client, targets: Mapping[str, tuple[str, ...]], *, options: CheckOptions | None = None,
+               progress: Callable[[int, int], None] | None = None) -> list[LinkResult]:
+    """Check every URL once (targets maps URL -> ids of the entries that hold it); results come
+    back in the order of `targets`."""
+    if not targets:
+        return []
+    return _Run(client, targets, options or CheckOptions.from_client(client.config), progress).run()
+
+
+def check_url(client: Client, url: str, entries: tuple[str, ...] = (), options: CheckOptions | None = None) -> LinkResult:
+    """Check one URL (see check_urls)."""
+    return check_urls(client, {url: entries}, options=options)[0]

@@ -8,6 +8,10 @@ exclusions:
   - pattern: ^https://(www\\.)?linkedin\\.com/   # a regular expression, searched in the URL
     reason: LinkedIn answers 999 to every automated client
 ```
+
+A pattern is a stranger's regular expression run against every URL, so it is bounded twice:
+validation refuses the shapes that backtrack without end (a repeated group that can match in
+more than one way, back-references), and each search is cut off after MATCH_SECONDS.
 """
 
 from __future__ import annotations
@@ -16,15 +20,24 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pmgenome.catalog.files import display_path, read_yaml
+import regex
+
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
+from pmgenome.links.rulefile import Wording, check_keys, read_rules, reason_and_expiry
 from pmgenome.urls import url_problem
+
+try:  # the standard library's parser, used only to look at a pattern's shape
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python 3.10 and older
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 EXCLUSIONS_FILE = "exclusions.yaml"
 FIELDS = ("url", "pattern", "reason", "expires")
+MATCH_SECONDS = 0.1
+MAX_PATTERN = 500
+WORDS = Wording("the exclusions file", "exclusions", "an exclusion", "a mapping with url or pattern, and reason")
 
 
 @dataclass(frozen=True)
@@ -33,7 +46,7 @@ class Exclusion:
     path: str
     location: Location
     url: str | None = None
-    pattern: re.Pattern[str] | None = None
+    pattern: regex.Pattern[str] | None = None
     expires: dt.date | None = None
 
     @property
@@ -41,75 +54,92 @@ class Exclusion:
         return f"{self.path}:{self.location.line}:{self.location.col}"
 
     def matches(self, url: str) -> bool:
+        """Whether this exclusion covers `url`; raises TimeoutError when its pattern takes too long."""
         if self.url is not None:
             return url == self.url
-        return self.pattern is not None and self.pattern.search(url) is not None
+        return self.pattern is not None and self.pattern.search(url, timeout=MATCH_SECONDS) is not None
 
     def expired(self, today: dt.date) -> bool:
         return self.expires is not None and self.expires < today
 
 
+_REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, getattr(_sre_parse, "POSSESSIVE_REPEAT", None)}
+
+
+def _ambiguous(items: object, inside_repeat: bool) -> str | None:
+    """The first construct that can make a search backtrack without end, or None."""
+    for op, value in items:  # type: ignore[attr-defined]
+        if op in (_sre_parse.GROUPREF, _sre_parse.GROUPREF_EXISTS):
+            return "a back-reference"
+        if op in _REPEATS:
+            low, high, body = value
+            many = high is _sre_parse.MAXREPEAT or high > 1
+            if inside_repeat and many:
+                return "a repetition inside a repeated group"
+            found = _ambiguous(body, inside_repeat or many)
+            if found:
+                return found
+        elif op is _sre_parse.SUBPATTERN:
+            found = _ambiguous(value[-1], inside_repeat)
+            if found:
+                return found
+        elif op is _sre_parse.BRANCH:
+            if inside_repeat:
+                return "alternatives inside a repeated group"
+            for branch in value[1]:
+                found = _ambiguous(branch, inside_repeat)
+                if found:
+                    return found
+        elif op in (_sre_parse.ASSERT, _sre_parse.ASSERT_NOT):
+            found = _ambiguous(value[1], inside_repeat)
+            if found:
+                return found
+    return None
+
+
+def pattern_problem(pattern: str) -> str | None:
+    """Why `pattern` cannot be an exclusion pattern, or None."""
+    if len(pattern) > MAX_PATTERN:
+        return f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN}"
+    try:
+        parsed = _sre_parse.parse(pattern)
+        regex.compile(pattern)
+    except (re.error, regex.error, RecursionError, OverflowError) as error:
+        return f"pattern is not a valid regular expression: {error}"
+    risky = _ambiguous(parsed, False)
+    if risky:
+        return (f"pattern has {risky}, which can make one search take minutes; write it without "
+                "(for example ^https://(www\\.)?example\\.com/)")
+    return None
+
+
 def load_exclusions(path: Path) -> tuple[tuple[Exclusion, ...], list[Problem]]:
     """Read the exclusions file; a missing file means no exclusions. Every mistake is a located
     problem, and an entry with a mistake is left out."""
-    path = Path(path)
-    if not path.exists():
-        return (), []
-    document, problems = read_yaml(path)
-    if document is None:
-        return (), problems
-    shown = display_path(path)
-
-    def at(*where: Any) -> Location:
-        return document.values.get(where) or document.keys.get(where) or Location(1, 1)
-
-    def problem(where: Location, message: str) -> None:
-        problems.append(Problem(shown, where.line, where.col, message, "exclusions"))
-
-    data = document.value
-    if not isinstance(data, dict) or set(data) != {"exclusions"}:
-        problem(at(), "the exclusions file must hold one key, 'exclusions', with a list of exclusions")
-        return (), problems
-    items = data["exclusions"]
-    if items is None:
-        return (), problems
-    if not isinstance(items, tuple):
-        problem(at("exclusions"), "'exclusions' must be a list")
-        return (), problems
+    rules, items = read_rules(path, "exclusions", "exclusions", WORDS)
     found: list[Exclusion] = []
-    for index, item in enumerate(items):
-        where = at("exclusions", index)
-        if not isinstance(item, dict):
-            problem(where, "each exclusion must be a mapping with url or pattern, and reason")
-            continue
-        before = len(problems)
-        for key in item:
-            if key not in FIELDS:
-                problem(document.keys.get(("exclusions", index, key), where),
-                        f"unknown field '{key}'; an exclusion has {', '.join(FIELDS)}")
-        url, pattern, reason, expires = (item.get(name) for name in FIELDS)
+    for index, item in items:
+        where = rules.at("exclusions", index)
+        before = len(rules.problems)
+        check_keys(rules, "exclusions", index, item, FIELDS, WORDS)
+        url, pattern = item.get("url"), item.get("pattern")
         compiled = None
         if (url is None) == (pattern is None):
-            problem(where, "an exclusion needs exactly one of 'url' or 'pattern'")
+            rules.problem(where, "an exclusion needs exactly one of 'url' or 'pattern'")
         elif url is not None and (not isinstance(url, str) or url_problem(url)):
             detail = url_problem(url) if isinstance(url, str) else "url must be a string"
-            problem(at("exclusions", index, "url"), f"url: {detail}")
+            rules.problem(rules.at("exclusions", index, "url"), f"url: {detail}")
         elif pattern is not None:
-            try:
-                compiled = re.compile(pattern) if isinstance(pattern, str) else None
-            except re.error as error:
-                problem(at("exclusions", index, "pattern"), f"pattern is not a valid regular expression: {error}")
+            problem = pattern_problem(pattern) if isinstance(pattern, str) else "pattern must be a string"
+            if problem:
+                rules.problem(rules.at("exclusions", index, "pattern"), problem)
             else:
-                if compiled is None:
-                    problem(at("exclusions", index, "pattern"), "pattern must be a string")
-        if not isinstance(reason, str) or not reason.strip():
-            problem(where, "an exclusion needs a 'reason': say why the link cannot be checked")
-        if expires is not None and not isinstance(expires, dt.date):
-            problem(at("exclusions", index, "expires"), "expires must be a date written as YYYY-MM-DD")
-        if len(problems) == before:
-            found.append(Exclusion(reason.strip(), shown, where, url, compiled, expires))
-    problems.sort(key=lambda item: (item.line, item.col))
-    return tuple(found), problems
+                compiled = regex.compile(pattern)
+        reason, expires = reason_and_expiry(rules, "exclusions", index, item, WORDS,
+                                            "say why the link cannot be checked")
+        if len(rules.problems) == before and reason is not None:
+            found.append(Exclusion(reason, rules.shown, where, url, compiled, expires))
+    return tuple(found), rules.sorted_problems()
 
 
 def expired_problems(exclusions: tuple[Exclusion, ...], today: dt.date) -> list[Problem]:
@@ -126,5 +156,16 @@ def active(exclusions: tuple[Exclusion, ...], today: dt.date) -> tuple[Exclusion
     return tuple(e for e in exclusions if not e.expired(today))
 
 
-def matching(exclusions: tuple[Exclusion, ...], url: str) -> Exclusion | None:
-    return next((e for e in exclusions if e.matches(url)), None)
+def matching(exclusions: tuple[Exclusion, ...], url: str, slow: set[str] | None = None) -> Exclusion | None:
+    """The first exclusion that covers `url`. A pattern that runs out of time is skipped, and
+    its place added to `slow`, so it is tried on no other URL."""
+    for exclusion in exclusions:
+        if slow is not None and exclusion.where in slow:
+            continue
+        try:
+            if exclusion.matches(url):
+                return exclusion
+        except TimeoutError:
+            if slow is not None:
+                slow.add(exclusion.where)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -10,9 +11,10 @@ class GitError(Exception):
     """git could not answer; the message says what to do."""
 
 
-def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    # Bytes, not text: a file name need not be UTF-8, and git prints it as it is.
     try:
-        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, text=True, check=False)
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False)
     except FileNotFoundError as error:
         raise GitError("git is not installed or not on PATH") from error
 
@@ -30,10 +32,12 @@ def changed_files(folder: Path, ref: str) -> set[Path]:
                        "`git fetch origin main`, or check the spelling)")
     merge_base = _git(folder, "merge-base", ref, "HEAD")
     # Without a common ancestor (a shallow clone), compare with the ref itself.
-    base = merge_base.stdout.strip() if merge_base.returncode == 0 and merge_base.stdout.strip() else ref
+    found = os.fsdecode(merge_base.stdout.strip()) if merge_base.returncode == 0 else ""
+    base = found or ref
     diff = _git(folder, "diff", "--name-only", "-z", "--diff-filter=d", "--relative", base, "--", ".")
     if diff.returncode != 0:
-        raise GitError(f"git diff against '{ref}' failed: {diff.stderr.strip()}")
+        message = diff.stderr.decode("utf-8", errors="replace").strip()
+        raise GitError(f"git diff against '{ref}' failed: {message}")
     untracked = _git(folder, "ls-files", "-z", "--others", "--exclude-standard", "--", ".")
-    names = [name for name in (diff.stdout + untracked.stdout).split("\0") if name]
+    names = [os.fsdecode(name) for name in (diff.stdout + untracked.stdout).split(b"\0") if name]
     return {(folder / name).resolve() for name in names}

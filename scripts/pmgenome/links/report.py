@@ -1,18 +1,19 @@
-"""Link check results as text, Markdown (the scheduled job's issue), JSON and GitHub annotations."""
+"""Link check results: the report, and its text, JSON and GitHub-annotation formats (Markdown, the
+report for a person, is links.markdown)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.links.verdict import LinkResult, Verdict
-from pmgenome.text.escape import github_data, github_property
+from pmgenome.text.escape import github_data, github_property, terminal
 
 
-class Format(StrEnum):
+class ReportFormat(StrEnum):
     TEXT = "text"
     MARKDOWN = "markdown"
     JSON = "json"
@@ -20,12 +21,12 @@ class Format(StrEnum):
 
 
 # Worst first: the order of the report's sections and lines.
-ORDER = (Verdict.BROKEN, Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED, Verdict.EXCLUDED, Verdict.OK)
+ORDER = (Verdict.BROKEN, Verdict.SOFT_404, Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED, Verdict.EXCLUDED, Verdict.OK)
 PENDING_NOTE = "first failure: reported as broken if the next run fails too"
 
 
 @dataclass(frozen=True)
-class Place:
+class UrlSite:
     """Where an entry's URL is written."""
 
     path: str
@@ -37,7 +38,7 @@ class Place:
 class Report:
     results: tuple[LinkResult, ...]
     expired: tuple[Problem, ...] = ()
-    places: Mapping[str, Place] = field(default_factory=dict)  # entry id -> where its url is written
+    places: Mapping[str, UrlSite] = field(default_factory=dict)  # entry id -> where its url is written
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for r in self.results if r.verdict is verdict)
@@ -48,7 +49,7 @@ class Report:
 
     @property
     def pending(self) -> int:
-        return sum(1 for r in self.results if r.verdict is Verdict.BROKEN and not r.confirmed)
+        return sum(1 for r in self.results if r.dead and not r.confirmed)
 
     def ordered(self) -> list[LinkResult]:
         return sorted(self.results, key=lambda r: (ORDER.index(r.verdict), not r.confirmed, r.url))
@@ -56,9 +57,9 @@ class Report:
 
 def summary(report: Report) -> str:
     total = len(report.results)
-    parts = [f"{report.count(v)} {v.value}" for v in ORDER]
+    parts = [f"{sum(1 for r in report.results if r.verdict is v and r.confirmed)} {v.value}" for v in ORDER]
     if report.pending:
-        parts[0] = f"{report.failing} broken, {report.pending} failing for the first time"
+        parts.insert(2, f"{report.pending} failing for the first time")
     return f"{total} URL{'s' if total != 1 else ''}: {', '.join(parts)}"
 
 
@@ -72,13 +73,13 @@ def detail(result: LinkResult) -> str:
     if result.verdict is Verdict.OK:
         return f"HTTP {result.status}" + (" (cached)" if result.cached else "")
     text = result.error or (f"HTTP {result.status}" if result.status else "failed")
-    if result.verdict is Verdict.BROKEN and not result.confirmed:
+    if result.dead and not result.confirmed:
         text += f" ({PENDING_NOTE})"
     return text
 
 
 def _label(result: LinkResult) -> str:
-    if result.verdict is Verdict.BROKEN and not result.confirmed:
+    if result.dead and not result.confirmed:
         return "failing"
     return result.verdict.value
 
@@ -90,6 +91,12 @@ def _extra_lines(result: LinkResult) -> list[str]:
     return lines
 
 
+def shown(text: str) -> str:
+    """One line of a terminal report: control characters, line breaks included, shown as escapes,
+    so a redirect target or a page cannot restyle the terminal or fake a line of the report."""
+    return terminal(text.replace("\n", "\\n").replace("\r", "\\r").replace("\t", " "))
+
+
 def format_text(report: Report) -> str:
     """One line per link that needs a look (ok ones are only counted), then the summary."""
     lines = []
@@ -97,70 +104,11 @@ def format_text(report: Report) -> str:
         if result.verdict is Verdict.OK:
             continue
         entries = f"  [{', '.join(result.entries)}]" if result.entries else ""
-        lines.append(f"{_label(result):<10}  {result.url}  {detail(result)}{entries}")
-        lines += [f"{'':<10}  {extra}" for extra in _extra_lines(result)]
-    lines += [str(problem) for problem in report.expired]
+        lines.append(shown(f"{_label(result):<10}  {result.url}  {detail(result)}{entries}"))
+        lines += [f"{'':<10}  {shown(extra)}" for extra in _extra_lines(result)]
+    lines += [shown(str(problem)) for problem in report.expired]
     lines.append(summary(report))
     return "".join(f"{line}\n" for line in lines)
-
-
-def _cell(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ").replace("`", "'")
-
-
-def _link(url: str) -> str:
-    # Angle brackets keep Markdown from reading the URL's own characters; these three would end it.
-    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E").replace("|", "%7C") + ">"
-
-
-def _entries_cell(result: LinkResult) -> str:
-    return ", ".join(f"`{_cell(entry)}`" for entry in result.entries) or "-"
-
-
-SECTIONS: tuple[tuple[str, Callable[[LinkResult], bool], tuple[str, ...]], ...] = (
-    ("Broken", lambda r: r.verdict is Verdict.BROKEN and r.confirmed, ("URL", "Entries", "Problem", "Archived copy")),
-    ("Failing for the first time (reported as broken if the next run fails too)",
-     lambda r: r.verdict is Verdict.BROKEN and not r.confirmed, ("URL", "Entries", "Problem", "Archived copy")),
-    ("Timed out", lambda r: r.verdict is Verdict.TIMEOUT, ("URL", "Entries", "Problem")),
-    ("Blocked (the page likely exists; check by hand)", lambda r: r.verdict is Verdict.BLOCKED,
-     ("URL", "Entries", "Answer")),
-    ("Redirected (update the URL)", lambda r: r.verdict is Verdict.REDIRECTED, ("URL", "Entries", "New URL")),
-    ("Excluded", lambda r: r.verdict is Verdict.EXCLUDED, ("URL", "Entries", "Reason")),
-)
-
-
-def _row(title: str, result: LinkResult) -> list[str]:
-    cells = [_link(result.url), _entries_cell(result)]
-    if title.startswith("Redirected"):
-        return cells + [_link(result.suggestion or "")]
-    if title == "Excluded":
-        return cells + [_cell(result.excluded_by or "")]
-    error = _cell(result.error or (f"HTTP {result.status}" if result.status else "failed"))
-    if title.startswith(("Broken", "Failing")):
-        return cells + [error, _link(result.archived) if result.archived else "none found"]
-    return cells + [error]
-
-
-def format_markdown(report: Report) -> str:
-    """A report for people: the issue the scheduled job opens and keeps up to date."""
-    out = ["## Link check report", ""]
-    if not report.failing and not report.pending and not any(
-            r.verdict in (Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED) for r in report.results):
-        out += [f"All {len(report.results)} links are fine ({summary(report)}).", ""]
-    else:
-        out += [f"{summary(report)}.", ""]
-    for title, belongs, headings in SECTIONS:
-        rows = [r for r in report.ordered() if belongs(r)]
-        if not rows:
-            continue
-        out += [f"### {title}", "", "| " + " | ".join(headings) + " |", "|" + "---|" * len(headings)]
-        out += ["| " + " | ".join(_row(title, r)) + " |" for r in rows]
-        out.append("")
-    if report.expired:
-        out += ["### Expired exclusions", ""]
-        out += [f"- `{_cell(f'{p.path}:{p.line}:{p.col}')}`: {_cell(p.message)}" for p in report.expired]
-        out.append("")
-    return "\n".join(out)
 
 
 def to_json(result: LinkResult) -> dict[str, object]:
@@ -205,7 +153,7 @@ def format_github(report: Report) -> str:
             continue
         level = "error" if result.failing else "warning"
         title = github_property(f"{_label(result)} link")
-        message = github_data(f"{result.url}: {detail(result)}")
+        message = github_data(terminal(f"{result.url}: {detail(result)}"))
         places = [report.places[e] for e in result.entries if e in report.places]
         if not places:
             lines.append(f"::{level} title={title}::{message}")
@@ -214,13 +162,5 @@ def format_github(report: Report) -> str:
                          f"title={title}::{message}")
     for problem in report.expired:
         lines.append(f"::warning file={github_property(problem.path)},line={problem.line},col={problem.col},"
-                     f"title=expired exclusion::{github_data(problem.message)}")
+                     f"title=expired rule::{github_data(terminal(problem.message))}")
     return "".join(f"{line}\n" for line in lines)
-
-
-FORMATTERS: dict[Format, Callable[[Report], str]] = {
-    Format.TEXT: format_text,
-    Format.MARKDOWN: format_markdown,
-    Format.JSON: format_json,
-    Format.GITHUB: format_github,
-}

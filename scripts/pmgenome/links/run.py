@@ -1,26 +1,40 @@
 """One link-check run: which URLs, which to skip, what the cache knows, and the report.
 
-The `links` command is argument parsing and printing around `run()`.
+The run's scope carries the policy: the scheduled check of the whole catalog calls a link dead
+only after two failing runs and forgets URLs no entry holds any more; a pull request's links must
+work now, and a list of URLs leaves the rest of the cache alone. The `links` command is argument
+parsing and printing around `run()`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
 from pathlib import Path
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Catalog
 from pmgenome.links import cache as linkcache
 from pmgenome.links import exclusions as excl
-from pmgenome.links.check import check_urls
-from pmgenome.links.report import Place, Report
-from pmgenome.links.verdict import LinkResult, Verdict, excluded
+from pmgenome.links import hosts
+from pmgenome.links.check import CheckOptions, check_urls
+from pmgenome.links.report import Report, UrlSite
+from pmgenome.links.results import save_results
+from pmgenome.links.verdict import LinkResult, excluded
 from pmgenome.links.wayback import archived_copies
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.stores.lock import store_lock
 from pmgenome.stores.timestamps import format_utc, utc_now
+from pmgenome.text.clean import shortened
 from pmgenome.urls import is_web_url, url_problem
+
+
+class Scope(StrEnum):
+    CATALOG = "catalog"  # every entry: the scheduled check
+    CHANGES = "changes"  # entries a pull request adds or edits
+    LIST = "list"  # URLs from a file
 
 
 @dataclass(frozen=True)
@@ -28,7 +42,7 @@ class Targets:
     """The URLs to check, each with the ids of the entries that hold it, and where those are."""
 
     urls: dict[str, tuple[str, ...]]
-    places: dict[str, Place]
+    places: dict[str, UrlSite]
 
 
 def fetch_key(url: str) -> str:
@@ -40,7 +54,7 @@ def catalog_targets(catalog: Catalog, only: set[Path] | None = None) -> Targets:
     """Every entry's URL (or only those of entries whose file is in `only`); URLs the validator
     refuses are left to it."""
     urls: dict[str, tuple[str, ...]] = {}
-    places: dict[str, Place] = {}
+    places: dict[str, UrlSite] = {}
     for entry in catalog.entries:
         if only is not None and entry.path.resolve() not in only:
             continue
@@ -49,7 +63,7 @@ def catalog_targets(catalog: Catalog, only: set[Path] | None = None) -> Targets:
         key = fetch_key(entry.url)
         urls[key] = urls.get(key, ()) + (entry.id,)
         where = entry.location("url")
-        places[entry.id] = Place(display_path(entry.path), where.line, where.col)
+        places[entry.id] = UrlSite(display_path(entry.path), where.line, where.col)
     return Targets(urls, places)
 
 
@@ -63,7 +77,7 @@ def url_file_targets(text: str, shown: str) -> tuple[Targets, list[str]]:
         if not url or url.startswith("#"):
             continue
         if not is_web_url(url):
-            errors.append(f"{shown}:{number}: not an http(s) URL: {url!r}")
+            errors.append(f"{shown}:{number}: not an http(s) URL: {shortened(url, 200)!r}")
             continue
         urls.setdefault(fetch_key(url), ())
     return Targets(urls, {}), errors
@@ -71,14 +85,28 @@ def url_file_targets(text: str, shown: str) -> tuple[Targets, list[str]]:
 
 @dataclass(frozen=True)
 class RunOptions:
+    scope: Scope = Scope.CATALOG
     client: ClientConfig = ClientConfig()
+    outage_window: float = 10.0  # seconds over which a server in trouble (5xx) is asked again
     cache: Path | None = None  # None: no cache read or written
     max_age: dt.timedelta = dt.timedelta(0)  # reuse good results younger than this
-    two_runs: bool = False  # a broken link counts only after two consecutive failing runs
-    partial: bool = False  # checking part of the catalog: keep the cache's other records
+    results: Path | None = None  # the results file for the site (links.results), None: not written
     wayback: str | None = None  # the archive's base URL, None to suggest no archived copies
     exclusions: tuple[excl.Exclusion, ...] = ()
+    host_rules: tuple[hosts.HostRule, ...] = ()
     today: dt.date | None = None
+    soft_404: bool = True
+    check: CheckOptions | None = field(default=None)  # derived from the above unless given
+
+    @property
+    def two_runs(self) -> bool:
+        """The scheduled check forgives one failing run (a deploy, a blip); the others must work now."""
+        return self.scope is Scope.CATALOG and self.cache is not None
+
+    @property
+    def partial(self) -> bool:
+        """Part of the catalog (or a list): the cache's other records are kept."""
+        return self.scope is not Scope.CATALOG
 
 
 @dataclass(frozen=True)
@@ -87,8 +115,44 @@ class RunOutcome:
     warnings: tuple[str, ...]
 
 
+def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
+    if options.check is not None:
+        return options.check
+    return CheckOptions.from_client(options.client, options.outage_window, soft_404=options.soft_404,
+                                    rules=hosts.in_force(options.host_rules, today))
+
+
+def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
+            warnings: list[str]) -> tuple[dict[str, LinkResult], dict[str, tuple[str, ...]]]:
+    """The URLs decided without fetching (excluded, or recently fine) and those to fetch."""
+    active = excl.active(options.exclusions, today)
+    slow: set[str] = set()
+    settled: dict[str, LinkResult] = {}
+    to_fetch: dict[str, tuple[str, ...]] = {}
+    for url, entries in targets.urls.items():
+        rule = excl.matching(active, url, slow)
+        if rule is not None:
+            settled[url] = excluded(url, entries, f"{rule.reason} ({rule.where})")
+        elif linkcache.reusable(records.get(url), options.max_age, now):
+            settled[url] = linkcache.from_record(url, records[url], entries)
+        else:
+            to_fetch[url] = entries
+    warnings += [f"the exclusion pattern at {where} took over {excl.MATCH_SECONDS:g}s on one URL and was skipped "
+                 "for the rest of the run: simplify it" for where in sorted(slow)]
+    return settled, to_fetch
+
+
 def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], None] | None = None) -> RunOutcome:
-    """Check the targets and build the report; the cache is read before and written after."""
+    """Check the targets and build the report. With a cache, the run holds its lock from reading
+    it to writing it (another run at the same time stops at once with StoreBusy, and neither
+    loses records)."""
+    if options.cache is None:
+        return _run(targets, options, progress)
+    with store_lock(options.cache):
+        return _run(targets, options, progress)
+
+
+def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], None] | None) -> RunOutcome:
     now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
@@ -97,25 +161,14 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
         records, warning = linkcache.load_cache(options.cache)
         if warning:
             warnings.append(warning)
-    active = excl.active(options.exclusions, today)
-    settled: dict[str, LinkResult] = {}
-    to_fetch: dict[str, tuple[str, ...]] = {}
-    for url, entries in targets.urls.items():
-        rule = excl.matching(active, url)
-        if rule is not None:
-            settled[url] = excluded(url, entries, f"{rule.reason} ({rule.where})")
-        elif linkcache.reusable(records.get(url), options.max_age, now):
-            settled[url] = linkcache.from_record(url, records[url], entries)
-        else:
-            to_fetch[url] = entries
+    settled, to_fetch = _settle(targets, options, records, today, now, warnings)
     with Client(options.client) as client:
-        fetched = check_urls(client, to_fetch, progress=progress) if to_fetch else []
+        fetched = check_urls(client, to_fetch, options=check_options(options, today), progress=progress)
         stamp = format_utc(now)
         fetched = [linkcache.with_history(replace(r, checked_at=stamp), records.get(r.url), options.two_runs)
                    for r in fetched]
         if options.wayback:
-            broken = [r.url for r in fetched if r.verdict is Verdict.BROKEN]
-            copies = archived_copies(client, broken, options.wayback)
+            copies = archived_copies(client, [r.url for r in fetched if r.dead], options.wayback)
             fetched = [replace(r, archived=copies.get(r.url)) for r in fetched]
     results = {**settled, **{r.url: r for r in fetched}}
     ordered = tuple(results[url] for url in targets.urls)
@@ -124,6 +177,10 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
             linkcache.save_cache(options.cache, linkcache.merged(records, ordered, keep_others=options.partial))
         except OSError as error:
             warnings.append(f"could not write the link cache {options.cache}: {error.strerror or error}")
-    expired = tuple(excl.expired_problems(options.exclusions, today))
+    if options.results is not None:
+        try:
+            save_results(options.results, ordered, format_utc(now), keep_others=options.partial)
+        except OSError as error:
+            warnings.append(f"could not write the link results {options.results}: {error.strerror or error}")
+    expired = tuple(excl.expired_problems(options.exclusions, today) + hosts.expired_problems(options.host_rules, today))
     return RunOutcome(Report(ordered, expired, targets.places), tuple(warnings))
-

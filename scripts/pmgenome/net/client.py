@@ -1,10 +1,13 @@
 """The one HTTP client that fetches strangers' URLs, for the link checker and enrichment alike.
 
-Polite (a global and a per-host limit on requests in flight, a whole host slowed after a 429,
-Retry-After honoured, backoff with jitter), guarded (no private addresses, redirects included,
+Polite (a global and a per-host limit on requests in flight, a minimum interval between a
+host's requests, a host paused as long as its 429 asked, backoff with jitter), guarded (no private addresses, redirects included,
 unless allowed) and bounded (connect, read and whole-attempt timeouts, a byte cap, bodies of
 unwanted types left unread). It never raises for a network problem: the Response says what
 went wrong in `error` and `error_kind`.
+
+`request` is the whole fetch (redirects and retries) for callers that wait; `send` is one request,
+for the link checker's scheduler, which does its own waiting without holding a thread.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import threading
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from http.client import HTTPException, IncompleteRead, RemoteDisconnected
 from types import MappingProxyType
 from urllib.parse import urljoin, urlsplit
@@ -26,7 +30,9 @@ import urllib3.exceptions
 from requests.structures import CaseInsensitiveDict
 
 from pmgenome.net import guard as netguard
-from pmgenome.net.limits import HostGates, backoff_delay, retry_after_seconds
+from pmgenome.net.headers import ascii_number, retry_after_seconds
+from pmgenome.net.limits import HostGates, HostLimits, backoff_delay
+from pmgenome.net.status import REDIRECT_STATUSES, is_retryable_status
 from pmgenome.urls import web_url_problem
 
 DEFAULT_USER_AGENT = (
@@ -38,15 +44,12 @@ DEFAULT_HEADERS = {
     "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
     "Accept-Language": "en-GB,en;q=0.9",
 }
-REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-# 5xx answers that say "not now" rather than "never": 501 and friends will not change on a retry.
-_FINAL_5XX = frozenset({501, 505, 506, 508, 510, 511})
 _DRAIN_LIMIT = 64 * 1024  # unread bodies up to this size are read so the connection can be reused
 _CHUNK = 64 * 1024
 
 
-class ErrorKind:
-    """The values of Response.error_kind (plain strings, so callers compare with literals)."""
+class ErrorKind(StrEnum):
+    """What kind of network failure ended a request (Response.error_kind)."""
 
     DNS = "dns"
     REFUSED = "refused"
@@ -80,6 +83,7 @@ class ClientConfig:
     backoff_max: float = 30.0
     # Networks allowed even without allow_private (CIDR strings), e.g. one loopback address in tests.
     allowed_networks: tuple[str, ...] = ()
+    min_interval: float = 0.0  # seconds between the starts of two requests to one host
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,7 @@ class Response:
     redirects: tuple[Redirect, ...]
     attempts: int  # 1 + the retries made (following a redirect is not a retry)
     error: str | None
-    error_kind: str | None  # one of the ErrorKind values when error is set
+    error_kind: ErrorKind | None  # set with error
     requests: int = 0  # HTTP requests sent for this call: every hop and every retry
 
     @property
@@ -113,8 +117,8 @@ _NO_HEADERS: Mapping[str, str] = MappingProxyType(CaseInsensitiveDict())
 
 
 @dataclass(frozen=True)
-class _Hop:
-    """The answer to one request (after its retries), before redirects are followed."""
+class Answer:
+    """The answer to one request, before any redirect is followed or any retry made."""
 
     status: int | None = None
     headers: Mapping[str, str] = field(default_factory=lambda: _NO_HEADERS)
@@ -122,11 +126,7 @@ class _Hop:
     truncated: bool = False
     body_skipped: bool = False
     error: str | None = None
-    error_kind: str | None = None
-
-
-def is_retryable_status(status: int | None) -> bool:
-    return status == 429 or (status is not None and 500 <= status < 600 and status not in _FINAL_5XX)
+    error_kind: ErrorKind | None = None
 
 
 def media_type(headers: Mapping[str, str]) -> str:
@@ -170,7 +170,7 @@ class Client:
             config.allow_private,
             tuple(ipaddress.ip_network(network, strict=False) for network in config.allowed_networks),
         )
-        self._gates = HostGates(config.per_host)
+        self._gates = HostGates(HostLimits(config.per_host, config.min_interval))
         self._global = threading.BoundedSemaphore(max(1, config.concurrency))
         self._random = random.Random()
         self._session = requests.Session()
@@ -240,7 +240,7 @@ class Client:
             current = target
 
     def _hop(self, method: str, url: str, headers: Mapping[str, str] | None, max_bytes: int,
-             body_types: tuple[str, ...] | None, tries_allowed: int) -> tuple[_Hop, int]:
+             body_types: tuple[str, ...] | None, tries_allowed: int) -> tuple[Answer, int]:
         """One URL, retried as the answers allow; returns the last answer and the tries made."""
         gate = self._gates.gate((urlsplit(url).hostname or "").lower())
         tries = 0
@@ -255,13 +255,21 @@ class Client:
                 gate.leave()
             wait = self._wait_before_retry(hop, tries)
             if hop.status == 429 and wait is not None:
-                gate.pause(wait)  # every thread holds off this host, not just this one
+                gate.pause(wait)  # every thread holds off this host, as long as the server asked
             if tries >= tries_allowed or wait is None:
                 return hop, tries
-            if hop.status != 429:
-                time.sleep(wait)
+            time.sleep(wait)
 
-    def _wait_before_retry(self, hop: _Hop, tries: int) -> float | None:
+    def send(self, method: str, url: str, *, headers: Mapping[str, str] | None = None, max_bytes: int = 0,
+             body_types: tuple[str, ...] | None = None) -> Answer:
+        """One request to `url` under the address guard and the timeouts: no redirect followed,
+        no retry, no host limit (the caller schedules those)."""
+        problem = _url_problem(url)
+        if problem is not None:
+            return Answer(error=problem, error_kind=ErrorKind.INVALID_URL)
+        return self._send(method.upper(), url, headers, max_bytes, body_types)
+
+    def _wait_before_retry(self, hop: Answer, tries: int) -> float | None:
         """Seconds to wait before trying again, or None when a retry would not help."""
         if hop.error_kind is not None:
             retryable = hop.error_kind in RETRYABLE_ERRORS
@@ -279,7 +287,7 @@ class Client:
         return asked
 
     def _send(self, method: str, url: str, headers: Mapping[str, str] | None, max_bytes: int,
-              body_types: tuple[str, ...] | None) -> _Hop:
+              body_types: tuple[str, ...] | None) -> Answer:
         cfg = self.config
         with netguard.attempt(self._policy, cfg.total_timeout) as attempt:
             try:
@@ -288,11 +296,11 @@ class Client:
                     timeout=(cfg.connect_timeout, cfg.read_timeout),
                 )
             except netguard.BlockedAddress as error:
-                return _Hop(error=str(error), error_kind=ErrorKind.PRIVATE_ADDRESS)
+                return Answer(error=str(error), error_kind=ErrorKind.PRIVATE_ADDRESS)
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, HTTPException,
                     ValueError) as error:
                 kind, message = self._describe(error, attempt.expired)
-                return _Hop(error=message, error_kind=kind)
+                return Answer(error=message, error_kind=kind)
             status = response.status_code
             hop_headers = MappingProxyType(CaseInsensitiveDict(response.headers))
             try:
@@ -300,11 +308,11 @@ class Client:
             except (requests.RequestException, urllib3.exceptions.HTTPError, OSError, HTTPException) as error:
                 response.close()
                 kind, message = self._describe(error, attempt.expired)
-                return _Hop(status=None, headers=hop_headers, error=message, error_kind=kind)
+                return Answer(status=None, headers=hop_headers, error=message, error_kind=kind)
             if attempt.expired:
                 kind, message = self._describe(TimeoutError(), True)
-                return _Hop(status=None, headers=hop_headers, error=message, error_kind=kind)
-            return _Hop(status, hop_headers, body, truncated, skipped)
+                return Answer(status=None, headers=hop_headers, error=message, error_kind=kind)
+            return Answer(status, hop_headers, body, truncated, skipped)
 
     def _read_body(self, response: requests.Response, method: str, max_bytes: int,
                    body_types: tuple[str, ...] | None) -> tuple[bytes, bool, bool]:
@@ -318,7 +326,8 @@ class Client:
         if unwanted:
             skipped = method != "HEAD" and response.status_code not in REDIRECT_STATUSES
             length = response.headers.get("Content-Length", "")
-            if method == "HEAD" or (length.isdigit() and int(length) <= _DRAIN_LIMIT):
+            size = ascii_number(length)
+            if method == "HEAD" or (size is not None and size <= _DRAIN_LIMIT):
                 while raw.read(_CHUNK, decode_content=False):
                     pass  # small: read it so the connection goes back to the pool
                 raw.release_conn()
@@ -337,7 +346,7 @@ class Client:
         response.close()
         return b"".join(chunks)[:max_bytes], True, False
 
-    def _describe(self, error: BaseException, expired: bool) -> tuple[str, str]:
+    def _describe(self, error: BaseException, expired: bool) -> tuple[ErrorKind, str]:
         """The error kind and a one-line message a person can act on."""
         cfg = self.config
         causes = _causes(error)
@@ -377,5 +386,5 @@ def _url_problem(url: str) -> str | None:
 
 
 def _failed(url: str, final_url: str, redirects: list[Redirect], tries: int, sent: int, error: str,
-            kind: str, status: int | None = None, headers: Mapping[str, str] = _NO_HEADERS) -> Response:
+            kind: ErrorKind, status: int | None = None, headers: Mapping[str, str] = _NO_HEADERS) -> Response:
     return Response(url, final_url, status, headers, b"", False, False, tuple(redirects), tries, error, kind, sent)

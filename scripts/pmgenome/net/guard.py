@@ -41,10 +41,43 @@ class BlockedAddress(Exception):
         super().__init__(f"not fetched: {where} is a {what} address")
 
 
+# IPv6 ranges that carry an IPv4 address inside: a tunnel or a translator delivers the request to
+# that IPv4 address, so it is judged as the IPv4 address it names.
+_NAT64 = (ipaddress.IPv6Network("64:ff9b::/96"), ipaddress.IPv6Network("64:ff9b:1::/48"))
+_IPV4_COMPATIBLE = ipaddress.IPv6Network("::/96")  # deprecated ::a.b.c.d
+_SITE_LOCAL = ipaddress.IPv6Network("fec0::/10")  # deprecated, and still routed inside some networks
+
+
+def embedded_ipv4(address: ipaddress.IPv6Address) -> list[ipaddress.IPv4Address]:
+    """The IPv4 addresses an IPv6 address leads to: IPv4-mapped and -compatible, 6to4
+    (2002::/16), Teredo (2001::/32, server and client) and NAT64 (64:ff9b::/96, 64:ff9b:1::/48)."""
+    found: list[ipaddress.IPv4Address] = []
+    if address.ipv4_mapped is not None:
+        found.append(address.ipv4_mapped)
+    if address.sixtofour is not None:
+        found.append(address.sixtofour)
+    if address.teredo is not None:
+        found += list(address.teredo)
+    low32 = ipaddress.IPv4Address(int(address) & 0xFFFFFFFF)
+    if any(address in network for network in _NAT64) or (address in _IPV4_COMPATIBLE and int(address) > 1):
+        found.append(low32)
+    return found
+
+
 def _what(address: Address) -> str | None:
     """Why an address is off limits, or None when it is a public one."""
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        if address in _SITE_LOCAL:
+            return "site-local"
+        if address.teredo is not None:
+            return "Teredo tunnel"  # its client address is obfuscated by design: never a server's
+        inside = embedded_ipv4(address)
+        for inner in inside:
+            what = _what(inner)
+            if what is not None:
+                return f"{what} (inside {address.compressed})" if address.ipv4_mapped is None else what
+        if inside:
+            return None  # judged as the public IPv4 address it leads to
     for test, name in (
         (address.is_unspecified, "unspecified"),
         (address.is_loopback, "loopback"),

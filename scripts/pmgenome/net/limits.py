@@ -1,94 +1,116 @@
-"""Politeness towards each host: requests in flight, pauses after a 429, and retry delays."""
+"""Politeness towards each host: requests in flight, a minimum interval between them, pauses a
+server asked for, and retry delays.
+
+A host is paused only as long as its server asked (a 429's Retry-After) and never slowed for the
+rest of the run: one busy minute should not cost the other hundred links on that host.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import email.utils
 import random
 import threading
 import time
+from dataclasses import dataclass
+
+from pmgenome.net.headers import retry_after_seconds
+
+__all__ = ["HostGate", "HostGates", "HostLimits", "backoff_delay", "retry_after_seconds"]
+
+
+@dataclass(frozen=True)
+class HostLimits:
+    """How hard one host may be asked: requests in flight, and seconds between two starts."""
+
+    in_flight: int = 2
+    min_interval: float = 0.0
 
 
 class HostGate:
     """The requests one host has in flight, and when it may be asked again.
 
-    After a rate-limit answer the host is paused as a whole (every thread waits) and from then on
-    gets one request at a time: a server that said "slow down" once is likely to say it again.
+    `wait_for_start` and `start` are for a scheduler that holds its own lock and never blocks;
+    `enter` and `leave` are the blocking pair for threads that simply wait their turn.
     """
 
-    def __init__(self, limit: int) -> None:
-        self._limit = max(1, limit)
-        self._in_flight = 0
-        self._not_before = 0.0
-        self._slowed = False
+    def __init__(self, limits: HostLimits) -> None:
+        self.limits = HostLimits(max(1, limits.in_flight), max(0.0, limits.min_interval))
+        self.in_flight = 0
+        self.paused_until = 0.0  # monotonic time; set by a server's Retry-After
+        self._last_start = float("-inf")
         self._changed = threading.Condition()
 
-    @property
-    def slowed(self) -> bool:
-        return self._slowed
+    def wait_for_start(self, now: float) -> float | None:
+        """0 when a request may start now, the seconds until one may, or None while the host's
+        requests in flight are at the limit (a finishing request makes room)."""
+        if self.in_flight >= self.limits.in_flight:
+            return None
+        return max(0.0, self.paused_until - now, self._last_start + self.limits.min_interval - now)
+
+    def start(self, now: float) -> None:
+        self.in_flight += 1
+        self._last_start = now
+
+    def finish(self) -> None:
+        self.in_flight -= 1
+
+    def pause(self, seconds: float, now: float | None = None) -> None:
+        """No new request to this host for `seconds` (what its server asked)."""
+        now = time.monotonic() if now is None else now
+        self.paused_until = max(self.paused_until, now + max(0.0, seconds))
+        with self._changed:
+            self._changed.notify_all()
 
     def enter(self) -> None:
         """Wait until the host may take one more request, then count it as in flight."""
         with self._changed:
             while True:
-                limit = 1 if self._slowed else self._limit
-                wait = self._not_before - time.monotonic()
-                if wait <= 0 and self._in_flight < limit:
-                    self._in_flight += 1
+                now = time.monotonic()
+                wait = self.wait_for_start(now)
+                if wait == 0:
+                    self.start(now)
                     return
-                self._changed.wait(wait if wait > 0 else None)
+                self._changed.wait(wait)
 
     def leave(self) -> None:
         with self._changed:
-            self._in_flight -= 1
-            self._changed.notify_all()
-
-    def pause(self, seconds: float) -> None:
-        """No new request to this host for `seconds`; then one at a time."""
-        with self._changed:
-            self._not_before = max(self._not_before, time.monotonic() + max(0.0, seconds))
-            self._slowed = True
+            self.finish()
             self._changed.notify_all()
 
 
 class HostGates:
-    """One gate per host name, created on first use."""
+    """One gate per host name, created on first use with the host's limits."""
 
-    def __init__(self, limit: int) -> None:
-        self._limit = limit
+    def __init__(self, limits: HostLimits | int = HostLimits()) -> None:
+        self._default = limits if isinstance(limits, HostLimits) else HostLimits(limits)
+        self._special: dict[str, HostLimits] = {}
         self._gates: dict[str, HostGate] = {}
         self._lock = threading.Lock()
+
+    def set_limits(self, host: str, limits: HostLimits) -> None:
+        with self._lock:
+            self._special[host] = limits
 
     def gate(self, host: str) -> HostGate:
         with self._lock:
             gate = self._gates.get(host)
             if gate is None:
-                gate = self._gates[host] = HostGate(self._limit)
+                gate = self._gates[host] = HostGate(self._special.get(host, self._default))
             return gate
-
-
-def retry_after_seconds(value: str | None, now: dt.datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (delay-seconds or an HTTP date), None if absent
-    or unreadable. A date in the past means no wait."""
-    if value is None:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when is None:
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=dt.timezone.utc)
-    now = now or dt.datetime.now(dt.timezone.utc)
-    return max(0.0, (when - now).total_seconds())
 
 
 def backoff_delay(retry: int, base: float, cap: float, rng: random.Random | None = None) -> float:
     """Exponential backoff with jitter for the `retry`-th retry (1-based): half the step fixed,
     half random, so threads that failed together do not come back together."""
-    step = min(cap, base * (2 ** (retry - 1)))
+    step = min(cap, base * (2 ** min(retry - 1, 30)))
     return step / 2 + (rng or random).uniform(0, step / 2)
+
+
+def outage_delays(tries: int, window: float) -> tuple[float, ...]:
+    """The waits before each retry of a server in trouble, growing by half each time and adding
+    up to `window`: `tries` attempts spread over an outage of that length (first attempt at 0,
+    last at `window`). 3 tries over 10 s wait 4 s, then 6 s."""
+    if tries <= 1 or window <= 0:
+        return ()
+    weights = [1.5**n for n in range(tries - 1)]
+    total = sum(weights)
+    return tuple(window * weight / total for weight in weights)

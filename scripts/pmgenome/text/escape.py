@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pmgenome.text.clean import CONTROL
+from pmgenome.text.clean import CONTROL, one_line
 
 
 def github_data(text: str) -> str:
@@ -61,3 +61,47 @@ def _escaped(found: re.Match[str]) -> str:
     if 0xDC80 <= code <= 0xDCFF:
         return f"\\x{code - 0xDC00:02x}"  # the original byte
     return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+# --- Markdown (GitHub-flavoured): for reports that land in issues, job summaries and pages ------
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark, and any of them may
+# start something (a link, an image, emphasis, HTML, an entity, a table cell): escape them all.
+_MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
+# GitHub turns these into live references after Markdown is rendered (mentions, issue links, bare
+# URLs), escapes or not; a word joiner (U+2060, invisible) splits them.
+_GITHUB_REFERENCES = re.compile(r"(@|#|(?i:www)(?=\\\.)|(?i:https?|ftp|mailto|xmpp)(?=\\:))")
+_WORD_JOINER = "\u2060"
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f<>\\`|\"']")
+
+
+def markdown_text(text: object) -> str:
+    """Text shown literally in Markdown, on one line: no link, image, mention, issue reference,
+    autolink, HTML, entity or table cell can come out of it."""
+    escaped = _MARKDOWN_PUNCTUATION.sub(lambda found: "\\" + found.group(0), one_line(text))
+    return _GITHUB_REFERENCES.sub(lambda found: found.group(0) + _WORD_JOINER, escaped)
+
+
+def markdown_code(text: object, in_table: bool = True) -> str:
+    """Text as a code span, on one line: everything inside is literal (GitHub makes no links or
+    mentions in code). In a table, `|` is escaped, which GitHub's tables read back as `|`."""
+    line = one_line(text)
+    if not line:
+        return ""
+    longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if line.startswith("`") or line.endswith("`") else ""
+    if in_table:
+        line = line.replace("|", "\\|")
+    return f"{fence}{pad}{line}{pad}{fence}"
+
+
+def markdown_url(url: str) -> str:
+    """A link destination: in angle brackets, with what could end or break it percent-encoded."""
+    return "<" + _URL_UNSAFE.sub(lambda found: "".join(f"%{byte:02X}" for byte in found.group(0).encode()),
+                                 url) + ">"
+
+
+def markdown_link(label: str, url: str) -> str:
+    """A link we choose to make (to a catalog file, an archived copy): the label shown literally."""
+    return f"[{markdown_text(label)}]({markdown_url(url)})"

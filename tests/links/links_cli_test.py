@@ -59,7 +59,7 @@ def test_text_report_lists_what_needs_a_look(catalog_dir: CatalogDir, site: Loca
         f"broken      {o}/gone  HTTP 404 Not Found  [dead]\n"
         f"blocked     {o}/wall  HTTP 403 Forbidden: the site turns away automated checks; check by hand  [walled]\n"
         f"redirected  {o}/old  moved permanently (301) to {o}/new: update the URL  [moved]\n"
-        "4 URLs: 1 broken, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 1 ok\n"
+        "4 URLs: 1 broken, 0 soft-404, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 1 ok\n"
     )
     assert site.hits("/ok") == 1  # two entries, one fetch
 
@@ -69,7 +69,7 @@ def test_nothing_broken_exits_zero(catalog_dir: CatalogDir, site: LocalServer, c
     entry(catalog_dir, "walled", site.url("/wall"))
     code, out, _ = run(capsys, *FAST, "--no-cache")
     assert code == 0
-    assert out.endswith("2 URLs: 0 broken, 0 timeout, 1 blocked, 0 redirected, 0 excluded, 1 ok\n")
+    assert out.endswith("2 URLs: 0 broken, 0 soft-404, 0 timeout, 1 blocked, 0 redirected, 0 excluded, 1 ok\n")
 
 
 def test_json_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
@@ -78,14 +78,14 @@ def test_json_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None
     code, out, _ = run(capsys, *FAST, "--no-cache", "--format", "json")
     data = json.loads(out)
     assert code == 1
-    assert data["summary"] == {"urls": 2, "broken": 1, "timeout": 0, "blocked": 0, "redirected": 1, "excluded": 0,
+    assert data["summary"] == {"urls": 2, "broken": 1, "soft-404": 0, "timeout": 0, "blocked": 0, "redirected": 1, "excluded": 0,
                                "ok": 0, "failing": 1, "pending": 0}
     dead, moved = data["results"]
     checked_at = dead.pop("checked_at")
     assert checked_at.endswith("Z") and len(checked_at) == 20
     assert dead == {
         "url": site.url("/gone"), "verdict": "broken", "status": 404, "final_url": site.url("/gone"),
-        "error": "HTTP 404 Not Found", "entries": ["dead"], "attempts": 2, "requests": 2, "redirects": [],
+        "error": "HTTP 404 Not Found", "entries": ["dead"], "attempts": 1, "requests": 1, "redirects": [],
         "suggestion": None, "archived": None, "cached": False, "failures": 1, "confirmed": True,
         "excluded_by": None,
     }
@@ -98,20 +98,27 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
     entry(catalog_dir, "dead", site.url("/gone"))
     entry(catalog_dir, "moved", site.url("/old"))
     entry(catalog_dir, "walled", site.url("/wall"))
-    _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "markdown")
+    _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "markdown", "--source-url", "https://github.com/o/r/blob/c0")
     o = site.origin
+    shown = o.replace(":", "\\:").replace("http", "http\u2060").replace("/", "\\/").replace(".", "\\.")
+    blob = "https://github.com/o/r/blob/c0/catalog/articles"
     assert out == (
         "## Link check report\n\n"
-        "3 URLs: 1 broken, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 0 ok.\n\n"
-        "### Broken\n\n"
-        "| URL | Entries | Problem | Archived copy |\n|---|---|---|---|\n"
-        f"| <{o}/gone> | `dead` | HTTP 404 Not Found | none found |\n\n"
-        "### Blocked (the page likely exists; check by hand)\n\n"
-        "| URL | Entries | Answer |\n|---|---|---|\n"
-        f"| <{o}/wall> | `walled` | HTTP 403 Forbidden: the site turns away automated checks; check by hand |\n\n"
-        "### Redirected (update the URL)\n\n"
-        "| URL | Entries | New URL |\n|---|---|---|\n"
-        f"| <{o}/old> | `moved` | <{o}/new> |\n"
+        "3 URLs: 1 broken, 0 soft-404, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 0 ok.\n\n"
+        "### Dead links (1)\n\n"
+        "| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
+        f"| [catalog\\/articles\\/dead\\.yaml\\:2](<{blob}/dead.yaml#L2>) | [{shown}\\/gone](<{o}/gone>) "
+        "| `HTTP 404 Not Found` | Find where the resource moved, or remove the entry (no archived copy was found). |\n\n"
+        "### Blocked (1)\n\n"
+        "| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
+        f"| [catalog\\/articles\\/walled\\.yaml\\:2](<{blob}/walled.yaml#L2>) | [{shown}\\/wall](<{o}/wall>) "
+        "| `HTTP 403 Forbidden: the site turns away automated checks; check by hand` | The page likely exists behind "
+        "a wall: check by hand in a browser. If it works, accept the answer with a host rule in `catalog/hosts.yaml` "
+        "(`accept: [...]`) or exclude it with a reason. |\n\n"
+        "### Redirected (1)\n\n"
+        "| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
+        f"| [catalog\\/articles\\/moved\\.yaml\\:2](<{blob}/moved.yaml#L2>) | [{shown}\\/old](<{o}/old>) "
+        f"| moved permanently (301) to `{o}/new` | Update the URL to `{o}/new`. |\n"
     )
 
 
@@ -119,7 +126,7 @@ def test_markdown_report_when_all_is_well(catalog_dir: CatalogDir, site: LocalSe
     entry(catalog_dir, "fine", site.url("/ok"))
     code, out, _ = run(capsys, *FAST, "--no-cache", "--format", "markdown")
     assert (code, out) == (0, "## Link check report\n\n"
-                              "All 1 links are fine (1 URL: 0 broken, 0 timeout, 0 blocked, 0 redirected, "
+                              "All 1 links are fine (1 URL: 0 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, "
                               "0 excluded, 1 ok).\n")
 
 
@@ -150,11 +157,11 @@ def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: Catal
         first, second, recovered, again = (next_run() for _ in range(4))
     url = server.url("/flaky")
     pending = (f"failing     {url}  HTTP 404 Not Found (first failure: reported as broken if the next run fails "
-               "too)  [flaky]\n1 URL: 0 broken, 1 failing for the first time, 0 timeout, 0 blocked, "
+               "too)  [flaky]\n1 URL: 0 broken, 0 soft-404, 1 failing for the first time, 0 timeout, 0 blocked, "
                "0 redirected, 0 excluded, 0 ok\n")
     assert first == (0, pending, "")
     assert second == (1, f"broken      {url}  HTTP 404 Not Found  [flaky]\n"
-                         "1 URL: 1 broken, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n", "")
+                         "1 URL: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n", "")
     assert recovered[0] == 0
     assert again == (0, pending, "")  # the count starts again after a good run
     record = json.loads(Path("cache.json").read_text())["results"][url]
@@ -166,7 +173,7 @@ def test_a_list_of_urls_fails_at_once(tmp_path: Path, site: LocalServer, capsys,
     Path("urls.txt").write_text(f"# to check\n{site.url('/gone')}\n\n{site.url('/ok')}\n{site.url('/ok')}\n")
     code, out, _ = run(capsys, *FAST, "--url-file", "urls.txt", "--cache", "cache.json")
     assert (code, out) == (1, f"broken      {site.url('/gone')}  HTTP 404 Not Found\n"
-                              "2 URLs: 1 broken, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 1 ok\n")
+                              "2 URLs: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 1 ok\n")
     assert site.hits("/ok") == 1
 
 
@@ -178,7 +185,7 @@ def test_max_age_skips_recent_good_results(catalog_dir: CatalogDir, site: LocalS
     code, out, _ = run(capsys, *FAST, "--cache", "cache.json", "--max-age", "1h", "--format", "json")
     after = (site.hits("/ok"), site.hits("/gone"))
     assert code == 1  # failed twice in a row
-    assert (after[0] - before[0], after[1] - before[1]) == (0, 2)  # ok reused; failures checked again
+    assert (after[0] - before[0], after[1] - before[1]) == (0, 1)  # ok reused; failures checked again
     fine = next(r for r in json.loads(out)["results"] if r["url"] == site.url("/ok"))
     assert (fine["verdict"], fine["cached"], fine["attempts"]) == ("ok", True, 0)
 
@@ -187,8 +194,8 @@ def test_a_damaged_cache_is_ignored_with_a_warning(catalog_dir: CatalogDir, site
     entry(catalog_dir, "fine", site.url("/ok"))
     Path("cache.json").write_text("{not json")
     code, _, err = run(capsys, *FAST, "--cache", "cache.json")
-    assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache cache.json: not valid JSON "
-                              "(Expecting property name enclosed in double quotes: line 1 column 2 (char 1))\n")
+    assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache, checked afresh: cache.json:1:2: not "
+                              "valid JSON: expecting property name enclosed in double quotes\n")
     assert json.loads(Path("cache.json").read_text())["version"] == 1
 
 
@@ -209,7 +216,7 @@ def test_exclusions_skip_links_until_they_expire(catalog_dir: CatalogDir, site: 
         f"excluded    {site.url('/wall')}  excluded: members only (catalog/exclusions.yaml:5:5)  [walled]\n"
         "catalog/exclusions.yaml:2:5: exclusion expired on 2020-01-31 (the publisher is moving it; back in "
         "spring); the link is checked again: remove the exclusion or move its date\n"
-        "2 URLs: 1 broken, 0 timeout, 0 blocked, 0 redirected, 1 excluded, 0 ok\n"))
+        "2 URLs: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 1 excluded, 0 ok\n"))
     assert site.hits("/wall") == 0
 
 
@@ -236,7 +243,7 @@ def test_a_bad_exclusions_file_is_reported_where_it_is_wrong(catalog_dir: Catalo
         "catalog/exclusions.yaml:5:5: an exclusion needs exactly one of 'url' or 'pattern'\n"
         "catalog/exclusions.yaml:8:5: unknown field 'until'; an exclusion has url, pattern, reason, expires\n"
         "catalog/exclusions.yaml:11:14: expires must be a date written as YYYY-MM-DD\n"
-        "pmgenome links: fix the exclusions file catalog/exclusions.yaml first\n"
+        "pmgenome links: fix catalog/exclusions.yaml first\n"
     )
 
 
@@ -253,7 +260,7 @@ def test_archived_copies_are_suggested_for_broken_links(catalog_dir: CatalogDir,
             "/wayback/available?url=" + site.url("/gone").replace(":", "%3A").replace("/", "%2F")]
     assert (code, out) == (1, f"broken      {site.url('/gone')}  HTTP 404 Not Found  [dead]\n"
                               f"            archived copy: {snapshot}\n"
-                              "2 URLs: 1 broken, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 1 ok\n")
+                              "2 URLs: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 1 ok\n")
 
 
 def test_without_allow_private_loopback_urls_are_not_fetched(catalog_dir: CatalogDir, site: LocalServer,
@@ -261,7 +268,7 @@ def test_without_allow_private_loopback_urls_are_not_fetched(catalog_dir: Catalo
     entry(catalog_dir, "inside", site.url("/ok"))
     code, out, _ = run(capsys, "--timeout", "1", "--no-cache")
     assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.20 is a loopback address  "
-                              "[inside]\n1 URL: 1 broken, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n")
+                              "[inside]\n1 URL: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n")
     assert site.hits() == 0
 
 
@@ -283,7 +290,7 @@ def test_changed_since_checks_only_new_and_edited_entries(catalog_dir: CatalogDi
         f"blocked     {site.url('/wall')}  HTTP 403 Forbidden: the site turns away automated checks; check by hand"
         "  [edited]\n"
         f"redirected  {site.url('/old')}  moved permanently (301) to {site.url('/new')}: update the URL  [brand-new]\n"
-        "2 URLs: 0 broken, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 0 ok\n"))
+        "2 URLs: 0 broken, 0 soft-404, 0 timeout, 1 blocked, 1 redirected, 0 excluded, 0 ok\n"))
     assert site.hits("/gone") == 0
     entry(catalog_dir, "new-dead", site.url("/gone"))
     code, out, _ = run(capsys, *FAST, "--cache", "cache.json", "--changed-since", "main")

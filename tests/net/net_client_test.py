@@ -12,7 +12,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pmgenome.net.client import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
-from pmgenome.net.limits import HostGate, backoff_delay, retry_after_seconds
 from servers import (
     LocalServer,
     Reply,
@@ -251,7 +250,7 @@ def test_retry_after_beyond_the_limit_is_not_waited_for(server: LocalServer) -> 
     assert time.monotonic() - started < 0.5
 
 
-def test_a_429_slows_the_whole_host(server: LocalServer) -> None:
+def test_a_429_pauses_the_whole_host_only_as_long_as_asked(server: LocalServer) -> None:
     first_seen = threading.Event()
 
     def limited(request: Request) -> Reply:
@@ -270,7 +269,7 @@ def test_a_429_slows_the_whole_host(server: LocalServer) -> None:
     pause_end = server.requests[0].at + 1.0
     later = server.requests[1:]
     assert len(later) == 5 and all(r.at >= pause_end - 0.05 for r in later)
-    assert server.max_in_flight == 1  # after the pause, one at a time
+    assert server.max_in_flight > 1  # after the pause, the host is not slowed to one at a time
 
 
 def test_per_host_limit_is_respected() -> None:
@@ -350,41 +349,12 @@ def test_head_and_get_answers_are_kept_apart(server: LocalServer) -> None:
         assert [client.request(m, server.url("/")).status for m in ("HEAD", "GET")] == [405, 200]
 
 
-def test_retry_after_parsing() -> None:
-    now = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
-    assert retry_after_seconds("120", now) == 120.0
-    assert retry_after_seconds(" 7 ", now) == 7.0
-    assert retry_after_seconds("Thu, 26 Nov 2026 07:00:30 GMT", now) == 30.0
-    assert retry_after_seconds("Thu, 26 Nov 2026 06:00:00 GMT", now) == 0.0
-    assert retry_after_seconds("soon", now) is None
-    assert retry_after_seconds("-5", now) is None
-    assert retry_after_seconds(None, now) is None
-
-
-def test_backoff_grows_with_jitter_and_a_cap() -> None:
-    rng = random.Random(4)
-    delays = [backoff_delay(retry, 0.5, 3.0, rng) for retry in (1, 2, 3, 4, 5)]
-    for delay, step in zip(delays, (0.5, 1.0, 2.0, 3.0, 3.0)):
-        assert step / 2 <= delay <= step
-
-
-def test_host_gate_pause_blocks_every_thread() -> None:
-    gate = HostGate(3)
-    gate.pause(0.3)
-    started = time.monotonic()
-    entered = []
-
-    def enter() -> None:
-        gate.enter()
-        entered.append(time.monotonic() - started)
-
-    threads = [threading.Thread(target=enter) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    assert wait_until(lambda: len(entered) == 1, 2)
-    time.sleep(0.1)
-    assert len(entered) == 1  # slowed: one at a time
-    gate.leave()
-    for thread in threads:
-        thread.join(2)
-    assert len(entered) == 2 and entered[0] >= 0.29
+@pytest.mark.parametrize("value", ["\xb2", "Thu, 26 Nov 99999999999999999999 07:00:30 GMT"])
+def test_a_hostile_retry_after_is_read_as_no_delay_not_a_crash(server: LocalServer, value: str) -> None:
+    # What enrich and inspect meet through request(): the header is unreadable, so backoff applies.
+    server.routes["/limited"] = Reply(429, {"Retry-After": value})
+    server.routes["/length"] = Reply(200, {"Content-Type": "text/html", "Content-Length": "\xb2"}, b"")
+    with Client(FAST) as client:
+        limited = client.request("GET", server.url("/limited"))
+        assert (limited.status, limited.attempts, limited.error) == (429, 3, None)
+        assert client.request("GET", server.url("/length"), body_types=("application/pdf",)).status == 200

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
+
+import regex
 
 from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import (
+    Exclusion,
     active,
     expired_problems,
     load_exclusions,
@@ -76,3 +81,39 @@ def test_matching_and_expiry(catalog_dir: CatalogDir) -> None:
     assert [str(p) for p in expired_problems(exclusions, day_after)] == [
         "catalog/exclusions.yaml:4:5: exclusion expired on 2026-06-30 (LinkedIn answers 999); the link is "
         "checked again: remove the exclusion or move its date"]
+
+
+def test_patterns_that_backtrack_without_end_are_refused(catalog_dir: CatalogDir) -> None:
+    path = catalog_dir.write("exclusions.yaml", """\
+        exclusions:
+          - pattern: (\\w+\\w+)+!
+            reason: the catastrophic one from the review
+          - pattern: (a|aa)+$
+            reason: alternatives repeated
+          - pattern: (x)\\1
+            reason: a back-reference
+          - pattern: ^https://(www\\.|m\\.)?linkedin\\.com/(in|company)/
+            reason: fine
+        """)
+    exclusions, problems = load_exclusions(path)
+    assert [e.where for e in exclusions] == ["catalog/exclusions.yaml:8:5"]
+    assert [str(p) for p in problems] == [
+        "catalog/exclusions.yaml:2:14: pattern has a repetition inside a repeated group, which can make one search "
+        "take minutes; write it without (for example ^https://(www\\.)?example\\.com/)",
+        "catalog/exclusions.yaml:4:14: pattern has alternatives inside a repeated group, which can make one search "
+        "take minutes; write it without (for example ^https://(www\\.)?example\\.com/)",
+        "catalog/exclusions.yaml:6:14: pattern has a back-reference, which can make one search take minutes; write "
+        "it without (for example ^https://(www\\.)?example\\.com/)",
+    ]
+
+
+def test_a_slow_pattern_is_cut_off_and_skipped_for_the_rest_of_the_run() -> None:
+    # A shape the static check lets through but that still takes long: the search is bounded.
+    slow_pattern = Exclusion("slow", "catalog/exclusions.yaml", Location(2, 5),
+                             pattern=regex.compile(r"\w*1\w*1\w*1\w*1\w*!"))
+    url = "https://example.org/" + "a1" * 2000
+    slow: set[str] = set()
+    started = time.monotonic()
+    assert [matching((slow_pattern,), url, slow) for _ in range(50)] == [None] * 50
+    assert time.monotonic() - started < 1.0  # tried once, cut off at MATCH_SECONDS, then skipped
+    assert slow == {"catalog/exclusions.yaml:2:5"}

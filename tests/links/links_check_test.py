@@ -7,7 +7,9 @@ import email.utils
 import time
 
 import pytest
-from pmgenome.links.check import check_url, check_urls
+from pmgenome.links.check import CheckOptions, check_url, check_urls
+from pmgenome.links.hosts import HostRules
+from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
 from pmgenome.net.client import Client, ClientConfig, Redirect
 from servers import (
@@ -23,6 +25,9 @@ from servers import (
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=0.4, total_timeout=2.0, backoff_base=0.02,
                       backoff_max=0.05, allow_private=True, max_redirects=5)
+# A short outage window, so a persistent 5xx is judged in a fraction of a second.
+OPTIONS = CheckOptions.from_client(CONFIG, retry=RetryPolicy(attempts=3, outage_window=0.2, backoff_base=0.02,
+                                                             backoff_max=0.05, max_redirects=5))
 
 
 def _date_in(seconds: float) -> str:
@@ -56,6 +61,12 @@ def farm():
         "/login": Reply(401),
         "/linkedin": Reply(999),
         "/challenge": Reply(200, {"cf-mitigated": "challenge"}, b"<p>Just a moment</p>"),
+        "/waf": Reply(202, {"x-amzn-waf-action": "challenge"}),
+        "/waf-503": Reply(503, {"cf-mitigated": "challenge"}),
+        "/challenge-page": html("<title>Access</title><script>window._cf_chl_opt={}</script>", status=403),
+        "/rate-hostile": Reply(429, {"Retry-After": "\xb2"}),
+        "/robot-check": html('<title>Robot Check</title><form action="/errors/validateCaptcha"></form>', status=503),
+        "/rate-year": Reply(429, {"Retry-After": "Thu, 26 Nov 99999999999999999999 07:00:30 GMT"}),
         "/slow": Reply(200, {}, b"late", delay=3),
         "/hang": Reply(action="hang"),
         "/rate-seconds": sequence(Reply(429, {"Retry-After": "1"}), html()),
@@ -84,30 +95,43 @@ def client():
 # path, verdict, status, error (with {a} for host A's origin), attempts
 CASES = [
     ("/ok", Verdict.OK, 200, None, 1),
-    ("/gone", Verdict.BROKEN, 404, "HTTP 404 Not Found", 2),
-    ("/deleted", Verdict.BROKEN, 410, "HTTP 410 Gone", 2),
-    ("/down", Verdict.BROKEN, 500, "HTTP 500 Internal Server Error, still after 4 attempts", 4),
+    ("/gone", Verdict.BROKEN, 404, "HTTP 404 Not Found", 1),
+    ("/deleted", Verdict.BROKEN, 410, "HTTP 410 Gone", 1),
+    ("/down", Verdict.BROKEN, 500, "HTTP 500 Internal Server Error, still after 3 attempts", 3),
     ("/deploying", Verdict.OK, 200, None, 3),
     ("/moved", Verdict.REDIRECTED, 200, None, 1),
     ("/temporary", Verdict.OK, 200, None, 1),
     ("/permanent", Verdict.REDIRECTED, 200, None, 1),
-    ("/to-gone", Verdict.BROKEN, 404, "HTTP 404 Not Found (after redirects, at {a}/gone)", 2),
-    ("/ping", Verdict.BROKEN, 301, "redirect loop: {a}/ping was reached twice already", 2),
-    ("/deeper", Verdict.BROKEN, 301, "more than 5 redirects", 2),
+    ("/to-gone", Verdict.BROKEN, 404, "HTTP 404 Not Found (after redirects, at {a}/gone)", 1),
+    ("/ping", Verdict.BROKEN, 301, "redirect loop: {a}/ping was reached twice already", 1),
+    ("/deeper", Verdict.BROKEN, 301, "more than 5 redirects", 1),
     ("/reset-once", Verdict.OK, 200, None, 2),
-    ("/reset-always", Verdict.BROKEN, None, "connection closed before a complete answer", 4),
+    ("/reset-always", Verdict.BROKEN, None, "connection closed before a complete answer, still after 3 attempts", 3),
     ("/forbidden", Verdict.BLOCKED, 403,
-     "HTTP 403 Forbidden: the site turns away automated checks; check by hand", 2),
+     "HTTP 403 Forbidden: the site turns away automated checks; check by hand", 1),
     ("/login", Verdict.BLOCKED, 401,
-     "HTTP 401 Unauthorized: the site turns away automated checks; check by hand", 2),
-    ("/linkedin", Verdict.BLOCKED, 999, "HTTP 999: the site turns away automated checks; check by hand", 2),
-    ("/challenge", Verdict.BLOCKED, 200, "HTTP 200 OK with a bot challenge: check by hand", 1),
-    ("/slow", Verdict.TIMEOUT, None, "no answer within 0.4s", 3),
-    ("/hang", Verdict.TIMEOUT, None, "no answer within 0.4s", 3),
+     "HTTP 401 Unauthorized: the site turns away automated checks; check by hand", 1),
+    ("/linkedin", Verdict.BLOCKED, 999, "HTTP 999: the site turns away automated checks; check by hand", 1),
+    ("/challenge", Verdict.BLOCKED, 200,
+     "HTTP 200 OK with a bot challenge (cf-mitigated: challenge): check by hand", 1),
+    ("/waf", Verdict.BLOCKED, 202,
+     "HTTP 202 Accepted with a bot challenge (x-amzn-waf-action: challenge): check by hand", 1),
+    ("/waf-503", Verdict.BLOCKED, 503,
+     "HTTP 503 Service Unavailable with a bot challenge (cf-mitigated: challenge): check by hand", 1),
+    ("/challenge-page", Verdict.BLOCKED, 403,
+     "HTTP 403 Forbidden with a bot challenge (a challenge page (window._cf_chl_opt)): check by hand", 1),
+    ("/robot-check", Verdict.BLOCKED, 503, "HTTP 503 Service Unavailable with a bot challenge (a challenge page "
+     "(/errors/validatecaptcha)): check by hand", 1),
+    ("/slow", Verdict.TIMEOUT, None, "no answer within 0.4s, still after 3 attempts over 1s", 3),
+    ("/hang", Verdict.TIMEOUT, None, "no answer within 0.4s, still after 3 attempts over 1s", 3),
     ("/rate-seconds", Verdict.OK, 200, None, 2),
     ("/rate-date", Verdict.OK, 200, None, 2),
     ("/rate-forever", Verdict.BLOCKED, 429,
-     "HTTP 429 Too Many Requests: the site turns away automated checks; check by hand", 2),
+     "HTTP 429 Too Many Requests: the site turns away automated checks; check by hand", 1),
+    ("/rate-hostile", Verdict.BLOCKED, 429,
+     "HTTP 429 Too Many Requests: the site turns away automated checks; check by hand, still after 3 attempts", 3),
+    ("/rate-year", Verdict.BLOCKED, 429,
+     "HTTP 429 Too Many Requests: the site turns away automated checks; check by hand, still after 3 attempts", 3),
 ]
 
 
@@ -115,15 +139,17 @@ CASES = [
 def test_verdicts(farm, client: Client, path: str, verdict: Verdict, status: int | None, error: str | None,
                   attempts: int) -> None:
     a, _ = farm
-    result = check_url(client, a.url(path), ("some-entry",))
+    result = check_url(client, a.url(path), ("some-entry",), OPTIONS)
     expected_error = error.format(a=a.origin) if error else None
     assert (result.url, result.verdict, result.status, result.error, result.attempts, result.entries) == (
         a.url(path), verdict, status, expected_error, attempts, ("some-entry",))
+    if not result.redirects:
+        assert (result.requests, a.hits(path)) == (attempts, attempts)  # --attempts means what it says
 
 
 def test_a_permanent_redirect_suggests_the_new_url(farm, client: Client) -> None:
     a, _ = farm
-    result = check_url(client, a.url("/permanent"))
+    result = check_url(client, a.url("/permanent"), (), OPTIONS)
     assert (result.verdict, result.suggestion, result.final_url) == (Verdict.REDIRECTED, a.url("/ok"), a.url("/ok"))
     assert result.redirects == (Redirect(a.url("/permanent"), 301, "/permanent-2"),
                                 Redirect(a.url("/permanent-2"), 308, "/ok"))
@@ -131,7 +157,7 @@ def test_a_permanent_redirect_suggests_the_new_url(farm, client: Client) -> None
 
 def test_a_temporary_first_hop_is_ok_and_suggests_nothing(farm, client: Client) -> None:
     a, _ = farm
-    result = check_url(client, a.url("/temporary"))
+    result = check_url(client, a.url("/temporary"), (), OPTIONS)
     assert (result.verdict, result.suggestion, len(result.redirects)) == (Verdict.OK, None, 2)
 
 
@@ -141,27 +167,26 @@ def test_suggestion_stops_at_the_first_temporary_hop() -> None:
     assert suggested_url(hops[1:]) is None
 
 
-def test_retry_after_waits_before_the_get(farm, client: Client) -> None:
+def test_retry_after_waits_before_the_next_try(farm, client: Client) -> None:
     a, _ = farm
-    check_url(client, a.url("/rate-timed"))
+    check_url(client, a.url("/rate-timed"), (), OPTIONS)
     first, second = [r for r in a.requests if r.path == "/rate-timed"]
-    assert (first.method, second.method) == ("HEAD", "GET")
     assert second.at - first.at >= 0.95
 
 
 @pytest.mark.parametrize("path", ["/head-405", "/head-501", "/head-404", "/head-500"])
-def test_head_hostile_servers_are_asked_with_get(farm, client: Client, path: str) -> None:
+def test_servers_that_mishandle_head_are_never_asked_head(farm, client: Client, path: str) -> None:
     _, b = farm
-    result = check_url(client, b.url(path))
+    result = check_url(client, b.url(path), (), OPTIONS)
     assert (result.verdict, result.status, result.error, result.attempts, result.requests) == (
-        Verdict.OK, 200, None, 2, 2)
-    assert [r.method for r in b.requests if r.path == path] == ["HEAD", "GET"]
+        Verdict.OK, 200, None, 1, 1)
+    assert [r.method for r in b.requests if r.path == path] == ["GET"]
 
 
 def test_a_healthy_url_costs_one_request(farm, client: Client) -> None:
     a, _ = farm
     before = a.hits("/ok")
-    result = check_url(client, a.url("/ok"))
+    result = check_url(client, a.url("/ok"), (), OPTIONS)
     assert (result.requests, a.hits("/ok") - before) == (1, 1)
 
 
@@ -206,7 +231,7 @@ def test_a_slow_host_does_not_hold_up_the_others() -> None:
     with LocalServer("127.0.0.9", default=Reply(200, {}, b"ok", delay=1.0)) as slow, \
             LocalServer("127.0.0.10", default=html()) as fast:
         targets = {**{slow.url(f"/{n}"): () for n in range(6)}, **{fast.url(f"/{n}"): () for n in range(6)}}
-        config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 3.0, "per_host": 2, "concurrency": 4})
+        config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 5.0, "per_host": 2, "concurrency": 4})
         with Client(config) as limited:
             started = time.monotonic()
             results = check_urls(limited, targets)
@@ -238,3 +263,20 @@ def test_results_keep_the_order_of_the_targets(farm, client: Client) -> None:
     urls = [b.url("/head-405"), a.url("/ok"), a.url("/gone"), b.url("/head-404")]
     results: list[LinkResult] = check_urls(client, dict.fromkeys(urls, ()))
     assert [r.url for r in results] == urls
+
+
+def test_a_bug_on_one_url_costs_that_url_only(farm, client: Client) -> None:
+    a, _ = farm
+
+    class Faulty(HostRules):
+        def headers(self, host: str) -> dict[str, str]:
+            raise ValueError("a bug for the test")
+
+    options = CheckOptions.from_client(CONFIG, rules=Faulty())
+    results = check_urls(client, {a.url("/ok"): ("x",), a.url("/moved"): ("y",)}, options=options)
+    assert [(r.verdict, r.error, r.entries) for r in results] == [
+        (Verdict.BROKEN, "the checker failed on this URL (ValueError: a bug for the test); this is a bug, please "
+                         "report it", ("x",)),
+        (Verdict.BROKEN, "the checker failed on this URL (ValueError: a bug for the test); this is a bug, please "
+                         "report it", ("y",)),
+    ]

@@ -1,0 +1,59 @@
+"""What the link checker reads of a page: its title, main headings and the start of its text.
+
+Enough to tell a "page not found" or a parking page served with 200 from a real page, without
+the enrichment's full extraction: the body is already capped by the client.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import lxml.etree
+import lxml.html
+
+from pmgenome.text.clean import one_line
+
+TEXT_CHARS = 3000  # of visible text kept: the start of a page says whether it is a real one
+_CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
+_UNSEEN = ("script", "style", "noscript", "template", "svg", "head")
+
+
+@dataclass(frozen=True)
+class PageSummary:
+    title: str = ""
+    headings: tuple[str, ...] = ()  # h1 then h2 texts, the first few
+    text: str = ""  # visible text, one line, at most TEXT_CHARS
+    text_length: int = 0  # all of the visible text, in characters
+    size: int = 0  # bytes of the body as read
+
+
+def _decode(body: bytes, content_type: str) -> str:
+    found = _CHARSET.search(content_type)
+    for encoding in ((found.group(1),) if found else ()) + ("utf-8",):
+        try:
+            return body.decode(encoding, errors="replace")
+        except LookupError:
+            continue
+    return body.decode("utf-8", errors="replace")
+
+
+def summarize(body: bytes, content_type: str = "") -> PageSummary:
+    """The title, headings and visible text of an HTML body (empty parts when it is not HTML
+    or cannot be parsed: a checker never fails on a page)."""
+    if not body.strip():
+        return PageSummary(size=len(body))
+    try:
+        root = lxml.html.document_fromstring(_decode(body, content_type))
+    except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
+        return PageSummary(size=len(body))
+    title = one_line(" ".join(root.xpath("//title//text()")[:50]))[:300]
+    headings = tuple(
+        one_line(element.text_content())[:300]
+        for element in (root.xpath("//h1")[:3] + root.xpath("//h2")[:3])
+    )
+    for element in root.xpath("|".join(f"//{tag}" for tag in _UNSEEN)):
+        element.drop_tree()
+    body_element = root.find("body")
+    text = one_line(body_element.text_content() if body_element is not None else "")
+    return PageSummary(title, tuple(h for h in headings if h), text[:TEXT_CHARS], len(text), len(body))

@@ -1,0 +1,154 @@
+"""Soft 404s: pages that died politely and answer as if they were alive.
+
+Three kinds, each reported with its evidence:
+- a deep URL redirected to the site's home page, to a parent of its path, or to a page named
+  like an error page (`/404`, `/not-found`);
+- a parking page: a lapsed domain that now says it is for sale;
+- "not found" served with 200: a title or main heading that says so (on its own: "Page not
+  found | Acme"), or the start of the text saying so on a page that looks like the host's own
+  answer for an address that cannot exist (its 404 page: same title and headings, similar size).
+
+Deliberately not flagged: a page that merely mentions 404 (an article about error pages), a
+site whose every address serves the same application shell (no words to judge), a redirect of
+a home page, a move to another deep page (that is a redirect), a login wall, and http->https,
+www or trailing-slash redirects.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from pmgenome.links.page import PageSummary
+from pmgenome.net.client import Redirect
+
+# A not-found title or heading: the phrase, with only these words around it.
+_PHRASE = re.compile(
+    r"\b404\b|not found|can ?no?'?t (be )?found|could ?n[o']?t (be )?found|can ?no?'?t find|"
+    r"could ?n[o']?t find|does ?n[o']?t exist|does not exist|no longer (exists|available)|"
+    r"nothing (was )?found|page (is )?(missing|gone|unavailable)"
+)
+_FILLER = frozenset(
+    "404 error page not found the this that sorry oops uh oh whoops hmm we you can't cant cannot couldn't "
+    "couldnt could can find be is was has been does doesn't doesnt dont don't exist exists no longer "
+    "available unavailable missing gone removed deleted moved or are were looking for requested it "
+    "seems looks like nothing here file post article content resource document http status a an of "
+    "to there's there isn't anymore any more ".split()
+)
+# Text that says a page is missing, searched in the start of the visible text.
+_TEXT_PHRASE = re.compile(
+    r"page not found|\b404\b|(page|content|article|post) (you|you're|you are) looking for|"
+    r"does ?n[o']?t exist|does not exist|no longer (exists|available)|could ?n[o']?t find|"
+    r"can ?no?'?t (be )?find|can ?no?'?t be found|could not be found|nothing (was )?found"
+)
+_PARKING = re.compile(
+    r"(this|the) domain( name)? (\S+ )?(is|may be|might be|could be) for sale|buy this domain|"
+    r"domain (is )?parked|parked (free|domain)|this domain (has )?expired|domain (name )?for sale|"
+    r"make an offer on this domain|this domain is available|inquire about this domain"
+)
+PARKING_HOSTS = ("sedo.com", "sedoparking.com", "dan.com", "afternic.com", "hugedomains.com",
+                 "parkingcrew.net", "bodis.com", "above.com", "undeveloped.com", "domainmarket.com")
+_ERROR_PAGES = re.compile(
+    r"(40[0-9]|50[0-9]|error|errors|not-?found|page-?not-?found|notfound|missing|gone|removed|"
+    r"deleted|unavailable|no-?longer-?available)(\.html?|\.php|\.aspx?)?"
+)
+_INDEX = re.compile(r"(index|default|home)(\.html?|\.php|\.aspx?)?")
+# The language prefixes sites put before every path (/en/, /pt-br/), so /en/ is a home page too.
+_LANGUAGES = frozenset("ar bg bn ca cs da de el en es et fa fi fr ga he hi hr hu id is it ja ko lt lv ms nb nl "
+                       "no pl pt ro ru sk sl sr sv sw ta th tl tr uk ur vi zh".split())
+_LOCALE = re.compile(r"([a-z]{2})([-_][a-z]{2,4})?")
+_SPLIT_TITLE = re.compile(r"\s[|\-–—:·»]\s|\s?[|·»]\s?")
+TEXT_WINDOW = 600  # characters of visible text searched for a not-found phrase
+
+
+def _segments(path: str) -> list[str]:
+    return [part for part in path.lower().split("/") if part]
+
+
+def _page_segments(path: str) -> list[str]:
+    """The path's segments without a leading locale or a trailing index file."""
+    parts = _segments(path)
+    if parts and _INDEX.fullmatch(parts[-1]):
+        parts = parts[:-1]
+    locale = _LOCALE.fullmatch(parts[0]) if parts else None
+    if locale and locale.group(1) in _LANGUAGES:
+        parts = parts[1:]
+    return parts
+
+
+def redirect_evidence(url: str, final_url: str, redirects: Sequence[Redirect]) -> str | None:
+    """Why a redirect looks like a removed page, or None."""
+    if not redirects:
+        return None
+    try:
+        start, end = urlsplit(url), urlsplit(final_url)
+    except ValueError:
+        return None
+    before, after = _page_segments(start.path), _page_segments(end.path)
+    if not before:
+        return None  # a home page that moved is a move
+    if any(part in ("login", "signin", "sign-in", "auth", "sso", "account") for part in _segments(end.path)):
+        return None  # a login wall is not a removed page
+    if _segments(end.path) and _ERROR_PAGES.fullmatch(_segments(end.path)[-1]):
+        return f"redirected to an error page, {final_url}"
+    if not after and not end.query:
+        return f"a deep link redirected to the site's home page, {final_url}"
+    same_site = (start.hostname or "").removeprefix("www.") == (end.hostname or "").removeprefix("www.")
+    if same_site and len(after) < len(before) and before[: len(after)] == after and not end.query:
+        return f"redirected to {final_url}, a parent of the page's own path"
+    return None
+
+
+def _not_found_line(text: str) -> bool:
+    """Whether a title part or heading says "not found" and nothing else."""
+    lowered = text.lower().replace("’", "'")
+    if not lowered or len(lowered) > 80 or not _PHRASE.search(lowered):
+        return False
+    words = re.findall(r"[a-z0-9']+", lowered)
+    return bool(words) and all(word in _FILLER for word in words)
+
+
+def titled_not_found(page: PageSummary) -> str | None:
+    """The title part or main heading that says the page is not there, or None."""
+    for part in _SPLIT_TITLE.split(page.title):
+        if _not_found_line(part.strip()):
+            return f"the title reads {page.title!r}"
+    for heading in page.headings[:3]:
+        if _not_found_line(heading):
+            return f"the main heading reads {heading!r}"
+    return None
+
+
+def parking_evidence(final_url: str, page: PageSummary) -> str | None:
+    """Why the page looks like a parked, for-sale domain, or None."""
+    host = (urlsplit(final_url).hostname or "").lower()
+    if any(host == name or host.endswith("." + name) for name in PARKING_HOSTS):
+        return f"the address now leads to a domain marketplace, {host}"
+    for where, text in (("title", page.title), *(("heading", h) for h in page.headings),
+                        ("text", page.text[:TEXT_WINDOW])):
+        found = _PARKING.search(text.lower())
+        if found:
+            return f"a parking page: its {where} says {found.group(0)!r}"
+    return None
+
+
+def says_not_found(page: PageSummary) -> str | None:
+    """A not-found phrase in the start of the visible text (weak on its own), or None."""
+    found = _TEXT_PHRASE.search(page.text[:TEXT_WINDOW].lower().replace("’", "'"))
+    return found.group(0) if found else None
+
+
+def resembles(page: PageSummary, missing: PageSummary) -> bool:
+    """Whether `page` looks like `missing`, the host's answer for an address that cannot exist:
+    the same title and headings, and a size within a quarter."""
+    if page.title != missing.title or page.headings[:2] != missing.headings[:2]:
+        return False
+    larger = max(page.text_length, missing.text_length, 1)
+    return abs(page.text_length - missing.text_length) <= larger / 4
+
+
+def missing_page_url(url: str, token: str) -> str:
+    """An address on `url`'s site that no page has: where the host's own 404 page is found."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/pmgenome-link-check-{token}-no-such-page"

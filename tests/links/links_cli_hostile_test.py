@@ -1,0 +1,186 @@
+"""`pmgenome links` facing hostile servers, files and arguments (issue 15), and the results file
+the site reads. Nothing here may end in exit 70 or lose the run's work."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pmgenome.cli import main
+from pmgenome.site.linkresults import LinkCheck, LinkVerdict, read_link_results
+from servers import LocalServer, Reply, html, wait_until
+
+from tests.conftest import CatalogDir
+
+FAST = ["--timeout", "1", "--allow-private", "--outage-window", "0.3"]
+YEAR_99999999999999999999 = "Thu, 26 Nov 99999999999999999999 07:00:30 GMT"
+
+
+@pytest.fixture(autouse=True)
+def no_real_archive(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PMGENOME_WAYBACK_URL", "off")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+
+
+def entry(catalog: CatalogDir, name: str, url: str) -> Path:
+    return catalog.write(f"articles/{name}.yaml", f"title: {name}\nurl: {url}\n")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["links", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_hostile_retry_after_headers_end_nothing_and_the_cache_is_saved(catalog_dir: CatalogDir, capsys) -> None:
+    with LocalServer("127.0.0.71", {
+        "/superscript": Reply(503, {"Retry-After": "\xb2"}),
+        "/far-year": Reply(429, {"Retry-After": YEAR_99999999999999999999}),
+        "/length": Reply(200, {"Content-Type": "text/html", "Content-Length": "\xb2"}, b""),
+        "/ok": html(),
+    }) as server:
+        for name in ("superscript", "far-year", "length", "ok"):
+            entry(catalog_dir, name, server.url(f"/{name}"))
+        code, out, err = run(capsys, *FAST, "--cache", "cache.json", "--format", "json")
+    assert code == 0  # the two-run rule: the 503 is failing for the first time
+    verdicts = {r["entries"][0]: (r["verdict"], r["attempts"]) for r in json.loads(out)["results"]}
+    assert verdicts["superscript"] == ("broken", 3)
+    assert verdicts["far-year"] == ("blocked", 3)
+    assert verdicts["ok"] == ("ok", 1)
+    assert "internal error" not in err
+    saved = json.loads(Path("cache.json").read_text())["results"]
+    assert sorted(saved) == sorted(server.url(f"/{n}") for n in ("superscript", "far-year", "length", "ok"))
+
+
+def test_an_age_too_large_is_a_usage_error(capsys) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["links", "--max-age", "99999999999d"])
+    assert stopped.value.code == 2
+    assert capsys.readouterr().err.endswith(
+        "pmgenome links: error: argument --max-age: an age of at most 3650 days, not 99999999999d\n")
+    with pytest.raises(SystemExit):
+        main(["links", "--max-age", "9" * 400 + "d"])
+    assert capsys.readouterr().err.endswith(
+        f"pmgenome links: error: argument --max-age: not an age: '{'9' * 400}d'; write a number with s, m, h, d "
+        "or w, like 12h or 7d\n")
+
+
+def test_an_endless_url_file_is_read_only_so_far(capsys) -> None:
+    assert run(capsys, "--url-file", "/dev/zero") == (
+        2, "", "pmgenome links: --url-file /dev/zero is larger than 10 MiB; split it\n")
+
+
+def test_a_url_file_that_is_not_utf8(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("urls.txt").write_bytes(b"https://example.org/\n\xff\n")
+    assert run(capsys, "--url-file", "urls.txt") == (
+        2, "", "pmgenome links: --url-file urls.txt is not UTF-8 text (byte 21)\n")
+
+
+def test_changed_since_with_a_file_name_that_is_not_utf8(catalog_dir: CatalogDir, capsys) -> None:
+    def git(*args: str) -> None:
+        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.org", *args], check=True,
+                       capture_output=True)
+
+    with LocalServer("127.0.0.72", {"/ok": html()}) as server:
+        entry(catalog_dir, "first", server.url("/ok"))
+        git("init", "-q", "-b", "main")
+        git("add", "catalog")
+        git("commit", "-q", "-m", "start")
+        odd = os.fsencode(catalog_dir.root / "articles") + b"/caf\xe9.yaml"
+        with open(odd, "wb") as handle:
+            handle.write(f"title: odd\nurl: {server.url('/ok')}\n".encode())
+        git("add", "catalog")
+        code, out, err = run(capsys, *FAST, "--no-cache", "--changed-since", "main")
+    assert code in (0, 1) and "internal error" not in err
+    assert "Traceback" not in err
+
+
+def test_terminal_output_shows_control_characters_as_escapes(catalog_dir: CatalogDir, capsys) -> None:
+    with LocalServer("127.0.0.73", {"/moved": Reply(301, {"Location": "/new\x1b]0;owned\x07\x1b[2J"}),
+                                    "/new\x1b]0;owned\x07\x1b[2J": html()}) as server:
+        entry(catalog_dir, "moved", server.url("/moved"))
+        code, out, _ = run(capsys, *FAST, "--no-cache")
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07\\x1b[2J" in out
+
+
+def test_the_results_file_is_what_the_site_reads(catalog_dir: CatalogDir, capsys) -> None:
+    with LocalServer("127.0.0.74", {"/ok": html(), "/gone": Reply(404), "/wall": Reply(403),
+                                    "/moved": Reply(302, {"Location": "/new page"}), "/new page": html()}) as server:
+        entry(catalog_dir, "fine", server.url("/ok"))
+        entry(catalog_dir, "dead", server.url("/gone"))
+        entry(catalog_dir, "walled", server.url("/wall"))
+        entry(catalog_dir, "spaced", server.url("/moved"))
+        code, _, _ = run(capsys, *FAST, "--cache", "cache.json", "--results", "site/link-status.json")
+    assert code == 0  # first failure of a scheduled run
+    data = json.loads(Path("site/link-status.json").read_text())
+    assert sorted(data) == ["checked_at", "results", "version"]
+    dead = data["results"][server.url("/gone")]
+    assert dead == {"verdict": "broken", "checked_at": data["checked_at"], "status": 404, "final_url": None,
+                    "archived": None, "confirmed": False, "entries": ["dead"], "detail": "HTTP 404 Not Found",
+                    "suggestion": None}
+    results, problem = read_link_results(Path("site/link-status.json"))
+    assert problem is None and results is not None
+    assert results.for_url(server.url("/ok")) == LinkCheck(server.url("/ok"), LinkVerdict.OK, results.checked_at, 200)
+    assert results.for_url(server.url("/wall")).verdict is LinkVerdict.BLOCKED
+    assert results.for_url(server.url("/moved")).final_url is None  # a URL with a space is not one the site shows
+
+
+def test_a_partial_run_keeps_the_other_results(tmp_path: Path, capsys, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with LocalServer("127.0.0.76", {"/a": html(), "/b": Reply(404)}) as server:
+        for name in ("a", "b"):
+            Path(f"{name}.txt").write_text(server.url(f"/{name}") + "\n")
+            run(capsys, *FAST, "--url-file", f"{name}.txt", "--no-cache", "--results", "status.json")
+    results, problem = read_link_results(Path("status.json"))
+    assert problem is None and results is not None
+    assert {url: check.verdict for url, check in results.results.items()} == {
+        server.url("/a"): LinkVerdict.OK, server.url("/b"): LinkVerdict.BROKEN}
+
+
+def test_two_runs_at_once_on_one_cache_the_second_stops_and_nothing_is_lost(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    # The first run takes about 3 s (12 pages of 0.5 s, two at a time): the second starts meanwhile.
+    with LocalServer("127.0.0.75", default=Reply(200, {"Content-Type": "text/html"}, b"ok", delay=0.5)) as server:
+        for name in ("a", "b"):
+            Path(f"{name}.txt").write_text("\n".join(server.url(f"/{name}/{n}") for n in range(12)) + "\n")
+
+        def start(name: str) -> subprocess.Popen[str]:
+            return subprocess.Popen([sys.executable, "-m", "pmgenome", "links", "--url-file", f"{name}.txt",
+                                     "--cache", "cache.json", *FAST], stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, text=True)
+
+        first = start("a")
+        assert wait_until(lambda: server.hits() > 0, 10)  # the first run holds the cache
+        second = start("b")
+        errors = [proc.communicate(timeout=60)[1] for proc in (first, second)]
+    assert (first.returncode, second.returncode) == (0, 2), errors
+    assert errors[1].startswith("pmgenome links: cache.json is being updated by another run (process ")
+    assert errors[1].endswith("); nothing was read or written: wait for that run to finish, then run again (its "
+                              "lock ends with it, even if it crashes)\n")
+    saved = json.loads(Path("cache.json").read_text())["results"]
+    assert sorted(saved) == sorted(server.url(f"/a/{n}") for n in range(12))
+
+
+def test_a_catastrophic_exclusion_pattern_is_refused_before_any_request(catalog_dir: CatalogDir, capsys) -> None:
+    catalog_dir.write("exclusions.yaml", "exclusions:\n  - pattern: (\\w+\\w+)+!\n    reason: hostile\n")
+    entry(catalog_dir, "x", "https://example.org/" + "a" * 60)
+    code, out, err = run(capsys, *FAST, "--no-cache")
+    assert (code, out) == (2, "")
+    assert err == ("catalog/exclusions.yaml:2:14: pattern has a repetition inside a repeated group, which can make "
+                   "one search take minutes; write it without (for example ^https://(www\\.)?example\\.com/)\n"
+                   "pmgenome links: fix catalog/exclusions.yaml first\n")
+
+
+def test_github_annotations_carry_no_control_characters(catalog_dir: CatalogDir, capsys, monkeypatch) -> None:
+    with LocalServer("127.0.0.77", {"/gone": Reply(301, {"Location": "/x\x1b[2J\r\n::stop-commands::a"}),
+                                    "/x\x1b[2J\r\n::stop-commands::a": Reply(404)}) as server:
+        entry(catalog_dir, "dead", server.url("/gone"))
+        _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "github")
+    assert "\x1b" not in out and "\r" not in out
+    assert not any(line.startswith("::stop-commands") for line in out.splitlines())
