@@ -118,6 +118,11 @@ def test_text_output_shows_control_sequences_as_escapes(catalog_dir: CatalogDir,
     assert (result.returncode, result.stdout) == (
         1, "catalog/articles/good-pm.yaml:10:9: '\\x1b]0;owned\\x07\\x1b[2J\\x9b31m' is not a valid access; "
            "choose from free, signup, freemium, paywalled, paid\n")
+    result = run_cli("validate", "--catalog", "catalog", "--format", "github", cwd=tmp_path)
+    assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
+    assert result.stdout.splitlines()[1].endswith(
+        "::'\\x1b]0;owned\\x07\\x1b[2J\\x9b31m' is not a valid access; choose from free, signup, freemium, "
+        "paywalled, paid")
     result = run_cli("validate", "--catalog", "catalog", "--format", "json", cwd=tmp_path)
     assert "\x1b" not in result.stdout and "\x9b" not in result.stdout
     assert json.loads(result.stdout)["problems"][0]["message"] == (

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-from pmgenome.text.escape import github_data, github_log_line, github_property, json_text, terminal_line
+from pmgenome.text.escape import github_data, github_log_line, github_property, json_text, terminal, terminal_line
 
 
 class ProblemFormat(StrEnum):
@@ -55,9 +55,9 @@ def format_github(problems: list[Problem]) -> str:
     for problem in problems:
         lines.append(github_log_line(str(problem)))
         lines.append(
-            f"::error file={github_property(problem.path)},line={problem.line},"
+            f"::error file={github_property(terminal(problem.path))},line={problem.line},"
             f"col={problem.col},title={github_property('pmgenome ' + problem.rule)}"
-            f"::{github_data(problem.message)}"
+            f"::{github_data(terminal(problem.message))}"
         )
     return "".join(f"{line}\n" for line in lines)
 
