@@ -24,8 +24,26 @@ def run_json(*args: str, cwd: Path | None = None) -> tuple[int, object]:
     return result.returncode, json.loads(result.stdout)
 
 
-def test_validate_and_inspect_have_output_schemas() -> None:
-    assert {"validate", "inspect"} <= set(output_schema_names())
+def test_every_json_output_has_a_schema() -> None:
+    # link-status is the file `links --results` writes for the site, not a command's output.
+    assert {"validate", "inspect", "links", "path", "link-status"} <= set(output_schema_names())
+
+
+def undescribed(node: object, where: str = "#") -> list[str]:
+    """The properties declared in a schema without a description (the conditions of if/then/else
+    and the examples declare nothing)."""
+    found = []
+    if isinstance(node, dict):
+        for name, prop in (node.get("properties") or {}).items():
+            if isinstance(prop, dict) and "description" not in prop:
+                found.append(f"{where}/properties/{name}")
+        for key, value in node.items():
+            if key not in ("if", "then", "else", "examples"):
+                found += undescribed(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += undescribed(value, f"{where}/{index}")
+    return found
 
 
 @pytest.mark.parametrize("name", output_schema_names())
@@ -36,6 +54,7 @@ def test_every_output_schema_is_a_described_schema_whose_examples_match(name: st
     assert schema["title"].startswith(f"pmgenome {name} ")
     assert schema["description"]
     assert schema["examples"]
+    assert undescribed(schema) == []
     for example in schema["examples"]:
         assert output_errors(name, example) == []
 

@@ -20,9 +20,11 @@ from pmgenome.stores.atomic import write_atomic
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
-# The JSON that commands print (`validate --format json`, `inspect --json`, ...): one schema file
-# per command, named <command>.schema.json. Adding a file is all it takes: `pmgenome schema
-# --output NAME` prints it and the test suite checks it and its examples.
+# The JSON that commands print (`validate --format json`, `inspect --json`, `links --format json`,
+# `path --format json`) and the file `links --results` writes for the site (link-status): one
+# schema file each, named <command>.schema.json (link-status.schema.json for the file). Adding a
+# file is all it takes: `pmgenome schema --output NAME` prints it and the test suite checks it
+# and its examples.
 OUTPUT_SCHEMA_DIR = SCHEMA_DIR / "output"
 # taxonomy group -> the $defs name holding its enum, which is also the word for one of its terms
 VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
@@ -114,12 +116,12 @@ def write_schema(schema: dict[str, Any], path: Path | None = None) -> None:
 
 
 def output_schema_names() -> tuple[str, ...]:
-    """The commands whose JSON output has a schema, by name."""
+    """The outputs that have a schema, by name: commands', and link-status (the file `links --results` writes)."""
     return tuple(sorted(path.name.removesuffix(".schema.json") for path in OUTPUT_SCHEMA_DIR.glob("*.schema.json")))
 
 
 def output_schema(name: str) -> dict[str, Any]:
-    """The JSON Schema of a command's JSON output."""
+    """The JSON Schema of a command's JSON output (or of the link-status file)."""
     return json.loads((OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
 

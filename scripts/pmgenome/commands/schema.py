@@ -13,7 +13,8 @@ from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.text.escape import terminal_line
 
-HELP = "print the entry JSON Schema (or a command's output schema), or check/sync its vocabulary with taxonomy.yaml"
+HELP = ("print the entry JSON Schema (or the schema of a command's JSON output), or check/sync its vocabulary with "
+        "taxonomy.yaml")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -21,9 +22,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 when the schema's vocabulary has drifted")
     mode.add_argument("--sync", action="store_true", help="rewrite the schema's vocabulary enums from the taxonomy")
-    mode.add_argument("--output", choices=entry_schema.output_schema_names(), metavar="COMMAND",
-                      help="print the JSON Schema of a command's JSON output: "
-                           f"{', '.join(entry_schema.output_schema_names())}")
+    mode.add_argument("--output", choices=entry_schema.output_schema_names(), metavar="NAME",
+                      help="print the JSON Schema of a command's JSON output, or of the link-status file that "
+                           f"`links --results` writes: {', '.join(entry_schema.output_schema_names())}")
 
 
 def run(args: argparse.Namespace) -> int:
