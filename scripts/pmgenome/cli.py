@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from pmgenome import __version__
 from pmgenome.commands.common import Exit
+from pmgenome.commands.output import silence_stdout, tell
+from pmgenome.text.hints import did_you_mean
 
 # Each name is a module pmgenome.commands.<name> with HELP, add_arguments() and run().
 COMMANDS = ("validate", "schema", "path", "inspect", "enrich", "new", "links")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, plus a did-you-mean for a mistyped command."""
+
+    def error(self, message: str) -> NoReturn:
+        if message.startswith("argument COMMAND: invalid choice: "):
+            typed = message.split("'")[1] if message.count("'") >= 2 else ""
+            hint = did_you_mean(typed, COMMANDS)
+            message = f"unknown command '{typed}'{hint}; the commands are {', '.join(COMMANDS)}"
+        super().error(message)
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="pmgenome",
         description="Validate, link-check, enrich and explore the PM Genome catalog.",
     )
@@ -32,22 +44,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)  # exits 2 with a usage message on bad arguments
+    try:
+        args = parser.parse_args(argv)  # exits 2 with a usage message on bad arguments
+    except Exception as error:  # noqa: BLE001 - an option's own parser that raised: still a usage error
+        tell(f"pmgenome: error: {type(error).__name__}: {error}")
+        return Exit.USAGE
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("pmgenome: interrupted", file=sys.stderr)
+        tell("pmgenome: interrupted")
         return Exit.INTERRUPTED
     except BrokenPipeError:
-        # Output piped into `head` and closed early: not an error worth a message.
-        sys.stderr.close()
-        return Exit.OK
+        # Output piped into `head` and closed early. The command could not finish saying what it
+        # found, so this is not success; commands that know their verdict return it themselves.
+        silence_stdout()
+        return Exit.PROBLEMS
     except Exception as error:  # noqa: BLE001 - the last line of defence against tracebacks
-        print(
-            f"pmgenome: internal error: {type(error).__name__}: {error} "
-            "(this is a bug; please report it with the command you ran)",
-            file=sys.stderr,
-        )
+        tell(f"pmgenome: internal error: {type(error).__name__}: {error} "
+             "(this is a bug; please report it with the command you ran)")
         return Exit.INTERNAL
 
 

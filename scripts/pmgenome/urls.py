@@ -5,7 +5,7 @@ answered here."""
 from __future__ import annotations
 
 import re
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
 # Query parameters that identify a campaign or a click, not a page.
 TRACKING_PARAMS = frozenset(
@@ -71,6 +71,22 @@ def url_problem(url: str) -> str | None:
 def _is_tracking(name: str) -> bool:
     lowered = name.lower()
     return lowered.startswith("utm_") or lowered in TRACKING_PARAMS
+
+
+def tracking_parameters(url: str) -> list[str]:
+    """The names of the campaign and click parameters in `url`'s query, in order."""
+    query = url.partition("?")[2].partition("#")[0]
+    if not query:
+        return []
+    names = [unquote_plus(item.partition("=")[0]) for item in query.split("&") if item]
+    return list(dict.fromkeys(name for name in names if _is_tracking(name)))
+
+
+def without_tracking(url: str) -> str:
+    """`url` with its campaign and click parameters taken out and everything else kept as written."""
+    parts = urlsplit(url)
+    kept = [item for item in parts.query.split("&") if item and not _is_tracking(unquote_plus(item.partition("=")[0]))]
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), parts.fragment))
 
 
 def normalise_url(url: str) -> str:

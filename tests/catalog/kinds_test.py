@@ -52,7 +52,7 @@ INVALID_MESSAGES = {
         "catalog/newsletters/bad-newsletter.yaml:2:1: missing required field 'author'",
         "catalog/newsletters/bad-newsletter.yaml:10:11: 'reviewed' is in the future (2999-01-01)",
         "catalog/newsletters/bad-newsletter.yaml:12:9: 'issues' needs at least one item",
-        "catalog/newsletters/bad-newsletter.yaml:13:1: unknown field 'host' for a newsletter",
+        "catalog/newsletters/bad-newsletter.yaml:13:1: unknown field 'host' for a newsletter (did you mean 'author'?)",
     ],
     Kind.VIDEO: [
         "catalog/videos/bad-video.yaml:1:1: the first line must be '# yaml-language-server: "

@@ -15,6 +15,7 @@ from pmgenome.catalog.files import display_path, entry_files, read_yaml
 from pmgenome.catalog.model import (
     ID_PATTERN,
     PICKS_FILE,
+    RESERVED_IDS,
     TAXONOMY_FILE,
     Catalog,
     Entry,
@@ -27,14 +28,22 @@ from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.yamlload import Location
 
 
+def id_problem(entry_id: str) -> str | None:
+    """Why a file name's stem cannot be an entry id, or None."""
+    if not ID_PATTERN.fullmatch(entry_id):
+        return ("is not a valid id: use lowercase letters, digits and single hyphens, like "
+                "'good-pm-bad-pm.yaml'")
+    if entry_id in RESERVED_IDS:
+        return f"is reserved: the site has a page called '{entry_id}'; choose another name"
+    return None
+
+
 def _load_entry(path: Path, kind: Kind) -> tuple[Entry | None, list[Problem]]:
     shown = display_path(path)
     document, problems = read_yaml(path, shown)
-    if not ID_PATTERN.match(path.stem):
-        problems.append(Problem(
-            shown, 1, 1,
-            f"file name '{path.name}' is not a valid id: use lowercase letters, digits and "
-            "single hyphens, like 'good-pm-bad-pm.yaml'", "id"))
+    problem = id_problem(path.stem)
+    if problem:
+        problems.append(Problem(shown, 1, 1, f"file name '{path.name}' {problem}", "id"))
     if document is None:
         return None, problems
     if not isinstance(document.value, dict):

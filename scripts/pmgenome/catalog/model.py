@@ -14,7 +14,11 @@ from typing import Any
 from pmgenome.catalog import yamlload
 from pmgenome.catalog.yamlload import Location
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Always used with fullmatch: `$` would also match before a final newline ("good-pm\n").
+ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Ids the site needs for pages of its own: segments/index.md is the list of segments, and an
+# entry or term named so would take that page's place (or a folder's index page).
+RESERVED_IDS = frozenset({"index"})
 TAXONOMY_FILE = "taxonomy.yaml"
 PICKS_FILE = "picks.yaml"
 GROUPS = ("segments", "skills", "levels", "backgrounds")

@@ -27,7 +27,7 @@ def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], Reas
     was written, and the problems of shape."""
     shown = display_path(path)
     reasons: Reasons = {}
-    if not path.exists():
+    if not path.is_symlink() and not path.exists():  # a link is refused by read_yaml, dangling or not
         return {}, reasons, {}, []
     document, problems = read_yaml(path)
     if document is None:

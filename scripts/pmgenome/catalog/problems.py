@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-from pmgenome.text.escape import github_data, github_property
+from pmgenome.text.escape import github_data, github_log_line, github_property, json_text, terminal, terminal_line
 
 
 class ProblemFormat(StrEnum):
@@ -35,26 +35,29 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def format_text(problems: list[Problem]) -> str:
-    return "".join(f"{problem}\n" for problem in problems)
+    """One line per problem; a file name or a value holding control characters shows them as
+    escapes, so it can neither restyle a terminal nor start a line of its own."""
+    return "".join(f"{terminal_line(str(problem))}\n" for problem in problems)
 
 
 def format_json(problems: list[Problem]) -> str:
-    return json.dumps(
+    """The document scripts/pmgenome/schema/output/validate.schema.json describes."""
+    return json_text(json.dumps(
         {"problems": [asdict(problem) for problem in problems], "count": len(problems)},
         indent=2,
         ensure_ascii=False,
-    ) + "\n"
+    )) + "\n"
 
 
 def format_github(problems: list[Problem]) -> str:
     """Plain lines for the log, plus `::error` workflow commands that annotate the diff."""
     lines = []
     for problem in problems:
-        lines.append(str(problem))
+        lines.append(github_log_line(str(problem)))
         lines.append(
-            f"::error file={github_property(problem.path)},line={problem.line},"
+            f"::error file={github_property(terminal(problem.path))},line={problem.line},"
             f"col={problem.col},title={github_property('pmgenome ' + problem.rule)}"
-            f"::{github_data(problem.message)}"
+            f"::{github_data(terminal(problem.message))}"
         )
     return "".join(f"{line}\n" for line in lines)
 

@@ -13,11 +13,19 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from jsonschema import Draft202012Validator
+
 from pmgenome.catalog.model import GROUPS, Kind, Taxonomy
 from pmgenome.stores.atomic import write_atomic
 
 SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
+# The JSON that commands print (`validate --format json`, `inspect --json`, `links --format json`,
+# `path --format json`) and the file `links --results` writes for the site (link-status): one
+# schema file each, named <command>.schema.json (link-status.schema.json for the file). Adding a
+# file is all it takes: `pmgenome schema --output NAME` prints it and the test suite checks it
+# and its examples.
+OUTPUT_SCHEMA_DIR = SCHEMA_DIR / "output"
 # taxonomy group -> the $defs name holding its enum, which is also the word for one of its terms
 VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 assert set(VOCABULARY_DEFS) == set(GROUPS)
@@ -105,3 +113,20 @@ def synced_schema(taxonomy: Taxonomy) -> dict[str, Any]:
 def write_schema(schema: dict[str, Any], path: Path | None = None) -> None:
     write_atomic(path or SCHEMA_PATH, json.dumps(schema, indent=2, ensure_ascii=False) + "\n")
     raw_schema.cache_clear()
+
+
+def output_schema_names() -> tuple[str, ...]:
+    """The outputs that have a schema, by name: commands', and link-status (the file `links --results` writes)."""
+    return tuple(sorted(path.name.removesuffix(".schema.json") for path in OUTPUT_SCHEMA_DIR.glob("*.schema.json")))
+
+
+def output_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema of a command's JSON output (or of the link-status file)."""
+    return json.loads((OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+
+
+def output_errors(name: str, document: Any) -> list[str]:
+    """Where `document` (a command's parsed JSON output) breaks its schema: empty when it matches."""
+    validator = Draft202012Validator(output_schema(name))
+    return [f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
+            for error in sorted(validator.iter_errors(document), key=lambda error: [str(part) for part in error.absolute_path])]

@@ -8,7 +8,7 @@ from typing import Any
 
 from pmgenome.catalog import yamlload
 from pmgenome.catalog.files import display_path, read_yaml
-from pmgenome.catalog.model import GROUPS, ID_PATTERN, SCOPES, Taxonomy, Term
+from pmgenome.catalog.model import GROUPS, ID_PATTERN, RESERVED_IDS, SCOPES, Taxonomy, Term
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
 from pmgenome.text.hints import did_you_mean
@@ -21,7 +21,7 @@ def _text(value: Any) -> str | None:
 def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     """Read the vocabulary, reporting anything malformed where it was written."""
     shown = display_path(path)
-    if not path.exists():
+    if not path.is_symlink() and not path.exists():  # a link is refused by read_yaml, dangling or not
         return Taxonomy(), [Problem(shown, 1, 1, "the vocabulary file is missing", "taxonomy")]
     document, problems = read_yaml(path)
     if document is None:
@@ -59,10 +59,12 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
                                         "each term must be a mapping with id, name and description", "taxonomy"))
                 continue
             term_id, name, description = item.get("id"), _text(item.get("name")), _text(item.get("description"))
-            if not isinstance(term_id, str) or not ID_PATTERN.match(term_id):
+            if not isinstance(term_id, str) or not ID_PATTERN.fullmatch(term_id) or term_id in RESERVED_IDS:
                 id_at = at(group, index, "id") if "id" in item else where
-                problems.append(Problem(shown, id_at.line, id_at.col,
-                                        "term id must be lowercase letters, digits and hyphens", "taxonomy"))
+                message = (f"term id '{term_id}' is reserved: the site has a page called '{term_id}'; "
+                           "choose another id" if term_id in RESERVED_IDS else
+                           "term id must be lowercase letters, digits and hyphens")
+                problems.append(Problem(shown, id_at.line, id_at.col, message, "taxonomy"))
                 continue
             if term_id in seen:
                 problems.append(Problem(shown, where.line, where.col,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -14,20 +14,23 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import gc_paused, load_catalog
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
+from pmgenome.catalog.yamlhints import swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
+from pmgenome.text.clean import first_control
 from pmgenome.text.hints import did_you_mean
-from pmgenome.urls import normalise_url, url_problem
+from pmgenome.urls import normalise_url, tracking_parameters, url_problem, without_tracking
 
 MAX_PICKS = 5
 MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
-               "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
+                         "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
 TEXT_LISTS = frozenset(("authors",))  # lists of plain text
 RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
 DATE_FIELDS = frozenset(("added", "published", "reviewed"))
@@ -47,9 +50,8 @@ _MARKDOWN = (
 )
 _PLACEHOLDER = re.compile(r"\s*todo", re.IGNORECASE)
 _LOADER_VALUE_RULES = frozenset({"date", "type", "alias", "tag", "key", "size"})
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Every kind of markup above needs one of these characters: one cheap pass clears clean text.
-_MARKUP_CHARS = re.compile(r"[<&\[*_`#\x00-\x08\x0b-\x1f\x7f]")
+_MARKUP_CHARS = re.compile(r"[<&\[*_`#\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
@@ -135,20 +137,37 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     This runs for every entry on every validation, so the clean path is kept to one pass
     over the fields with cheap tests; the detailed checks run only on a suspicious value."""
     found: list[tuple[Location, str, str]] = []
-    if entry.first_line.strip() != schema.comment:
+    errors = schema.errors(entry.fields)
+    moved_to = kind_that_fits(entry) if errors else None
+    if moved_to is not None:
+        folder = display_path(entry.path.parent.parent / moved_to.folder)
+        allowed = entry_schema.field_names(entry.kind)
+        extra = [name for name in entry.fields if name not in allowed]
+        found.append((Location(1, 1), f"{', '.join(extra)} {'are fields' if len(extra) > 1 else 'is a field'} of "
+                      f"{article(moved_to.value)}, not {article(entry.kind.value)}: move the file to {folder}/",
+                      "kind"))
+    elif entry.first_line.strip() != schema.comment:
         found.append((Location(1, 1), f"the first line must be '{schema.comment}' "
                       "so editors can check the fields as you type", "schema-comment"))
 
+    swallowed = _swallowed(entry) if errors else {}
     schema_paths: set[tuple] = set()
-    for error in schema.errors(entry.fields):
-        for where, message, rule, path in _explain(error, entry, schema.taxonomy):
+    for error in errors:
+        for where, message, rule, path in explain(error, entry, schema.taxonomy):
             schema_paths.add(path)
+            if moved_to is not None and rule in ("unknown-field", "required"):
+                continue  # said once, by the move above; the right kind's rules apply after it
+            if path and path[0] in swallowed and rule == "required":
+                continue  # the field is there, indented into the block above: said below
+            if _is_placeholder(entry, path):
+                continue  # a TODO is reported as such, not as a wrong value ("did you mean 'TO'?")
             found.append((where, message, rule))
+    found += swallowed.values()
 
     for name, value in entry.fields.items():
         if type(value) is str:
-            if name == "url" and ("url",) not in schema_paths and (reason := url_problem(value)):
-                found.append((entry.location("url"), reason, "url"))
+            if name == "url" and ("url",) not in schema_paths:
+                found += _url_problems(entry, ("url",), value)
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
                 found.append((entry.location(name), f"'{name}' {reason}", "plain-text"))
             if _PLACEHOLDER.match(value):
@@ -158,13 +177,15 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                 if type(item) is str and _PLACEHOLDER.match(item):
                     found.append((entry.location(name, index), _placeholder_message((name, index)),
                                   "placeholder"))
+                elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
+                    found += _url_problems(entry, (name, index, "url"), item["url"])
                 if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
-                    found.append((entry.location(name, index), f"'{_dotted((name, index))}' {reason}",
+                    found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
                                   "plain-text"))
                 if name in RECOMMENDED and type(item) is dict and type(title := item.get("title")) is str:
                     path = (name, index, "title")
                     if reason := markup_problem(title):
-                        found.append((entry.location(*path), f"'{_dotted(path)}' {reason}", "plain-text"))
+                        found.append((entry.location(*path), f"'{dotted(path)}' {reason}", "plain-text"))
                     if _PLACEHOLDER.match(title):
                         found.append((entry.location(*path), _placeholder_message(path), "placeholder"))
         elif type(value) is dt.date and name in DATE_FIELDS and value > today:
@@ -176,8 +197,37 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
 
 
+def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, str, str]]:
+    reason = url_problem(url)
+    if reason is None and "?" in url and (tracking := tracking_parameters(url)):
+        reason = (f"URL carries tracking parameters ({', '.join(tracking)}); write it without them: "
+                  f"{without_tracking(url)}")
+    return [(entry.location(*path), reason, "url")] if reason else []
+
+
+def _is_placeholder(entry: Entry, path: tuple) -> bool:
+    value: Any = entry.fields
+    for part in path:
+        try:
+            value = value[part]
+        except (KeyError, IndexError, TypeError):
+            return False
+    return type(value) is str and _PLACEHOLDER.match(value) is not None
+
+
+def _swallowed(entry: Entry) -> dict[str, tuple[Location, str, str]]:
+    """Fields indented into a block scalar above them (`summary: >-`), by name."""
+    text = entry.source.text if entry.source is not None else None
+    if not text:
+        return {}
+    missing = frozenset(entry_schema.field_names(entry.kind)) - set(entry.fields)
+    return {name: (Location(line, col), f"'{name}' is indented, so YAML reads it as more of the {block} above; "
+                   "start it in column 1, like the other fields", "indentation")
+            for line, col, name, block in swallowed_keys(text, missing)}
+
+
 def _placeholder_message(path: tuple) -> str:
-    return f"'{_dotted(path)}' still holds a placeholder: replace it with your own words"
+    return f"'{dotted(path)}' still holds a placeholder: replace it with your own words"
 
 
 def markup_problem(text: str) -> str | None:
@@ -191,158 +241,9 @@ def markup_problem(text: str) -> str | None:
     for pattern, what in _MARKDOWN:
         if found := pattern.search(text):
             return f"contains {what} ({found.group(0).strip()}); write plain text"
-    if found := _CONTROL.search(text):
-        return f"contains a control character (U+{ord(found.group(0)):04X}); remove it"
+    if found := first_control(text):  # C1 too: U+009B starts a terminal escape sequence
+        return f"contains a control character (U+{ord(found):04X}); remove it"
     return None
-
-
-def _dotted(path: Sequence[str | int]) -> str:
-    return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
-
-
-_EXAMPLES = {"segments": "[b2b, design]", "skills": "[strategy, discovery]", "levels": "[new, experienced]",
-             "backgrounds": "[engineering]", "authors": "[Teresa Torres]"}
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "empty"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return f"'{value}'"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return str(value)
-
-
-def _explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
-             ) -> Iterable[tuple[Location, str, str, tuple]]:
-    """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
-    path = tuple(error.absolute_path)
-    field = path[0] if path else None
-    kind = entry.kind.value
-    where = entry.location(*path) if path else entry.location()
-    validator, value = error.validator, error.instance
-
-    if validator == "additionalProperties" and not path:
-        allowed = entry_schema.field_names(entry.kind)
-        for key in entry.fields:
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed)
-                yield (entry.key_location(key), f"unknown field '{key}' for {_article(kind)}{hint}",
-                       "unknown-field", (key,))
-        return
-    if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
-        allowed = list(error.schema.get("properties", {}))
-        for key in value:
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed)
-                yield (entry.key_locations.get((*path, key), where),
-                       f"unknown field '{key}' in '{_dotted(path)}'{hint}; use only {' and '.join(allowed)}",
-                       "unknown-field", (*path, key))
-        return
-    if validator == "required":
-        missing = [name for name in error.validator_value if name not in (error.instance or {})]
-        in_person = "then" in error.schema_path
-        for name in missing:
-            if in_person:
-                message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
-            elif path:
-                message = f"'{_dotted(path)}' needs a '{name}'"
-            else:
-                message = f"missing required field '{name}'"
-            yield where if path else entry.location(), message, "required", (*path, name)
-        return
-    if value is None and field is not None:
-        required = len(path) == 1 and field in entry_schema.required_fields(entry.kind)
-        yield where, f"'{_dotted(path)}' is empty; fill it in{'' if required else ' or remove the line'}", "type", path
-        return
-    if validator == "type":
-        expected = error.validator_value
-        if expected == "string":
-            tip = "; put it in quotes" if isinstance(value, (int, bool)) else ""
-            message = f"'{_dotted(path)}' must be text, not {_describe(value)}{tip}"
-        elif expected == "array":
-            message = f"'{_dotted(path)}' must be a list, like {_EXAMPLES.get(str(field), '[a, b]')}"
-        elif expected == "boolean":
-            message = f"'{_dotted(path)}' must be true or false, not {_describe(value)}"
-        elif expected == "object":
-            message = "an entry must be a mapping of fields (name: value)"
-        else:
-            message = f"'{_dotted(path)}' must be of type {expected}"
-        yield where, message, "type", path
-        return
-    if validator == "enum":
-        options = [str(option) for option in error.validator_value]
-        hint = did_you_mean(str(value), options)
-        if field in entry_schema.VOCABULARY_DEFS:
-            group = entry_schema.VOCABULARY_DEFS[str(field)]
-            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
-                       f"choose from {', '.join(options)}")
-        elif field == "country":
-            if str(value).upper() == "UK":
-                hint = " (did you mean 'GB'?)"
-            message = f"'{value}' is not an ISO 3166-1 alpha-2 country code{hint}; write two capital letters, like GB"
-        else:
-            message = f"'{value}' is not a valid {field}{hint}; choose from {', '.join(options)}"
-        yield where, message, "vocabulary", path
-        return
-    if validator == "format" and error.validator_value == "date":
-        yield where, f"'{_dotted(path)}' must be a date written YYYY-MM-DD, like 2026-11-26", "date", path
-        return
-    if validator in ("minLength", "maxLength"):
-        length = len(value)
-        if field == "summary":
-            if validator == "minLength":
-                message = (f"summary is {length} characters; write at least {error.validator_value}: "
-                           "what it is, what a reader gets from it, who it suits")
-            else:
-                message = f"summary is {length} characters; keep it to {error.validator_value}"
-        elif validator == "minLength":
-            message = f"'{_dotted(path)}' is empty; fill it in or remove the line"
-        else:
-            message = f"'{_dotted(path)}' is {length} characters; keep it to {error.validator_value}"
-        yield where, message, "length", path
-        return
-    if validator in ("minimum", "maximum") and field == "year":
-        yield where, f"'year' must be a year from 1900 to 2100, not {_describe(value)}", "format", path
-        return
-    if validator == "maxItems":
-        yield (where, f"'{_dotted(path)}' lists {len(value)}; keep it to the {error.validator_value} best",
-               "length", path)
-        return
-    if validator == "minItems":
-        group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
-        options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
-        message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
-        yield where, message, "required", path
-        return
-    if validator == "uniqueItems":
-        seen: set[Any] = set()
-        for index, item in enumerate(value):
-            if item in seen:
-                yield (entry.location(*path, index), f"'{field}' lists '{item}' twice", "duplicate", path)
-            seen.add(item)
-        return
-    if validator == "pattern":
-        if path and path[-1] == "url":  # an entry's url, or a recommended episode's
-            message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
-        elif field == "language":
-            message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
-        elif field == "isbn":
-            message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
-        else:
-            message = f"'{_dotted(path)}' does not match the expected form"
-        yield where, message, "url" if path[-1] == "url" else "format", path
-        return
-    yield where, f"'{_dotted(path) or 'entry'}': {error.message}", "schema", path
-
-
-def _article(kind: str) -> str:
-    return f"an {kind}" if kind[0] in "aeiou" else f"a {kind}"
 
 
 def check_unique_ids(entries: Sequence[Entry]) -> Iterator[Problem]:
@@ -408,7 +309,7 @@ def check_picks(catalog: Catalog) -> Iterator[Problem]:
                                   f"no entry with id '{entry_id}'{did_you_mean(entry_id, same_kind)}", "picks")
                 elif entry.kind != kind:
                     yield Problem(shown, where.line, where.col,
-                                  f"'{entry_id}' is {_article(entry.kind.value)}, not {_article(kind.value)}; "
+                                  f"'{entry_id}' is {article(entry.kind.value)}, not {article(kind.value)}; "
                                   f"list it under {entry.kind.value}", "picks")
                 elif segment not in entry.segments:
                     yield Problem(shown, where.line, where.col,

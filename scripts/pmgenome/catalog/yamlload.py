@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from pmgenome.catalog.yamlhints import syntax_message
+
 MAX_BYTES = 256 * 1024
 MAX_NODES = 20_000
 
@@ -170,13 +172,11 @@ def load(data: bytes) -> Document:
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col, message = syntax_message(exc, text)
         if exc.problem == "but found another document":
             return Document(None, errors=[LoadError(
                 line, col, "file holds more than one YAML document (remove the second '---')", "documents")])
-        what = " ".join(part for part in (exc.context, exc.problem) if part)
-        return Document(None, errors=[LoadError(line, col, f"YAML syntax error: {what}", "syntax")])
+        return Document(None, errors=[LoadError(line, col, message, "syntax")])
     except yaml.YAMLError as exc:
         return Document(None, errors=[LoadError(1, 1, f"YAML syntax error: {exc}", "syntax")])
     if root is None:

@@ -10,11 +10,13 @@ from typing import Any
 
 from pmgenome.commands.common import Exit, first_interrupt_only
 from pmgenome.commands.enrich import add_private_option
+from pmgenome.commands.output import write_stdout
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
 from pmgenome.enrich.schemaorg import Course, Event
 from pmgenome.enrich.workers import completed
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.text.escape import json_text, terminal
 from pmgenome.urls import url_problem
 
 HELP = "fetch pages and print what enrichment would extract from them (writes nothing)"
@@ -101,8 +103,10 @@ def run(args: argparse.Namespace) -> int:
         return Exit.USAGE
     with first_interrupt_only(), Client(ClientConfig(allow_private=args.allow_private)) as client:
         pages = fetch_all(client, args.urls)
+    # Page titles and redirect targets are strangers' text: escaped for the terminal (and JSON's
+    # raw C1 controls too); a reader that goes away does not change the exit code.
     if args.json:
-        sys.stdout.write(json.dumps([as_dict(page) for page in pages], indent=2, ensure_ascii=False) + "\n")
+        write_stdout(json_text(json.dumps([as_dict(page) for page in pages], indent=2, ensure_ascii=False)) + "\n")
     else:
-        sys.stdout.write("\n".join(as_text(page) for page in pages))
+        write_stdout(terminal("\n".join(as_text(page) for page in pages)))
     return Exit.PROBLEMS if any(page.error for page in pages) else Exit.OK

@@ -4,89 +4,85 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import sys
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Kind
 from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.commands.enrich import add_private_option
-from pmgenome.enrich.page import fetch_page
-from pmgenome.enrich.scaffold import (
-    choose_id,
-    create_entry,
-    existing_entry,
-    guess_kind,
-    render_entry,
-)
-from pmgenome.net.client import Client, ClientConfig
+from pmgenome.commands.output import tell, write_stdout
+from pmgenome.enrich.page import PageResult, fetch_page
+from pmgenome.enrich.scaffold import NoFreeName, draft_from_page, existing_entry, taken_ids, write_draft
+from pmgenome.net.client import Client, ClientConfig, ErrorKind
+from pmgenome.text.escape import terminal_line
 from pmgenome.urls import url_problem
 
 HELP = "create catalog/<kind>s/<id>.yaml from a page, with placeholders for what a human must decide"
-
-MAX_CREATE_TRIES = 20
+MAX_URL_CHARS = 2000  # the schema's limit for an entry's url
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("url", metavar="URL", help="the resource's http(s) address")
     parser.add_argument("--kind", choices=[kind.value for kind in Kind], default=None,
-                        help="article, course or meetup (default: guessed from the page's schema.org type)")
+                        help="the kind of resource (default: guessed from the page's schema.org type: Course, "
+                             "Event, Book, PodcastSeries, VideoObject; else article)")
+    parser.add_argument("--force", action="store_true",
+                        help="write a draft of placeholders even when the page cannot be read, and replace the "
+                             "entry that already holds this URL (an earlier draft)")
     add_catalog_option(parser)
     add_private_option(parser)
 
 
-def _already(url: str, path: str) -> str:
-    return f"pmgenome new: {url} is already in the catalog: {path}"
+def _unreadable(url: str, page: PageResult) -> str:
+    if page.error_kind == ErrorKind.PRIVATE_ADDRESS:
+        advice = "pass --allow-private to fetch a private or local address"
+    else:
+        advice = "check the address"
+    return (f"pmgenome new: could not read {url} ({page.error}); no draft written: {advice}, or pass --force "
+            "to write a draft of placeholders")
 
 
 def run(args: argparse.Namespace) -> int:
-    problem = url_problem(args.url)
+    url, root = args.url, args.catalog
+    problem = url_problem(url) if len(url) <= MAX_URL_CHARS else \
+        f"URL is {len(url):,} characters; the limit is {MAX_URL_CHARS:,}"
     if problem:
-        print(f"pmgenome new: {args.url}: {problem}", file=sys.stderr)
+        tell(f"pmgenome new: {url[:200]}: {problem}")
         return Exit.USAGE
-    root = args.catalog
     if not root.is_dir():
-        print(f"pmgenome new: catalog folder not found: {display_path(root)}", file=sys.stderr)
+        tell(f"pmgenome new: catalog folder not found: {display_path(root)}")
         return Exit.USAGE
     catalog, _ = load_catalog(root)  # a broken neighbour must not stop adding a new entry
-    found = existing_entry(catalog, args.url)
-    if found is not None:
-        print(_already(args.url, display_path(found.path)), file=sys.stderr)
+    found = existing_entry(catalog, url)
+    if found is not None and not args.force:
+        tell(f"pmgenome new: {url} is already in the catalog: {display_path(found.path)} (--force replaces it)")
         return Exit.PROBLEMS
     with Client(ClientConfig(allow_private=args.allow_private)) as client:
-        page = fetch_page(client, args.url)
-    found = existing_entry(catalog, page.final_url)
-    if found is not None:
-        print(_already(f"{args.url} (which leads to {page.final_url})", display_path(found.path)), file=sys.stderr)
+        page = fetch_page(client, url)
+    if page.error and not args.force:
+        tell(_unreadable(url, page))
+        return Exit.PROBLEMS
+    draft = draft_from_page(url, page, catalog, Kind(args.kind) if args.kind else None, dt.date.today())
+    found = found or existing_entry(catalog, page.final_url, draft.url)
+    if found is not None and not args.force:
+        tell(f"pmgenome new: {url} (which leads to {page.final_url}) is already in the catalog: "
+             f"{display_path(found.path)} (--force replaces it)")
         return Exit.PROBLEMS
     if page.error:
-        print(f"pmgenome new: warning: could not read {args.url} ({page.error}); the draft has "
-              "placeholders only", file=sys.stderr)
+        tell(f"pmgenome new: warning: could not read {url} ({page.error}); the draft has placeholders only")
     elif page.meta is None:
-        print(f"pmgenome new: warning: {args.url} is not an HTML page ({page.content_type}); the draft "
-              "has placeholders only", file=sys.stderr)
-    kind = Kind(args.kind) if args.kind else guess_kind(page.meta)
-    taken = set(catalog.by_id) | {path.stem for k in Kind for path in (root / k.folder).glob("*.y*ml")}
-    text = render_entry(kind, args.url, page.meta, catalog.taxonomy, dt.date.today())
-    for _ in range(MAX_CREATE_TRIES):
-        try:
-            entry_id = choose_id(page.meta.title if page.meta else None, args.url, taken)
-        except ValueError:
-            break
-        try:
-            path = create_entry(root, kind, entry_id, text)
-        except FileExistsError:
-            taken.add(entry_id)  # written by someone else since we looked: take the next name
-            continue
-        except OSError as error:
-            print(f"pmgenome new: cannot write {display_path(root / kind.folder / entry_id)}.yaml: "
-                  f"{error.strerror or error}", file=sys.stderr)
-            return Exit.PROBLEMS
-        break
-    else:
-        print("pmgenome new: could not find a free file name; pass a different URL or tidy the catalog",
-              file=sys.stderr)
+        tell(f"pmgenome new: warning: {url} is not an HTML page ({page.content_type or 'no content type'}); "
+             "the draft has placeholders only")
+    try:
+        path = write_draft(root, draft, taken_ids(root, catalog), replacing=found)
+    except NoFreeName as error:
+        tell(f"pmgenome new: could not find a free file name ({error}); pass --kind or tidy the catalog")
         return Exit.PROBLEMS
-    print(f"created {display_path(path)} ({kind.value}): fill in every TODO and the empty lists, "
-          f"then run: pmgenome validate --catalog {display_path(root)}")
+    except OSError as error:
+        tell(f"pmgenome new: cannot write the draft in {display_path(root / draft.kind.folder)}: "
+             f"{error.strerror or error}")
+        return Exit.PROBLEMS
+    verb = "replaced" if found is not None else "created"
+    write_stdout(terminal_line(f"{verb} {display_path(path)} ({draft.kind.value}): fill in every TODO and the "
+                               f"empty lists, then run: pmgenome validate --catalog {display_path(root)}") + "\n")
     return Exit.OK

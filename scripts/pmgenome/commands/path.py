@@ -10,11 +10,13 @@ from enum import StrEnum
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.output import tell, write_stdout
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
 from pmgenome.plan.model import CONTRIBUTE_HINT, PART_TITLES, Plan, compare_title, plan_as_dict
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
+from pmgenome.text.escape import json_text, terminal
 
 HELP = "print a T-shaped reading plan for a reader's stage, background, company, goal and self-ratings"
 
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     catalog, problems = load_catalog(args.catalog)
     if problems:
         for problem in problems:
-            print(problem, file=sys.stderr)
+            tell(str(problem))  # a file name may hold control characters
         print(f"pmgenome path: the catalog has {len(problems)} problem{'s' if len(problems) != 1 else ''}; "
               f"fix {'them' if len(problems) != 1 else 'it'} first "
               f"(pmgenome validate --catalog {display_path(args.catalog)})", file=sys.stderr)
@@ -72,18 +74,19 @@ def run(args: argparse.Namespace) -> int:
                                     place=args.near, ratings=args.ratings, compare=args.compare)
     if answers is None:
         for error in errors:
-            print(f"pmgenome path: {error}", file=sys.stderr)
+            tell(f"pmgenome path: {error}")
         return Exit.USAGE
     plan = make_plan(catalog, answers)
     who = describe(answers, catalog.taxonomy)
+    # Entries' text reaches the terminal escaped; a reader that goes away does not change the exit code.
     if output == PlanFormat.JSON:
-        sys.stdout.write(json.dumps(plan_as_dict(plan), indent=2, ensure_ascii=False) + "\n")
+        write_stdout(json_text(json.dumps(plan_as_dict(plan), indent=2, ensure_ascii=False)) + "\n")
     elif output == PlanFormat.MARKDOWN:
-        sys.stdout.write(plan_markdown(plan, who))
+        write_stdout(terminal(plan_markdown(plan, who)))
     elif output == PlanFormat.SVG:
-        sys.stdout.write(t_svg(plan.profile, f"Your T: {who}") + "\n")
+        write_stdout(terminal(t_svg(plan.profile, f"Your T: {who}")) + "\n")
     else:
-        sys.stdout.write(format_text(plan, who))
+        write_stdout(terminal(format_text(plan, who)))
     return Exit.OK
 
 

@@ -1,17 +1,20 @@
-"""`pmgenome schema`: show, check or sync the entry schema's vocabulary with taxonomy.yaml."""
+"""`pmgenome schema`: show the entry schema or an output's, or check/sync the entry schema's
+vocabulary with taxonomy.yaml."""
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.output import tell, write_stdout
+from pmgenome.text.escape import terminal_line
 
-HELP = "print the entry JSON Schema, or check/sync its vocabulary with catalog/taxonomy.yaml"
+HELP = ("print the entry JSON Schema (or the schema of a command's JSON output), or check/sync its vocabulary with "
+        "taxonomy.yaml")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -19,27 +22,37 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="exit 1 when the schema's vocabulary has drifted")
     mode.add_argument("--sync", action="store_true", help="rewrite the schema's vocabulary enums from the taxonomy")
+    mode.add_argument("--output", choices=entry_schema.output_schema_names(), metavar="NAME",
+                      help="print the JSON Schema of a command's JSON output, or of the link-status file that "
+                           f"`links --results` writes: {', '.join(entry_schema.output_schema_names())}")
 
 
 def run(args: argparse.Namespace) -> int:
-    if not (args.check or args.sync):
-        sys.stdout.write(json.dumps(entry_schema.raw_schema(), indent=2) + "\n")
+    if args.output:
+        write_stdout(json.dumps(entry_schema.output_schema(args.output), indent=2, ensure_ascii=False) + "\n")
         return Exit.OK
+    if not (args.check or args.sync):
+        write_stdout(json.dumps(entry_schema.raw_schema(), indent=2) + "\n")
+        return Exit.OK
+    if not args.catalog.is_dir():
+        tell(f"pmgenome schema: catalog folder not found: {display_path(args.catalog)}")
+        return Exit.USAGE
     taxonomy, problems = load_taxonomy(args.catalog / "taxonomy.yaml")
     if problems:
         for problem in problems:
-            print(problem, file=sys.stderr)
+            tell(str(problem))
         return Exit.PROBLEMS
     drifted = entry_schema.drift(taxonomy)
     if args.check:
-        for group, (missing, extra) in drifted.items():
-            print(f"{group}: schema lacks {missing or 'nothing'}, schema still has {extra or 'nothing'}")
-        print("schema vocabulary is in step" if not drifted else "schema vocabulary has drifted: "
-              "run `pmgenome schema --sync`", file=sys.stderr)
+        lines = [f"{group}: schema lacks {missing or 'nothing'}, schema still has {extra or 'nothing'}"
+                 for group, (missing, extra) in drifted.items()]
+        write_stdout("".join(terminal_line(line) + "\n" for line in lines))
+        tell("schema vocabulary is in step" if not drifted else "schema vocabulary has drifted: "
+             "run `pmgenome schema --sync`")
         return Exit.PROBLEMS if drifted else Exit.OK
     if not drifted:
-        print("schema vocabulary already in step; nothing written", file=sys.stderr)
+        tell("schema vocabulary already in step; nothing written")
         return Exit.OK
     entry_schema.write_schema(entry_schema.synced_schema(taxonomy))
-    print(f"updated {display_path(entry_schema.SCHEMA_PATH)}: {', '.join(drifted)}", file=sys.stderr)
+    tell(f"updated {display_path(entry_schema.SCHEMA_PATH)}: {', '.join(drifted)}")
     return Exit.OK

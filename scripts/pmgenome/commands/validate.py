@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
+from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
+from pmgenome.commands.output import tell, write_stdout
 
 HELP = "check every entry, the vocabulary and the picks; report each problem as PATH:LINE:COL"
 
@@ -26,13 +27,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     default = ProblemFormat.GITHUB if in_github_actions() else ProblemFormat.TEXT
     chosen = ProblemFormat(args.format) if args.format else default
+    if not args.catalog.is_dir():
+        tell(f"pmgenome validate: catalog folder not found: {display_path(args.catalog)} "
+             "(pass the folder that holds taxonomy.yaml with --catalog)")
+        return Exit.USAGE
     catalog, problems = validate_catalog(args.catalog)
-    sys.stdout.write(FORMATTERS[chosen](problems))
+    code = Exit.PROBLEMS if problems else Exit.OK
+    # The verdict stands even when nobody reads it to the end (`| head`): write_stdout says so.
+    write_stdout(FORMATTERS[chosen](problems))
     if chosen != ProblemFormat.JSON:
         files = len({p.path for p in problems})
         if problems:
-            print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
-                  f"file{'s' if files != 1 else ''}", file=sys.stderr)
+            tell(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
+                 f"file{'s' if files != 1 else ''}")
         else:
-            print(f"catalog is valid: {len(catalog.entries)} entries", file=sys.stderr)
-    return Exit.PROBLEMS if problems else Exit.OK
+            tell(f"catalog is valid: {len(catalog.entries)} entries")
+    return code

@@ -23,7 +23,7 @@ from lxml import etree, html
 from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
 from pmgenome.enrich.decoding import decode_html
-from pmgenome.enrich.schemaorg import Course, Event
+from pmgenome.enrich.schemaorg import Course, Event, Work
 from pmgenome.urls import is_web_url
 
 WORDS_PER_MINUTE = 238
@@ -61,7 +61,7 @@ _DESCRIPTION_META = ("og:description", "description", "twitter:description", "dc
 _IMAGE_META = ("og:image", "og:image:secure_url", "og:image:url", "twitter:image", "twitter:image:src")
 _TEXT_EXCLUDED = ("script", "style", "noscript", "nav", "footer", "aside", "form", "template", "svg",
                   "button", "select", "iframe", "object")
-_PAGE_TYPES = frozenset({"WebPage", "CreativeWork", "VideoObject"})
+_PAGE_TYPES = frozenset({"WebPage", "CreativeWork", "VideoObject", "Book", "PodcastSeries"})
 
 
 @dataclass(frozen=True)
@@ -80,12 +80,20 @@ class PageMeta:
     course: Course | None = None
     event: Event | None = None
     encoding: str | None = None
+    # For drafting a new entry (`pmgenome new`), not stored: the page's own canonical address,
+    # and the book, podcast or video it describes.
+    canonical: str | None = None
+    work: Work | None = None
 
     def to_store(self) -> dict[str, Any]:
         """The store's `meta` object (the encoding is a fetching detail, not page metadata)."""
         data = asdict(self)
-        del data["encoding"]
+        for name in _NOT_STORED:
+            del data[name]
         return data
+
+
+_NOT_STORED = ("encoding", "canonical", "work")
 
 
 # -- small value helpers -------------------------------------------------------------------------
@@ -331,6 +339,14 @@ def _image(page: _Page) -> str | None:
     return next((url for value in candidates if (url := _http_url(value, page.base))), None)
 
 
+def _canonical(page: _Page) -> str | None:
+    """The address the page names as its own (<link rel=canonical>, else og:url), if it is http(s)."""
+    for link in page.tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            return _http_url(link.get("href"), page.base)
+    return _http_url(page.meta("og:url"), page.base)
+
+
 def _page_language(page: _Page) -> str | None:
     root = page.tree.getroottree().getroot()
     candidates = [root.get("lang"), root.get("{http://www.w3.org/XML/1998/namespace}lang"),
@@ -398,4 +414,6 @@ def extract(body: bytes, headers: Mapping[str, str], url: str, *, today: dt.date
         course=course,
         event=event,
         encoding=encoding,
+        canonical=_canonical(page),
+        work=schemaorg.work(page.nodes, page.meta("og:type")),
     )

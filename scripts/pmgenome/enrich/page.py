@@ -35,6 +35,7 @@ class PageResult:
     not_modified: bool = False
     truncated: bool = False
     requests: int = 0
+    error_kind: str | None = None  # the client's ErrorKind when the page could not be fetched
 
     @property
     def ok(self) -> bool:
@@ -61,7 +62,7 @@ def fetch_page(client: Client, url: str, *, headers: Mapping[str, str] | None = 
                   etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"),
                   truncated=response.truncated, requests=response.requests)
     if response.error is not None:
-        return PageResult(**common, meta=None, error=response.error)
+        return PageResult(**common, meta=None, error=response.error, error_kind=response.error_kind)
     if response.status == 304:
         return PageResult(**common, meta=None, error=None, not_modified=True)
     if response.status is None or not 200 <= response.status < 300:

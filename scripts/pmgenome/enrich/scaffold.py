@@ -1,44 +1,81 @@
-"""A new catalog entry drafted from its page, with clear placeholders for what a human must judge."""
+"""A new catalog entry drafted from its page: its kind, its address, a free id, and the file written
+without ever replacing someone else's (`pmgenome new` is a thin layer over `draft_from_page` and
+`write_draft`)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import re
-import textwrap
 import unicodedata
 from collections.abc import Collection
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import yaml
-
-from pmgenome.catalog import schema as entry_schema
-from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
-from pmgenome.catalog.schema import schema_comment
+from pmgenome.catalog.files import entry_files
+from pmgenome.catalog.load import id_problem
+from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.enrich.draft import render_entry
 from pmgenome.enrich.extract import PageMeta
-from pmgenome.urls import normalise_url
+from pmgenome.enrich.page import PageResult
+from pmgenome.stores.atomic import write_atomic
+from pmgenome.urls import (
+    normalise_url,
+    tracking_parameters,
+    url_problem,
+    without_tracking,
+)
 
 MAX_ID_CHARS = 60
-MAX_SHORT_TEXT = 200
 MAX_SUFFIX = 1000
-WRAP = 96
-# The validator refuses any text starting with TODO: every placeholder starts so.
-TODO = "TODO"
+# Names taken by someone else between our look and our write: try the next this many times.
+MAX_CREATE_TRIES = 20
 
-# Characters that mean something at the start of a YAML plain scalar.
-_INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_WORK_KINDS = {"book": Kind.BOOK, "podcast": Kind.PODCAST, "video": Kind.VIDEO}
+
+
+class NoFreeName(Exception):
+    """No unused id could be found for a draft."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A new entry ready to write: its kind, the URL it records, its text and the title ids come from."""
+
+    kind: Kind
+    url: str
+    text: str
+    title: str | None
 
 
 def guess_kind(meta: PageMeta | None) -> Kind:
-    """course for a schema.org Course, meetup for an Event, else article."""
-    if meta is not None and meta.course is not None:
+    """course for a schema.org Course, meetup for an Event, book, podcast or video for a Book,
+    PodcastSeries or VideoObject (or og:type book and video.*), else article."""
+    if meta is None:
+        return Kind.ARTICLE
+    if meta.course is not None:
         return Kind.COURSE
-    if meta is not None and meta.event is not None:
+    if meta.event is not None:
         return Kind.MEETUP
+    if meta.work is not None:
+        return _WORK_KINDS[meta.work.kind]
     return Kind.ARTICLE
+
+
+def entry_url(url: str, page: PageResult) -> str:
+    """The address to record: the page's own canonical one when it is a clean address of the same
+    site, else `url` without campaign and click parameters."""
+    canonical = page.meta.canonical if page.meta else None
+    if canonical and not url_problem(canonical) and not tracking_parameters(canonical) \
+            and _site(canonical) == _site(page.final_url or url):
+        return canonical
+    return without_tracking(url)
+
+
+def _site(url: str) -> str:
+    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
 def slugify(text: str) -> str:
@@ -59,131 +96,37 @@ def _url_words(url: str) -> str:
 
 
 def choose_id(title: str | None, url: str, taken: Collection[str]) -> str:
-    """An unused id from the title (else the URL); a -2, -3... suffix when it is taken."""
+    """An unused id from the title (else the URL); a -2, -3... suffix when it is taken, or when the
+    plain one is not an id the catalog accepts ('index')."""
     base = slugify(title or "") or slugify(_url_words(url)) or "resource"
-    if base not in taken:
+    if base not in taken and id_problem(base) is None:
         return base
     for number in range(2, MAX_SUFFIX):
         candidate = f"{base[:MAX_ID_CHARS - len(str(number)) - 1].rstrip('-')}-{number}"
         if candidate not in taken:
             return candidate
-    raise ValueError(f"no free id for {base!r}")
+    raise NoFreeName(f"no free id for {base!r}: {base}-2 to {base}-{MAX_SUFFIX - 1} are all taken")
 
 
-def existing_entry(catalog: Catalog, *urls: str) -> Entry | None:
+def existing_entry(catalog: Catalog, *urls: str | None) -> Entry | None:
     """The entry already holding any of `urls`, compared in normal form."""
     wanted = {normalise_url(url) for url in urls if url}
     return next((entry for entry in catalog.entries if entry.url and normalise_url(entry.url) in wanted), None)
 
 
-def yaml_scalar(value: str) -> str:
-    """`value` as a YAML scalar: plain when it reads back as the very same string (checked with
-    YAML 1.1 rules, the stricter ones, so "no" or "1.0" get quotes), else double-quoted."""
-    plain = (value and value == value.strip() and value[0] not in _INDICATORS and ": " not in value
-             and " #" not in value and not value.endswith(":") and value.isprintable())
-    if plain:
-        try:
-            if yaml.safe_load(f"key: {value}") == {"key": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
+def draft_from_page(url: str, page: PageResult, catalog: Catalog, kind: Kind | None, today: dt.date) -> Draft:
+    """The entry `pmgenome new` writes for `url`, fetched as `page` (placeholders only when the
+    page told nothing)."""
+    chosen = kind or guess_kind(page.meta)
+    recorded = entry_url(url, page)
+    return Draft(chosen, recorded, render_entry(chosen, recorded, page.meta, catalog.taxonomy, today),
+                 page.meta.title if page.meta else None)
 
 
-def _printable(value: str) -> str:
-    """Without control or format characters, which YAML refuses or hides."""
-    return "".join(ch for ch in value if not unicodedata.category(ch).startswith("C"))
-
-
-def _short(value: str | None) -> str | None:
-    if not value:
-        return None
-    value = " ".join(_printable(value).split())
-    return value if len(value) <= MAX_SHORT_TEXT else value[: MAX_SHORT_TEXT - 1].rstrip() + "…"
-
-
-def _choices(taxonomy: Taxonomy, group: str) -> str:
-    return ", ".join(taxonomy.ids(group))
-
-
-def _summary(meta: PageMeta | None) -> list[str]:
-    described = " ".join(_printable(meta.description).split()) if meta and meta.description else ""
-    said = f" The page describes itself as: {described}" if described else ""
-    text = (f"{TODO}: in your own words, 80 to 600 characters of plain text: what it is, what a reader "
-            f"gets from it, and who it is for.{said}")
-    return ["summary: >-"] + ["  " + line for line in textwrap.wrap(text, WRAP - 2, break_on_hyphens=False)]
-
-
-def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy, today: dt.date) -> str:
-    """The YAML text of a new entry: what the page tells, and TODO placeholders for the rest."""
-    title = _short(meta.title if meta else None) or f"{TODO}: the resource's name as its page shows it"
-    lines = [schema_comment(kind), f"title: {yaml_scalar(title)}", f"url: {yaml_scalar(url)}"]
-    lines += _summary(meta)
-    lines += [
-        f"segments: []  # {TODO} pick 1 or more: {_choices(taxonomy, 'segments')}",
-        f"skills: []  # pick from: {_choices(taxonomy, 'skills')}",
-        f"levels: []  # pick from: {_choices(taxonomy, 'levels')}",
-        f"# backgrounds: []  # optional: {_choices(taxonomy, 'backgrounds')}",
-        f"access:  # {TODO} how a reader gets it: {' | '.join(entry_schema.enum('access'))}",
-    ]
-    if meta and meta.language:
-        lines.append(f"language: {yaml_scalar(meta.language)}")
-    # Whoever adds an entry has just checked it against its page: that is its first review.
-    lines += [f"added: {today.isoformat()}", f"reviewed: {today.isoformat()}"]
-
-    def optional(name: str, value: str | None) -> None:
-        if value:
-            lines.append(f"{name}: {yaml_scalar(_short(value) or value)}")
-
-    def todo(name: str, what: str) -> None:
-        lines.append(f"{name}:  # {TODO} {what}")
-
-    if kind is Kind.ARTICLE:
-        optional("author", meta.author if meta else None)
-        if meta and meta.published:
-            lines.append(f"published: {meta.published}")
-        optional("publication", meta.site_name if meta else None)
-    elif kind is Kind.COURSE:
-        course = meta.course if meta else None
-        optional("provider", (course.provider if course else None) or (meta.site_name if meta else None))
-        if course and course.mode:
-            lines.append(f"format: {course.mode}")
-        optional("price", course.price if course else None)
-    elif kind is Kind.BOOK:
-        author = _short(meta.author if meta else None)
-        lines.append(f"authors: [{yaml_scalar(author)}]" if author else
-                     f"authors: []  # {TODO} who wrote it, in the order the cover gives")
-        todo("year", "the year of first publication, like 2017")
-        lines += ["# publisher:  # optional: who publishes it", "# isbn:  # optional: ISBN-10 or ISBN-13"]
-    elif kind in (Kind.PODCAST, Kind.NEWSLETTER):
-        if kind is Kind.PODCAST:
-            todo("host", "who hosts it")
-        elif meta and _short(meta.author):
-            optional("author", meta.author)
-        else:
-            todo("author", "who writes it")
-        todo("cadence", f"how often it appears: {' | '.join(entry_schema.enum('cadence'))}")
-        lines.append(f"# {'episodes' if kind is Kind.PODCAST else 'issues'}:  # optional: up to 5 to start with, "
-                     "each '- {title: ..., url: https://...}'")
-    elif kind is Kind.VIDEO:
-        speaker = _short(meta.author if meta else None)
-        lines.append(f"speaker: {yaml_scalar(speaker)}" if speaker else f"speaker:  # {TODO} who gives the talk")
-        if meta and meta.published:
-            lines.append(f"published: {meta.published}")
-        lines += ["# event:  # optional: where it was given", "# duration:  # optional: like 38 min"]
-    else:
-        event = meta.event if meta else None
-        optional("organizer", (event.organizer if event else None) or (meta.site_name if meta else None))
-        online = event.online if event else None
-        if online is None:
-            lines.append(f"online: {TODO}  # true or false")
-        else:
-            lines.append(f"online: {'true' if online else 'false'}")
-        if online is not True:
-            prefix = "" if online is False else "# "
-            lines.append(f"{prefix}city: {TODO}  # where it meets (in-person meetups)")
-            lines.append(f"{prefix}country: {TODO}  # ISO 3166-1 alpha-2 code, e.g. GB")
-    return "\n".join(lines) + "\n"
+def taken_ids(root: Path, catalog: Catalog) -> set[str]:
+    """Every id in use, including files that did not load (a broken neighbour still owns its name)."""
+    files, _ = entry_files(root)
+    return set(catalog.by_id) | {path.stem for path, _ in files}
 
 
 def create_entry(root: Path, kind: Kind, entry_id: str, text: str) -> Path:
@@ -195,3 +138,21 @@ def create_entry(root: Path, kind: Kind, entry_id: str, text: str) -> Path:
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
         handle.write(text)
     return path
+
+
+def write_draft(root: Path, draft: Draft, taken: set[str], replacing: Entry | None = None) -> Path:
+    """Write `draft` under a free id, or in place of `replacing` (the entry that already holds its
+    URL, when the person asked to replace it). Raises NoFreeName, or OSError when the disk refuses."""
+    if replacing is not None:
+        path = Path(root) / draft.kind.folder / f"{replacing.id}.yaml"
+        write_atomic(path, draft.text)
+        if replacing.path != path:
+            replacing.path.unlink(missing_ok=True)  # the entry moved to its new kind's folder
+        return path
+    for _ in range(MAX_CREATE_TRIES):
+        entry_id = choose_id(draft.title, draft.url, taken)
+        try:
+            return create_entry(root, draft.kind, entry_id, draft.text)
+        except FileExistsError:
+            taken.add(entry_id)  # written by someone else since we looked: take the next name
+    raise NoFreeName(f"{MAX_CREATE_TRIES} names were taken while writing")

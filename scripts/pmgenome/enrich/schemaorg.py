@@ -145,3 +145,70 @@ def event(nodes: list[dict[str, Any]], today: dt.date) -> Event:
     organizer = ", ".join(jsonld.names(node.get("organizer"))) or None
     return Event(start[1][:40] if start else None, _location(node.get("location")), _short(organizer),
                  _online(node))
+
+
+# Works the catalog has a kind for, by their schema.org types, and by og:type for pages that
+# carry no JSON-LD (og:type "video.other", "book").
+BOOK_TYPES = frozenset({"Book"})
+PODCAST_TYPES = frozenset({"PodcastSeries"})
+VIDEO_TYPES = frozenset({"VideoObject"})
+_OG_KINDS = {"book": "book", "books.book": "book", "video.other": "video", "video.movie": "video",
+             "video.episode": "video"}
+_DURATION = re.compile(r"P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?", re.IGNORECASE)
+_YEAR = re.compile(r"\s*(\d{4})(?:\D|$)")
+_ISBN = re.compile(r"(?:97[89][- ]?)?(?:\d[- ]?){9}[\dX]")
+MAX_DURATION_HOURS = 1000
+
+
+@dataclass(frozen=True)
+class Work:
+    """A book, podcast or video as its page describes it: what a new entry of that kind starts from."""
+
+    kind: str  # book | podcast | video (the catalog's kind names)
+    creators: tuple[str, ...] = ()  # a book's authors, a podcast's hosts, a video's speakers
+    year: int | None = None
+    publisher: str | None = None
+    isbn: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    duration: str | None = None  # "38 min", "1 h 5 min"
+
+
+def duration(value: Any) -> str | None:
+    """An ISO 8601 duration (PT1H5M30S) as people write it: '1 h 6 min', '38 min'."""
+    text = jsonld.text(value)
+    found = _DURATION.fullmatch(text.strip()) if text else None
+    if not found or not any(found.groups()):
+        return None
+    days, hours, minutes, seconds = (float(part) if part else 0.0 for part in found.groups())
+    total = round(days * 1440 + hours * 60 + minutes + seconds / 60)
+    if total < 1 or total > MAX_DURATION_HOURS * 60:
+        return None
+    return f"{total // 60} h {total % 60} min" if total >= 60 and total % 60 else \
+        f"{total // 60} h" if total >= 60 else f"{total} min"
+
+
+def _day(value: Any) -> str | None:
+    found = _start(value)
+    return found[0].isoformat() if found else None
+
+
+def work(nodes: list[dict[str, Any]], og_type: str | None) -> Work | None:
+    """The book, podcast series or video a page is about, if it says so."""
+    for types, kind in ((BOOK_TYPES, "book"), (PODCAST_TYPES, "podcast"), (VIDEO_TYPES, "video")):
+        found = jsonld.of_type(nodes, types)
+        if not found:
+            continue
+        node = found[0]
+        creators = tuple(dict.fromkeys(
+            name for name in (_short(item) for item in jsonld.names(node.get("author") or node.get("creator")))
+            if name))
+        dated = node.get("datePublished") or node.get("uploadDate")
+        published = _day(dated)
+        year = _YEAR.match(jsonld.text(dated) or "")
+        isbn = jsonld.text(node.get("isbn"))
+        return Work(kind, creators, int(year.group(1)) if year and 1900 <= int(year.group(1)) <= 2100 else None,
+                    _short(jsonld.text(node.get("publisher"))),
+                    isbn.strip() if isbn and _ISBN.fullmatch(isbn.strip()) else None,
+                    published, duration(node.get("duration")))
+    kind = _OG_KINDS.get((og_type or "").strip().lower())
+    return Work(kind) if kind else None

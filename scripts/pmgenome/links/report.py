@@ -133,6 +133,7 @@ def to_json(result: LinkResult) -> dict[str, object]:
 
 
 def format_json(report: Report) -> str:
+    """The report for other tools; its JSON Schema is schema/output/links.schema.json."""
     counts = {v.value: report.count(v) for v in ORDER}
     payload = {
         "summary": {"urls": len(report.results), **counts, "failing": report.failing, "pending": report.pending},

@@ -22,7 +22,8 @@ PMGENOME_LINK_RESULTS variable). The weekly workflow keeps it on the `link-statu
 }
 ```
 The reader ignores keys it does not know, and refuses the whole file for one bad value, so every
-URL written here is one `is_web_url` accepts.
+URL written here is one `is_web_url` accepts. The file's JSON Schema, for other readers and held to
+real files by the tests: schema/output/link-status.schema.json (`pmgenome schema --output link-status`).
 """
 
 from __future__ import annotations

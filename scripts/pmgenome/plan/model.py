@@ -104,7 +104,8 @@ def row_as_dict(row: SkillRow) -> dict:
 
 
 def plan_as_dict(plan: Plan) -> dict:
-    """The plan as plain JSON-ready data (what `pmgenome path --format json` prints)."""
+    """The plan as plain JSON-ready data (what `pmgenome path --format json` prints; its JSON Schema
+    is schema/output/path.schema.json)."""
     answers = plan.answers
     comparison = plan.comparison
     return {

@@ -9,8 +9,8 @@ from pmgenome.text.clean import CONTROL, one_line
 
 def github_data(text: str) -> str:
     """The message part of a GitHub workflow command (`::error ...::message`): %, CR and LF
-    would end or split the command."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    would end or split the command (and an undecodable byte of a file name could not be written)."""
+    return _SURROGATE.sub(_escaped, text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def github_property(text: str) -> str:
@@ -18,16 +18,49 @@ def github_property(text: str) -> str:
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+def github_log_line(text: str) -> str:
+    """A plain line for a GitHub Actions log. The runner reads any line that starts with `::`
+    as a workflow command, so a newline inside a file name or a value must not start a new line:
+    every control character, newline included, is shown as an escape."""
+    return terminal_line(text)
+
+
 def terminal(text: str) -> str:
     """Text for a terminal or a log: every control character but newline and tab is shown as an
     escape (`\\x1b`), so a page title or a redirect target cannot move the cursor, restyle the
     screen, set the window title (OSC) or ring the bell."""
-    return CONTROL.sub(_visible, text)
+    return _SURROGATE.sub(_escaped, CONTROL.sub(_visible, text))
+
+
+def terminal_line(text: str) -> str:
+    """One line for a terminal: like `terminal`, and newline and tab are escaped too, so text a
+    stranger wrote (a file name, a YAML value) cannot start a line that looks like ours."""
+    return _SURROGATE.sub(_escaped, CONTROL.sub(_escaped, text))
+
+
+def json_text(text: str) -> str:
+    """Serialised JSON made safe to print: `json.dumps(..., ensure_ascii=False)` escapes C0 controls
+    but leaves DEL and the C1 controls (U+0080-U+009F, where 8-bit CSI lives) raw, and lone
+    surrogates (an undecodable byte of a file name) that no UTF-8 stream can carry."""
+    return _RAW_IN_JSON.sub(lambda found: f"\\u{ord(found.group(0)):04x}", text)
+
+
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\ud800-\udfff]")
+# os.fsdecode turns each byte of a file name that is not UTF-8 into U+DC80-U+DCFF; printed as is,
+# it would end the run with UnicodeEncodeError.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _visible(found: re.Match[str]) -> str:
     char = found.group(0)
-    return char if char in "\n\t" else f"\\x{ord(char):02x}"
+    return char if char in "\n\t" else _escaped(found)
+
+
+def _escaped(found: re.Match[str]) -> str:
+    code = ord(found.group(0))
+    if 0xDC80 <= code <= 0xDCFF:
+        return f"\\x{code - 0xDC00:02x}"  # the original byte
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
 
 
 # --- Markdown (GitHub-flavoured): for reports that land in issues, job summaries and pages ------

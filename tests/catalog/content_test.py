@@ -8,7 +8,7 @@ import pytest
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.validate import validate_catalog
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CATALOG, PROBLEMS = validate_catalog(REPO / "catalog")
 SEGMENTS = CATALOG.taxonomy.ids("segments")
 MIN_ENTRIES = 300

@@ -12,7 +12,7 @@ from pmgenome.catalog.model import Kind
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.validate import _fast_check, _validator
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 TAXONOMY, _ = load_taxonomy(REPO / "catalog" / "taxonomy.yaml")
 
 

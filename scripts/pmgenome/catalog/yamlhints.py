@@ -1,0 +1,137 @@
+"""What a YAML mistake usually is, said in a contributor's terms.
+
+libyaml names the symptom ("mapping values are not allowed in this context"); a contributor
+needs the cause and the fix. Each hint is chosen from the line the error points at, and the
+place where the broken block started (libyaml's context mark) is kept: for an indentation
+mistake that line is often the one to look at.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+_KEY_AT_START = re.compile(r"(\s*)([A-Za-z_][\w-]*):(?:\s|$)")
+_CONTEXT = re.compile(r"while (?:parsing|scanning) (?:a |an |the )?(.+)")
+_TAB_PROBLEMS = ("found character that cannot start any token", "found a tab character that violates indentation")
+
+QUOTE_HINT = "a value that holds ': ' must be in quotes"
+TAB_HINT = "YAML indents with spaces only: replace the tab with spaces"
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.split("\n")
+    return lines[number - 1] if 0 < number <= len(lines) else ""
+
+
+def _previous_key_indent(text: str, number: int) -> int | None:
+    """How far the nearest line above with a `key:` is indented."""
+    lines = text.split("\n")
+    for line in reversed(lines[: number - 1]):
+        found = _KEY_AT_START.match(line)
+        if found:
+            return len(found.group(1))
+    return None
+
+
+def _over_indented(text: str, line_no: int) -> str | None:
+    """The hint for a `key:` line indented further than the key above it, or None."""
+    found = _KEY_AT_START.match(_line(text, line_no))
+    above = _previous_key_indent(text, line_no)
+    if found is None or above is None or len(found.group(1)) <= above:
+        return None
+    return (f"'{found.group(2)}' is indented more than the field above it; start it in column {above + 1}, "
+            "like the other fields")
+
+
+def _mapping_values(text: str, line_no: int, col: int) -> str:
+    """'mapping values are not allowed': an unquoted ': ' inside a value, or a key indented under
+    a plain value so that it reads as the value's continuation."""
+    line = _line(text, line_no)
+    found = _KEY_AT_START.match(line)
+    if found and found.end(2) + 1 == col and (indented := _over_indented(text, line_no)):
+        return indented.replace("; start", ", so YAML reads it as part of that field's value; start", 1)
+    key = _KEY_AT_START.match(line)
+    if key:
+        value = line[key.end():].strip()
+        shown = value.replace("\\", "\\\\").replace('"', '\\"')
+        return f'{QUOTE_HINT}: {key.group(2)}: "{shown}"'
+    return QUOTE_HINT
+
+
+def _expected_key(text: str, line_no: int, col: int) -> str:
+    line = _line(text, line_no)
+    key = _KEY_AT_START.match(line)
+    if key and line[key.end():].lstrip()[:1] in ("'", '"'):
+        return ("a quoted value must end with the quote it starts with; inside single quotes, write an "
+                "apostrophe twice ('it''s'), or use double quotes")
+    if indented := _over_indented(text, line_no):
+        return indented
+    if line.lstrip().startswith("- "):
+        return "a list item ('- ...') must line up with the other items of its list, under its field"
+    return "check the indentation: each field starts in the same column as the fields around it"
+
+
+def _hint(problem: str, text: str, line_no: int, col: int) -> str | None:
+    if problem.startswith("mapping values are not allowed"):
+        return _mapping_values(text, line_no, col)
+    if (problem in _TAB_PROBLEMS and _line(text, line_no)[col - 1: col] == "\t") or "tab character" in problem:
+        return TAB_HINT
+    if problem == "did not find expected key":
+        return _expected_key(text, line_no, col)
+    if problem == "did not find expected '-' indicator":
+        return "a list's items each start with '- ' in the same column; a field cannot follow them there"
+    if problem.startswith("did not find expected ',' or ']'"):
+        return "close the list with ] and separate its items with commas"
+    if problem.startswith("did not find expected ',' or '}'"):
+        return "close the mapping with } and separate its items with commas"
+    if problem == "found unexpected end of stream":
+        return "a quote is never closed: end the value with the quote it starts with"
+    if problem == "found unknown escape character":
+        return "inside double quotes, write a backslash as \\\\ (or put the value in single quotes)"
+    if problem == "found character that cannot start any token":
+        char = _line(text, line_no)[col - 1: col]
+        if char in ("`", "@", "%"):
+            return f"a value cannot start with {char}; put the whole value in quotes"
+    return None
+
+
+def syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
+    """Where a syntax error is and what to say: libyaml's problem, where its block started, a hint."""
+    mark = error.problem_mark or error.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or error.context or "unreadable YAML"
+    started = ""
+    context = _CONTEXT.match(error.context or "")
+    if context and error.context_mark is not None and error.context_mark.line + 1 != line:
+        started = f" (the {context.group(1)} started at line {error.context_mark.line + 1})"
+    hint = _hint(problem, text, line, col)
+    return line, col, f"YAML syntax error: {problem}{started}" + (f"; {hint}" if hint else "")
+
+
+_INDENTED_KEY = re.compile(r"^[ \t]+([a-z_]+):(?:[ \t]|$)", re.MULTILINE)
+_BLOCK_START = re.compile(r"([A-Za-z_][\w-]*):[ \t]*[>|][-+0-9]*[ \t]*(?:#.*)?")
+
+
+def swallowed_keys(text: str, names: frozenset[str] | set[str]) -> list[tuple[int, int, str, str]]:
+    """Fields written inside a block scalar (`summary: >-`) by indenting them too far: YAML reads
+    them as more text of the block, silently. (line, col, field, block's key) for each line of a
+    block that starts with one of `names` followed by a colon."""
+    if not any(found.group(1) in names for found in _INDENTED_KEY.finditer(text)):
+        return []  # the usual case, decided with one search
+    found: list[tuple[int, int, str, str]] = []
+    block: tuple[str, int] | None = None  # (key, its indentation) while inside a block scalar
+    for number, line in enumerate(text.split("\n"), 1):
+        stripped = line.lstrip(" ")
+        indent = len(line) - len(stripped)
+        if block is not None and stripped and indent <= block[1]:
+            block = None
+        if block is None:
+            start = _BLOCK_START.fullmatch(stripped)
+            block = (start.group(1), indent) if start else None
+            continue
+        key = _INDENTED_KEY.match(line)
+        if key and key.group(1) in names:
+            found.append((number, key.start(1) + 1, key.group(1), block[0]))
+    return found

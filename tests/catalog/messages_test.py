@@ -1,0 +1,169 @@
+"""The usual mistakes of a first contribution, one at a time, and the whole message each one gets:
+indentation that swallows a field, YAML syntax errors with their cause, a field spelled as another
+kind spells it, an entry in the wrong kind's folder, a placeholder left in a vocabulary field."""
+
+from __future__ import annotations
+
+import pytest
+from pmgenome.catalog.validate import validate_catalog
+
+from tests.conftest import VALID_ARTICLE, CatalogDir
+
+ARTICLE = "catalog/articles/good-pm.yaml"
+
+
+def problems_of(catalog_dir: CatalogDir) -> list[str]:
+    _, problems = validate_catalog(catalog_dir.root)
+    return [str(problem) for problem in problems]
+
+
+def test_a_field_indented_into_the_summary_is_found_where_it_was_written(catalog_dir: CatalogDir) -> None:
+    swallowed = VALID_ARTICLE.replace("segments: [b2b, technical]", "  segments: [b2b, technical]").replace(
+        "skills: [strategy, communication]", "  skills: [strategy, communication]")
+    catalog_dir.write("articles/good-pm.yaml", swallowed)
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:7:3: 'segments' is indented, so YAML reads it as more of the summary above; start it in "
+        "column 1, like the other fields",
+        f"{ARTICLE}:8:3: 'skills' is indented, so YAML reads it as more of the summary above; start it in "
+        "column 1, like the other fields",
+    ]
+
+
+def test_words_in_a_summary_that_merely_look_like_a_field_are_left_alone(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "  managers, useful as a checklist for anyone new to the role.\n",
+        "  managers, useful as a checklist for anyone new to the role.\n  author: the a16z founder.\n"))
+    assert problems_of(catalog_dir) == []
+
+
+@pytest.mark.parametrize(("line_no", "replacement", "expected"), [
+    (2, "title: Roadmaps: a guide",
+     "2:16: YAML syntax error: mapping values are not allowed in this context; a value that holds ': ' must be "
+     "in quotes: title: \"Roadmaps: a guide\""),
+    (10, "\taccess: free",
+     "10:1: YAML syntax error: found character that cannot start any token; YAML indents with spaces only: "
+     "replace the tab with spaces"),
+    (10, "access: free\n\tlanguage: en",
+     "11:1: YAML syntax error: found a tab character that violates indentation (the plain scalar started at "
+     "line 10); YAML indents with spaces only: replace the tab with spaces"),
+    (10, "  access: free",
+     "10:3: YAML syntax error: did not find expected key (the block mapping started at line 2); 'access' is "
+     "indented more than the field above it; start it in column 1, like the other fields"),
+    (13, "author: Ben Horowitz\n  published: 2012-06-15",
+     "14:12: YAML syntax error: mapping values are not allowed in this context; 'published' is indented more "
+     "than the field above it, so YAML reads it as part of that field's value; start it in column 1, like the "
+     "other fields"),
+    (9, "levels:\n  - new\n - experienced",
+     "11:2: YAML syntax error: did not find expected key (the block mapping started at line 2); a list item "
+     "('- ...') must line up with the other items of its list, under its field"),
+    (13, "author: 'Ben's memo'",
+     "13:14: YAML syntax error: did not find expected key (the block mapping started at line 2); a quoted value "
+     "must end with the quote it starts with; inside single quotes, write an apostrophe twice ('it''s'), or use "
+     "double quotes"),
+    (13, 'author: "Ben',
+     "15:1: YAML syntax error: found unexpected end of stream (the quoted scalar started at line 13); a quote is "
+     "never closed: end the value with the quote it starts with"),
+    (13, "author: `Ben`",
+     "13:9: YAML syntax error: found character that cannot start any token; a value cannot start with `; put "
+     "the whole value in quotes"),
+])
+def test_yaml_syntax_errors_say_their_cause(catalog_dir: CatalogDir, line_no: int, replacement: str,
+                                            expected: str) -> None:
+    lines = VALID_ARTICLE.splitlines(keepends=True)
+    lines[line_no - 1] = replacement + "\n"
+    catalog_dir.write("articles/good-pm.yaml", "".join(lines))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+def test_publisher_on_an_article_means_its_publication(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE + "publisher: Andreessen Horowitz\n")
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:15:1: unknown field 'publisher' for an article (did you mean 'publication'?)"]
+
+
+def test_publisher_on_a_book_is_its_own_field_and_publication_is_the_near_miss(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("books/inspired.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/book.schema.json
+        title: Inspired
+        url: https://www.svpg.com/books/inspired-how-to-create-tech-products-customers-love-2nd-edition/
+        summary: >-
+          A made-up summary for a real book, long enough for the validator to accept it as the
+          summary of a book entry in this test.
+        segments: [b2b]
+        access: paid
+        added: 2026-11-01
+        reviewed: 2026-11-01
+        authors: [Marty Cagan]
+        year: 2017
+        publisher: Wiley
+        publication: Wiley
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/books/inspired.yaml:14:1: unknown field 'publication' for a book (did you mean 'publisher'?)"]
+
+
+def test_each_kind_names_its_own_spelling(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("podcasts/pod.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/podcast.schema.json
+        title: A product podcast
+        url: https://example.org/podcast
+        summary: >-
+          A made-up podcast for this test, whose contributor wrote author where podcasts say host,
+          which the validator should point out by name.
+        segments: [b2b]
+        access: free
+        added: 2026-11-01
+        reviewed: 2026-11-01
+        author: Someone
+        cadence: weekly
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/podcasts/pod.yaml:2:1: missing required field 'host'",
+        "catalog/podcasts/pod.yaml:11:1: unknown field 'author' for a podcast (did you mean 'host'?)",
+    ]
+
+
+def test_an_article_in_the_courses_folder_is_told_to_move(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("courses/good-pm.yaml", VALID_ARTICLE + "publication: a16z\npublished: 2012-06-15\n")
+    assert problems_of(catalog_dir) == [
+        "catalog/courses/good-pm.yaml:1:1: author, publication, published are fields of an article, not a course: "
+        "move the file to catalog/articles/"]
+
+
+def test_a_book_in_the_articles_folder_without_a_schema_line_is_told_to_move(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/inspired.yaml", """\
+        title: Inspired
+        url: https://example.org/inspired
+        summary: >-
+          A made-up summary for a real book, long enough for the validator to accept it as the
+          summary of a book entry in this test.
+        segments: [b2b]
+        added: 2026-11-01
+        authors: [Marty Cagan]
+        year: 2017
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/articles/inspired.yaml:1:1: authors, year are fields of a book, not an article: move the file to "
+        "catalog/books/"]
+
+
+def test_a_placeholder_in_a_vocabulary_field_is_said_once(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("meetups/lisbon.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/meetup.schema.json
+        title: Lisbon product meetup
+        url: https://example.org/lisbon
+        summary: >-
+          A made-up in-person meetup whose draft still holds the placeholders the scaffolder wrote,
+          which must be reported as placeholders and nothing else.
+        segments: [b2b]
+        access: free
+        added: 2026-11-01
+        reviewed: 2026-11-01
+        online: TODO  # true or false
+        city: Lisbon
+        country: TODO
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: replace it with your own words",
+        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: replace it with your own words",
+    ]
