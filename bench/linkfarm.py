@@ -11,7 +11,16 @@ import time
 import zlib
 from dataclasses import dataclass
 
-from servers import LocalServer, Reply, Request, by_method, html, redirect, sequence, unused_port
+from tests.support.servers import (
+    LocalServer,
+    Reply,
+    Request,
+    by_method,
+    html,
+    redirect,
+    sequence,
+    unused_port,
+)
 
 WORKING, BROKEN, TIMED_OUT, BLOCKED = "working", "broken", "timeout", "blocked"
 TRUTH = {"ok": WORKING, "redirected": WORKING, "broken": BROKEN, "soft-404": BROKEN, "timeout": TIMED_OUT,

@@ -28,7 +28,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "tests"))
 
 from bench.linkfarm import BLOCKED, BROKEN, Case, Farm  # noqa: E402
-from servers import LocalServer, Reply  # noqa: E402
+from tests.support.servers import LocalServer, Reply  # noqa: E402
 
 TIMEOUT = 3
 ROUNDS = int(os.environ.get("BENCH_LINKS_ROUNDS", "3"))

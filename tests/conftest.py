@@ -1,50 +1,12 @@
-"""Shared fixtures: small catalogs written into a temporary folder."""
+"""Shared fixtures: small catalogs written into a temporary folder (see tests/support/)."""
 
 from __future__ import annotations
 
-import shutil
-import textwrap
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-
-VALID_ARTICLE = """\
-# yaml-language-server: $schema=../../scripts/pmgenome/schema/article.schema.json
-title: Good Product Manager/Bad Product Manager
-url: https://a16z.com/good-product-manager-bad-product-manager/
-summary: >-
-  A short classic memo that contrasts the habits of strong and weak product
-  managers, useful as a checklist for anyone new to the role.
-segments: [b2b, technical]
-skills: [strategy, communication]
-levels: [new]
-access: free
-language: en
-added: 2026-11-01
-author: Ben Horowitz
-reviewed: 2026-11-02
-"""
-
-
-class CatalogDir:
-    """A throwaway catalog: the shipped vocabulary plus whatever files a test writes."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        for folder in ("articles", "courses", "meetups"):
-            (root / folder).mkdir(parents=True)
-        shutil.copy(REPO / "catalog" / "taxonomy.yaml", root / "taxonomy.yaml")
-
-    def write(self, relative: str, text: str | bytes) -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
+from tests.support.catalogs import CatalogDir
 
 
 @pytest.fixture

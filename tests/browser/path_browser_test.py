@@ -13,7 +13,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from sitebuild import fixture_catalog
+
+from tests.support.sitebuild import fixture_catalog
 
 READY = "Your plan is ready."
 LOADING = "Loading the catalog…"

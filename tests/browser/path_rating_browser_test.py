@@ -15,7 +15,8 @@ from urllib.parse import unquote
 import pytest
 from path_browser_test import LOADING, READY, cli
 from pmgenome.plan.document import markdown_text
-from sitebuild import REPO, fixture_catalog
+
+from tests.support.sitebuild import REPO, fixture_catalog
 
 BASE = "stage=new&background=engineering&company=b2b,technical&pm-load=heavy&goal=deepen"
 ANSWERS = {"stage": "new", "background": "engineering", "company": "b2b,technical", "pm_load": "heavy",

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from pmgenome.catalog.validate import validate_catalog
 
-from tests.conftest import VALID_ARTICLE, CatalogDir
+from tests.support.catalogs import VALID_ARTICLE, CatalogDir
 
 LINK = "is a symbolic link; catalog files must be plain files in the repository (links are not followed)"
 KIND_FOLDERS = "articles/, books/, courses/, podcasts/, newsletters/, videos/ or meetups/"

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pmgenome.catalog.validate import validate_catalog
 
-from tests.conftest import CatalogDir
+from tests.support.catalogs import CatalogDir
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 

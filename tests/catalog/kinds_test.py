@@ -10,7 +10,7 @@ from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.validate import validate_catalog
 
-from tests.conftest import REPO, CatalogDir
+from tests.support.catalogs import REPO, CatalogDir
 
 SITE_FIXTURES = REPO / "tests" / "fixtures" / "site" / "catalog"
 INVALID = REPO / "tests" / "fixtures" / "entries" / "invalid"

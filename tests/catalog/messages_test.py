@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pmgenome.catalog.validate import validate_catalog
 
-from tests.conftest import VALID_ARTICLE, CatalogDir
+from tests.support.catalogs import VALID_ARTICLE, CatalogDir
 
 ARTICLE = "catalog/articles/good-pm.yaml"
 

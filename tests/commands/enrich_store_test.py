@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 
-from tests.enrich.samples import make_catalog, page, write_entry
-from tests.servers import LocalServer, Reply, html, wait_until
+from tests.support.samples import make_catalog, page, write_entry
+from tests.support.servers import LocalServer, Reply, html, wait_until
 
 IDS = ("good-pm", "second", "third", "fourth", "fifth", "sixth")
 WAY_OUT = ("The enrichment store is left untouched: restore it from git (`git checkout -- catalog/enrichment.json`) "

@@ -13,8 +13,8 @@ from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
 from pmgenome.enrich.store import store_path
 
-from tests.enrich.samples import EMPTY_META, make_catalog, page, versioned, write_entry
-from tests.servers import LocalServer, Reply
+from tests.support.samples import EMPTY_META, make_catalog, page, versioned, write_entry
+from tests.support.servers import LocalServer, Reply
 
 
 @pytest.fixture

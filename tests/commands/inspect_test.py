@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 
-from tests.enrich.samples import EMPTY_META, page
-from tests.servers import LocalServer, Reply
+from tests.support.samples import EMPTY_META, page
+from tests.support.servers import LocalServer, Reply
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.enrich.samples import make_catalog, page, write_entry
-from tests.servers import LocalServer, Reply, html, wait_until
+from tests.support.samples import make_catalog, page, write_entry
+from tests.support.servers import LocalServer, Reply, html, wait_until
 
 # One byte every 0.2 s: the client's read timeout never fires, the page takes minutes.
 TRICKLE = Reply(200, {"Content-Type": "text/html"}, b"<!doctype html><title>slow</title>" + b"x" * 5000,

@@ -8,9 +8,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from planfixture import make_root, write_entry
 from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
+
+from tests.support.planfixture import make_root, write_entry
 
 
 @pytest.fixture

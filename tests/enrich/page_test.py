@@ -7,10 +7,11 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.enrich.endless import EndlessServer
 from pmgenome.enrich.page import MAX_PAGE_BYTES, PageResult, fetch_page
 from pmgenome.net.client import Client, ClientConfig
-from servers import LocalServer, Reply, html, redirect
+
+from tests.support.endless import EndlessServer
+from tests.support.servers import LocalServer, Reply, html, redirect
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 TODAY = dt.date(2026, 11, 26)

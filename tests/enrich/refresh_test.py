@@ -9,12 +9,17 @@ import pytest
 from pmgenome.catalog.load import load_catalog
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.record import EnrichmentRecord, RecordStatus
-from pmgenome.enrich.refresh import Outcome, conditional_headers, enrich_catalog, is_fresh
+from pmgenome.enrich.refresh import (
+    Outcome,
+    conditional_headers,
+    enrich_catalog,
+    is_fresh,
+)
 from pmgenome.enrich.schemaorg import Course
 from pmgenome.net.client import Client, ClientConfig
 
-from tests.enrich.samples import make_catalog, page, versioned, write_entry
-from tests.servers import LocalServer
+from tests.support.samples import make_catalog, page, versioned, write_entry
+from tests.support.servers import LocalServer
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, tzinfo=dt.timezone.utc)
 ARTICLE_META = {

@@ -12,7 +12,8 @@ from pmgenome.links.hosts import HostRules
 from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
 from pmgenome.net.client import Client, ClientConfig, Redirect
-from servers import (
+
+from tests.support.servers import (
     LocalServer,
     Reply,
     Request,

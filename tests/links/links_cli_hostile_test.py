@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 from pmgenome.site.linkresults import LinkCheck, LinkVerdict, read_link_results
-from servers import LocalServer, Reply, html, wait_until
 
-from tests.conftest import CatalogDir
+from tests.support.catalogs import CatalogDir
+from tests.support.servers import LocalServer, Reply, html, wait_until
 
 FAST = ["--timeout", "1", "--allow-private", "--outage-window", "0.3"]
 YEAR_99999999999999999999 = "Thu, 26 Nov 99999999999999999999 07:00:30 GMT"

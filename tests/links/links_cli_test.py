@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 from pmgenome.commands.progress import ProgressBar
-from servers import LocalServer, Reply, html, redirect
 
-from tests.conftest import CatalogDir
+from tests.support.catalogs import CatalogDir
+from tests.support.servers import LocalServer, Reply, html, redirect
 
 FAST = ["--timeout", "1", "--allow-private"]
 

@@ -6,7 +6,6 @@ import datetime as dt
 import time
 
 import regex
-
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import (
@@ -17,7 +16,7 @@ from pmgenome.links.exclusions import (
     matching,
 )
 
-from tests.conftest import CatalogDir
+from tests.support.catalogs import CatalogDir
 
 
 def test_missing_file_means_no_exclusions(catalog_dir: CatalogDir) -> None:

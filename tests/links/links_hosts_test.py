@@ -10,9 +10,9 @@ from pmgenome.links.hosts import expired_problems, in_force, load_host_rules
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
-from servers import LocalServer, Reply, html
 
-from tests.conftest import CatalogDir
+from tests.support.catalogs import CatalogDir
+from tests.support.servers import LocalServer, Reply
 
 CONFIG = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=2.0, allow_private=True)
 

@@ -10,7 +10,8 @@ from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
-from servers import LocalServer, Reply, Request, html
+
+from tests.support.servers import LocalServer, Reply, Request, html
 
 CONFIG = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=1.0, allow_private=True,
                       backoff_base=0.05, backoff_max=0.1)

@@ -8,7 +8,8 @@ from pmgenome.links.page import PageSummary, summarize
 from pmgenome.links.soft404 import parking_evidence, titled_not_found
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig
-from servers import LocalServer, Reply, html, redirect
+
+from tests.support.servers import LocalServer, html, redirect
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=1.0, total_timeout=2.0, allow_private=True)
 OPTIONS = CheckOptions.from_client(CONFIG)

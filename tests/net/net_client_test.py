@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import gzip
-import random
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from pmgenome.net.client import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
-from servers import (
+
+from tests.support.servers import (
     LocalServer,
     Reply,
     Request,
@@ -21,7 +21,6 @@ from servers import (
     redirect,
     sequence,
     unused_port,
-    wait_until,
 )
 
 # Everything here runs on loopback, so the guard is opened; the guard's own tests narrow it.

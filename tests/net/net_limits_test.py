@@ -10,7 +10,8 @@ import time
 import pytest
 from pmgenome.net.headers import ascii_number, http_date, retry_after_seconds
 from pmgenome.net.limits import HostGate, HostLimits, backoff_delay, outage_delays
-from servers import wait_until
+
+from tests.support.servers import wait_until
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
 

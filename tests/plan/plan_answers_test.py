@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import pytest
-from planfixture import load, make_root
-from pmgenome.plan.answers import Answers, Goal, Near, PmLoad, all_answers, parse_answers, parse_place
+from pmgenome.plan.answers import (
+    Answers,
+    Goal,
+    Near,
+    PmLoad,
+    all_answers,
+    parse_answers,
+    parse_place,
+)
+
+from tests.support.planfixture import load, make_root
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -7,12 +7,21 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from planfixture import GENERAL, entry_fields, load, make_root, random_answers, random_catalog, write_entry
 from pmgenome.catalog.model import Entry, Kind
 from pmgenome.plan import rule
 from pmgenome.plan.answers import parse_answers
 from pmgenome.plan.model import SkillRow
 from pmgenome.plan.planner import Planner, make_plan
+
+from tests.support.planfixture import (
+    GENERAL,
+    entry_fields,
+    load,
+    make_root,
+    random_answers,
+    random_catalog,
+    write_entry,
+)
 
 
 def plan_for(root: Path, **answers):

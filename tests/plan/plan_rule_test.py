@@ -5,12 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from planfixture import load, make_root, write_entry
 from pmgenome.catalog.load import load_catalog
 from pmgenome.plan import rule
-from pmgenome.plan.answers import Answers, Goal, Near, PmLoad, all_answers, parse_answers, parse_place
-from pmgenome.plan.planner import make_plan, pick_meetups
+from pmgenome.plan.answers import (
+    Answers,
+    Goal,
+    Near,
+    PmLoad,
+    all_answers,
+    parse_answers,
+    parse_place,
+)
 from pmgenome.plan.model import PlanItem
+from pmgenome.plan.planner import make_plan, pick_meetups
+
+from tests.support.planfixture import load, make_root, write_entry
 
 SHIPPED = Path(__file__).resolve().parents[2] / "catalog"
 

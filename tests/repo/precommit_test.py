@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import VALID_ARTICLE
+from tests.support.catalogs import VALID_ARTICLE
 
 REPO = Path(__file__).resolve().parents[2]
 PRE_COMMIT = REPO / ".venv" / "bin" / "pre-commit"

@@ -10,8 +10,15 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
 from pmgenome.site.context import SiteSettings, make_context
 from pmgenome.site.pages import explore_facets
-from pmgenome.site.search.explore import SHARD, explore_index, ordered, summary_shards, title_key
-from sitebuild import fixture_catalog
+from pmgenome.site.search.explore import (
+    SHARD,
+    explore_index,
+    ordered,
+    summary_shards,
+    title_key,
+)
+
+from tests.support.sitebuild import fixture_catalog
 
 
 @pytest.fixture(scope="module")

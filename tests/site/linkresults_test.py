@@ -9,8 +9,15 @@ from pathlib import Path
 
 import pytest
 from pmgenome.links.verdict import Verdict
-from pmgenome.site.linkresults import MAX_BYTES, LinkCheck, LinkResults, LinkVerdict, read_link_results
-from sitebuild import LINK_RESULTS
+from pmgenome.site.linkresults import (
+    MAX_BYTES,
+    LinkCheck,
+    LinkResults,
+    LinkVerdict,
+    read_link_results,
+)
+
+from tests.support.sitebuild import LINK_RESULTS
 
 UTC = dt.timezone.utc
 

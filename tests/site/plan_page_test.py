@@ -6,11 +6,12 @@ from __future__ import annotations
 import json
 import time
 
-from planfixture import TAXONOMY, load, make_root, write_entry
 from pmgenome.plan.rule import WEIGHTS
 from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import Choice, build_plan_page, place_choices, plan_index
 from pmgenome.site.views import country_label
+
+from tests.support.planfixture import TAXONOMY, load, make_root, write_entry
 
 # The issue measured the old precomputation at 10 segments: 35 s and 2 GB. Shipping the rule's
 # inputs is linear in the catalog; this bound leaves room for a slow, shared machine.

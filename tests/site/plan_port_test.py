@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from planfixture import entry_fields, load, make_root, random_answers, random_catalog, write_entry
 from pmgenome.catalog.load import load_catalog
 from pmgenome.plan.answers import Answers, all_answers, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
@@ -20,6 +19,15 @@ from pmgenome.plan.model import plan_as_dict
 from pmgenome.plan.planner import Planner
 from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import plan_index
+
+from tests.support.planfixture import (
+    entry_fields,
+    load,
+    make_root,
+    random_answers,
+    random_catalog,
+    write_entry,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 RUNNER = REPO / "tests" / "tools" / "plan_port.cjs"

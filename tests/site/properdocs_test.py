@@ -8,10 +8,10 @@ same but for the generator's name, and the search index must hold the same pages
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from sitebuild import Build, build_site, fixture_catalog, write_config
+
+from tests.support.sitebuild import Build, build_site, fixture_catalog, write_config
 
 GENERATOR = '<meta name="generator" content="'
 

@@ -8,7 +8,8 @@ import pytest
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.catalog.ranking import FILL_RULE, top, tops
-from sitebuild import fixture_catalog
+
+from tests.support.sitebuild import fixture_catalog
 
 
 @pytest.fixture(scope="module")

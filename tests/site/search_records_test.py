@@ -13,7 +13,8 @@ from pmgenome.site.context import SiteSettings, make_context
 from pmgenome.site.pages import explore_facets
 from pmgenome.site.search.index import SearchIndex, SearchIndexError
 from pmgenome.site.search.records import PageRecords, Record, filter_labels, page_record
-from sitebuild import fixture_catalog
+
+from tests.support.sitebuild import fixture_catalog
 
 TODAY = dt.date(2026, 11, 26)
 

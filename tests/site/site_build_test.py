@@ -17,7 +17,8 @@ from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.site.plugin import refusal
-from sitebuild import (
+
+from tests.support.sitebuild import (
     REPO,
     Build,
     build_fixture_site,

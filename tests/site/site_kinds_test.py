@@ -13,7 +13,15 @@ import pytest
 from bs4 import BeautifulSoup
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.site.views import ACCESS_LABELS, ACCESS_MEANINGS
-from sitebuild import LINK_RESULTS, Build, build_fixture_site, build_site, fixture_catalog, write_config
+
+from tests.support.sitebuild import (
+    LINK_RESULTS,
+    Build,
+    build_fixture_site,
+    build_site,
+    fixture_catalog,
+    write_config,
+)
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

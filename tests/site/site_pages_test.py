@@ -17,7 +17,8 @@ from pmgenome.site.context import GeneratedPage, SiteSettings, make_context
 from pmgenome.site.htmlblocks import END, START, put_back, set_aside
 from pmgenome.site.pages import generate
 from pmgenome.site.views import Enriched, read_enrichment
-from sitebuild import fixture_catalog
+
+from tests.support.sitebuild import fixture_catalog
 
 TODAY = dt.date(2026, 11, 26)
 

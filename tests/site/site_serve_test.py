@@ -10,7 +10,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from sitebuild import fixture_catalog, write_config
+from tests.support.sitebuild import fixture_catalog, write_config
 
 
 def free_loopback_port() -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.sitebuild import build_site, fixture_catalog, write_config
+from tests.support.sitebuild import build_site, fixture_catalog, write_config
 
 WAY_OUT = ("The enrichment store is left untouched: restore it from git (`git checkout -- catalog/enrichment.json`) "
            "or start a new one with `pmgenome enrich --rebuild-store`, which fetches every entry again")

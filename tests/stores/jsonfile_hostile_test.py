@@ -9,7 +9,13 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pmgenome.stores.jsonfile import CONFLICT_MARKERS, Damage, JsonDamage, JsonDocument, read_json
+from pmgenome.stores.jsonfile import (
+    CONFLICT_MARKERS,
+    Damage,
+    JsonDamage,
+    JsonDocument,
+    read_json,
+)
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 MAX_DEPTH = 8

@@ -6,7 +6,12 @@ import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pmgenome.text.escape import markdown_code, markdown_link, markdown_text, markdown_url
+from pmgenome.text.escape import (
+    markdown_code,
+    markdown_link,
+    markdown_text,
+    markdown_url,
+)
 
 HOSTILE = ("/gone/[URGENT: log in](https://phish.example/login) ![x](https://tracker.example/p.png) @octocat "
            "<img src=x onerror=alert(1)> &lt; www.evil.example #12 | cell *bold* `code` \\ \n"

@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 FIXTURE_CATALOG = REPO / "tests" / "fixtures" / "site" / "catalog"
 LINK_RESULTS = REPO / "tests" / "fixtures" / "site" / "link-results.json"
 

@@ -8,8 +8,8 @@ import json
 import pytest
 from pmgenome.cli import main
 
-from tests.enrich.samples import make_catalog
-from tests.servers import LocalServer, Reply
+from tests.support.samples import make_catalog
+from tests.support.servers import LocalServer, Reply
 
 HOSTILE = "<title>Roadmaps\x1b]0;owned\x07 and \x1b[2J\x9b31m plans</title><h1>x</h1>"
 
@@ -49,7 +49,7 @@ def test_path_shows_control_sequences_as_escapes(capsys, tmp_path):
     """Text the plan quotes (here a segment's name in the vocabulary) reaches the terminal escaped."""
     import shutil
 
-    from tests.conftest import REPO
+    from tests.support.catalogs import REPO
 
     root = tmp_path / "catalog"
     shutil.copytree(REPO / "catalog", root)

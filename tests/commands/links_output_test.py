@@ -14,9 +14,9 @@ from pmgenome.catalog.schema import output_errors, output_schema
 from pmgenome.links.verdict import Verdict
 from pmgenome.site.linkresults import LinkVerdict, read_link_results
 
-from tests.cli.output_schemas_test import run_json
-from tests.conftest import CatalogDir
-from tests.servers import LocalServer, Reply, Request, html, redirect
+from tests.support.catalogs import CatalogDir
+from tests.support.cli import run_json
+from tests.support.servers import LocalServer, Reply, Request, html, redirect
 
 NOT_FOUND_TITLE = "<!doctype html><title>Page Not Found | Acme</title><h1>Acme</h1><p>Try the search.</p>"
 # One try per URL and a short timeout: the hanging page costs a second, not a minute.

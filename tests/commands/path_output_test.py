@@ -10,9 +10,9 @@ from pmgenome.catalog.model import Kind
 from pmgenome.catalog.schema import output_errors, output_schema
 from pmgenome.plan.answers import Goal, PmLoad
 
-from tests.cli.output_schemas_test import run_json
-from tests.conftest import REPO
-from tests.planfixture import make_root, write_entry
+from tests.support.catalogs import REPO
+from tests.support.cli import run_json
+from tests.support.planfixture import make_root, write_entry
 
 READER = ("--stage", "new", "--background", "engineering", "--company", "b2b,technical", "--goal", "deepen")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 
-from tests.conftest import VALID_ARTICLE, CatalogDir
+from tests.support.catalogs import VALID_ARTICLE, CatalogDir
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None

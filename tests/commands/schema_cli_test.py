@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 
-from tests.conftest import VALID_ARTICLE, CatalogDir
+from tests.support.catalogs import VALID_ARTICLE, CatalogDir
 
 
 def test_schema_check_and_sync(catalog_dir: CatalogDir, capsys: pytest.CaptureFixture[str],

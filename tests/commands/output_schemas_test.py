@@ -13,15 +13,10 @@ import pytest
 from jsonschema import Draft202012Validator
 from pmgenome.catalog.schema import output_errors, output_schema, output_schema_names
 
-from tests.conftest import VALID_ARTICLE, CatalogDir
-from tests.enrich.samples import page
-from tests.servers import LocalServer, Reply
-
-
-def run_json(*args: str, cwd: Path | None = None) -> tuple[int, object]:
-    result = subprocess.run([sys.executable, "-m", "pmgenome", *args], capture_output=True, text=True, cwd=cwd,
-                            timeout=120)
-    return result.returncode, json.loads(result.stdout)
+from tests.support.catalogs import VALID_ARTICLE, CatalogDir
+from tests.support.cli import run_json
+from tests.support.samples import page
+from tests.support.servers import LocalServer, Reply
 
 
 def test_every_json_output_has_a_schema() -> None:

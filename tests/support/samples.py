@@ -9,7 +9,7 @@ from pathlib import Path
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.schema import schema_comment
 
-from tests.servers import Handler, Reply, Request, html
+from tests.support.servers import Handler, Reply, Request, html
 
 REPO = Path(__file__).resolve().parents[2]
 PAGES = REPO / "tests" / "fixtures" / "pages"

@@ -14,8 +14,8 @@ from pmgenome.catalog.files import display_path
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.cli import main
 
-from tests.enrich.samples import make_catalog, page, write_entry
-from tests.servers import LocalServer, Reply, redirect
+from tests.support.samples import make_catalog, page, write_entry
+from tests.support.servers import LocalServer, Reply, redirect
 
 TODAY = dt.date.today().isoformat()
 SKILLS = ("strategy, discovery, prioritization, execution, metrics, communication, leadership, go-to-market, "

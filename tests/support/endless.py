@@ -1,4 +1,4 @@
-"""Loopback servers for enrichment tests that tests/servers.py does not offer: a body that never ends.
+"""Loopback servers for enrichment tests that tests/support/servers.py does not offer: a body that never ends.
 
 Everything else (pages, redirects, 304s, PDFs) is served by servers.LocalServer.
 """
