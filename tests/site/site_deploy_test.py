@@ -38,3 +38,14 @@ def test_it_builds_strictly_and_deploys_with_the_official_actions() -> None:
     assert jobs["deploy"]["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
     assert jobs["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_the_build_shows_the_weekly_link_check_when_its_results_exist() -> None:
+    workflow = load()
+    assert {"cron": "47 7 * * 1"} in workflow[True]["schedule"]  # after links.yml's Monday run
+    steps = workflow["jobs"]["build"]["steps"]
+    fetch = next(step for step in steps if step.get("with", {}).get("ref") == "link-status")
+    assert fetch["continue-on-error"] is True and fetch["with"]["persist-credentials"] is False
+    use = next(step for step in steps if "PMGENOME_LINK_RESULTS" in step.get("run", ""))
+    assert steps.index(fetch) < steps.index(use) < [step.get("run") for step in steps].index("mkdocs build --strict")
+    assert "if [ -f .link-status/link-status.json ]" in use["run"]
