@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
+from pmgenome.text.clean import CONTROL_CHARS
+
 # Query parameters that identify a campaign or a click, not a page.
 TRACKING_PARAMS = frozenset(
     {
@@ -18,7 +20,7 @@ TRACKING_PARAMS = frozenset(
 DEFAULT_PORTS = {"http": 80, "https": 443}
 WEB_SCHEMES = frozenset(DEFAULT_PORTS)
 _SPACE = re.compile(r"\s")
-_SPACE_OR_CONTROL = re.compile(r"[\s\x00-\x1f\x7f-\x9f]")
+_SPACE_OR_CONTROL = re.compile(f"[\\s{CONTROL_CHARS}]")
 # scheme://host.tld then a path, query or nothing: no credentials, port or spaces possible.
 _PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?\Z")
 

@@ -23,9 +23,14 @@ from pmgenome.catalog.yamlhints import swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
-from pmgenome.text.clean import first_control
+from pmgenome.text.clean import CONTROL_CHARS, first_control
 from pmgenome.text.hints import did_you_mean
-from pmgenome.urls import normalise_url, tracking_parameters, url_problem, without_tracking
+from pmgenome.urls import (
+    normalise_url,
+    tracking_parameters,
+    url_problem,
+    without_tracking,
+)
 
 MAX_PICKS = 5
 MAX_WHY = 200
@@ -51,7 +56,7 @@ _MARKDOWN = (
 _PLACEHOLDER = re.compile(r"\s*todo", re.IGNORECASE)
 _LOADER_VALUE_RULES = frozenset({"date", "type", "alias", "tag", "key", "size"})
 # Every kind of markup above needs one of these characters: one cheap pass clears clean text.
-_MARKUP_CHARS = re.compile(r"[<&\[*_`#\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MARKUP_CHARS = re.compile(f"[<&\\[*_`#{CONTROL_CHARS}]")
 
 
 def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:

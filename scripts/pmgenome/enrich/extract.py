@@ -24,6 +24,7 @@ from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
 from pmgenome.enrich.decoding import decode_html
 from pmgenome.enrich.schemaorg import Course, Event, Work
+from pmgenome.text.clean import one_line, shortened
 from pmgenome.urls import is_web_url
 
 WORDS_PER_MINUTE = 238
@@ -103,10 +104,7 @@ def _clean(value: str | None, limit: int) -> str | None:
         return None
     # Pages that escape twice show "&#039;" in og:title; the parser has undone one level already.
     text = htmllib.unescape(value) if "&" in value else value
-    text = _SPACE.sub(" ", text).strip()
-    if len(text) > limit:
-        text = text[: limit - 1].rstrip() + "…"
-    return text or None
+    return shortened(one_line(text), limit) or None
 
 
 def parse_date(value: str | None, today: dt.date) -> dt.date | None:

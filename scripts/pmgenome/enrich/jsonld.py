@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from pmgenome.text.clean import CONTROL
+
 # Bounds so a hostile page cannot make us walk forever.
 MAX_NODES = 500
 MAX_DEPTH = 12
@@ -27,7 +29,6 @@ EVENT_TYPES = frozenset({
 
 _SCHEMA_PREFIX = re.compile(r"^(?:https?://)?(?:www\.)?schema\.org/", re.IGNORECASE)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _LINE_COMMENT = re.compile(r"^\s*//.*$", re.MULTILINE)
 
 
@@ -45,7 +46,7 @@ def _loads(text: str) -> Any:
     cleaned = _LINE_COMMENT.sub("", text).strip()
     for wrapper in ("<!--", "-->", "//<![CDATA[", "//]]>", "<![CDATA[", "]]>"):
         cleaned = cleaned.replace(wrapper, "")
-    cleaned = _CONTROL.sub(" ", _TRAILING_COMMA.sub(r"\1", cleaned))
+    cleaned = CONTROL.sub(" ", _TRAILING_COMMA.sub(r"\1", cleaned))
     try:
         return json.loads(cleaned, strict=False)
     except (ValueError, RecursionError):

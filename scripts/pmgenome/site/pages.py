@@ -16,8 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
-from pmgenome.site import export, feed
-from pmgenome.site import plan_page
+from pmgenome.site import export, feed, plan_page
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
@@ -135,7 +134,7 @@ def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[Generat
 
 
 @dataclass(frozen=True)
-class Place:
+class MeetupPlace:
     heading: str
     cities: tuple[tuple[str, tuple[EntryView, ...]], ...]
 
@@ -154,7 +153,7 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
             city = " ".join((entry.city or "").split())
             places[country][city].append(view)
     grouped = [
-        Place(country_label(country) if country else "Country not given",
+        MeetupPlace(country_label(country) if country else "Country not given",
               tuple((city, tuple(views)) for city, views in sorted(
                   cities.items(), key=lambda item: (item[0].casefold(), item[0]))))
         for country, cities in sorted(places.items())

@@ -9,10 +9,9 @@ from __future__ import annotations
 import html
 import re
 
+from pmgenome.text.clean import one_line
 from pmgenome.urls import is_web_url
 
-# Characters XML 1.0 cannot carry at all (a YAML "\x01" escape can produce them).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS) that can
 # start markup; `<` and `&` are left to html.escape so that they become entities.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
@@ -20,9 +19,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
 
 def clean(text: object) -> str:
     """One line of text: whitespace runs collapsed, characters no document may hold removed."""
-    if text is None:
-        return ""
-    return " ".join(_NOT_XML.sub(" ", str(text)).split())
+    return one_line(text)
 
 
 def html_text(text: object) -> str:

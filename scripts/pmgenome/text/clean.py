@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 
-# C0 controls, DEL and C1 controls.
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+# C0 controls, DEL and C1 controls, as a character-class range for patterns that add their own.
+CONTROL_CHARS = "\x00-\x1f\x7f-\x9f"
+CONTROL = re.compile(f"[{CONTROL_CHARS}]")
 # What one line of shown text never holds: the controls, plus lone surrogates and the two
 # non-characters that no encoder or XML document accepts.
-_NOT_SHOWN = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_NOT_SHOWN = re.compile(f"[{CONTROL_CHARS}\ud800-\udfff\ufffe\uffff]")
 ELLIPSIS = "…"
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pmgenome.text.clean import CONTROL, one_line
+from pmgenome.text.clean import CONTROL, CONTROL_CHARS, one_line
 
 
 def github_data(text: str) -> str:
@@ -72,7 +72,7 @@ _MARKDOWN_PUNCTUATION = re.compile(r"[!-/:-@\[-`{-~]")
 # URLs), escapes or not; a word joiner (U+2060, invisible) splits them.
 _GITHUB_REFERENCES = re.compile(r"(@|#|(?i:www)(?=\\\.)|(?i:https?|ftp|mailto|xmpp)(?=\\:))")
 _WORD_JOINER = "\u2060"
-_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f<>\\`|\"']")
+_URL_UNSAFE = re.compile(f"[{CONTROL_CHARS} <>\\\\`|\"']")
 
 
 def markdown_text(text: object) -> str:
