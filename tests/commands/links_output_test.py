@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from pmgenome.catalog.schema import output_errors, output_schema
 from pmgenome.links.verdict import Verdict
-from pmgenome.site.linkresults import LinkVerdict, read_link_results
+from pmgenome.site.linkresults import read_link_results
 
 from tests.support.catalogs import CatalogDir
 from tests.support.cli import run_json
@@ -128,7 +128,7 @@ def test_the_schemas_name_every_verdict_the_checker_and_the_site_know() -> None:
     links_schema, status_schema = output_schema("links"), output_schema("link-status")
     assert links_schema["$defs"]["verdict"]["enum"] == [verdict.value for verdict in Verdict]
     status_verdicts = status_schema["$defs"]["check"]["properties"]["verdict"]["enum"]
-    assert status_verdicts == [verdict.value for verdict in LinkVerdict]
+    assert status_verdicts == [verdict.value for verdict in Verdict]
     assert set(links_schema["properties"]["summary"]["required"]) == {*Verdict, "urls", "failing", "pending"}
 
 

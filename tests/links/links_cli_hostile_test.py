@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 from pmgenome.cli import main
-from pmgenome.site.linkresults import LinkCheck, LinkVerdict, read_link_results
+from pmgenome.links.verdict import Verdict
+from pmgenome.site.linkresults import LinkCheck, read_link_results
 
 from tests.support.catalogs import CatalogDir
 from tests.support.servers import LocalServer, Reply, html, wait_until
@@ -126,8 +127,8 @@ def test_the_results_file_is_what_the_site_reads(catalog_dir: CatalogDir, capsys
                     "suggestion": None}
     results, problem = read_link_results(Path("site/link-status.json"))
     assert problem is None and results is not None
-    assert results.for_url(server.url("/ok")) == LinkCheck(server.url("/ok"), LinkVerdict.OK, results.checked_at, 200)
-    assert results.for_url(server.url("/wall")).verdict is LinkVerdict.BLOCKED
+    assert results.for_url(server.url("/ok")) == LinkCheck(server.url("/ok"), Verdict.OK, results.checked_at, 200)
+    assert results.for_url(server.url("/wall")).verdict is Verdict.BLOCKED
     assert results.for_url(server.url("/moved")).final_url is None  # a URL with a space is not one the site shows
 
 
@@ -140,7 +141,7 @@ def test_a_partial_run_keeps_the_other_results(tmp_path: Path, capsys, monkeypat
     results, problem = read_link_results(Path("status.json"))
     assert problem is None and results is not None
     assert {url: check.verdict for url, check in results.results.items()} == {
-        server.url("/a"): LinkVerdict.OK, server.url("/b"): LinkVerdict.BROKEN}
+        server.url("/a"): Verdict.OK, server.url("/b"): Verdict.BROKEN}
 
 
 def test_two_runs_at_once_on_one_cache_the_second_stops_and_nothing_is_lost(tmp_path: Path, monkeypatch) -> None:

@@ -13,7 +13,6 @@ from pmgenome.site.linkresults import (
     MAX_BYTES,
     LinkCheck,
     LinkResults,
-    LinkVerdict,
     read_link_results,
 )
 
@@ -28,13 +27,13 @@ def test_the_fixture_reads_as_typed_checks() -> None:
     assert results.checked_at == dt.datetime(2026, 11, 30, 5, 0, tzinfo=UTC)
     assert len(results.results) == 9
     assert results.results["https://fixture.example.com/articles/tie-alpha"] == LinkCheck(
-        "https://fixture.example.com/articles/tie-alpha", LinkVerdict.BROKEN,
+        "https://fixture.example.com/articles/tie-alpha", Verdict.BROKEN,
         dt.datetime(2026, 11, 30, 5, 0, 3, tzinfo=UTC), 404, None,
         "https://web.archive.org/web/2025/https://fixture.example.com/articles/tie-alpha")
     # No checked_at of its own: the run's. No final_url or archived keys at all: None.
     assert results.results["https://fixture.example.com/podcasts/fixture"] == LinkCheck(
-        "https://fixture.example.com/podcasts/fixture", LinkVerdict.TIMEOUT, results.checked_at)
-    assert results.results["https://fixture.example.com/meetups/london"].verdict is LinkVerdict.EXCLUDED
+        "https://fixture.example.com/podcasts/fixture", Verdict.TIMEOUT, results.checked_at)
+    assert results.results["https://fixture.example.com/meetups/london"].verdict is Verdict.EXCLUDED
 
 
 def test_a_url_is_found_however_it_is_written() -> None:
@@ -47,7 +46,7 @@ def test_a_url_is_found_however_it_is_written() -> None:
 
 
 def test_every_verdict_the_checker_gives_can_be_read() -> None:
-    assert {verdict.value for verdict in Verdict} <= {verdict.value for verdict in LinkVerdict}
+    assert {verdict.value for verdict in Verdict} <= {verdict.value for verdict in Verdict}
 
 
 def test_a_newer_writers_additions_are_ignored(tmp_path: Path) -> None:
@@ -56,7 +55,7 @@ def test_a_newer_writers_additions_are_ignored(tmp_path: Path) -> None:
         "https://example.org/a": {"verdict": "ok", "attempts": 3, "redirects": [{"status": 301}]}}}))
     results, problem = read_link_results(path)
     assert problem is None
-    assert results == LinkResults(None, {"https://example.org/a": LinkCheck("https://example.org/a", LinkVerdict.OK)})
+    assert results == LinkResults(None, {"https://example.org/a": LinkCheck("https://example.org/a", Verdict.OK)})
 
 
 GOOD = {"verdict": "ok", "checked_at": "2026-11-30T05:00:00Z", "status": 200, "final_url": None, "archived": None}

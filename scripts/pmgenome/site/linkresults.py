@@ -20,13 +20,13 @@ import datetime as dt
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import Problem
+from pmgenome.links.verdict import Verdict
 from pmgenome.stores.jsonfile import JsonDamage, position, read_json
 from pmgenome.stores.timestamps import parse_utc
 from pmgenome.urls import is_web_url, normalise_url
@@ -37,20 +37,8 @@ MAX_DEPTH = 32  # the file nests 3 deep; room for what a newer writer adds
 RULE = "link-results"
 
 
-class LinkVerdict(StrEnum):
-    """The verdicts a version 1 file may hold (the checker's own enum is links.verdict.Verdict;
-    a test holds it inside this one, so the checker never writes what the site refuses)."""
-
-    OK = "ok"
-    REDIRECTED = "redirected"
-    BROKEN = "broken"
-    SOFT_404 = "soft-404"
-    TIMEOUT = "timeout"
-    BLOCKED = "blocked"
-    EXCLUDED = "excluded"
-
-
-_VERDICTS = frozenset(verdict.value for verdict in LinkVerdict)
+# The verdicts are the checker's own (links.verdict.Verdict): the file carries what it decided.
+_VERDICTS = frozenset(verdict.value for verdict in Verdict)
 
 
 @dataclass(frozen=True)
@@ -58,7 +46,7 @@ class LinkCheck:
     """What the last check said about one URL."""
 
     url: str
-    verdict: LinkVerdict
+    verdict: Verdict
     checked_at: dt.datetime | None = None  # this URL's check, else the run's
     status: int | None = None
     final_url: str | None = None  # where a redirect ended
@@ -185,7 +173,7 @@ def _check(url: str, raw: Any, run_checked_at: dt.datetime | None) -> LinkCheck:
         raise _Damage(f"the check of {url} must be an object with a 'verdict', not {_shown(raw)}", *keys)
     verdict = raw.get("verdict")
     if not isinstance(verdict, str) or verdict not in _VERDICTS:
-        choices = ", ".join(LinkVerdict)
+        choices = ", ".join(Verdict)
         missing = "has no 'verdict'" if "verdict" not in raw else f"has the verdict {_shown(verdict)}"
         raise _Damage(f"the check of {url} {missing}; expected one of {choices}",
                       *keys, *(("verdict",) if "verdict" in raw else ()))
@@ -194,5 +182,5 @@ def _check(url: str, raw: Any, run_checked_at: dt.datetime | None) -> LinkCheck:
         raise _Damage(f"{_name((*keys, 'status'))} must be an HTTP status (100 to 999) or null, not {_shown(status)}",
                       *keys, "status")
     checked_at = _moment(raw.get("checked_at"), *keys, "checked_at") or run_checked_at
-    return LinkCheck(url, LinkVerdict(verdict), checked_at, status, _web_url(raw.get("final_url"), *keys, "final_url"),
+    return LinkCheck(url, Verdict(verdict), checked_at, status, _web_url(raw.get("final_url"), *keys, "final_url"),
                      _web_url(raw.get("archived"), *keys, "archived"))

@@ -15,7 +15,8 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
-from pmgenome.site.linkresults import LinkCheck, LinkVerdict
+from pmgenome.links.verdict import DEAD, Verdict
+from pmgenome.site.linkresults import LinkCheck
 from pmgenome.site.text import clean, safe_url
 
 # How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
@@ -84,7 +85,7 @@ class Badge:
 class LinkNote:
     """The last link check, as a resource page says it: `text`, then `link` if any, then a full stop."""
 
-    verdict: LinkVerdict
+    verdict: Verdict
     text: str  # "Link checked on 2026-11-30: broken; read"
     link: tuple[str, str] | None = None  # (text, http(s) URL): the new address or an archived copy
 
@@ -368,26 +369,25 @@ def byline(entry: Entry) -> str:
 
 # What the last link check found, in plain words (after "Link checked on DATE: ").
 LINK_SAID = {
-    LinkVerdict.OK: "works",
-    LinkVerdict.REDIRECTED: "moved",
-    LinkVerdict.BROKEN: "broken",
-    LinkVerdict.SOFT_404: "gone (the address now shows a 'not found' page)",
-    LinkVerdict.TIMEOUT: "no answer in time; the site may be down for a while",
-    LinkVerdict.BLOCKED: "the site turned the checker away, so it could not be confirmed; it most likely works",
+    Verdict.OK: "works",
+    Verdict.REDIRECTED: "moved",
+    Verdict.BROKEN: "broken",
+    Verdict.SOFT_404: "gone (the address now shows a 'not found' page)",
+    Verdict.TIMEOUT: "no answer in time; the site may be down for a while",
+    Verdict.BLOCKED: "the site turned the checker away, so it could not be confirmed; it most likely works",
 }
-DEAD = frozenset({LinkVerdict.BROKEN, LinkVerdict.SOFT_404})
 
 
 def link_note(check: LinkCheck | None) -> LinkNote | None:
     """How a resource page reports `check`: None when the build has no result for the link."""
     if check is None:
         return None
-    if check.verdict is LinkVerdict.EXCLUDED:
+    if check.verdict is Verdict.EXCLUDED:
         return LinkNote(check.verdict, "Link not checked automatically: the link check skips it")
     when = f" on {check.checked_at.date().isoformat()}" if check.checked_at else ""
     lead = f"Link checked{when}: "
     final = safe_url(check.final_url)
-    if check.verdict is LinkVerdict.REDIRECTED and final and final != check.url:
+    if check.verdict is Verdict.REDIRECTED and final and final != check.url:
         return LinkNote(check.verdict, f"{lead}moved to", (final, final))
     archived = safe_url(check.archived)
     if check.verdict in DEAD and archived:
