@@ -7,7 +7,14 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
 
-from pmgenome.text.escape import github_data, github_log_line, github_property, json_text, terminal, terminal_line
+from pmgenome.text.escape import (
+    github_data,
+    github_log_line,
+    github_property,
+    json_text,
+    terminal,
+    terminal_line,
+)
 
 
 class ProblemFormat(StrEnum):

@@ -8,7 +8,14 @@ from typing import Any
 
 from pmgenome.catalog import yamlload
 from pmgenome.catalog.files import display_path, read_yaml
-from pmgenome.catalog.model import GROUPS, ID_PATTERN, RESERVED_IDS, SCOPES, Taxonomy, Term
+from pmgenome.catalog.model import (
+    GROUPS,
+    ID_PATTERN,
+    RESERVED_IDS,
+    SCOPES,
+    Taxonomy,
+    Term,
+)
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
 from pmgenome.text.hints import did_you_mean

@@ -17,7 +17,13 @@ from pmgenome.enrich.refresh import (
     enrich_catalog,
     unknown_ids,
 )
-from pmgenome.enrich.store import REBUILD_OPTION, fresh_store, load_store, save_store, store_path
+from pmgenome.enrich.store import (
+    REBUILD_OPTION,
+    fresh_store,
+    load_store,
+    save_store,
+    store_path,
+)
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.atomic import remove_leftovers
 from pmgenome.stores.errors import StoreError

@@ -18,7 +18,13 @@ from pmgenome.links import hosts
 from pmgenome.links.gitchanges import GitError, changed_files
 from pmgenome.links.markdown import format_markdown
 from pmgenome.links.report import ReportFormat, format_github, format_json, format_text
-from pmgenome.links.run import RunOptions, Scope, Targets, catalog_targets, url_file_targets
+from pmgenome.links.run import (
+    RunOptions,
+    Scope,
+    Targets,
+    catalog_targets,
+    url_file_targets,
+)
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.client import ClientConfig

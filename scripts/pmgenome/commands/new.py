@@ -12,7 +12,13 @@ from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.enrich.page import PageResult, fetch_page
-from pmgenome.enrich.scaffold import NoFreeName, draft_from_page, existing_entry, taken_ids, write_draft
+from pmgenome.enrich.scaffold import (
+    NoFreeName,
+    draft_from_page,
+    existing_entry,
+    taken_ids,
+    write_draft,
+)
 from pmgenome.net.client import Client, ClientConfig, ErrorKind
 from pmgenome.text.escape import terminal_line
 from pmgenome.urls import url_problem

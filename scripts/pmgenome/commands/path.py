@@ -13,7 +13,13 @@ from pmgenome.commands.common import Exit, add_catalog_option
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
-from pmgenome.plan.model import CONTRIBUTE_HINT, PART_TITLES, Plan, compare_title, plan_as_dict
+from pmgenome.plan.model import (
+    CONTRIBUTE_HINT,
+    PART_TITLES,
+    Plan,
+    compare_title,
+    plan_as_dict,
+)
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
 from pmgenome.text.escape import json_text, terminal

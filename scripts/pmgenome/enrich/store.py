@@ -18,7 +18,13 @@ from pmgenome.catalog.files import display_path
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.stores.atomic import write_atomic
 from pmgenome.stores.errors import StoreDamaged, StoreError
-from pmgenome.stores.jsonfile import Damage, JsonDamage, JsonDocument, position, read_json
+from pmgenome.stores.jsonfile import (
+    Damage,
+    JsonDamage,
+    JsonDocument,
+    position,
+    read_json,
+)
 
 STORE_FILE = "enrichment.json"
 STORE_VERSION = 1

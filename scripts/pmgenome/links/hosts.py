@@ -28,7 +28,13 @@ from pathlib import Path
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
-from pmgenome.links.rulefile import RuleFile, Wording, check_keys, read_rules, reason_and_expiry
+from pmgenome.links.rulefile import (
+    RuleFile,
+    Wording,
+    check_keys,
+    read_rules,
+    reason_and_expiry,
+)
 from pmgenome.net.limits import HostLimits
 from pmgenome.text.clean import first_control
 

@@ -18,7 +18,6 @@ from pmgenome.plan.rule import (
 )
 from pmgenome.text.clean import one_line
 
-
 # How each `access` reads: as a detail of a course or book, and (the last three) as a phrase of
 # any other item's reason, where it explains a lower place (rule.ACCESS_BARRIER).
 ACCESS_LABELS = {"free": "free", "signup": "free with a sign-up", "freemium": "freemium",

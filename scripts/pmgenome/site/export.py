@@ -16,8 +16,8 @@ from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site.context import SiteContext
 from pmgenome.site.hrefs import page_url
 from pmgenome.site.linkresults import LinkCheck
-from pmgenome.stores.timestamps import format_utc
 from pmgenome.site.views import Enriched, EntryView, segment_src_uri
+from pmgenome.stores.timestamps import format_utc
 
 # 2: `cost` gave way to `access`; `reviewed`, the new kinds' fields, a segment's picks with their
 # `why` and each entry's last `link` check arrived (docs/api.md lists the changes).

@@ -30,7 +30,7 @@ from pmgenome.plan.model import PART_TITLES
 from pmgenome.plan.rule import SLOT_KINDS, WEIGHTS, Vocabulary, facts
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
-from pmgenome.site.text import clean, safe_url
+from pmgenome.site.text import clean
 from pmgenome.site.views import country_label
 from pmgenome.text.clean import one_line
 

@@ -17,7 +17,6 @@ from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
-from pmgenome.stores.errors import StoreError
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.context import SiteContext, SiteSettings, make_context
@@ -25,6 +24,7 @@ from pmgenome.site.linkresults import LinkResults, read_link_results
 from pmgenome.site.pages import CSS_URIS, JS_URIS, explore_facets, generate
 from pmgenome.site.search.index import SearchIndex, SearchIndexError
 from pmgenome.site.search.records import PageRecords
+from pmgenome.stores.errors import StoreError
 
 # Our theme overrides (the header's search box), searched before the theme's own templates.
 THEME_DIR = Path(__file__).parent / "theme"

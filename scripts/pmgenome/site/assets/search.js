@@ -14,6 +14,7 @@
   const ROOT = new URL("../../", document.currentScript.src); // assets/pmgenome/ -> the site root
   const FILTERS = { kind: "Kind", segment: "Segment", level: "Level", access: "Access" };
   const PAGE = 10; // results whose page data is fetched at a time, as Material shows them
+  const FILTERS_DELAY_MS = 1500;
   const SHORTCUTS = new Set(["/", "s", "f"]);
   let engine = null;
 
@@ -111,7 +112,11 @@
       if (toggle && !toggle.checked) {
         toggle.checked = true;
       }
-      pagefind().then(buildFilters, function () {
+      pagefind().then(function (module) {
+        // The filters' data is the largest file a search fetches: it waits until the first
+        // results are on screen, or until the reader has not typed for a moment.
+        setTimeout(function () { buildFilters(module); }, FILTERS_DELAY_MS);
+      }, function () {
         status.textContent = "Search could not be loaded";
       });
     }
@@ -205,7 +210,9 @@
         }
         found = search.results;
         shown = PAGE;
-        return render(query);
+        return render(query).then(function () {
+          pagefind().then(buildFilters);
+        });
       }, function () {
         status.textContent = "Search could not be loaded";
       });
