@@ -11,12 +11,10 @@ from urllib.parse import urljoin, urlsplit
 from pmgenome.links.challenge import challenge
 from pmgenome.links.page import PageSummary, summarize
 from pmgenome.links.verdict import Fetched
-from pmgenome.net.client import Answer, ErrorKind, Redirect
+from pmgenome.net.client import RETRYABLE_ERRORS, Answer, ErrorKind, Redirect
 from pmgenome.net.headers import retry_after_seconds
 from pmgenome.net.limits import backoff_delay, outage_delays
 from pmgenome.net.status import REDIRECT_STATUSES, is_server_trouble
-
-RETRYABLE_ERRORS = frozenset({ErrorKind.TIMEOUT, ErrorKind.RESET})
 
 
 @dataclass(frozen=True)
