@@ -96,7 +96,7 @@ def to_record(result: LinkResult) -> dict[str, Any]:
         "status": result.status,
         "error": result.error,
         "final_url": result.final_url,
-        "redirects": [{"url": r.url, "status": r.status, "location": r.location} for r in result.redirects],
+        "redirects": [hop.to_json() for hop in result.redirects],
         "suggestion": result.suggestion,
         "archived": result.archived,
         "failures": result.failures,

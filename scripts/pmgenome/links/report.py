@@ -121,7 +121,7 @@ def to_json(result: LinkResult) -> dict[str, object]:
         "entries": list(result.entries),
         "attempts": result.attempts,
         "requests": result.requests,
-        "redirects": [{"url": r.url, "status": r.status, "location": r.location} for r in result.redirects],
+        "redirects": [hop.to_json() for hop in result.redirects],
         "suggestion": result.suggestion,
         "archived": result.archived,
         "checked_at": result.checked_at,

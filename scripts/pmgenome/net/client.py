@@ -92,6 +92,10 @@ class Redirect:
     status: int
     location: str
 
+    def to_json(self) -> dict[str, object]:
+        """The hop as the link cache and the JSON report write it."""
+        return {"url": self.url, "status": self.status, "location": self.location}
+
 
 @dataclass(frozen=True)
 class Response:
