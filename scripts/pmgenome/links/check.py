@@ -31,7 +31,7 @@ PAGE_BYTES = 256 * 1024  # of a page read for soft-404 and challenge signs; the 
 @dataclass(frozen=True)
 class CheckOptions:
     retry: RetryPolicy = RetryPolicy()
-    concurrency: int = 16
+    concurrency: int = ClientConfig.concurrency
     host_limits: HostLimits = HostLimits()
     rules: HostRules = field(default_factory=HostRules)
     stall_after: float = 5.0  # seconds without an answer before a request stops holding its slot

@@ -11,7 +11,13 @@ from urllib.parse import urljoin, urlsplit
 from pmgenome.links.challenge import challenge
 from pmgenome.links.page import PageSummary, summarize
 from pmgenome.links.verdict import Fetched
-from pmgenome.net.client import RETRYABLE_ERRORS, Answer, ErrorKind, Redirect
+from pmgenome.net.client import (
+    RETRYABLE_ERRORS,
+    Answer,
+    ClientConfig,
+    ErrorKind,
+    Redirect,
+)
 from pmgenome.net.headers import retry_after_seconds
 from pmgenome.net.limits import backoff_delay, outage_delays
 from pmgenome.net.status import REDIRECT_STATUSES, is_server_trouble
@@ -23,12 +29,13 @@ class RetryPolicy:
     server in trouble (a 5xx) is asked again over `outage_window` seconds, so a deploy or a
     restart of that length is not called broken; timeouts and resets back off exponentially."""
 
-    attempts: int = 3
+    # The client's own defaults (net.client.ClientConfig), so a check and a fetch agree.
+    attempts: int = ClientConfig.max_attempts
     outage_window: float = 10.0
-    backoff_base: float = 0.5
-    backoff_max: float = 30.0
-    max_retry_after: float = 120.0
-    max_redirects: int = 10
+    backoff_base: float = ClientConfig.backoff_base
+    backoff_max: float = ClientConfig.backoff_max
+    max_retry_after: float = ClientConfig.max_retry_after
+    max_redirects: int = ClientConfig.max_redirects
 
 
 @dataclass(frozen=True)
