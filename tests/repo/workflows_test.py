@@ -58,8 +58,9 @@ def zizmor():
         _missing("zizmor is not installed: pip install -e '.[test]'")
 
     def run(*paths: Path) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([found, "--offline", "--no-progress", *map(str, paths)], capture_output=True,
-                              text=True, cwd=REPO, timeout=300)
+        # zizmor colours its output when CI is set (as it is in our CI), even into a pipe.
+        return subprocess.run([found, "--offline", "--no-progress", "--color", "never", *map(str, paths)],
+                              capture_output=True, text=True, cwd=REPO, timeout=300)
 
     return run
 
