@@ -66,6 +66,37 @@ def test_words_in_a_summary_that_merely_look_like_a_field_are_left_alone(catalog
     (13, "author: `Ben`",
      "13:9: YAML syntax error: found character that cannot start any token; a value cannot start with `; put "
      "the whole value in quotes"),
+
+    # A field without its colon: said on its own line (libyaml notices on the next one), with the cause.
+    (11, "language en",
+     "11:9: YAML syntax error: could not find expected ':'; a field needs a colon and a space after its name: "
+     "language: en"),
+    (13, "author:Ben Horowitz",
+     "13:7: YAML syntax error: could not find expected ':'; put a space after the colon: author: Ben Horowitz"),
+    (13, "author:\u00a0Ben Horowitz",
+     "13:8: YAML syntax error: could not find expected ':'; a non-breaking space (U+00A0), often pasted from a "
+     "web page or a word processor, is not a space to YAML: type an ordinary space in its place"),
+    (13, "author\uff1a Ben Horowitz",
+     "13:7: YAML syntax error: could not find expected ':'; this colon is the full-width one (U+FF1A): type the "
+     "ordinary ':' in its place"),
+    # A value whose first character means something to YAML.
+    (2, "title: [Video] Good PM, bad PM",
+     "2:16: YAML syntax error: did not find expected key; a value that "
+     "starts with [ means something else to YAML; to write it as text, put the whole value in quotes: "
+     "title: \"[Video] Good PM, bad PM\""),
+    (13, "author: *Ben* Horowitz",
+     "13:13: YAML syntax error: did not find expected alphabetic or numeric character; a value that starts with "
+     "* means something else to YAML; to write it as text, put the whole value in quotes: author: \"*Ben* "
+     "Horowitz\""),
+    (13, "author: *Ben",
+     "13:9: YAML syntax error: found undefined alias; a value that starts with * means something else to YAML; "
+     "to write it as text, put the whole value in quotes: author: \"*Ben\""),
+    (2, "title: >Good PM",
+     "2:9: YAML syntax error: did not find expected comment or line break; a value that starts with > means "
+     "something else to YAML; to write it as text, put the whole value in quotes: title: \">Good PM\""),
+    (2, "title: \u201cGood PM: Bad PM\u201d",
+     "2:16: YAML syntax error: mapping values are not allowed in this context; curly quotes (\u201c) are ordinary "
+     "text to YAML, not quotes; use straight ones: title: \"Good PM: Bad PM\""),
 ])
 def test_yaml_syntax_errors_say_their_cause(catalog_dir: CatalogDir, line_no: int, replacement: str,
                                             expected: str) -> None:

@@ -54,9 +54,7 @@ def _mapping_values(text: str, line_no: int, col: int) -> str:
         return indented.replace("; start", ", so YAML reads it as part of that field's value; start", 1)
     key = _KEY_AT_START.match(line)
     if key:
-        value = line[key.end():].strip()
-        shown = value.replace("\\", "\\\\").replace('"', '\\"')
-        return f'{QUOTE_HINT}: {key.group(2)}: "{shown}"'
+        return f"{QUOTE_HINT}: {_quoted(key.group(2), line[key.end():].strip())}"
     return QUOTE_HINT
 
 
@@ -73,7 +71,72 @@ def _expected_key(text: str, line_no: int, col: int) -> str:
     return "check the indentation: each field starts in the same column as the fields around it"
 
 
+# Characters that, first in a plain value, make YAML read something else than text: a list, a
+# mapping, an alias, an anchor, a tag, a block of text, a list item or a key.
+_INDICATORS = "[{*&!|>"  # (@, ` and % have their own hint below)
+_INDICATOR_PROBLEMS = (
+    "did not find expected key", "did not find expected alphabetic or numeric character",
+    "did not find expected comment or line break", "block sequence entries are not allowed in this context",
+    "mapping keys are not allowed in this context", "found undefined alias",
+    "found character that cannot start any token",
+)
+_CURLY_QUOTES = "\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb"
+
+
+def _quoted(key: str, value: str) -> str:
+    shown = value.replace("\\", "\\\\").replace('"', '\\"')
+    return f'{key}: "{shown}"'
+
+
+def _indicator_start(text: str, line_no: int, col: int) -> str | None:
+    """The hint for a value whose first character means something to YAML (`title: [Video] A talk`,
+    `author: *Bold*`), when the error is on that value, or None."""
+    line = _line(text, line_no)
+    key = _KEY_AT_START.match(line)
+    if key is None or col <= key.end():
+        return None
+    value = line[key.end():].strip()
+    first = value[:1]
+    if not (first in _INDICATORS or value[:2] in ("- ", "? ")):
+        return None
+    if first in "[{" and value.endswith("]}"[first == "{"]):
+        return None  # a list or mapping written as one: a mistake inside it, not a value read as one
+    return (f"a value that starts with {first} means something else to YAML; to write it as text, put the whole "
+            f"value in quotes: {_quoted(key.group(2), value)}")
+
+
+def _mapping_values_curly(line: str) -> str | None:
+    key = _KEY_AT_START.match(line)
+    value = line[key.end():].strip() if key else ""
+    if key is None or value[:1] not in _CURLY_QUOTES:
+        return None
+    inner = value[1:-1] if value[-1:] in _CURLY_QUOTES else value[1:]
+    return (f"curly quotes ({value[0]}) are ordinary text to YAML, not quotes; use straight ones: "
+            f"{_quoted(key.group(2), inner)}")
+
+
+def _no_colon(text: str, line_no: int) -> tuple[int, str]:
+    """Where a `key value` line without its colon goes wrong, and why: (column, hint)."""
+    line = _line(text, line_no)
+    if (space := line.find("\u00a0")) >= 0:
+        return space + 1, ("a non-breaking space (U+00A0), often pasted from a web page or a word processor, "
+                           "is not a space to YAML: type an ordinary space in its place")
+    if (colon := line.find("\uff1a")) >= 0:
+        return colon + 1, "this colon is the full-width one (U+FF1A): type the ordinary ':' in its place"
+    glued = re.match(r"(\s*)([A-Za-z_][\w-]*):(\S)", line)
+    if glued:
+        return glued.end(2) + 1, f"put a space after the colon: {glued.group(2)}: {line[glued.end(2) + 1:].strip()}"
+    words = re.match(r"(\s*)([A-Za-z_][\w-]*)\s+(\S.*)", line)
+    if words:
+        return words.end(2) + 1, f"a field needs a colon and a space after its name: {words.group(2)}: {words.group(3)}"
+    return len(line) - len(line.lstrip()) + 1, "each field is written 'name: value', with a colon after the name"
+
+
 def _hint(problem: str, text: str, line_no: int, col: int) -> str | None:
+    if problem in _INDICATOR_PROBLEMS and (indicator := _indicator_start(text, line_no, col)):
+        return indicator
+    if problem.startswith("mapping values are not allowed") and (curly := _mapping_values_curly(_line(text, line_no))):
+        return curly
     if problem.startswith("mapping values are not allowed"):
         return _mapping_values(text, line_no, col)
     if (problem in _TAB_PROBLEMS and _line(text, line_no)[col - 1: col] == "\t") or "tab character" in problem:
@@ -102,6 +165,11 @@ def syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, st
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or error.context or "unreadable YAML"
+    if problem == "could not find expected ':'" and error.context_mark is not None:
+        # libyaml notices at the next line; the line without its colon is where the key started.
+        line = error.context_mark.line + 1
+        col, hint = _no_colon(text, line)
+        return line, col, f"YAML syntax error: {problem}; {hint}"
     started = ""
     context = _CONTEXT.match(error.context or "")
     if context and error.context_mark is not None and error.context_mark.line + 1 != line:
