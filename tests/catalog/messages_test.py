@@ -198,3 +198,26 @@ def test_a_placeholder_in_a_vocabulary_field_is_said_once(catalog_dir: CatalogDi
         "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: replace it with your own words",
         "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: replace it with your own words",
     ]
+
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    # A line separator pasted into the summary: YAML 1.1 reads a new line there, which broke the
+    # parse with "could not find expected ':'" two lines further down, counted one line off.
+    ("  managers, useful as a checklist\u2028for anyone new to the role.",
+     "6:34: an invisible line break (U+2028 LINE SEPARATOR), often pasted from a web page or a word processor; "
+     "YAML would start a new line here: replace it with a space"),
+    ("  managers, useful as a checklist\x85for anyone new to the role.",
+     "6:34: an invisible line break (U+0085), often pasted from a web page or a word processor; YAML would "
+     "start a new line here: replace it with a space"),
+    # A raw control character: libyaml's message was placed at 1:1 and counted characters from the start.
+    ("  managers, useful as a checklist\x1b[31m for anyone new to the role.",
+     "6:34: a control character (U+001B) cannot be in a YAML file; remove it"),
+    ("  managers, useful as a checklist\ufffe for anyone new to the role.",
+     "6:34: U+FFFE cannot be in a YAML file; remove it"),
+])
+def test_a_character_yaml_cannot_hold_is_found_where_it_was_written(catalog_dir: CatalogDir, replacement: str,
+                                                                     expected: str) -> None:
+    lines = VALID_ARTICLE.splitlines(keepends=True)
+    lines[5] = replacement + "\n"
+    catalog_dir.write("articles/good-pm.yaml", "".join(lines))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]

@@ -9,8 +9,11 @@ mistake that line is often the one to look at.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import yaml
+
+from pmgenome.text.clean import first_control
 
 _KEY_AT_START = re.compile(r"(\s*)([A-Za-z_][\w-]*):(?:\s|$)")
 _CONTEXT = re.compile(r"while (?:parsing|scanning) (?:a |an |the )?(.+)")
@@ -158,6 +161,46 @@ def _hint(problem: str, text: str, line_no: int, col: int) -> str | None:
         if char in ("`", "@", "%"):
             return f"a value cannot start with {char}; put the whole value in quotes"
     return None
+
+
+# YAML 1.1, which libyaml reads, takes these for line breaks: pasted into a value (web pages and
+# word processors carry them) they split it, and every line number after them is off by one.
+_HIDDEN_BREAKS = "\u2028\u2029\x85"
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - line_start + 1
+
+
+def _character_name(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
+
+
+def character_problem(text: str) -> tuple[int, int, str] | None:
+    """(line, col, message) for the first character a catalog file cannot hold: a control character
+    (YAML refuses them, with a position it counts from the start of the file) or a hidden line
+    break (YAML would silently read a new line there); None for the usual file."""
+    found = [index for index in (text.find(char) for char in _HIDDEN_BREAKS[:2]) if index >= 0]
+    if (control := first_control(text)) is not None:
+        found.append(text.index(control))
+    if not found:
+        return None
+    index = min(found)
+    line, col = _position(text, index)
+    char = text[index]
+    if char in _HIDDEN_BREAKS:
+        return line, col, (f"an invisible line break ({_character_name(char)}), often pasted from a web page or a "
+                           "word processor; YAML would start a new line here: replace it with a space")
+    return line, col, f"a control character ({_character_name(char)}) cannot be in a YAML file; remove it"
+
+
+def reader_message(error: yaml.reader.ReaderError, text: str) -> tuple[int, int, str]:
+    """Where a character libyaml refuses is, and what it is (its own message counts characters)."""
+    line, col = _position(text, error.position) if 0 <= error.position <= len(text) else (1, 1)
+    char = chr(error.character) if isinstance(error.character, int) else str(error.character)[:1]
+    return line, col, f"{_character_name(char) if char else 'a character'} cannot be in a YAML file; remove it"
 
 
 def syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pmgenome.catalog.yamlhints import syntax_message
+from pmgenome.catalog.yamlhints import character_problem, reader_message, syntax_message
 
 MAX_BYTES = 256 * 1024
 MAX_NODES = 20_000
@@ -169,6 +169,8 @@ def load(data: bytes) -> Document:
     if error is not None:
         return Document(None, errors=[error])
     assert text is not None
+    if (character := character_problem(text)) is not None:
+        return Document(None, errors=[LoadError(*character, "encoding")])
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -177,6 +179,8 @@ def load(data: bytes) -> Document:
             return Document(None, errors=[LoadError(
                 line, col, "file holds more than one YAML document (remove the second '---')", "documents")])
         return Document(None, errors=[LoadError(line, col, message, "syntax")])
+    except yaml.reader.ReaderError as exc:
+        return Document(None, errors=[LoadError(*reader_message(exc, text), "encoding")])
     except yaml.YAMLError as exc:
         return Document(None, errors=[LoadError(1, 1, f"YAML syntax error: {exc}", "syntax")])
     if root is None:
