@@ -221,3 +221,17 @@ def test_a_character_yaml_cannot_hold_is_found_where_it_was_written(catalog_dir:
     lines[5] = replacement + "\n"
     catalog_dir.write("articles/good-pm.yaml", "".join(lines))
     assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    # An anchor no alias uses swallowed the start of the value: this entry's author read "Partners".
+    ("author: &Co Partners",
+     "13:9: a value cannot start with & (YAML reads '&name' as an anchor, which is not allowed); put the whole "
+     "value in quotes"),
+    ("author: !Important Horowitz",
+     "13:9: YAML tag !Important is not allowed; to write text that starts with !, put the whole value in quotes"),
+])
+def test_a_value_that_starts_with_an_anchor_or_a_tag_is_not_read_as_text_in_silence(
+        catalog_dir: CatalogDir, replacement: str, expected: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author: Ben Horowitz", replacement))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
