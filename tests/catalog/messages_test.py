@@ -235,3 +235,30 @@ def test_a_value_that_starts_with_an_anchor_or_a_tag_is_not_read_as_text_in_sile
         catalog_dir: CatalogDir, replacement: str, expected: str) -> None:
     catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author: Ben Horowitz", replacement))
     assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+BOOK = """\
+    # yaml-language-server: $schema=../../scripts/pmgenome/schema/book.schema.json
+    title: Inspired
+    url: https://www.svpg.com/books/inspired-how-to-create-tech-products-customers-love-2nd-edition/
+    summary: >-
+      A made-up summary for a real book, long enough for the validator to accept it as the
+      summary of a book entry in this test.
+    segments: [b2b]
+    access: paid
+    added: 2026-11-01
+    reviewed: 2026-11-01
+    authors: [Marty Cagan]
+    year: 2017
+    """
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    ('"2017"', "12:7: 'year' must be a whole number, like 2021, not '2017'; remove the quotes"),
+    ("0x7E1", "12:7: 'year' must be a whole number, like 2021, not '0x7E1'"),
+    ("9" * 5000, f"12:7: '{'9' * 59}…' is not a whole number"),
+])
+def test_a_year_that_is_not_a_number_says_so_in_a_contributors_words(catalog_dir: CatalogDir, year: str,
+                                                                     expected: str) -> None:
+    catalog_dir.write("books/inspired.yaml", BOOK.replace("year: 2017", f"year: {year}"))
+    assert problems_of(catalog_dir) == [f"catalog/books/inspired.yaml:{expected}"]

@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Entry, Kind, Taxonomy
 from pmgenome.catalog.yamlload import Location
+from pmgenome.text.clean import shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
 
@@ -34,12 +35,12 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{shortened(value, 60)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return str(value)
+    return shortened(str(value), 60)
 
 
 def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
@@ -94,6 +95,9 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = f"'{dotted(path)}' must be true or false, not {describe(value)}"
         elif expected == "object":
             message = "an entry must be a mapping of fields (name: value)"
+        elif expected == "integer":  # a book's year
+            tip = "; remove the quotes" if isinstance(value, str) and value.isascii() and value.isdigit() else ""
+            message = f"'{dotted(path)}' must be a whole number, like 2021, not {describe(value)}{tip}"
         else:
             message = f"'{dotted(path)}' must be of type {expected}"
         yield where, message, "type", path

@@ -18,6 +18,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from pmgenome.catalog.yamlhints import character_problem, reader_message, syntax_message
+from pmgenome.text.clean import shortened
 
 MAX_BYTES = 256 * 1024
 MAX_NODES = 20_000
@@ -287,7 +288,8 @@ class _Walker:
             try:
                 return int(text, 10)
             except ValueError:
-                self.error(node, f"{text!r} is not a whole number", "type")
+                # Past Python's 4,300 digits: no year, and not a number to print in full either.
+                self.error(node, f"'{shortened(text, 60)}' is not a whole number", "type")
                 return None
         # DATE
         try:
