@@ -195,8 +195,35 @@ def test_a_placeholder_in_a_vocabulary_field_is_said_once(catalog_dir: CatalogDi
         country: TODO
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: replace it with your own words",
-        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: replace it with your own words",
+        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: write true or false",
+        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: write the two-letter country code, "
+        "like GB",
+    ]
+
+
+def test_a_placeholder_in_a_closed_set_says_what_to_choose_from(catalog_dir: CatalogDir) -> None:
+    # The draft `pmgenome new` writes: "replace it with your own words" is wrong advice for these.
+    catalog_dir.write("podcasts/pod.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/podcast.schema.json
+        title: A product podcast
+        url: https://example.org/podcast
+        summary: >-
+          A made-up podcast for this test, drafted by the scaffolder, whose contributor has not yet
+          said how a reader gets it or how often it appears.
+        segments: [b2b, TODO]
+        access: TODO  # how a reader gets it: free | signup | freemium | paywalled | paid
+        added: 2026-11-01
+        reviewed: 2026-11-01
+        host: Someone
+        cadence: TODO  # how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/podcasts/pod.yaml:7:17: 'segments[1]' still holds a placeholder: choose from b2b, b2c, technical, "
+        "design",
+        "catalog/podcasts/pod.yaml:8:9: 'access' still holds a placeholder: choose from free, signup, freemium, "
+        "paywalled, paid",
+        "catalog/podcasts/pod.yaml:12:10: 'cadence' still holds a placeholder: choose from daily, weekly, "
+        "fortnightly, monthly, irregular, ended",
     ]
 
 

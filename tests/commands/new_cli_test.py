@@ -186,7 +186,7 @@ def test_every_kinds_draft_fails_validation_only_on_what_a_person_must_decide(ca
     rules = {problem.rule for problem in problems}
     assert rules <= {"placeholder", "required"}, [str(p) for p in problems]
     messages = [problem.message for problem in problems]
-    assert "'access' still holds a placeholder: replace it with your own words" in messages
+    assert "'access' still holds a placeholder: choose from free, signup, freemium, paywalled, paid" in messages
 
 
 def test_the_canonical_address_is_recorded_and_tracking_parameters_are_not(capsys, root, server):

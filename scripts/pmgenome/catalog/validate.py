@@ -157,6 +157,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
 
     swallowed = _swallowed(entry) if errors else {}
     schema_paths: set[tuple] = set()
+    choices: dict[tuple, str] = {}  # what a placeholder in a closed set is to be replaced with
     for error in errors:
         for where, message, rule, path in explain(error, entry, schema.taxonomy):
             schema_paths.add(path)
@@ -165,6 +166,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             if path and path[0] in swallowed and rule == "required":
                 continue  # the field is there, indented into the block above: said below
             if _is_placeholder(entry, path):
+                choices[path] = _choice(error, path)
                 continue  # a TODO is reported as such, not as a wrong value ("did you mean 'TO'?")
             found.append((where, message, rule))
     found += swallowed.values()
@@ -176,11 +178,13 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
                 found.append((entry.location(name), f"'{name}' {reason}", "plain-text"))
             if _PLACEHOLDER.match(value):
-                found.append((entry.location(name), _placeholder_message((name,)), "placeholder"))
+                found.append((entry.location(name), _placeholder_message((name,), choices.get((name,))),
+                              "placeholder"))
         elif type(value) is tuple:
             for index, item in enumerate(value):
                 if type(item) is str and _PLACEHOLDER.match(item):
-                    found.append((entry.location(name, index), _placeholder_message((name, index)),
+                    found.append((entry.location(name, index),
+                                  _placeholder_message((name, index), choices.get((name, index))),
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
@@ -231,8 +235,19 @@ def _swallowed(entry: Entry) -> dict[str, tuple[Location, str, str]]:
             for line, col, name, block in swallowed_keys(text, missing)}
 
 
-def _placeholder_message(path: tuple) -> str:
-    return f"'{dotted(path)}' still holds a placeholder: replace it with your own words"
+def _choice(error: ValidationError, path: tuple) -> str:
+    """What replaces a placeholder the schema refused: one of a closed set, or words of your own."""
+    if error.validator == "enum" and path[-1] == "country":
+        return "write the two-letter country code, like GB"
+    if error.validator == "enum":
+        return f"choose from {', '.join(str(option) for option in error.validator_value)}"
+    if error.validator == "type" and error.validator_value == "boolean":
+        return "write true or false"
+    return "replace it with your own words"
+
+
+def _placeholder_message(path: tuple, choice: str | None = None) -> str:
+    return f"'{dotted(path)}' still holds a placeholder: {choice or 'replace it with your own words'}"
 
 
 def markup_problem(text: str) -> str | None:
