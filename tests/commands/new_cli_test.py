@@ -262,6 +262,13 @@ def test_a_url_that_redirects_to_a_catalogued_page_is_refused(capsys, root, serv
     assert sorted(path.name for path in (root / "articles").iterdir()) == ["good-pm.yaml"]
 
 
+def test_a_page_whose_canonical_address_is_catalogued_is_refused_naming_that_address(capsys, root, server):
+    existing = write_entry(root, "article", "roadmaps", server.url("/roadmaps-without-dates"))
+    assert new(capsys, root, server.url("/canonical")) == (
+        1, "", f"pmgenome new: {server.url('/canonical')} (whose page gives {server.url('/roadmaps-without-dates')} "
+               f"as its own address) is already in the catalog: {display_path(existing)} (--force replaces it)\n")
+
+
 def test_an_unreadable_page_writes_no_draft_and_fails(capsys, root, server):
     url = server.url("/missing-page")
     assert new(capsys, root, url) == (

@@ -71,7 +71,10 @@ def run(args: argparse.Namespace) -> int:
     draft = draft_from_page(url, page, catalog, Kind(args.kind) if args.kind else None, dt.date.today())
     found = found or existing_entry(catalog, page.final_url, draft.url)
     if found is not None and not args.force:
-        tell(f"pmgenome new: {url} (which leads to {page.final_url}) is already in the catalog: "
+        # The page may not have moved at all: its rel=canonical can name a catalogued address.
+        via = f"which leads to {page.final_url}" if existing_entry(catalog, page.final_url) is found else \
+            f"whose page gives {draft.url} as its own address"
+        tell(f"pmgenome new: {url} ({via}) is already in the catalog: "
              f"{display_path(found.path)} (--force replaces it)")
         return Exit.PROBLEMS
     if page.error:
