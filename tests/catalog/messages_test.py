@@ -289,3 +289,25 @@ def test_a_year_that_is_not_a_number_says_so_in_a_contributors_words(catalog_dir
                                                                      expected: str) -> None:
     catalog_dir.write("books/inspired.yaml", BOOK.replace("year: 2017", f"year: {year}"))
     assert problems_of(catalog_dir) == [f"catalog/books/inspired.yaml:{expected}"]
+
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    ("title: C# for PMs #1",
+     "2:19: 'title' ends before ' #', which starts a YAML comment, so it reads 'C# for PMs'; put the whole value "
+     "in quotes: title: \"C# for PMs #1\""),
+    ("title: Episode #42: pricing",
+     "2:16: 'title' ends before ' #', which starts a YAML comment, so it reads 'Episode'; put the whole value in "
+     "quotes: title: \"Episode #42: pricing\""),
+])
+def test_a_text_value_cut_short_by_a_comment_is_found(catalog_dir: CatalogDir, replacement: str,
+                                                      expected: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "title: Good Product Manager/Bad Product Manager", replacement))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+def test_comments_after_values_are_left_alone(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "author: Ben Horowitz", "author: Ben Horowitz  # co-founder of a16z").replace(
+        "access: free", "access: free  # or signup").replace("title: Good", "title: \"C# for PMs #1\"\n# Good"))
+    assert problems_of(catalog_dir) == []

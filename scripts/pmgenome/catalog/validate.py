@@ -19,11 +19,11 @@ from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import gc_paused, load_catalog
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
-from pmgenome.catalog.yamlhints import swallowed_keys
+from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
-from pmgenome.text.clean import CONTROL_CHARS, first_control
+from pmgenome.text.clean import CONTROL_CHARS, first_control, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import (
     normalise_url,
@@ -170,6 +170,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                 continue  # a TODO is reported as such, not as a wrong value ("did you mean 'TO'?")
             found.append((where, message, rule))
     found += swallowed.values()
+    found += _cut_by_comment(entry)
 
     for name, value in entry.fields.items():
         if type(value) is str:
@@ -244,6 +245,16 @@ def _choice(error: ValidationError, path: tuple) -> str:
     if error.validator == "type" and error.validator_value == "boolean":
         return "write true or false"
     return "replace it with your own words"
+
+
+def _cut_by_comment(entry: Entry) -> list[tuple[Location, str, str]]:
+    """Text values that YAML silently cut short at a ' #' (`title: C# for PMs #1` reads 'C# for PMs')."""
+    text = entry.source.text if entry.source is not None else None
+    if not text or " #" not in text:
+        return []
+    return [(Location(line, col), f"'{name}' ends before ' #', which starts a YAML comment, so it reads "
+             f"'{shortened(read, 60)}'; put the whole value in quotes: {quoted}", "comment")
+            for line, col, name, read, quoted in comment_cuts(text, TEXT_FIELDS)]
 
 
 def _placeholder_message(path: tuple, choice: str | None = None) -> str:

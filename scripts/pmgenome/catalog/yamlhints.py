@@ -246,3 +246,21 @@ def swallowed_keys(text: str, names: frozenset[str] | set[str]) -> list[tuple[in
         if key and key.group(1) in names:
             found.append((number, key.start(1) + 1, key.group(1), block[0]))
     return found
+
+
+# A top-level plain value (not quoted, not a block) with ' #' and a non-space after it on the same
+# line: YAML ends the value there and reads the rest as a comment (`title: C# for PMs #1`).
+# The comments we write ourselves, and people write, have a space after the '#'.
+_CUT_BY_COMMENT = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s'\"#>|\[{][^\n]*?)[ \t]+(#\S[^\n]*)$", re.MULTILINE)
+
+
+def comment_cuts(text: str, names: frozenset[str] | set[str]) -> list[tuple[int, int, str, str, str]]:
+    """Text fields among `names` whose written value YAML cuts at a ' #': (line, col of the '#',
+    field, what is read, the line with the value quoted) for each."""
+    found = []
+    for match in _CUT_BY_COMMENT.finditer(text):
+        if match.group(1) in names:
+            line, col = _position(text, match.start(3))
+            written = text[match.start(2): match.end(3)].rstrip()
+            found.append((line, col, match.group(1), match.group(2).rstrip(), _quoted(match.group(1), written)))
+    return found
