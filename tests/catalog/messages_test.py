@@ -311,3 +311,11 @@ def test_comments_after_values_are_left_alone(catalog_dir: CatalogDir) -> None:
         "author: Ben Horowitz", "author: Ben Horowitz  # co-founder of a16z").replace(
         "access: free", "access: free  # or signup").replace("title: Good", "title: \"C# for PMs #1\"\n# Good"))
     assert problems_of(catalog_dir) == []
+
+
+def test_a_review_from_before_the_entry_was_added_is_refused(catalog_dir: CatalogDir) -> None:
+    # What copying an older entry and changing only 'added' gives.
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("added: 2026-11-01", "added: 2026-11-20"))
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:14:11: 'reviewed' (2026-11-02) is before 'added' (2026-11-20); set it to the day you last "
+        "checked the resource, 2026-11-20 or later"]

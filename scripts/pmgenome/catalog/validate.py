@@ -171,6 +171,13 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             found.append((where, message, rule))
     found += swallowed.values()
     found += _cut_by_comment(entry)
+    added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
+    if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
+        # A file copied from another entry keeps its 'reviewed': the page would claim a review
+        # of this resource from before it was added.
+        found.append((entry.location("reviewed"), f"'reviewed' ({reviewed.isoformat()}) is before 'added' "
+                      f"({added.isoformat()}); set it to the day you last checked the resource, {added.isoformat()} "
+                      "or later", "date"))
 
     for name, value in entry.fields.items():
         if type(value) is str:
