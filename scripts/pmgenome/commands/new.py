@@ -8,7 +8,7 @@ import datetime as dt
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Kind
-from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option, inside_catalog
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.enrich.page import PageResult, fetch_page
@@ -57,6 +57,9 @@ def run(args: argparse.Namespace) -> int:
         return Exit.USAGE
     if not root.is_dir():
         tell(f"pmgenome new: catalog folder not found: {display_path(root)}")
+        return Exit.USAGE
+    if (inside := inside_catalog(root)) is not None:
+        tell(f"pmgenome new: {inside}")
         return Exit.USAGE
     catalog, _ = load_catalog(root)  # a broken neighbour must not stop adding a new entry
     found = existing_entry(catalog, url)
