@@ -319,3 +319,11 @@ def test_a_review_from_before_the_entry_was_added_is_refused(catalog_dir: Catalo
     assert problems_of(catalog_dir) == [
         f"{ARTICLE}:14:11: 'reviewed' (2026-11-02) is before 'added' (2026-11-20); set it to the day you last "
         "checked the resource, 2026-11-20 or later"]
+
+
+def test_a_list_item_out_of_line_that_joins_the_one_above_says_so(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "segments: [b2b, technical]", "segments:\n- b2b\n - technical"))
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:8:3: 'b2b - technical' is not a segment in catalog/taxonomy.yaml; choose from b2b, b2c, "
+        "technical, design; put each item of the list on its own line, every '- ' in the same column"]

@@ -107,8 +107,11 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         hint = did_you_mean(str(value), options)
         if field in entry_schema.VOCABULARY_DEFS:
             group = entry_schema.VOCABULARY_DEFS[str(field)]
-            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
+            joined = " - " in str(value)  # "- b2b\n - b2c": the second item, out of line, joined the first
+            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{'' if joined else hint}; "
                        f"choose from {', '.join(options)}")
+            if joined:
+                message += "; put each item of the list on its own line, every '- ' in the same column"
         elif field == "country":
             if str(value).upper() == "UK":
                 hint = " (did you mean 'GB'?)"
