@@ -327,3 +327,14 @@ def test_a_list_item_out_of_line_that_joins_the_one_above_says_so(catalog_dir: C
     assert problems_of(catalog_dir) == [
         f"{ARTICLE}:8:3: 'b2b - technical' is not a segment in catalog/taxonomy.yaml; choose from b2b, b2c, "
         "technical, design; put each item of the list on its own line, every '- ' in the same column"]
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("\u00a0author", "field name '\\xa0author' holds an invisible character (U+00A0 NO-BREAK SPACE), often pasted "
+                     "from a web page: delete the name and type it again"),
+    ("au\u200bthor", "field name 'au\\u200bthor' holds an invisible character (U+200B ZERO WIDTH SPACE), often "
+                     "pasted from a web page: delete the name and type it again"),
+])
+def test_a_field_name_with_an_invisible_character_says_so(catalog_dir: CatalogDir, key: str, expected: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author:", f"{key}:"))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:13:1: {expected}"]

@@ -8,6 +8,7 @@ to books/".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -56,8 +57,14 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         allowed = entry_schema.field_names(entry.kind)
         for key in entry.fields:
             if key not in allowed:
-                yield (entry.key_location(key), f"unknown field '{key}' for {article(kind)}"
-                       f"{field_hint(str(key), entry.kind)}", "unknown-field", (key,))
+                hidden = _hidden_character(str(key))
+                if hidden is not None:
+                    shown = str(key).encode("ascii", "backslashreplace").decode()
+                    message = (f"field name '{shown}' holds an invisible character ({hidden}), often pasted from "
+                               "a web page: delete the name and type it again")
+                else:
+                    message = f"unknown field '{key}' for {article(kind)}{field_hint(str(key), entry.kind)}"
+                yield entry.key_location(key), message, "unknown-field", (key,)
         return
     if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
         allowed = list(error.schema.get("properties", {}))
@@ -169,6 +176,15 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         yield where, message, "url" if path[-1] == "url" else "format", path
         return
     yield where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path
+
+
+def _hidden_character(key: str) -> str | None:
+    """'U+00A0 NO-BREAK SPACE' when `key` holds a space or a format character other than an
+    ordinary space (a non-breaking or zero-width one, a byte-order mark), else None."""
+    for char in key:
+        if char != " " and unicodedata.category(char) in ("Zs", "Cf"):
+            return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+    return None
 
 
 def article(kind: str) -> str:
