@@ -4,6 +4,8 @@ kind spells it, an entry in the wrong kind's folder, a placeholder left in a voc
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from pmgenome.catalog.validate import validate_catalog
 
@@ -338,3 +340,12 @@ def test_a_list_item_out_of_line_that_joins_the_one_above_says_so(catalog_dir: C
 def test_a_field_name_with_an_invisible_character_says_so(catalog_dir: CatalogDir, key: str, expected: str) -> None:
     catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author:", f"{key}:"))
     assert problems_of(catalog_dir) == [f"{ARTICLE}:13:1: {expected}"]
+
+
+def test_the_comment_check_stays_linear_on_a_line_of_spaces(catalog_dir: CatalogDir) -> None:
+    # One pattern with a lazy value before a run of spaces took minutes on a file this size.
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "author: Ben Horowitz", "author: Ben" + " " * 200_000 + "Horowitz # x"))
+    started = time.perf_counter()
+    problems_of(catalog_dir)
+    assert time.perf_counter() - started < 1.0

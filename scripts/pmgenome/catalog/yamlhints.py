@@ -250,17 +250,26 @@ def swallowed_keys(text: str, names: frozenset[str] | set[str]) -> list[tuple[in
 
 # A top-level plain value (not quoted, not a block) with ' #' and a non-space after it on the same
 # line: YAML ends the value there and reads the rest as a comment (`title: C# for PMs #1`).
-# The comments we write ourselves, and people write, have a space after the '#'.
-_CUT_BY_COMMENT = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+([^\s'\"#>|\[{][^\n]*?)[ \t]+(#\S[^\n]*)$", re.MULTILINE)
+# The comments we write ourselves, and people write, have a space after the '#'. Two simple
+# searches rather than one pattern: a lazy value before a run of spaces backtracks quadratically.
+_PLAIN_FIELD = re.compile(r"^([A-Za-z_][\w-]*):[ \t]+(?=[^\s'\"#>|\[{])", re.MULTILINE)
+_COMMENT_START = re.compile(r"[ \t]#\S")
 
 
 def comment_cuts(text: str, names: frozenset[str] | set[str]) -> list[tuple[int, int, str, str, str]]:
     """Text fields among `names` whose written value YAML cuts at a ' #': (line, col of the '#',
     field, what is read, the line with the value quoted) for each."""
     found = []
-    for match in _CUT_BY_COMMENT.finditer(text):
-        if match.group(1) in names:
-            line, col = _position(text, match.start(3))
-            written = text[match.start(2): match.end(3)].rstrip()
-            found.append((line, col, match.group(1), match.group(2).rstrip(), _quoted(match.group(1), written)))
+    line, counted = 1, 0  # lines counted as we go: a file of many such lines stays linear
+    for match in _PLAIN_FIELD.finditer(text):
+        if match.group(1) not in names:
+            continue
+        end = text.find("\n", match.end())
+        written = text[match.end(): len(text) if end < 0 else end].rstrip()
+        cut = _COMMENT_START.search(written)
+        if cut is not None:
+            line += text.count("\n", counted, match.start())
+            counted = match.start()
+            found.append((line, match.end() - match.start() + cut.start() + 2, match.group(1),
+                          written[: cut.start()].rstrip(), _quoted(match.group(1), written)))
     return found
