@@ -226,7 +226,7 @@ class _Walker:
                            "write the value out where it is used", "alias")
             return None
         self.seen.add(id(node))
-        if self.text[node.start_mark.index: node.start_mark.index + 1] == "&":  # a node starts at its anchor
+        if self.starts_with_anchor(node):
             self.anchored[id(node)] = node
         if node.tag == STR and type(node) is ScalarNode:
             return node.value  # the common case, kept short: most values are plain text
@@ -248,6 +248,10 @@ class _Walker:
             return tuple([self.build(item) for item in node.value])
         return self.scalar(node)
 
+    def starts_with_anchor(self, node: Node) -> bool:
+        """libyaml starts an anchored node at its '&'."""
+        return self.text[node.start_mark.index: node.start_mark.index + 1] == "&"
+
     def report_lone_anchors(self) -> None:
         """An anchor no alias uses changes nothing but the value it swallows: said as such."""
         for node_id, node in self.anchored.items():
@@ -263,7 +267,7 @@ class _Walker:
                 continue
             key = key_node.value
             if key not in result and value_node.tag == STR and type(value_node) is ScalarNode \
-                    and id(value_node) not in self.seen and self.text[value_node.start_mark.index] != "&":
+                    and id(value_node) not in self.seen and not self.starts_with_anchor(value_node):
                 # Most values are plain text: handled here without a call per value.
                 self.seen.add(id(value_node))
                 result[key] = value_node.value
