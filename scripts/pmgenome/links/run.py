@@ -189,4 +189,5 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
         except OSError as error:
             warnings.append(f"could not write the link results {options.results}: {error.strerror or error}")
     expired = tuple(excl.expired_problems(options.exclusions, today) + hosts.expired_problems(options.host_rules, today))
-    return RunOutcome(Report(ordered, expired, targets.places), tuple(warnings))
+    return RunOutcome(Report(ordered, expired, targets.places, archive_asked=bool(options.wayback)),
+                      tuple(warnings))
