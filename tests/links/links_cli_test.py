@@ -108,7 +108,7 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
         "### Dead links (1)\n\n"
         "| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
         f"| [catalog\\/articles\\/dead\\.yaml\\:2](<{blob}/dead.yaml#L2>) | [{shown}\\/gone](<{o}/gone>) "
-        "| `HTTP 404 Not Found` | Find where the resource moved, or remove the entry (no archived copy was found). |\n\n"
+        "| `HTTP 404 Not Found` | Find where the resource moved, or remove the entry. |\n\n"
         "### Blocked (1)\n\n"
         "| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
         f"| [catalog\\/articles\\/walled\\.yaml\\:2](<{blob}/walled.yaml#L2>) | [{shown}\\/wall](<{o}/wall>) "
@@ -120,6 +120,17 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
         f"| [catalog\\/articles\\/moved\\.yaml\\:2](<{blob}/moved.yaml#L2>) | [{shown}\\/old](<{o}/old>) "
         f"| moved permanently (301) to `{o}/new` | Update the URL to `{o}/new`. |\n"
     )
+
+
+def test_markdown_report_says_no_archived_copy_only_when_the_archive_was_asked(catalog_dir: CatalogDir,
+                                                                             site: LocalServer, capsys) -> None:
+    entry(catalog_dir, "dead", site.url("/gone"))
+    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+                                                                '{"archived_snapshots": {}}')}) as archive:
+        _, out, _ = run(capsys, *FAST, "--no-cache", "--wayback-url", archive.origin, "--format", "markdown")
+        assert len(archive.requests) == 1
+    assert out.splitlines()[-1].endswith(
+        "| `HTTP 404 Not Found` | Find where the resource moved, or remove the entry (no archived copy was found). |")
 
 
 def test_markdown_report_when_all_is_well(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
@@ -166,6 +177,16 @@ def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: Catal
     assert again == (0, pending, "")  # the count starts again after a good run
     record = json.loads(Path("cache.json").read_text())["results"][url]
     assert (record["verdict"], record["failures"], record["status"]) == ("broken", 1, 404)
+
+
+def test_the_default_cache_works_in_a_fresh_checkout(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
+    # A fresh clone has no .cache/pmgenome/ yet: the first run makes it, rather than stopping at the lock file.
+    entry(catalog_dir, "dead", site.url("/gone"))
+    assert not Path(".cache").exists()
+    first, second = (run(capsys, *FAST) for _ in range(2))
+    assert first[0::2] == (0, "") and second[0::2] == (1, "")
+    record = json.loads(Path(".cache/pmgenome/links.json").read_text())["results"][site.url("/gone")]
+    assert (record["verdict"], record["failures"]) == ("broken", 2)
 
 
 def test_a_list_of_urls_fails_at_once(tmp_path: Path, site: LocalServer, capsys, monkeypatch) -> None:
@@ -344,6 +365,14 @@ def test_bad_flags_are_usage_errors(capsys, flag: str, value: str, message: str)
 def test_bad_wayback_url(catalog_dir: CatalogDir, capsys) -> None:
     assert run(capsys, "--wayback-url", "archive.org") == (
         2, "", "pmgenome links: the Wayback Machine URL must start with http:// or https://, not 'archive.org'\n")
+
+
+def test_results_written_over_the_cache_are_refused(catalog_dir: CatalogDir, tmp_path: Path, capsys) -> None:
+    cache = tmp_path / "links.json"
+    cache.write_text('{"version": 1, "results": {}}')
+    assert run(capsys, "--cache", str(cache), "--results", str(tmp_path / "." / "links.json")) == (
+        2, "", "pmgenome links: --results links.json is the link cache; give the results a file of their own\n")
+    assert cache.read_text() == '{"version": 1, "results": {}}'
 
 
 class _Terminal(io.StringIO):

@@ -194,6 +194,13 @@ def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return tuple(found), None
 
 
+def _same_file(one: Path, other: Path) -> bool:
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):  # a symlink loop: the writes will say what is wrong
+        return False
+
+
 def run(args: argparse.Namespace) -> int:
     wayback, problem = (None, None) if args.no_wayback else _web_url_option(
         args.wayback_url if args.wayback_url is not None else os.environ.get(WAYBACK_ENV, DEFAULT_WAYBACK_URL),
@@ -201,6 +208,9 @@ def run(args: argparse.Namespace) -> int:
     source_url, source_problem = _source_url(args)
     if problem or source_problem:
         return _fail(problem or source_problem or "")
+    if not args.no_cache and args.results is not None and _same_file(args.cache, args.results):
+        # Each write would replace the other's format: the cache would be lost every run.
+        return _fail(f"--results {display_path(args.results)} is the link cache; give the results a file of their own")
     targets, problem = _targets(args)
     if targets is None:
         return _fail(problem or "nothing to check")

@@ -26,7 +26,7 @@ def _found(result: LinkResult) -> str:
     return markdown_code(result.error or f"HTTP {result.status}") or "failed"
 
 
-def _todo(result: LinkResult) -> str:
+def _todo(result: LinkResult, archive_asked: bool) -> str:
     archived = f"the {markdown_link('archived copy', result.archived)}" if result.archived else None
     match result.verdict:
         case Verdict.REDIRECTED:
@@ -36,7 +36,9 @@ def _todo(result: LinkResult) -> str:
         case Verdict.BROKEN | Verdict.SOFT_404:
             if archived:
                 return f"Replace the URL with {archived}, or find where the resource moved, or remove the entry."
-            return "Find where the resource moved, or remove the entry (no archived copy was found)."
+            if archive_asked:
+                return "Find where the resource moved, or remove the entry (no archived copy was found)."
+            return "Find where the resource moved, or remove the entry."
         case Verdict.TIMEOUT:
             return ("Check by hand. If it opens in a browser but slowly, exclude it with a reason in "
                     "`catalog/exclusions.yaml`.")
@@ -72,7 +74,8 @@ def _entries(result: LinkResult, report: Report, source_url: str | None) -> str:
 
 
 def _row(result: LinkResult, report: Report, source_url: str | None) -> str:
-    cells = (_entries(result, report, source_url), markdown_link(result.url, result.url), _found(result), _todo(result))
+    cells = (_entries(result, report, source_url), markdown_link(result.url, result.url), _found(result),
+             _todo(result, report.archive_asked))
     return "| " + " | ".join(cells) + " |"
 
 

@@ -39,6 +39,7 @@ class Report:
     results: tuple[LinkResult, ...]
     expired: tuple[Problem, ...] = ()
     places: Mapping[str, UrlSite] = field(default_factory=dict)  # entry id -> where its url is written
+    archive_asked: bool = True  # False under --no-wayback: no dead link's lack of a copy means anything
 
     def count(self, verdict: Verdict) -> int:
         return sum(1 for r in self.results if r.verdict is verdict)

@@ -148,6 +148,12 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
     loses records)."""
     if options.cache is None:
         return _run(targets, options, progress)
+    try:
+        # The default cache's folder (.cache/pmgenome/) does not exist in a fresh checkout, and the
+        # lock file goes beside the cache; a folder that cannot be made is the lock's error to report.
+        options.cache.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     with store_lock(options.cache):
         return _run(targets, options, progress)
 
@@ -183,4 +189,5 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
         except OSError as error:
             warnings.append(f"could not write the link results {options.results}: {error.strerror or error}")
     expired = tuple(excl.expired_problems(options.exclusions, today) + hosts.expired_problems(options.host_rules, today))
-    return RunOutcome(Report(ordered, expired, targets.places), tuple(warnings))
+    return RunOutcome(Report(ordered, expired, targets.places, archive_asked=bool(options.wayback)),
+                      tuple(warnings))
