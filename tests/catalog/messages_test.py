@@ -4,6 +4,8 @@ kind spells it, an entry in the wrong kind's folder, a placeholder left in a voc
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from pmgenome.catalog.validate import validate_catalog
 
@@ -66,6 +68,37 @@ def test_words_in_a_summary_that_merely_look_like_a_field_are_left_alone(catalog
     (13, "author: `Ben`",
      "13:9: YAML syntax error: found character that cannot start any token; a value cannot start with `; put "
      "the whole value in quotes"),
+
+    # A field without its colon: said on its own line (libyaml notices on the next one), with the cause.
+    (11, "language en",
+     "11:9: YAML syntax error: could not find expected ':'; a field needs a colon and a space after its name: "
+     "language: en"),
+    (13, "author:Ben Horowitz",
+     "13:7: YAML syntax error: could not find expected ':'; put a space after the colon: author: Ben Horowitz"),
+    (13, "author:\u00a0Ben Horowitz",
+     "13:8: YAML syntax error: could not find expected ':'; a non-breaking space (U+00A0), often pasted from a "
+     "web page or a word processor, is not a space to YAML: type an ordinary space in its place"),
+    (13, "author\uff1a Ben Horowitz",
+     "13:7: YAML syntax error: could not find expected ':'; this colon is the full-width one (U+FF1A): type the "
+     "ordinary ':' in its place"),
+    # A value whose first character means something to YAML.
+    (2, "title: [Video] Good PM, bad PM",
+     "2:16: YAML syntax error: did not find expected key; a value that "
+     "starts with [ means something else to YAML; to write it as text, put the whole value in quotes: "
+     "title: \"[Video] Good PM, bad PM\""),
+    (13, "author: *Ben* Horowitz",
+     "13:13: YAML syntax error: did not find expected alphabetic or numeric character; a value that starts with "
+     "* means something else to YAML; to write it as text, put the whole value in quotes: author: \"*Ben* "
+     "Horowitz\""),
+    (13, "author: *Ben",
+     "13:9: YAML syntax error: found undefined alias; a value that starts with * means something else to YAML; "
+     "to write it as text, put the whole value in quotes: author: \"*Ben\""),
+    (2, "title: >Good PM",
+     "2:9: YAML syntax error: did not find expected comment or line break; a value that starts with > means "
+     "something else to YAML; to write it as text, put the whole value in quotes: title: \">Good PM\""),
+    (2, "title: \u201cGood PM: Bad PM\u201d",
+     "2:16: YAML syntax error: mapping values are not allowed in this context; curly quotes (\u201c) are ordinary "
+     "text to YAML, not quotes; use straight ones: title: \"Good PM: Bad PM\""),
 ])
 def test_yaml_syntax_errors_say_their_cause(catalog_dir: CatalogDir, line_no: int, replacement: str,
                                             expected: str) -> None:
@@ -164,6 +197,155 @@ def test_a_placeholder_in_a_vocabulary_field_is_said_once(catalog_dir: CatalogDi
         country: TODO
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: replace it with your own words",
-        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: replace it with your own words",
+        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: write true or false",
+        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: write the two-letter country code, "
+        "like GB",
     ]
+
+
+def test_a_placeholder_in_a_closed_set_says_what_to_choose_from(catalog_dir: CatalogDir) -> None:
+    # The draft `pmgenome new` writes: "replace it with your own words" is wrong advice for these.
+    catalog_dir.write("podcasts/pod.yaml", """\
+        # yaml-language-server: $schema=../../scripts/pmgenome/schema/podcast.schema.json
+        title: A product podcast
+        url: https://example.org/podcast
+        summary: >-
+          A made-up podcast for this test, drafted by the scaffolder, whose contributor has not yet
+          said how a reader gets it or how often it appears.
+        segments: [b2b, TODO]
+        access: TODO  # how a reader gets it: free | signup | freemium | paywalled | paid
+        added: 2026-11-01
+        reviewed: 2026-11-01
+        host: Someone
+        cadence: TODO  # how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/podcasts/pod.yaml:7:17: 'segments[1]' still holds a placeholder: choose from b2b, b2c, technical, "
+        "design",
+        "catalog/podcasts/pod.yaml:8:9: 'access' still holds a placeholder: choose from free, signup, freemium, "
+        "paywalled, paid",
+        "catalog/podcasts/pod.yaml:12:10: 'cadence' still holds a placeholder: choose from daily, weekly, "
+        "fortnightly, monthly, irregular, ended",
+    ]
+
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    # A line separator pasted into the summary: YAML 1.1 reads a new line there, which broke the
+    # parse with "could not find expected ':'" two lines further down, counted one line off.
+    ("  managers, useful as a checklist\u2028for anyone new to the role.",
+     "6:34: an invisible line break (U+2028 LINE SEPARATOR), often pasted from a web page or a word processor; "
+     "YAML would start a new line here: replace it with a space"),
+    ("  managers, useful as a checklist\x85for anyone new to the role.",
+     "6:34: an invisible line break (U+0085), often pasted from a web page or a word processor; YAML would "
+     "start a new line here: replace it with a space"),
+    # A raw control character: libyaml's message was placed at 1:1 and counted characters from the start.
+    ("  managers, useful as a checklist\x1b[31m for anyone new to the role.",
+     "6:34: a control character (U+001B) cannot be in a YAML file; remove it"),
+    ("  managers, useful as a checklist\ufffe for anyone new to the role.",
+     "6:34: U+FFFE cannot be in a YAML file; remove it"),
+])
+def test_a_character_yaml_cannot_hold_is_found_where_it_was_written(catalog_dir: CatalogDir, replacement: str,
+                                                                     expected: str) -> None:
+    lines = VALID_ARTICLE.splitlines(keepends=True)
+    lines[5] = replacement + "\n"
+    catalog_dir.write("articles/good-pm.yaml", "".join(lines))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    # An anchor no alias uses swallowed the start of the value: this entry's author read "Partners".
+    ("author: &Co Partners",
+     "13:9: a value cannot start with & (YAML reads '&name' as an anchor, which is not allowed); put the whole "
+     "value in quotes"),
+    ("author: !Important Horowitz",
+     "13:9: YAML tag !Important is not allowed; to write text that starts with !, put the whole value in quotes"),
+])
+def test_a_value_that_starts_with_an_anchor_or_a_tag_is_not_read_as_text_in_silence(
+        catalog_dir: CatalogDir, replacement: str, expected: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author: Ben Horowitz", replacement))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+BOOK = """\
+    # yaml-language-server: $schema=../../scripts/pmgenome/schema/book.schema.json
+    title: Inspired
+    url: https://www.svpg.com/books/inspired-how-to-create-tech-products-customers-love-2nd-edition/
+    summary: >-
+      A made-up summary for a real book, long enough for the validator to accept it as the
+      summary of a book entry in this test.
+    segments: [b2b]
+    access: paid
+    added: 2026-11-01
+    reviewed: 2026-11-01
+    authors: [Marty Cagan]
+    year: 2017
+    """
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    ('"2017"', "12:7: 'year' must be a whole number, like 2021, not '2017'; remove the quotes"),
+    ("0x7E1", "12:7: 'year' must be a whole number, like 2021, not '0x7E1'"),
+    ("9" * 5000, f"12:7: '{'9' * 59}…' is not a whole number"),
+])
+def test_a_year_that_is_not_a_number_says_so_in_a_contributors_words(catalog_dir: CatalogDir, year: str,
+                                                                     expected: str) -> None:
+    catalog_dir.write("books/inspired.yaml", BOOK.replace("year: 2017", f"year: {year}"))
+    assert problems_of(catalog_dir) == [f"catalog/books/inspired.yaml:{expected}"]
+
+
+@pytest.mark.parametrize(("replacement", "expected"), [
+    ("title: C# for PMs #1",
+     "2:19: 'title' ends before ' #', which starts a YAML comment, so it reads 'C# for PMs'; put the whole value "
+     "in quotes: title: \"C# for PMs #1\""),
+    ("title: Episode #42: pricing",
+     "2:16: 'title' ends before ' #', which starts a YAML comment, so it reads 'Episode'; put the whole value in "
+     "quotes: title: \"Episode #42: pricing\""),
+])
+def test_a_text_value_cut_short_by_a_comment_is_found(catalog_dir: CatalogDir, replacement: str,
+                                                      expected: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "title: Good Product Manager/Bad Product Manager", replacement))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
+
+
+def test_comments_after_values_are_left_alone(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "author: Ben Horowitz", "author: Ben Horowitz  # co-founder of a16z").replace(
+        "access: free", "access: free  # or signup").replace("title: Good", "title: \"C# for PMs #1\"\n# Good"))
+    assert problems_of(catalog_dir) == []
+
+
+def test_a_review_from_before_the_entry_was_added_is_refused(catalog_dir: CatalogDir) -> None:
+    # What copying an older entry and changing only 'added' gives.
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("added: 2026-11-01", "added: 2026-11-20"))
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:14:11: 'reviewed' (2026-11-02) is before 'added' (2026-11-20); set it to the day you last "
+        "checked the resource, 2026-11-20 or later"]
+
+
+def test_a_list_item_out_of_line_that_joins_the_one_above_says_so(catalog_dir: CatalogDir) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "segments: [b2b, technical]", "segments:\n- b2b\n - technical"))
+    assert problems_of(catalog_dir) == [
+        f"{ARTICLE}:8:3: 'b2b - technical' is not a segment in catalog/taxonomy.yaml; choose from b2b, b2c, "
+        "technical, design; put each item of the list on its own line, every '- ' in the same column"]
+
+
+@pytest.mark.parametrize(("key", "expected"), [
+    ("\u00a0author", "field name '\\xa0author' holds an invisible character (U+00A0 NO-BREAK SPACE), often pasted "
+                     "from a web page: delete the name and type it again"),
+    ("au\u200bthor", "field name 'au\\u200bthor' holds an invisible character (U+200B ZERO WIDTH SPACE), often "
+                     "pasted from a web page: delete the name and type it again"),
+])
+def test_a_field_name_with_an_invisible_character_says_so(catalog_dir: CatalogDir, key: str, expected: str) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author:", f"{key}:"))
+    assert problems_of(catalog_dir) == [f"{ARTICLE}:13:1: {expected}"]
+
+
+def test_the_comment_check_stays_linear_on_a_line_of_spaces(catalog_dir: CatalogDir) -> None:
+    # One pattern with a lazy value before a run of spaces took minutes on a file this size.
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace(
+        "author: Ben Horowitz", "author: Ben" + " " * 200_000 + "Horowitz # x"))
+    started = time.perf_counter()
+    problems_of(catalog_dir)
+    assert time.perf_counter() - started < 1.0

@@ -186,7 +186,7 @@ def test_every_kinds_draft_fails_validation_only_on_what_a_person_must_decide(ca
     rules = {problem.rule for problem in problems}
     assert rules <= {"placeholder", "required"}, [str(p) for p in problems]
     messages = [problem.message for problem in problems]
-    assert "'access' still holds a placeholder: replace it with your own words" in messages
+    assert "'access' still holds a placeholder: choose from free, signup, freemium, paywalled, paid" in messages
 
 
 def test_the_canonical_address_is_recorded_and_tracking_parameters_are_not(capsys, root, server):
@@ -260,6 +260,13 @@ def test_a_url_that_redirects_to_a_catalogued_page_is_refused(capsys, root, serv
         1, "", f"pmgenome new: {server.url('/moved')} (which leads to {server.url('/article')}) is already in the "
                f"catalog: {display_path(existing)} (--force replaces it)\n")
     assert sorted(path.name for path in (root / "articles").iterdir()) == ["good-pm.yaml"]
+
+
+def test_a_page_whose_canonical_address_is_catalogued_is_refused_naming_that_address(capsys, root, server):
+    existing = write_entry(root, "article", "roadmaps", server.url("/roadmaps-without-dates"))
+    assert new(capsys, root, server.url("/canonical")) == (
+        1, "", f"pmgenome new: {server.url('/canonical')} (whose page gives {server.url('/roadmaps-without-dates')} "
+               f"as its own address) is already in the catalog: {display_path(existing)} (--force replaces it)\n")
 
 
 def test_an_unreadable_page_writes_no_draft_and_fails(capsys, root, server):

@@ -79,6 +79,20 @@ def test_missing_catalog_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert (result.returncode, result.stdout) == (2, "")
 
 
+@pytest.mark.parametrize("command", [
+    ["validate"], ["new", "https://example.org/a-page"], ["enrich"],
+])
+def test_a_folder_inside_the_catalog_is_a_usage_error(catalog_dir: CatalogDir, command: list[str],
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    # Where a contributor works: read as a catalog it gave a "move it" per entry and a missing
+    # vocabulary, and `new` wrote into catalog/articles/articles/.
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    assert main([*command, "--catalog", "catalog/articles"]) == 2
+    assert capsys.readouterr() == ("", f"pmgenome {command[0]}: catalog/articles is a folder inside the catalog, "
+                                       "not the catalog itself: pass --catalog catalog\n")
+    assert sorted(path.name for path in (catalog_dir.root / "articles").iterdir()) == ["good-pm.yaml"]
+
+
 def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path) -> None:
     result = run_cli("valdate", cwd=tmp_path)
     assert result.returncode == 2

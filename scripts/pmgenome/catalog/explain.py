@@ -8,6 +8,7 @@ to books/".
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,6 +17,7 @@ from jsonschema.exceptions import ValidationError
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Entry, Kind, Taxonomy
 from pmgenome.catalog.yamlload import Location
+from pmgenome.text.clean import shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
 
@@ -34,12 +36,12 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"'{value}'"
+        return f"'{shortened(value, 60)}'"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return str(value)
+    return shortened(str(value), 60)
 
 
 def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
@@ -55,8 +57,14 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         allowed = entry_schema.field_names(entry.kind)
         for key in entry.fields:
             if key not in allowed:
-                yield (entry.key_location(key), f"unknown field '{key}' for {article(kind)}"
-                       f"{field_hint(str(key), entry.kind)}", "unknown-field", (key,))
+                hidden = _hidden_character(str(key))
+                if hidden is not None:
+                    shown = str(key).encode("ascii", "backslashreplace").decode()
+                    message = (f"field name '{shown}' holds an invisible character ({hidden}), often pasted from "
+                               "a web page: delete the name and type it again")
+                else:
+                    message = f"unknown field '{key}' for {article(kind)}{field_hint(str(key), entry.kind)}"
+                yield entry.key_location(key), message, "unknown-field", (key,)
         return
     if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
         allowed = list(error.schema.get("properties", {}))
@@ -94,6 +102,9 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             message = f"'{dotted(path)}' must be true or false, not {describe(value)}"
         elif expected == "object":
             message = "an entry must be a mapping of fields (name: value)"
+        elif expected == "integer":  # a book's year
+            tip = "; remove the quotes" if isinstance(value, str) and value.isascii() and value.isdigit() else ""
+            message = f"'{dotted(path)}' must be a whole number, like 2021, not {describe(value)}{tip}"
         else:
             message = f"'{dotted(path)}' must be of type {expected}"
         yield where, message, "type", path
@@ -103,8 +114,11 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         hint = did_you_mean(str(value), options)
         if field in entry_schema.VOCABULARY_DEFS:
             group = entry_schema.VOCABULARY_DEFS[str(field)]
-            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{hint}; "
+            joined = " - " in str(value)  # "- b2b\n - b2c": the second item, out of line, joined the first
+            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{'' if joined else hint}; "
                        f"choose from {', '.join(options)}")
+            if joined:
+                message += "; put each item of the list on its own line, every '- ' in the same column"
         elif field == "country":
             if str(value).upper() == "UK":
                 hint = " (did you mean 'GB'?)"
@@ -162,6 +176,15 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         yield where, message, "url" if path[-1] == "url" else "format", path
         return
     yield where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path
+
+
+def _hidden_character(key: str) -> str | None:
+    """'U+00A0 NO-BREAK SPACE' when `key` holds a space or a format character other than an
+    ordinary space (a non-breaking or zero-width one, a byte-order mark), else None."""
+    for char in key:
+        if char != " " and unicodedata.category(char) in ("Zs", "Cf"):
+            return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+    return None
 
 
 def article(kind: str) -> str:

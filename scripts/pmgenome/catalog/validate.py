@@ -19,11 +19,11 @@ from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import gc_paused, load_catalog
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
-from pmgenome.catalog.yamlhints import swallowed_keys
+from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
-from pmgenome.text.clean import CONTROL_CHARS, first_control
+from pmgenome.text.clean import CONTROL_CHARS, first_control, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import (
     normalise_url,
@@ -157,6 +157,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
 
     swallowed = _swallowed(entry) if errors else {}
     schema_paths: set[tuple] = set()
+    choices: dict[tuple, str] = {}  # what a placeholder in a closed set is to be replaced with
     for error in errors:
         for where, message, rule, path in explain(error, entry, schema.taxonomy):
             schema_paths.add(path)
@@ -165,9 +166,18 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             if path and path[0] in swallowed and rule == "required":
                 continue  # the field is there, indented into the block above: said below
             if _is_placeholder(entry, path):
+                choices[path] = _choice(error, path)
                 continue  # a TODO is reported as such, not as a wrong value ("did you mean 'TO'?")
             found.append((where, message, rule))
     found += swallowed.values()
+    found += _cut_by_comment(entry)
+    added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
+    if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
+        # A file copied from another entry keeps its 'reviewed': the page would claim a review
+        # of this resource from before it was added.
+        found.append((entry.location("reviewed"), f"'reviewed' ({reviewed.isoformat()}) is before 'added' "
+                      f"({added.isoformat()}); set it to the day you last checked the resource, {added.isoformat()} "
+                      "or later", "date"))
 
     for name, value in entry.fields.items():
         if type(value) is str:
@@ -176,11 +186,13 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
                 found.append((entry.location(name), f"'{name}' {reason}", "plain-text"))
             if _PLACEHOLDER.match(value):
-                found.append((entry.location(name), _placeholder_message((name,)), "placeholder"))
+                found.append((entry.location(name), _placeholder_message((name,), choices.get((name,))),
+                              "placeholder"))
         elif type(value) is tuple:
             for index, item in enumerate(value):
                 if type(item) is str and _PLACEHOLDER.match(item):
-                    found.append((entry.location(name, index), _placeholder_message((name, index)),
+                    found.append((entry.location(name, index),
+                                  _placeholder_message((name, index), choices.get((name, index))),
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
@@ -231,8 +243,29 @@ def _swallowed(entry: Entry) -> dict[str, tuple[Location, str, str]]:
             for line, col, name, block in swallowed_keys(text, missing)}
 
 
-def _placeholder_message(path: tuple) -> str:
-    return f"'{dotted(path)}' still holds a placeholder: replace it with your own words"
+def _choice(error: ValidationError, path: tuple) -> str:
+    """What replaces a placeholder the schema refused: one of a closed set, or words of your own."""
+    if error.validator == "enum" and path[-1] == "country":
+        return "write the two-letter country code, like GB"
+    if error.validator == "enum":
+        return f"choose from {', '.join(str(option) for option in error.validator_value)}"
+    if error.validator == "type" and error.validator_value == "boolean":
+        return "write true or false"
+    return "replace it with your own words"
+
+
+def _cut_by_comment(entry: Entry) -> list[tuple[Location, str, str]]:
+    """Text values that YAML silently cut short at a ' #' (`title: C# for PMs #1` reads 'C# for PMs')."""
+    text = entry.source.text if entry.source is not None else None
+    if not text or " #" not in text:
+        return []
+    return [(Location(line, col), f"'{name}' ends before ' #', which starts a YAML comment, so it reads "
+             f"'{shortened(read, 60)}'; put the whole value in quotes: {quoted}", "comment")
+            for line, col, name, read, quoted in comment_cuts(text, TEXT_FIELDS)]
+
+
+def _placeholder_message(path: tuple, choice: str | None = None) -> str:
+    return f"'{dotted(path)}' still holds a placeholder: {choice or 'replace it with your own words'}"
 
 
 def markup_problem(text: str) -> str | None:

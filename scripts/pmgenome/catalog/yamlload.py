@@ -17,7 +17,8 @@ from typing import Any, NamedTuple
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from pmgenome.catalog.yamlhints import syntax_message
+from pmgenome.catalog.yamlhints import character_problem, reader_message, syntax_message
+from pmgenome.text.clean import shortened
 
 MAX_BYTES = 256 * 1024
 MAX_NODES = 20_000
@@ -169,6 +170,8 @@ def load(data: bytes) -> Document:
     if error is not None:
         return Document(None, errors=[error])
     assert text is not None
+    if (character := character_problem(text)) is not None:
+        return Document(None, errors=[LoadError(*character, "encoding")])
     try:
         root = _compose(text)
     except yaml.MarkedYAMLError as exc:
@@ -177,13 +180,17 @@ def load(data: bytes) -> Document:
             return Document(None, errors=[LoadError(
                 line, col, "file holds more than one YAML document (remove the second '---')", "documents")])
         return Document(None, errors=[LoadError(line, col, message, "syntax")])
+    except yaml.reader.ReaderError as exc:
+        return Document(None, errors=[LoadError(*reader_message(exc, text), "encoding")])
     except yaml.YAMLError as exc:
         return Document(None, errors=[LoadError(1, 1, f"YAML syntax error: {exc}", "syntax")])
     if root is None:
         return Document(None, errors=[LoadError(1, 1, "file is empty", "empty")])
     newline = text.find("\n")
     document = Document(None, first_line=text if newline < 0 else text[:newline], text=text)
-    document.value = _Walker(document).build(root)
+    walker = _Walker(document)
+    document.value = walker.build(root)
+    walker.report_lone_anchors()
     return document
 
 
@@ -201,6 +208,9 @@ class _Walker:
         self.document = document
         self.seen: set[int] = set()
         self.reported_aliases: set[int] = set()
+        # Anchored nodes not (yet) aliased: `author: &Co Ltd` silently reads as "Ltd".
+        self.anchored: dict[int, Node] = {}
+        self.text = document.text or ""
         self.count = 0
 
     def error(self, node: Node, message: str, rule: str) -> None:
@@ -216,6 +226,8 @@ class _Walker:
                            "write the value out where it is used", "alias")
             return None
         self.seen.add(id(node))
+        if self.starts_with_anchor(node):
+            self.anchored[id(node)] = node
         if node.tag == STR and type(node) is ScalarNode:
             return node.value  # the common case, kept short: most values are plain text
         # Text is bounded by the file size; structure is what an attacker would multiply.
@@ -225,13 +237,27 @@ class _Walker:
                 self.error(node, f"file has more than {MAX_NODES:,} values", "size")
             return None
         if node.tag not in ALLOWED_TAGS:
-            self.error(node, f"YAML tag {node.tag.replace(TAG, '!!')} is not allowed", "tag")
+            # A local tag is what a value that starts with ! becomes (`title: !Important`).
+            text_hint = "" if node.tag.startswith(TAG) else \
+                "; to write text that starts with !, put the whole value in quotes"
+            self.error(node, f"YAML tag {node.tag.replace(TAG, '!!')} is not allowed{text_hint}", "tag")
             return None
         if isinstance(node, MappingNode):
             return self.mapping(node)
         if isinstance(node, SequenceNode):
             return tuple([self.build(item) for item in node.value])
         return self.scalar(node)
+
+    def starts_with_anchor(self, node: Node) -> bool:
+        """libyaml starts an anchored node at its '&'."""
+        return self.text[node.start_mark.index: node.start_mark.index + 1] == "&"
+
+    def report_lone_anchors(self) -> None:
+        """An anchor no alias uses changes nothing but the value it swallows: said as such."""
+        for node_id, node in self.anchored.items():
+            if node_id not in self.reported_aliases:
+                self.error(node, "a value cannot start with & (YAML reads '&name' as an anchor, which is not "
+                           "allowed); put the whole value in quotes", "alias")
 
     def mapping(self, node: MappingNode) -> dict[str, Any]:
         result: dict[str, Any] = {}
@@ -241,7 +267,7 @@ class _Walker:
                 continue
             key = key_node.value
             if key not in result and value_node.tag == STR and type(value_node) is ScalarNode \
-                    and id(value_node) not in self.seen:
+                    and id(value_node) not in self.seen and not self.starts_with_anchor(value_node):
                 # Most values are plain text: handled here without a call per value.
                 self.seen.add(id(value_node))
                 result[key] = value_node.value
@@ -266,7 +292,8 @@ class _Walker:
             try:
                 return int(text, 10)
             except ValueError:
-                self.error(node, f"{text!r} is not a whole number", "type")
+                # Past Python's 4,300 digits: no year, and not a number to print in full either.
+                self.error(node, f"'{shortened(text, 60)}' is not a whole number", "type")
                 return None
         # DATE
         try:

@@ -12,6 +12,8 @@ from enum import IntEnum
 from pathlib import Path
 from types import FrameType
 
+from pmgenome.catalog.files import display_path
+
 
 class Exit(IntEnum):
     """Every command's exit codes: the one place they are written."""
@@ -31,6 +33,16 @@ def add_catalog_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="the catalog folder (default: ./catalog)",
     )
+
+
+def inside_catalog(root: Path) -> str | None:
+    """What to say when --catalog names a folder inside the catalog (`catalog/articles`, where a
+    contributor is working): read as a catalog it has no vocabulary and every entry is misplaced,
+    and `new` would write into `articles/articles/`. None for any other folder."""
+    if (root / "taxonomy.yaml").exists() or not (root.parent / "taxonomy.yaml").is_file():
+        return None
+    return (f"{display_path(root)} is a folder inside the catalog, not the catalog itself: "
+            f"pass --catalog {display_path(root.parent)}")
 
 
 def in_github_actions() -> bool:

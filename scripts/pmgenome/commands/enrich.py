@@ -9,7 +9,7 @@ import sys
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import Exit, add_catalog_option, first_interrupt_only
+from pmgenome.commands.common import Exit, add_catalog_option, first_interrupt_only, inside_catalog
 from pmgenome.enrich.refresh import (
     DEFAULT_MAX_AGE_DAYS,
     EnrichRun,
@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
     root = args.catalog
     if not root.is_dir():
         print(f"pmgenome enrich: catalog folder not found: {display_path(root)}", file=sys.stderr)
+        return Exit.USAGE
+    if (inside := inside_catalog(root)) is not None:
+        print(f"pmgenome enrich: {inside}", file=sys.stderr)
         return Exit.USAGE
     if args.rebuild_store and args.only:
         print(f"pmgenome enrich: {REBUILD_OPTION} fetches every entry into a new store; it cannot be limited "

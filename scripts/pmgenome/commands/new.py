@@ -8,7 +8,7 @@ import datetime as dt
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Kind
-from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option, inside_catalog
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.enrich.page import PageResult, fetch_page
@@ -58,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
     if not root.is_dir():
         tell(f"pmgenome new: catalog folder not found: {display_path(root)}")
         return Exit.USAGE
+    if (inside := inside_catalog(root)) is not None:
+        tell(f"pmgenome new: {inside}")
+        return Exit.USAGE
     catalog, _ = load_catalog(root)  # a broken neighbour must not stop adding a new entry
     found = existing_entry(catalog, url)
     if found is not None and not args.force:
@@ -71,7 +74,10 @@ def run(args: argparse.Namespace) -> int:
     draft = draft_from_page(url, page, catalog, Kind(args.kind) if args.kind else None, dt.date.today())
     found = found or existing_entry(catalog, page.final_url, draft.url)
     if found is not None and not args.force:
-        tell(f"pmgenome new: {url} (which leads to {page.final_url}) is already in the catalog: "
+        # The page may not have moved at all: its rel=canonical can name a catalogued address.
+        via = f"which leads to {page.final_url}" if existing_entry(catalog, page.final_url) is found else \
+            f"whose page gives {draft.url} as its own address"
+        tell(f"pmgenome new: {url} ({via}) is already in the catalog: "
              f"{display_path(found.path)} (--force replaces it)")
         return Exit.PROBLEMS
     if page.error:

@@ -7,7 +7,7 @@ import argparse
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
 from pmgenome.catalog.validate import validate_catalog
-from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
+from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions, inside_catalog
 from pmgenome.commands.output import tell, write_stdout
 
 HELP = "check every entry, the vocabulary and the picks; report each problem as PATH:LINE:COL"
@@ -30,6 +30,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.catalog.is_dir():
         tell(f"pmgenome validate: catalog folder not found: {display_path(args.catalog)} "
              "(pass the folder that holds taxonomy.yaml with --catalog)")
+        return Exit.USAGE
+    if (inside := inside_catalog(args.catalog)) is not None:
+        tell(f"pmgenome validate: {inside}")
         return Exit.USAGE
     catalog, problems = validate_catalog(args.catalog)
     code = Exit.PROBLEMS if problems else Exit.OK
