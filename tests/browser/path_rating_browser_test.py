@@ -153,3 +153,20 @@ def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> N
                                            target: v.nodes[0].target.join(' ')}));
     }""")
     assert [violation for violation in result if violation["impact"] in ("serious", "critical")] == []
+
+
+def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:  # noqa: F811
+    page.goto(f"{base_url}path/")
+    page.wait_for_function("document.getElementById('pmg-path-status').textContent === "
+                           "'Answer the four questions to see your plan.'")
+    actions = page.locator("#pmg-path-actions")
+    assert not actions.is_visible()
+    open_plan(page, f"{base_url}path/?{BASE}")
+    assert actions.is_visible()
+    assert page.locator("#pmg-path-actions :is(a, button)").all_text_contents() == [
+        "Download as Markdown", "Print", "Clear my progress"]
+    page.locator('input[name="company"][value="b2b"]').uncheck()
+    page.locator('input[name="company"][value="technical"]').uncheck()
+    assert page.locator("#pmg-path-status").text_content() == (
+        "Answer the questions to see your plan (still to answer: company flavour).")
+    assert not actions.is_visible()
