@@ -170,3 +170,36 @@ def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:  # noq
     assert page.locator("#pmg-path-status").text_content() == (
         "Answer the questions to see your plan (still to answer: company flavour).")
     assert not actions.is_visible()
+
+
+def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 375, "height": 740})
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:1")
+    geometry = """() => {
+        const frame = document.querySelector('.pmg-path__picture');
+        const picture = frame.querySelector('svg[data-t-profile]');
+        const stem = picture.querySelector('[data-scope]:not([data-scope="general"])').getBoundingClientRect();
+        const scale = picture.getBoundingClientRect().width / picture.viewBox.baseVal.width;
+        return {label: Math.round(11 * scale * 10) / 10,
+                scrolls: frame.scrollWidth > frame.clientWidth, left: frame.scrollLeft,
+                stemInView: stem.left >= 0 && stem.right <= window.innerWidth};
+    }"""
+    first = page.evaluate(geometry)
+    assert first["label"] >= 9
+    assert first["scrolls"] and first["stemInView"]
+    frame = page.get_by_role("region", name="Your T")
+    assert frame.get_attribute("tabindex") == "0"
+    assert page.locator("#pmg-path-t table").get_attribute("tabindex") == "0"
+    frame.focus()
+    frame.evaluate("f => f.addEventListener('scrollend', () => { f.dataset.settled = 'yes'; }, {once: true})")
+    page.keyboard.press("ArrowLeft")  # the arrows scroll the focused frame (smoothly: wait for the end)
+    page.wait_for_function("document.querySelector('.pmg-path__picture').dataset.settled === 'yes'")
+    moved = page.evaluate(geometry)["left"]
+    assert moved < first["left"]
+    page.locator('[data-skill-rating="strategy"] label[title^="2:"]').click()  # the T is drawn again
+    page.wait_for_function("document.querySelector('[data-skill=\"strategy\"]').dataset.rating === '2'")
+    assert page.evaluate(geometry)["left"] == moved
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("axe.run(document, {resultTypes: ['violations']})"
+                          ".then(r => r.violations.map(v => v.id))")
+    assert found == []
