@@ -203,3 +203,17 @@ def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> N
     found = page.evaluate("axe.run(document, {resultTypes: ['violations']})"
                           ".then(r => r.violations.map(v => v.id))")
     assert found == []
+
+
+def test_a_key_beside_the_t_says_what_its_marks_mean_on_screen_and_on_paper(page, base_url) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:1")
+    key = page.locator("#pmg-path-t .pmg-path__key")
+    said = ("How to read your T: the blue shade is your rating, a third per level; the dashed orange line is the "
+            "level a B2B and Technical company expects; + marks a skill your plan grows, and a light orange shade "
+            "fills it in as you mark the plan's items done.")
+    assert key.text_content() == said
+    assert key.is_visible()
+    page.locator('input[name="company"][value="design"]').check()
+    assert key.text_content() == said.replace("B2B and Technical", "B2B, Technical and Design-led")
+    page.emulate_media(media="print")
+    assert key.is_visible()

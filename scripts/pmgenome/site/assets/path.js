@@ -223,6 +223,15 @@
     return picture;
   }
 
+  // The picture's marks, said in words next to it: the <desc> inside the SVG is for screen readers only.
+  function key(plan) {
+    const names = plan.answers.company.map(function (id) { return model.names["segments:" + id] || id; });
+    const company = names.length > 2 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names.join(" and ");
+    return element("p", "pmg-note pmg-path__key", "How to read your T: the blue shade is your rating, a third per level; " +
+      "the dashed orange line is the level a " + company + " company expects; + marks a skill your plan grows, and a " +
+      "light orange shade fills it in as you mark the plan's items done.");
+  }
+
   function table(plan, done) {
     const wrapper = element("div", "pmg-path__table");
     const result = wrapper.appendChild(element("table"));
@@ -324,7 +333,7 @@
     frame.setAttribute("role", "region");
     frame.setAttribute("aria-label", "Your T");
     frame.appendChild(drawT(plan, who, done));
-    picture.replaceChildren(frame, table(plan, done));
+    picture.replaceChildren(frame, key(plan), table(plan, done));
     frame.scrollLeft = left !== null ? left : (frame.scrollWidth - frame.clientWidth) / 2;
     body.replaceChildren();
     rule.parts(plan).forEach(function (pair) { body.appendChild(part(pair[0], model.titles[pair[0]], pair[1], done)); });
