@@ -157,3 +157,14 @@ def test_show_more_by_keyboard_keeps_the_focus_in_the_results(page, base_url: st
     assert page.evaluate("document.activeElement.textContent") == page.locator(RESULTS).nth(11).text_content()
     page.keyboard.press("Escape")
     assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_the_page_marks_words_that_start_with_the_query_not_letters_inside_words(page, base_url: str) -> None:
+    page.goto(f"{base_url}resources/b2b-pick-one/?h=uokka+ness")
+    page.wait_for_selector("article[data-pmg-highlighted]", state="attached")
+    assert page.locator("article mark").count() == 0
+    page.goto(f"{base_url}resources/b2b-pick-one/?h=busi+sell")
+    page.wait_for_selector("article mark")
+    marked = page.eval_on_selector_all("article mark", "marks => marks.map(m => m.textContent + m.nextSibling.textContent)")
+    assert marked == ["selling software to ", "businesses, written so the search test has a rare word to look for: "
+                      "quokka. It suits new product managers in ", "business-to-", "business companies."]

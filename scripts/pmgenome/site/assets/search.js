@@ -287,7 +287,8 @@
     if (!terms.length) {
       return;
     }
-    const pattern = new RegExp("(" + terms.join("|") + ")", "gi");
+    // At the start of a word, as Pagefind matches: "pm" marks "PMs", not the middle of "development".
+    const pattern = new RegExp("(?<![\\p{L}\\p{N}])(" + terms.join("|") + ")", "giu");
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentElement.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT
