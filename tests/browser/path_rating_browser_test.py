@@ -217,3 +217,17 @@ def test_a_key_beside_the_t_says_what_its_marks_mean_on_screen_and_on_paper(page
     assert key.text_content() == said.replace("B2B and Technical", "B2B, Technical and Design-led")
     page.emulate_media(media="print")
     assert key.is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_grown_mark_has_a_halo_so_it_reads_on_a_shaded_cell(page, base_url, scheme) -> None:  # noqa: F811
+    page.emulate_media(color_scheme=scheme)
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:2")
+    assert cell(page, "discovery").get_attribute("data-grown") == "true"
+    halo = page.evaluate("""() => {
+        const mark = getComputedStyle(document.querySelector('[data-skill="discovery"] .pmg-t__grown'));
+        return [mark.paintOrder, mark.stroke, mark.strokeWidth, getComputedStyle(document.body).backgroundColor];
+    }""")
+    assert halo[:3] == ["stroke", halo[3], "3px"]
+    page.emulate_media(media="print")  # on paper the halo is the paper's white, whatever the scheme
+    assert page.evaluate("getComputedStyle(document.querySelector('.pmg-t__grown')).stroke") == "rgb(255, 255, 255)"
