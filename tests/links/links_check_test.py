@@ -203,6 +203,18 @@ def test_refused_connection_is_broken(client: Client) -> None:
         Verdict.BROKEN, None, "connection refused", 1)
 
 
+def test_a_network_failure_after_a_redirect_says_where(farm, client: Client) -> None:
+    # The URL itself answers; its redirect target does not: the report must say which address failed.
+    a, _ = farm
+    target = f"http://127.0.0.4:{unused_port('127.0.0.4')}/new-home"
+    a.routes["/to-refused"] = redirect(target, 301)
+    a.routes["/to-hang"] = redirect("/hang", 302)
+    refused, hanging = (check_url(client, a.url(path), (), OPTIONS) for path in ("/to-refused", "/to-hang"))
+    assert (refused.verdict, refused.error) == (Verdict.BROKEN, f"connection refused (after redirects, at {target})")
+    assert (hanging.verdict, hanging.error) == (
+        Verdict.TIMEOUT, f"no answer within 0.4s (after redirects, at {a.url('/hang')}), still after 3 attempts over 1s")
+
+
 def test_private_address_behind_a_redirect_is_broken_and_never_asked() -> None:
     with LocalServer("127.0.0.5", {"/admin": html()}) as internal, \
             LocalServer("127.0.0.6", {"/share": redirect(internal.url("/admin"), 302)}) as public:
@@ -210,7 +222,8 @@ def test_private_address_behind_a_redirect_is_broken_and_never_asked() -> None:
         with Client(config) as guarded:
             result = check_url(guarded, public.url("/share"))
         assert (result.verdict, result.error, result.attempts) == (
-            Verdict.BROKEN, "not fetched: 127.0.0.5 is a loopback address", 1)
+            Verdict.BROKEN, f"not fetched: 127.0.0.5 is a loopback address (after redirects, at {internal.url('/admin')})",
+            1)
         assert internal.hits() == 0
 
 

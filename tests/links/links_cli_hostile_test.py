@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,23 @@ def test_github_annotations_carry_no_control_characters(catalog_dir: CatalogDir,
         _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "github")
     assert "\x1b" not in out and "\r" not in out
     assert not any(line.startswith("::stop-commands") for line in out.splitlines())
+
+
+def test_ctrl_c_while_the_archive_is_asked_exits_at_once(tmp_path: Path) -> None:
+    # The check is done and a dead link's archived copy is being asked for, of an archive that hangs.
+    with LocalServer("127.0.0.78", {"/gone": Reply(404)}) as site, \
+            LocalServer("127.0.0.79", default=Reply(action="hang")) as archive:
+        (tmp_path / "urls.txt").write_text(site.url("/gone") + "\n")
+        process = subprocess.Popen([sys.executable, "-m", "pmgenome", "links", "--url-file", "urls.txt", "--no-cache",
+                                    "--allow-private", "--timeout", "5", "--wayback-url", archive.origin],
+                                   cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            assert wait_until(lambda: archive.hits() > 0, 20)
+            process.send_signal(signal.SIGINT)
+            start = time.monotonic()
+            out, err = process.communicate(timeout=60)
+            elapsed = time.monotonic() - start
+        finally:
+            process.kill()
+    assert (process.returncode, out, err) == (130, "", "pmgenome: interrupted\n")
+    assert elapsed < 1.0, f"exited {elapsed:.2f} s after Ctrl-C"

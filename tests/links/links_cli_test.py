@@ -168,6 +168,16 @@ def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: Catal
     assert (record["verdict"], record["failures"], record["status"]) == ("broken", 1, 404)
 
 
+def test_the_default_cache_works_in_a_fresh_checkout(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
+    # A fresh clone has no .cache/pmgenome/ yet: the first run makes it, rather than stopping at the lock file.
+    entry(catalog_dir, "dead", site.url("/gone"))
+    assert not Path(".cache").exists()
+    first, second = (run(capsys, *FAST) for _ in range(2))
+    assert first[0::2] == (0, "") and second[0::2] == (1, "")
+    record = json.loads(Path(".cache/pmgenome/links.json").read_text())["results"][site.url("/gone")]
+    assert (record["verdict"], record["failures"]) == ("broken", 2)
+
+
 def test_a_list_of_urls_fails_at_once(tmp_path: Path, site: LocalServer, capsys, monkeypatch) -> None:
     monkeypatch.chdir(tmp_path)
     Path("urls.txt").write_text(f"# to check\n{site.url('/gone')}\n\n{site.url('/ok')}\n{site.url('/ok')}\n")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pmgenome.links.check import CheckOptions, check_url, check_urls
 from pmgenome.links.page import PageSummary, summarize
-from pmgenome.links.soft404 import parking_evidence, titled_not_found
+from pmgenome.links.soft404 import parking_evidence, redirect_evidence, titled_not_found
 from pmgenome.links.verdict import Verdict
-from pmgenome.net.client import Client, ClientConfig
+from pmgenome.net.client import Client, ClientConfig, Redirect
 
 from tests.support.servers import LocalServer, html, redirect
 
@@ -115,6 +115,23 @@ def test_a_lapsed_domain_redirected_to_a_marketplace() -> None:
     assert parking_evidence("https://www.hugedomains.com/domain_profile.cfm?d=lapsed", PageSummary()) == (
         "the address now leads to a domain marketplace, www.hugedomains.com")
     assert parking_evidence("https://example.com/pricing", summarize(ARTICLE.encode())) is None
+
+
+@pytest.mark.parametrize(("url", "final_url", "evidence"), [
+    # A section that moved to a host of its own is a move (host names cannot be served on loopback here).
+    ("https://acme.com/blog", "https://blog.acme.com/", None),
+    ("https://acme.com/en/docs/", "https://docs.acme.com/", None),
+    ("https://www.acme.com/newsletter", "https://newsletter.acme.com/", None),
+    # A removed page sent to another site's home page, or to its own, is not.
+    ("https://acme.com/blog/pricing", "https://blog.acme.com/", "a deep link redirected to the site's home page, "
+                                                                "https://blog.acme.com/"),
+    ("https://acme.com/blog", "https://www.acme.com/", "a deep link redirected to the site's home page, "
+                                                       "https://www.acme.com/"),
+    ("https://lapsed.com/newsletter", "https://buyer.com/", "a deep link redirected to the site's home page, "
+                                                            "https://buyer.com/"),
+])
+def test_a_section_moved_to_its_own_host_is_a_move(url: str, final_url: str, evidence: str | None) -> None:
+    assert redirect_evidence(url, final_url, (Redirect(url, 301, final_url),)) == evidence
 
 
 @pytest.mark.parametrize(("title", "flagged"), [

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from pmgenome.links.results import save_results
+from pmgenome.links.verdict import LinkResult, Verdict
 
 REPO = Path(__file__).resolve().parents[2]
 WORKFLOW = yaml.safe_load((REPO / ".github" / "workflows" / "links.yml").read_text())
@@ -58,7 +60,7 @@ def test_the_results_survive_on_their_branch_and_come_back(checkout: Path) -> No
     memory = {"version": 1, "results": {"https://a.org/x": {"verdict": "broken", "failures": 1}}}
     (work / ".cache/pmgenome").mkdir(parents=True, exist_ok=True)
     (work / ".cache/pmgenome/links.json").write_text(json.dumps(memory))
-    (work / ".cache/pmgenome/link-status.json").write_text('{"version": 1, "entries": {}}')
+    (work / ".cache/pmgenome/link-status.json").write_text('{"version": 1, "results": {}}')
     saved = _step("Keep the results on the link-status branch", checkout, {})
     assert saved.returncode == 0, saved.stderr
 
@@ -76,10 +78,18 @@ def test_the_results_survive_on_their_branch_and_come_back(checkout: Path) -> No
         "?? .cache/\n")  # the working tree's index was not touched
 
 
+def _results(entries: dict) -> list[LinkResult]:
+    return [LinkResult(url=f"https://{name}.example/page", verdict=Verdict(state["verdict"]), status=None, error=None,
+                       final_url=None, redirects=(), entries=(name,), attempts=1, confirmed=state["confirmed"])
+            for name, state in entries.items()]
+
+
 def _issue_step(checkout: Path, exit_code: str, open_issue: str, entries: dict, memory: str = "kept") -> list[str]:
     work = checkout / "work"
     (work / ".cache/pmgenome").mkdir(parents=True, exist_ok=True)
-    (work / ".cache/pmgenome/link-status.json").write_text(json.dumps({"version": 1, "entries": entries}))
+    # The results file as `pmgenome links --results` writes it, so the step reads the real format.
+    save_results(work / ".cache/pmgenome/link-status.json", _results(entries), "2026-11-30T06:17:03Z",
+                 keep_others=False)
     (work / "links-report.md").write_text("## Link check report\n")
     bin_dir = checkout / "bin"
     bin_dir.mkdir(exist_ok=True)

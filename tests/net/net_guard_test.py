@@ -12,6 +12,8 @@ POLICY = AddressPolicy()
 
 @pytest.mark.parametrize(("address", "message"), [
     ("127.0.0.1", "not fetched: 127.0.0.1 is a loopback address"),
+    ("0.0.0.0", "not fetched: 0.0.0.0 is an unspecified address"),  # Linux connects it to this machine
+    ("::", "not fetched: :: is an unspecified address"),
     ("::ffff:127.0.0.1", "not fetched: ::ffff:127.0.0.1 is a loopback address"),
     ("fec0::1", "not fetched: fec0::1 is a site-local address"),
     ("feff:ffff::1", "not fetched: feff:ffff::1 is a site-local address"),

@@ -148,6 +148,12 @@ def run(targets: Targets, options: RunOptions, progress: Callable[[int, int], No
     loses records)."""
     if options.cache is None:
         return _run(targets, options, progress)
+    try:
+        # The default cache's folder (.cache/pmgenome/) does not exist in a fresh checkout, and the
+        # lock file goes beside the cache; a folder that cannot be made is the lock's error to report.
+        options.cache.parent.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
     with store_lock(options.cache):
         return _run(targets, options, progress)
 

@@ -10,8 +10,8 @@ Three kinds, each reported with its evidence:
 
 Deliberately not flagged: a page that merely mentions 404 (an article about error pages), a
 site whose every address serves the same application shell (no words to judge), a redirect of
-a home page, a move to another deep page (that is a redirect), a login wall, and http->https,
-www or trailing-slash redirects.
+a home page, a move to another deep page (that is a redirect), a section moved to a host of its
+own (/blog to blog.example.com), a login wall, and http->https, www or trailing-slash redirects.
 """
 
 from __future__ import annotations
@@ -92,6 +92,9 @@ def redirect_evidence(url: str, final_url: str, redirects: Sequence[Redirect]) -
         return None  # a login wall is not a removed page
     if _segments(end.path) and _ERROR_PAGES.fullmatch(_segments(end.path)[-1]):
         return f"redirected to an error page, {final_url}"
+    end_host = (end.hostname or "").lower()
+    if not after and end_host != (start.hostname or "").lower() and set(before) <= set(end_host.split(".")):
+        return None  # /blog moved to blog.example.com: a section that got a host of its own
     if not after and not end.query:
         return f"a deep link redirected to the site's home page, {final_url}"
     same_site = (start.hostname or "").removeprefix("www.") == (end.hostname or "").removeprefix("www.")

@@ -23,6 +23,7 @@ BLOCKED_STATUSES = frozenset({401, 403, 405, 406, 429, 451, 999})
 # Network failures that no retry would change.
 FINAL_ERRORS = frozenset({ErrorKind.DNS, ErrorKind.REFUSED, ErrorKind.PRIVATE_ADDRESS, ErrorKind.INVALID_URL,
                           ErrorKind.TLS, ErrorKind.REDIRECT_LOOP, ErrorKind.TOO_MANY_REDIRECTS})
+_REDIRECT_ERRORS = frozenset({ErrorKind.REDIRECT_LOOP, ErrorKind.TOO_MANY_REDIRECTS})
 
 __all__ = ["BLOCKED_STATUSES", "FINAL_ERRORS", "LinkResult", "Verdict", "excluded", "judge", "status_text",
            "suggested_url"]
@@ -103,10 +104,11 @@ def judge(fetched: Fetched, accepted: Collection[int] = ()) -> tuple[Verdict, st
     answer = fetched.answer
     after = f" (after redirects, at {fetched.final_url})" if fetched.redirects else ""
     if answer.error_kind is ErrorKind.TIMEOUT:
-        return Verdict.TIMEOUT, _tries(answer.error or "timed out", fetched)
+        return Verdict.TIMEOUT, _tries(f"{answer.error or 'timed out'}{after}", fetched)
     if answer.error is not None:
-        return Verdict.BROKEN, _tries(answer.error, fetched) if answer.error_kind not in FINAL_ERRORS \
-            else answer.error
+        # Where it failed, when that is not the URL itself (a loop's message names the place already).
+        text = answer.error + ("" if answer.error_kind in _REDIRECT_ERRORS else after)
+        return Verdict.BROKEN, _tries(text, fetched) if answer.error_kind not in FINAL_ERRORS else text
     status = answer.status or 0
     wall = challenge(answer.headers, answer.body, fetched.page)
     if wall is not None:

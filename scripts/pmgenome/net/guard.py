@@ -38,7 +38,8 @@ class BlockedAddress(Exception):
     def __init__(self, host: str, address: str, what: str) -> None:
         self.host, self.address, self.what = host, address, what
         where = address if host == address else f"{host} ({address})"
-        super().__init__(f"not fetched: {where} is a {what} address")
+        article = "an" if what[:1] in "aeiou" else "a"
+        super().__init__(f"not fetched: {where} is {article} {what} address")
 
 
 # IPv6 ranges that carry an IPv4 address inside: a tunnel or a translator delivers the request to
