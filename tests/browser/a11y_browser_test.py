@@ -1,6 +1,6 @@
 """axe-core (from npm, as Lighthouse runs it) finds no accessibility violation on the built site.
 
-Five pages (home, a segment, Explore, the reading path, a resource) and the open search box,
+Six pages (home, a segment, Explore, the reading path, a resource, the API page) and the open search box,
 in the light and the dark colour scheme. Any violation fails, whatever its impact: the
 message names the rule, its impact and the first elements it flagged.
 """
@@ -14,7 +14,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ("", "segments/b2b/", "explore/", "path/", "resources/b2b-pick-one/")
+PAGES = ("", "segments/b2b/", "explore/", "path/", "resources/b2b-pick-one/", "api/")
 
 
 @pytest.fixture(scope="module")

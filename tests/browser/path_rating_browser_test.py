@@ -153,3 +153,81 @@ def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> N
                                            target: v.nodes[0].target.join(' ')}));
     }""")
     assert [violation for violation in result if violation["impact"] in ("serious", "critical")] == []
+
+
+def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:  # noqa: F811
+    page.goto(f"{base_url}path/")
+    page.wait_for_function("document.getElementById('pmg-path-status').textContent === "
+                           "'Answer the four questions to see your plan.'")
+    actions = page.locator("#pmg-path-actions")
+    assert not actions.is_visible()
+    open_plan(page, f"{base_url}path/?{BASE}")
+    assert actions.is_visible()
+    assert page.locator("#pmg-path-actions :is(a, button)").all_text_contents() == [
+        "Download as Markdown", "Print", "Clear my progress"]
+    page.locator('input[name="company"][value="b2b"]').uncheck()
+    page.locator('input[name="company"][value="technical"]').uncheck()
+    assert page.locator("#pmg-path-status").text_content() == (
+        "Answer the questions to see your plan (still to answer: company flavour).")
+    assert not actions.is_visible()
+
+
+def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> None:  # noqa: F811
+    page.set_viewport_size({"width": 375, "height": 740})
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:1")
+    geometry = """() => {
+        const frame = document.querySelector('.pmg-path__picture');
+        const picture = frame.querySelector('svg[data-t-profile]');
+        const stem = picture.querySelector('[data-scope]:not([data-scope="general"])').getBoundingClientRect();
+        const scale = picture.getBoundingClientRect().width / picture.viewBox.baseVal.width;
+        return {label: Math.round(11 * scale * 10) / 10,
+                scrolls: frame.scrollWidth > frame.clientWidth, left: frame.scrollLeft,
+                stemInView: stem.left >= 0 && stem.right <= window.innerWidth};
+    }"""
+    first = page.evaluate(geometry)
+    assert first["label"] >= 9
+    assert first["scrolls"] and first["stemInView"]
+    frame = page.get_by_role("region", name="Your T")
+    assert frame.get_attribute("tabindex") == "0"
+    assert page.locator("#pmg-path-t table").get_attribute("tabindex") == "0"
+    frame.focus()
+    frame.evaluate("f => f.addEventListener('scrollend', () => { f.dataset.settled = 'yes'; }, {once: true})")
+    page.keyboard.press("ArrowLeft")  # the arrows scroll the focused frame (smoothly: wait for the end)
+    page.wait_for_function("document.querySelector('.pmg-path__picture').dataset.settled === 'yes'")
+    moved = page.evaluate(geometry)["left"]
+    assert moved < first["left"]
+    page.locator('[data-skill-rating="strategy"] label[title^="2:"]').click()  # the T is drawn again
+    page.wait_for_function("document.querySelector('[data-skill=\"strategy\"]').dataset.rating === '2'")
+    assert page.evaluate(geometry)["left"] == moved
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("axe.run(document, {resultTypes: ['violations']})"
+                          ".then(r => r.violations.map(v => v.id))")
+    assert found == []
+
+
+def test_a_key_beside_the_t_says_what_its_marks_mean_on_screen_and_on_paper(page, base_url) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:1")
+    key = page.locator("#pmg-path-t .pmg-path__key")
+    said = ("How to read your T: the blue shade is your rating, a third per level; the dashed orange line is the "
+            "level a B2B and Technical company expects; + marks a skill your plan grows, and a light orange shade "
+            "fills it in as you mark the plan's items done.")
+    assert key.text_content() == said
+    assert key.is_visible()
+    page.locator('input[name="company"][value="design"]').check()
+    assert key.text_content() == said.replace("B2B and Technical", "B2B, Technical and Design-led")
+    page.emulate_media(media="print")
+    assert key.is_visible()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_grown_mark_has_a_halo_so_it_reads_on_a_shaded_cell(page, base_url, scheme) -> None:  # noqa: F811
+    page.emulate_media(color_scheme=scheme)
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:2")
+    assert cell(page, "discovery").get_attribute("data-grown") == "true"
+    halo = page.evaluate("""() => {
+        const mark = getComputedStyle(document.querySelector('[data-skill="discovery"] .pmg-t__grown'));
+        return [mark.paintOrder, mark.stroke, mark.strokeWidth, getComputedStyle(document.body).backgroundColor];
+    }""")
+    assert halo[:3] == ["stroke", halo[3], "3px"]
+    page.emulate_media(media="print")  # on paper the halo is the paper's white, whatever the scheme
+    assert page.evaluate("getComputedStyle(document.querySelector('.pmg-t__grown')).stroke") == "rgb(255, 255, 255)"

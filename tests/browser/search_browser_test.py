@@ -140,3 +140,31 @@ def test_search_after_instant_navigation_highlights_the_new_page(page, base_url:
     page.wait_for_url(f"{base_url}resources/pricing-packaging/?h=wombat")
     page.wait_for_selector("article mark")
     assert page.locator("article mark").all_inner_texts() == ["wombat"]
+
+
+def test_show_more_by_keyboard_keeps_the_focus_in_the_results(page, base_url: str) -> None:
+    page.goto(f"{base_url}about/")
+    type_query(page, "fixture")
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '20 matching documents'")
+    assert page.locator(RESULTS).count() == 10
+    more = page.get_by_role("button", name="Show more results")
+    more.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function(f"document.querySelectorAll({RESULTS!r}).length === 20")
+    assert page.evaluate("document.activeElement.matches('a.md-search-result__link')") is True
+    assert page.evaluate("document.activeElement.textContent") == page.locator(RESULTS).nth(10).text_content()
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("document.activeElement.textContent") == page.locator(RESULTS).nth(11).text_content()
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.getElementById('__search').checked") is False
+
+
+def test_the_page_marks_words_that_start_with_the_query_not_letters_inside_words(page, base_url: str) -> None:
+    page.goto(f"{base_url}resources/b2b-pick-one/?h=uokka+ness")
+    page.wait_for_selector("article[data-pmg-highlighted]", state="attached")
+    assert page.locator("article mark").count() == 0
+    page.goto(f"{base_url}resources/b2b-pick-one/?h=busi+sell")
+    page.wait_for_selector("article mark")
+    marked = page.eval_on_selector_all("article mark", "marks => marks.map(m => m.textContent + m.nextSibling.textContent)")
+    assert marked == ["selling software to ", "businesses, written so the search test has a rare word to look for: "
+                      "quokka. It suits new product managers in ", "business-to-", "business companies."]

@@ -290,8 +290,15 @@
           Math.min(PAGE_SIZE, found.length - shown) + " more");
         more.type = "button";
         more.addEventListener("click", function () {
+          const first = shown;
           shown += PAGE_SIZE;
           render();
+          // The button went with the old list: the focus moves to the first new card rather than
+          // falling to the top of the page.
+          const titles = list.querySelectorAll("li[data-entry-id] > a.pmg-card__title[href]");
+          if (titles[first]) {
+            titles[first].focus();
+          }
         });
         const item = element("li", "pmg-more-item");
         item.appendChild(more);

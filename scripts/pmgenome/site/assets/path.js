@@ -210,6 +210,7 @@
     const height = CELL_H + GAP + stemRows.length * (STEM_H + GAP);
     const picture = svg("svg", { "class": "pmg-t", "data-t-profile": "", viewBox: "0 0 " + width + " " + height, width: width,
       height: height, role: "img", "aria-labelledby": "pmg-t-title pmg-t-desc" });
+    picture.style.setProperty("--pmg-t-width", width + "px"); // path.css keeps its labels legible on a phone
     picture.appendChild(svg("title", { id: "pmg-t-title" }, "Your T: " + who));
     picture.appendChild(svg("desc", { id: "pmg-t-desc" }, "Cells filled by your rating (a third per level), a dashed line at the " +
       "level the company expects, + where the plan grows a skill."));
@@ -222,9 +223,19 @@
     return picture;
   }
 
+  // The picture's marks, said in words next to it: the <desc> inside the SVG is for screen readers only.
+  function key(plan) {
+    const names = plan.answers.company.map(function (id) { return model.names["segments:" + id] || id; });
+    const company = names.length > 2 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names.join(" and ");
+    return element("p", "pmg-note pmg-path__key", "How to read your T: the blue shade is your rating, a third per level; " +
+      "the dashed orange line is the level a " + company + " company expects; + marks a skill your plan grows, and a " +
+      "light orange shade fills it in as you mark the plan's items done.");
+  }
+
   function table(plan, done) {
     const wrapper = element("div", "pmg-path__table");
     const result = wrapper.appendChild(element("table"));
+    result.tabIndex = 0; // on a phone the table scrolls sideways, so the keyboard must reach it
     result.appendChild(element("caption", "", "Your T as a table: your rating and the level your company expects"));
     const head = element("tr");
     ["Skill", "Part of the T", "Your rating (0-3)", "Expected", "Grown by the plan"].forEach(function (title) {
@@ -313,7 +324,17 @@
     const plan = current.plan;
     const done = doneIds();
     const who = rule.describe(model, plan.answers);
-    picture.replaceChildren(drawT(plan, who, done), table(plan, done));
+    // On a phone the T is wider than the page: it scrolls sideways in a frame the keyboard can
+    // reach, first centred on the stem, then where the reader left it.
+    const before = picture.querySelector(".pmg-path__picture");
+    const left = before ? before.scrollLeft : null;
+    const frame = element("div", "pmg-path__picture");
+    frame.tabIndex = 0;
+    frame.setAttribute("role", "region");
+    frame.setAttribute("aria-label", "Your T");
+    frame.appendChild(drawT(plan, who, done));
+    picture.replaceChildren(frame, key(plan), table(plan, done));
+    frame.scrollLeft = left !== null ? left : (frame.scrollWidth - frame.clientWidth) / 2;
     body.replaceChildren();
     rule.parts(plan).forEach(function (pair) { body.appendChild(part(pair[0], model.titles[pair[0]], pair[1], done)); });
     const comparison = plan.compare;

@@ -181,8 +181,16 @@
           const more = element("button", "md-button", "Show more results");
           more.type = "button";
           more.addEventListener("click", function () {
+            const first = shown;
             shown += PAGE;
-            render(query);
+            // The button goes with the old list: the focus moves to the first new result instead
+            // of falling to the page, where the arrows and Escape no longer reach the search.
+            render(query).then(function () {
+              const all = links();
+              if (all[first]) {
+                all[first].focus();
+              }
+            });
           });
           item.appendChild(more);
           fragment.appendChild(item);
@@ -279,7 +287,8 @@
     if (!terms.length) {
       return;
     }
-    const pattern = new RegExp("(" + terms.join("|") + ")", "gi");
+    // At the start of a word, as Pagefind matches: "pm" marks "PMs", not the middle of "development".
+    const pattern = new RegExp("(?<![\\p{L}\\p{N}])(" + terms.join("|") + ")", "giu");
     const walker = document.createTreeWalker(content, NodeFilter.SHOW_TEXT, {
       acceptNode: function (node) {
         return node.parentElement.closest("script, style, mark, .headerlink") ? NodeFilter.FILTER_REJECT
