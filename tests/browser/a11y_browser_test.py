@@ -7,24 +7,16 @@ message names the rule, its impact and the first elements it flagged.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+from tests.support.axe import axe_path
+
 PAGES = ("", "segments/b2b/", "explore/", "path/", "resources/b2b-pick-one/", "api/")
 
 
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    if not AXE.is_file():
-        missing = "axe-core is not installed: run `npm ci`"
-        if os.environ.get("CI"):
-            pytest.fail(f"{missing}; .ci/run must install it")
-        pytest.skip(missing)
-    return AXE.read_text(encoding="utf-8")
+    return axe_path().read_text(encoding="utf-8")
 
 
 def violations(page, axe_source: str) -> list[str]:

@@ -16,12 +16,12 @@ import pytest
 from path_browser_test import LOADING, READY, cli
 from pmgenome.plan.document import markdown_text
 
-from tests.support.sitebuild import REPO, fixture_catalog
+from tests.support.axe import axe_path
+from tests.support.sitebuild import fixture_catalog
 
 BASE = "stage=new&background=engineering&company=b2b,technical&pm-load=heavy&goal=deepen"
 ANSWERS = {"stage": "new", "background": "engineering", "company": "b2b,technical", "pm_load": "heavy",
            "goal": "deepen"}
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CELLS = """() => Array.from(document.querySelectorAll('svg[data-t-profile] [data-skill]')).map(cell => [
     cell.dataset.skill, cell.dataset.rating, cell.dataset.expected, cell.dataset.grown, cell.dataset.scope])"""
 
@@ -142,11 +142,10 @@ def test_the_page_prints_the_t_and_the_plan_on_two_sheets_at_most(page, base_url
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> None:  # noqa: F811
-    if not AXE.exists():
-        pytest.fail(f"{AXE} is missing: run `npm ci`")
+    axe = axe_path()
     page.emulate_media(color_scheme=scheme)
     open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:2,discovery:0&compare=b2c")
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(axe))
     result = page.evaluate("""async () => {
         const found = await axe.run(document, {resultTypes: ['violations']});
         return found.violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length,
@@ -173,6 +172,7 @@ def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:  # noq
 
 
 def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> None:  # noqa: F811
+    axe = axe_path()
     page.set_viewport_size({"width": 375, "height": 740})
     open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:1")
     geometry = """() => {
@@ -199,7 +199,7 @@ def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> N
     page.locator('[data-skill-rating="strategy"] label[title^="2:"]').click()  # the T is drawn again
     page.wait_for_function("document.querySelector('[data-skill=\"strategy\"]').dataset.rating === '2'")
     assert page.evaluate(geometry)["left"] == moved
-    page.add_script_tag(path=str(AXE))
+    page.add_script_tag(path=str(axe))
     found = page.evaluate("axe.run(document, {resultTypes: ['violations']})"
                           ".then(r => r.violations.map(v => v.id))")
     assert found == []
