@@ -93,6 +93,57 @@ def test_a_folder_inside_the_catalog_is_a_usage_error(catalog_dir: CatalogDir, c
     assert sorted(path.name for path in (catalog_dir.root / "articles").iterdir()) == ["good-pm.yaml"]
 
 
+def test_from_inside_a_kind_folder_dot_is_named_as_inside_the_catalog(catalog_dir: CatalogDir,
+                                                                      monkeypatch: pytest.MonkeyPatch,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    monkeypatch.chdir(catalog_dir.root / "articles")
+    assert main(["validate", "--catalog", "."]) == 2
+    assert capsys.readouterr() == ("", "pmgenome validate: . is a folder inside the catalog, not the catalog itself: "
+                                       "pass --catalog ..\n")
+
+
+@pytest.mark.parametrize("command", [["validate"], ["enrich"], ["path", "--stage", "new", "--background", "design",
+                                                                   "--company", "b2b", "--goal", "deepen"]])
+def test_inside_the_catalog_the_default_folder_points_at_dot(catalog_dir: CatalogDir, monkeypatch: pytest.MonkeyPatch,
+                                                             command: list[str],
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    monkeypatch.chdir(catalog_dir.root)
+    assert main(command) == 2
+    assert capsys.readouterr() == ("", f"pmgenome {command[0]}: catalog folder not found: catalog; this folder holds "
+                                       "taxonomy.yaml, so it is the catalog: pass --catalog .\n")
+
+
+def test_named_files_report_only_their_own_problems(catalog_dir: CatalogDir,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    catalog_dir.write("articles/mine.yaml", VALID_ARTICLE.replace("access: free", "access: gratis"))
+    catalog_dir.write("articles/theirs.yaml", VALID_ARTICLE.replace("access: free", "access: gratis")
+                      .replace("https://", "https://other."))
+    catalog_dir.write("articles/fine.yaml", VALID_ARTICLE.replace("https://", "https://third."))
+    assert main(["validate", "--catalog", "catalog", "catalog/articles/mine.yaml"]) == 1
+    assert capsys.readouterr() == (
+        "catalog/articles/mine.yaml:10:9: 'gratis' is not a valid access; choose from free, signup, freemium, "
+        "paywalled, paid\n",
+        "1 problem in 1 file\n(the rest of the catalog has 1 problem: run without FILE to see them)\n")
+    assert main(["validate", "--catalog", "catalog", "catalog/articles/fine.yaml"]) == 0
+    assert capsys.readouterr() == (
+        "", "1 file valid\n(the rest of the catalog has 2 problems: run without FILE to see them)\n")
+
+
+@pytest.mark.parametrize(("name", "message"), [
+    ("catalog/articles/nothere.yaml", "catalog/articles/nothere.yaml: no such file"),
+    ("elsewhere.yaml", "elsewhere.yaml is not in the catalog folder catalog (pass the catalog that holds it with "
+                       "--catalog)"),
+])
+def test_a_named_file_must_be_in_the_catalog(catalog_dir: CatalogDir, tmp_path: Path, name: str, message: str,
+                                             capsys: pytest.CaptureFixture[str]) -> None:
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    (tmp_path / "elsewhere.yaml").write_text(VALID_ARTICLE)
+    assert main(["validate", "--catalog", "catalog", name]) == 2
+    assert capsys.readouterr() == ("", f"pmgenome validate: {message}\n")
+
+
 def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path) -> None:
     result = run_cli("valdate", cwd=tmp_path)
     assert result.returncode == 2

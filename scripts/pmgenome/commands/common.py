@@ -39,10 +39,21 @@ def inside_catalog(root: Path) -> str | None:
     """What to say when --catalog names a folder inside the catalog (`catalog/articles`, where a
     contributor is working): read as a catalog it has no vocabulary and every entry is misplaced,
     and `new` would write into `articles/articles/`. None for any other folder."""
-    if (root / "taxonomy.yaml").exists() or not (root.parent / "taxonomy.yaml").is_file():
+    parent = root.resolve().parent  # `--catalog .` from inside catalog/articles/ has no parent of its own
+    if (root / "taxonomy.yaml").exists() or not (parent / "taxonomy.yaml").is_file():
         return None
+    shown = display_path(root.parent) if root.name not in ("", ".") else ".."
     return (f"{display_path(root)} is a folder inside the catalog, not the catalog itself: "
-            f"pass --catalog {display_path(root.parent)}")
+            f"pass --catalog {shown}")
+
+
+def catalog_not_found(root: Path) -> str:
+    """The message for a --catalog folder that is not there, pointing at `--catalog .` when the
+    command runs inside the catalog itself (a contributor who changed into catalog/)."""
+    message = f"catalog folder not found: {display_path(root)}"
+    if Path("taxonomy.yaml").is_file():
+        return f"{message}; this folder holds taxonomy.yaml, so it is the catalog: pass --catalog ."
+    return message
 
 
 def in_github_actions() -> bool:

@@ -9,7 +9,13 @@ import sys
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import Exit, add_catalog_option, first_interrupt_only, inside_catalog
+from pmgenome.commands.common import (
+    Exit,
+    add_catalog_option,
+    catalog_not_found,
+    first_interrupt_only,
+    inside_catalog,
+)
 from pmgenome.enrich.refresh import (
     DEFAULT_MAX_AGE_DAYS,
     EnrichRun,
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     Ctrl-C, after saving what was fetched."""
     root = args.catalog
     if not root.is_dir():
-        print(f"pmgenome enrich: catalog folder not found: {display_path(root)}", file=sys.stderr)
+        print(f"pmgenome enrich: {catalog_not_found(root)}", file=sys.stderr)
         return Exit.USAGE
     if (inside := inside_catalog(root)) is not None:
         print(f"pmgenome enrich: {inside}", file=sys.stderr)

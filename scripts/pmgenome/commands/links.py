@@ -11,7 +11,12 @@ from pathlib import Path
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import Exit, add_catalog_option, in_github_actions
+from pmgenome.commands.common import (
+    Exit,
+    add_catalog_option,
+    catalog_not_found,
+    in_github_actions,
+)
 from pmgenome.commands.progress import ProgressBar
 from pmgenome.links import exclusions as excl
 from pmgenome.links import hosts
@@ -163,7 +168,7 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
         targets, errors = url_file_targets(text, display_path(args.url_file))
         return (None, "\n".join(errors)) if errors else (targets, None)
     if not args.catalog.is_dir():
-        return None, f"catalog folder not found: {display_path(args.catalog)}"
+        return None, catalog_not_found(args.catalog)
     catalog, problems = load_catalog(args.catalog)
     if problems:
         print(f"pmgenome links: note: the catalog has {len(problems)} problem(s) that may hide links; "
@@ -210,7 +215,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(problem or source_problem or "")
     if not args.no_cache and args.results is not None and _same_file(args.cache, args.results):
         # Each write would replace the other's format: the cache would be lost every run.
-        return _fail(f"--results {display_path(args.results)} is the link cache; give the results a file of their own")
+        return _fail(f"--results {display_path(args.results)} is the link cache; "
+                     "give the results a file of their own")
     targets, problem = _targets(args)
     if targets is None:
         return _fail(problem or "nothing to check")

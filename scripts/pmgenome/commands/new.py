@@ -8,7 +8,12 @@ import datetime as dt
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Kind
-from pmgenome.commands.common import Exit, add_catalog_option, inside_catalog
+from pmgenome.commands.common import (
+    Exit,
+    add_catalog_option,
+    catalog_not_found,
+    inside_catalog,
+)
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.enrich.page import PageResult, fetch_page
@@ -56,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         tell(f"pmgenome new: {url[:200]}: {problem}")
         return Exit.USAGE
     if not root.is_dir():
-        tell(f"pmgenome new: catalog folder not found: {display_path(root)}")
+        tell(f"pmgenome new: {catalog_not_found(root)}")
         return Exit.USAGE
     if (inside := inside_catalog(root)) is not None:
         tell(f"pmgenome new: {inside}")

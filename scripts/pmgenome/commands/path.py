@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
-from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
         return Exit.USAGE
     output = PlanFormat.JSON if args.json else PlanFormat(args.format or PlanFormat.TEXT)
     if not args.catalog.is_dir():
-        print(f"pmgenome path: catalog folder not found: {display_path(args.catalog)}", file=sys.stderr)
+        print(f"pmgenome path: {catalog_not_found(args.catalog)}", file=sys.stderr)
         return Exit.USAGE
     catalog, problems = load_catalog(args.catalog)
     if problems:

@@ -9,7 +9,7 @@ import json
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.taxonomy import load_taxonomy
-from pmgenome.commands.common import Exit, add_catalog_option
+from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.text.escape import terminal_line
 
@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
         write_stdout(json.dumps(entry_schema.raw_schema(), indent=2) + "\n")
         return Exit.OK
     if not args.catalog.is_dir():
-        tell(f"pmgenome schema: catalog folder not found: {display_path(args.catalog)}")
+        tell(f"pmgenome schema: {catalog_not_found(args.catalog)}")
         return Exit.USAGE
     taxonomy, problems = load_taxonomy(args.catalog / "taxonomy.yaml")
     if problems:
