@@ -100,3 +100,20 @@ def test_schema_fixture_folders_hold_one_file_per_new_kind() -> None:
     assert sorted(path.relative_to(INVALID).as_posix() for path in INVALID.rglob("*.yaml")) == [
         "books/bad-book.yaml", "newsletters/bad-newsletter.yaml", "podcasts/bad-podcast.yaml",
         "videos/bad-video.yaml"]
+
+
+@pytest.mark.parametrize(("isbn", "message"), [
+    ("978-1736633305", "'978-1736633305' is not a valid ISBN: its last digit should be 4 for the digits before it"),
+    ("0-8044-2957-1", "'0-8044-2957-1' is not a valid ISBN: its last digit should be X for the digits before it"),
+    ("978-1736633304", None),  # Continuous Discovery Habits
+    ("0465050654", None),  # The Design of Everyday Things, as an ISBN-10
+    ("0-8044-2957-X", None),  # an ISBN-10 whose check digit is X
+])
+def test_an_isbn_with_a_mistyped_digit_is_caught_by_its_check_digit(catalog_dir: CatalogDir, isbn: str,
+                                                                     message: str | None) -> None:
+    text = (SITE_FIXTURES / "books" / "fixture-book.yaml").read_text(encoding="utf-8")
+    line = next(number for number, row in enumerate(text.splitlines(), 1) if row.startswith("isbn:"))
+    catalog_dir.write("books/fixture-book.yaml", text.replace(text.splitlines()[line - 1], f'isbn: "{isbn}"'))
+    assert problems_of(catalog_dir) == ([] if message is None else [
+        f"catalog/books/fixture-book.yaml:{line}:7: {message}; a digit is likely mistyped, so copy the ISBN again "
+        "from the book's page"])

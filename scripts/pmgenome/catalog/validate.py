@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
 from pmgenome.catalog.files import display_path
+from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.catalog.problems import Problem, sort_problems
@@ -183,6 +184,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
         if type(value) is str:
             if name == "url" and ("url",) not in schema_paths:
                 found += _url_problems(entry, ("url",), value)
+            if name == "isbn" and ("isbn",) not in schema_paths and (reason := isbn_problem(value)):
+                found.append((entry.location(name), reason, "format"))
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
                 found.append((entry.location(name), f"'{name}' {reason}", "plain-text"))
             if _PLACEHOLDER.match(value):
