@@ -85,6 +85,24 @@ def test_hanging_urls_do_not_starve_the_others() -> None:
         assert stuck.max_in_flight <= 4  # twice the host's limit at most
 
 
+def test_a_limit_a_maintainer_set_for_a_host_holds_even_while_it_hangs() -> None:
+    # hosts.yaml's `concurrency: 1` for a fragile host: its hung requests keep their slot.
+    with LocalServer("127.0.0.53", {f"/hang/{n}": Reply(action="hang") for n in range(2)},
+                     default=html()) as stuck:
+        targets = {**{stuck.url(f"/hang/{n}"): () for n in range(2)}, **{stuck.url(f"/ok/{n}"): () for n in range(2)}}
+        config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 0.6, "total_timeout": 0.6})
+        with Client(config) as client:
+            results = check_urls(client, targets, options=CheckOptions.from_client(
+                config, concurrency=4, stall_after=0.1, retry=RetryPolicy(attempts=1),
+                host_limits=HostLimits(1, strict=True)))
+        assert [r.verdict for r in results] == [Verdict.TIMEOUT] * 2 + [Verdict.OK] * 2
+        # One at a time: each request starts only when the one before gave up (the server itself
+        # cannot tell, as it holds a hung connection after the client has left).
+        starts = sorted(r.at for r in stuck.requests)
+        assert len(starts) == 4
+        assert starts[1] - starts[0] >= 0.55 and starts[2] - starts[1] >= 0.55
+
+
 def test_a_429_pauses_its_host_only_as_long_as_asked() -> None:
     first: dict[str, float] = {}
 

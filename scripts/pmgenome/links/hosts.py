@@ -102,7 +102,8 @@ class HostPolicies(HostRules):
         if rule is None:
             return default
         return HostLimits(rule.concurrency if rule.concurrency is not None else default.in_flight,
-                          rule.min_interval if rule.min_interval is not None else default.min_interval)
+                          rule.min_interval if rule.min_interval is not None else default.min_interval,
+                          strict=rule.concurrency is not None)
 
     def accepted(self, host: str) -> Collection[int]:
         rule = self.rule(host)

@@ -8,7 +8,8 @@ between starts (HostGate), and a host is paused only as long as its server asked
 A request that has had no answer for `stall_after` seconds stops counting against its host's
 and the run's limits: a hanging server costs a thread, not the others' turn. At most twice the
 host's own limit of stalled requests per host, and the run's limit in all, so a host that hangs
-everything never sees more than three times its limit.
+everything never sees more than three times its limit. A limit a maintainer set for the host
+(`concurrency` in hosts.yaml) is kept to the letter: its hung requests keep their slots.
 
 Work in progress goes first: a retry or a redirect hop is queued before its host's new URLs,
 so the long chains (the run's floor) start their next step as soon as they may.
@@ -159,10 +160,10 @@ class Scheduler:
         """Stop counting requests that have hung for stall_after; returns when the next might."""
         wake = float("inf")
         for running in self._running.values():
-            if running.stalled:
+            state = self._hosts[running.host]
+            if running.stalled or state.gate.limits.strict:
                 continue
             due = running.started + self._stall_after
-            state = self._hosts[running.host]
             if due > now:
                 wake = min(wake, due)
             elif state.stalled < 2 * state.gate.limits.in_flight and self._stalled < self.concurrency:

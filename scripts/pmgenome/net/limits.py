@@ -23,6 +23,9 @@ class HostLimits:
 
     in_flight: int = 2
     min_interval: float = 0.0
+    # A maintainer's own limit for the host (hosts.yaml): a request that hangs still holds its slot,
+    # since the host asked for this many and no more; without it a hung request hands its slot on.
+    strict: bool = False
 
 
 class HostGate:
@@ -33,7 +36,7 @@ class HostGate:
     """
 
     def __init__(self, limits: HostLimits) -> None:
-        self.limits = HostLimits(max(1, limits.in_flight), max(0.0, limits.min_interval))
+        self.limits = HostLimits(max(1, limits.in_flight), max(0.0, limits.min_interval), limits.strict)
         self.in_flight = 0
         self.paused_until = 0.0  # monotonic time; set by a server's Retry-After
         self._last_start = float("-inf")
