@@ -40,7 +40,8 @@ def _git(*args: str, cwd: Path) -> str:
 
 @pytest.fixture
 def server():
-    with LocalServer("127.0.0.41", {"/gone": Reply(404), "/wall": Reply(403)}, default=html()) as running:
+    with LocalServer("127.0.0.41", {"/gone": Reply(404), "/wall": Reply(403)},
+                     default=lambda request: Reply(404) if request.path.startswith("/gone/") else html()) as running:
         yield running
 
 
@@ -57,9 +58,10 @@ class Repository:
         _git("init", "-q", "--bare", "-b", "main", "origin.git", cwd=root)
         self.origin = root / "origin.git"
 
-    def commit(self, urls: dict[str, str]) -> None:
+    def commit(self, urls: dict[str, str], more: int = 0) -> None:
         """A catalog (the site fixture's, so the deploy can build it) whose entries' links are `urls`
-        (entry id: path on the server); the other entries link to working pages."""
+        (entry id: path on the server); the other entries link to working pages. `more` adds that
+        many articles (a title and a link: all `pmgenome links` reads), whose links are dead."""
         source = self.root / "source"
         _git("init", "-q", "-b", "main", str(source), cwd=self.root)
         catalog = fixture_catalog(source / "catalog")
@@ -68,6 +70,9 @@ class Repository:
             url = next(line for line in text.splitlines() if line.startswith("url: "))
             text = text.replace(url + "\n", f"url: {self.server.url(urls.get(path.stem, '/' + path.stem))}\n")
             path.write_text(text, encoding="utf-8")
+        for number in range(more):
+            (catalog / "articles" / f"dead-{number:03}.yaml").write_text(
+                f"title: Dead {number}\nurl: {self.server.url(f'/gone/{number:03}')}\n", encoding="utf-8")
         write_config(source / "mkdocs.yml", Path("catalog"))
         _git("add", ".", cwd=source)
         _git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "catalog", cwd=source)
@@ -147,6 +152,22 @@ def test_lost_memory_keeps_the_open_issue_open(repository: Repository) -> None:
     assert _body(job) == _report(job) + (
         "\n\n_The results of earlier runs were missing: dead links count as failing for the first time._\n"
         f"\n\n_From [this run]({RUN_URL})._\n")
+
+
+def test_a_report_too_long_for_an_issue_is_cut_between_lines_and_says_so(repository: Repository) -> None:
+    # GitHub refuses an issue body over 65,536 characters; a week when hundreds of links die (a host's
+    # outage) must still update the issue, with whole table rows and a word on where the rest is.
+    repository.commit({}, more=300)
+    job, calls = repository.weekly(open_issue="12")
+    assert calls == [LIST, "gh issue edit 12 --body-file issue-body.md"]
+    report, body = _report(job), (job.workdir / "issue-body.md").read_bytes().decode("utf-8")
+    assert len(report.encode()) > 65536
+    kept, note = body.split("\n\n_The report is longer than", 1)
+    assert report.startswith(kept) and report[len(kept)] == "\n" and kept.endswith(" |")
+    assert 55000 < len(kept.encode()) <= 60000
+    assert note == (f" an issue can hold; the whole of it is in the summary of [this run]({RUN_URL})._\n"
+                    "\n\n_The results of earlier runs were missing: dead links count as failing for the first time._\n"
+                    f"\n\n_From [this run]({RUN_URL})._\n")
 
 
 def test_blocked_links_do_not_keep_the_issue_open(repository: Repository) -> None:
