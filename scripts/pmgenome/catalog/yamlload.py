@@ -211,6 +211,7 @@ class _Walker:
         # Anchored nodes not (yet) aliased: `author: &Co Ltd` silently reads as "Ltd".
         self.anchored: dict[int, Node] = {}
         self.text = document.text or ""
+        self.may_anchor = "&" in self.text  # most files have no '&' at all: no node needs a look
         self.count = 0
 
     def error(self, node: Node, message: str, rule: str) -> None:
@@ -226,7 +227,7 @@ class _Walker:
                            "write the value out where it is used", "alias")
             return None
         self.seen.add(id(node))
-        if self.starts_with_anchor(node):
+        if self.may_anchor and self.starts_with_anchor(node):
             self.anchored[id(node)] = node
         if node.tag == STR and type(node) is ScalarNode:
             return node.value  # the common case, kept short: most values are plain text
@@ -267,7 +268,8 @@ class _Walker:
                 continue
             key = key_node.value
             if key not in result and value_node.tag == STR and type(value_node) is ScalarNode \
-                    and id(value_node) not in self.seen and not self.starts_with_anchor(value_node):
+                    and id(value_node) not in self.seen \
+                    and not (self.may_anchor and self.starts_with_anchor(value_node)):
                 # Most values are plain text: handled here without a call per value.
                 self.seen.add(id(value_node))
                 result[key] = value_node.value

@@ -7,6 +7,7 @@ definition; each output then escapes what its own syntax needs (see `escape`).
 
 from __future__ import annotations
 
+import functools
 import re
 
 # C0 controls, DEL and C1 controls, as a character-class range for patterns that add their own.
@@ -25,12 +26,17 @@ def one_line(text: object) -> str:
     return " ".join(_NOT_SHOWN.sub(" ", str(text)).split())
 
 
+@functools.lru_cache(maxsize=8)
+def _controls_except(allowed: str) -> re.Pattern[str]:
+    # One search in C: a loop over CONTROL's matches would stop at every line break of a file.
+    controls = [chr(code) for code in (*range(0x00, 0x20), *range(0x7F, 0xA0)) if chr(code) not in allowed]
+    return re.compile(f"[{re.escape(''.join(controls))}]")
+
+
 def first_control(text: str, allowed: str = "\t\n") -> str | None:
     """The first control character in `text` other than those `allowed`, or None."""
-    for found in CONTROL.finditer(text):
-        if found.group(0) not in allowed:
-            return found.group(0)
-    return None
+    found = _controls_except(allowed).search(text)
+    return found.group(0) if found else None
 
 
 def shortened(text: str, limit: int) -> str:
