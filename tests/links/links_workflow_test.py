@@ -34,8 +34,8 @@ LIST = 'gh issue list --state open --author app/github-actions --search "Broken 
 RUN_URL = "https://github.test/acme/pm-genome/actions/runs/7"
 
 
-def _git(*args: str, cwd: Path) -> str:
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+def _git(*args: str, cwd: Path, check: bool = True) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=check, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
@@ -83,18 +83,23 @@ class Repository:
         _git("clone", "-q", "--depth=1", f"file://{self.origin}", name, cwd=self.root)
         return self.root / name
 
-    def weekly(self, open_issue: str = "") -> tuple[JobRun, list[str]]:
-        """One run of links.yml's job: its steps' results, and the `gh` calls it made."""
+    def start(self, open_issue: str = "", server_url: str = "https://github.test") -> tuple[JobRun, Path]:
+        """A new run of links.yml's job in a fresh checkout, and the file its `gh` calls go to."""
         self.week += 1
         work = self.clone(f"week-{self.week}")
         log = self.root / f"gh-{self.week}.log"
         log.touch()
         job = JobRun("links.yml", "check", work, self.root / f"runner-{self.week}", {
-            "github.token": "token", "github.repository": "acme/pm-genome", "github.server_url": "https://github.test",
+            "github.token": "token", "github.repository": "acme/pm-genome", "github.server_url": server_url,
             "github.run_id": "7"}, env={
             "PATH": f"{self.bin}:{os.environ['PATH']}", "GH_LOG": str(log), "OPEN_ISSUE": open_issue,
-            "PMGENOME_WAYBACK_URL": "off", "GITHUB_SERVER_URL": "https://github.test",
+            "PMGENOME_WAYBACK_URL": "off", "GITHUB_SERVER_URL": server_url,
             "GITHUB_REPOSITORY": "acme/pm-genome", "GITHUB_SHA": _git("rev-parse", "HEAD", cwd=work).strip()})
+        return job, log
+
+    def weekly(self, open_issue: str = "") -> tuple[JobRun, list[str]]:
+        """One run of links.yml's job: its steps' results, and the `gh` calls it made."""
+        job, log = self.start(open_issue)
         for name in WEEKLY:
             done = job.step(name)
             assert done is None or done.returncode == 0, (name, done.stdout, done.stderr)
@@ -183,6 +188,30 @@ def test_nothing_to_say_and_no_issue(repository: Repository) -> None:
     assert repository.weekly()[1] == [LIST]  # failing for the first time
     repository.server.routes["/gone"] = html()
     assert repository.weekly()[1] == [LIST]
+
+
+def test_only_the_steps_that_fetch_and_push_the_branch_get_the_token(repository: Repository) -> None:
+    # The checkout keeps no credentials (the steps between install packages and fetch strangers'
+    # pages); the two git steps send the token as checkout would. Here "GitHub" is a server that
+    # records what git sends, and refuses everything.
+    repository.commit({})
+    with LocalServer("127.0.0.44") as github:
+        job, _ = repository.start(server_url=github.origin)
+        assert _git("config", "--get-regexp", "extraheader", cwd=job.workdir, check=False) == ""
+        _git("remote", "set-url", "origin", github.url("/acme/pm-genome"), cwd=job.workdir)
+        restored = job.step("Restore the results of earlier runs")
+        assert restored is not None and restored.returncode == 0 and job.outputs["memory"] == {"state": "lost"}
+        fetched = len(github.requests)
+        checked = job.step("Check links")
+        assert checked is not None and checked.returncode == 0, checked.stderr
+        pushed = job.step("Keep the results on the link-status branch")
+        assert pushed is not None and pushed.returncode != 0  # refused, as this server refuses everything
+    sent = [{name.lower(): value for name, value in request.headers.items()}.get("authorization")
+            for request in github.requests]
+    assert 0 < fetched < len(sent) and set(sent) == {"basic eC1hY2Nlc3MtdG9rZW46dG9rZW4="}  # x-access-token:token
+    given = [step.get("name") for step in job.steps if "${{ github.token }}" in str(step.get("env", {}))]
+    assert given == ["Restore the results of earlier runs", "Keep the results on the link-status branch",
+                     "Open, update or close the report issue"]
 
 
 def _deploy(repository: Repository, name: str) -> tuple[JobRun, subprocess.CompletedProcess[str]]:
