@@ -135,7 +135,8 @@ def test_dead_links_open_the_issue_on_the_second_run_and_close_it_once_they_work
         "\n\n### Dead links (1)\n\n| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
         "| [catalog\\/books\\/fixture\\-book\\.yaml\\:3](<https://github.test/acme/pm-genome/blob/"
         f"{sha}/catalog/books/fixture-book.yaml#L3>) | [http\u2060\\:\\/\\/127\\.0\\.0\\.41\\:{port}\\/gone]"
-        f"(<http://127.0.0.41:{port}/gone>) | `HTTP 404 Not Found` | Find where the resource moved, or remove the entry. |\n")
+        f"(<http://127.0.0.41:{port}/gone>) | `HTTP 404 Not Found` | Find where the resource moved, or remove the "
+        "entry. |\n")
     assert second.summary.read_text(encoding="utf-8") == _report(second)
     _, calls = repository.weekly(open_issue="12")
     assert calls == [LIST, "gh issue edit 12 --body-file issue-body.md"]
@@ -179,7 +180,8 @@ def test_blocked_links_do_not_keep_the_issue_open(repository: Repository) -> Non
     repository.commit({"fixture-book": "/wall"})  # 403: blocked, not dead
     job, calls = repository.weekly(open_issue="12")
     assert job.outputs["check"] == {"exit": "0"}
-    assert _report(job).splitlines()[2] == "21 URLs: 0 broken, 0 soft-404, 0 timeout, 1 blocked, 0 redirected, 0 excluded, 20 ok."
+    assert _report(job).splitlines()[2] == (
+        "21 URLs: 0 broken, 0 soft-404, 0 timeout, 1 blocked, 0 redirected, 0 excluded, 20 ok.")
     assert calls == [LIST, f"gh issue close 12 --comment All links work again ([run]({RUN_URL}))."]
 
 

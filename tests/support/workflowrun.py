@@ -27,7 +27,7 @@ def load(workflow: str) -> dict:
     return yaml.safe_load((REPO / ".github" / "workflows" / workflow).read_text(encoding="utf-8"))
 
 
-@dataclass
+@dataclass(frozen=True)
 class JobRun:
     """One run of one job: `step(name)` runs a named step (or one whose `run` is `name`)."""
 
@@ -41,11 +41,17 @@ class JobRun:
     outcomes: dict[str, str] = field(default_factory=dict)
     github_env: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.document = load(self.workflow)
-        self.steps = self.document["jobs"][self.job]["steps"]
-        self.temp.mkdir(parents=True, exist_ok=True)
-        self.summary = self.temp / "step-summary.md"
+    @property
+    def document(self) -> dict:
+        return load(self.workflow)
+
+    @property
+    def steps(self) -> list[dict]:
+        return self.document["jobs"][self.job]["steps"]
+
+    @property
+    def summary(self) -> Path:
+        return self.temp / "step-summary.md"
 
     def find(self, name: str) -> dict:
         return next(step for step in self.steps if name in (step.get("name"), step.get("run")))
@@ -75,10 +81,12 @@ class JobRun:
         step = self.find(name)
         if not self.condition(step):
             return None
+        self.temp.mkdir(parents=True, exist_ok=True)
         output, env_file = self.temp / "github-output", self.temp / "github-env"
         output.write_text("")
         env_file.write_text("")
-        scopes = (self.document.get("env", {}), self.document["jobs"][self.job].get("env", {}), step.get("env", {}))
+        document = self.document
+        scopes = (document.get("env", {}), document["jobs"][self.job].get("env", {}), step.get("env", {}))
         full = {**os.environ, "GITHUB_ACTIONS": "true", "CI": "true", **self.env, **self.github_env}
         for scope in scopes:
             full.update({key: self.resolve(str(value)) for key, value in scope.items()})
