@@ -19,9 +19,9 @@ LINTER = REPO / "tests" / "tools" / "actionlint.mjs"
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"[\w.-]+/[\w./-]+@[0-9a-f]{40}")
 VERSION_COMMENT = re.compile(r"uses: (\S+) # v\d+\.\d+\.\d+(?: |$)")
-# Checkouts that keep their credentials, each for a reason: links.yml pushes its results to the
-# link-status branch.
-KEEPS_CREDENTIALS = {"links.yml/check"}
+# Checkouts that keep their credentials, each for a reason (links.yml, which pushes its results,
+# gives the token to its two git steps only).
+KEEPS_CREDENTIALS: set[str] = set()
 
 
 def _linter_ready() -> str | None:
