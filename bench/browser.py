@@ -14,7 +14,8 @@ bytes it sends. Each measurement runs in a fresh browser context (a cold cache):
   bytes fetched by then and once the page is idle.
 
 Goals: search at most 1.0 s and 600 KB; Explore's first result at most 1.0 s and 2 MB in all.
-The builds' CPU time is printed too (ours, Pagefind included, against the plain one, goal 1.3x).
+The builds' CPU time is printed too (ours, Pagefind included, against the plain one, goal 1.3x;
+the best of two interleaved builds of each).
 PMGENOME_BENCH_BROWSER_SIZE changes the size (10,000 by default).
 """
 
@@ -35,7 +36,7 @@ from pathlib import Path
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from bench.site import build, our_config, plain_site
+from bench.site import Result, build, our_config, plain_site
 from bench.varied import Written, write_varied_catalog
 
 SIZE = int(os.environ.get("PMGENOME_BENCH_BROWSER_SIZE", "10000"))
@@ -45,6 +46,7 @@ GOAL_SEARCH_BYTES = 600_000
 GOAL_EXPLORE_S = 1.0
 GOAL_EXPLORE_BYTES = 2_000_000
 GOAL_BUILD_RATIO = 1.3
+BUILD_ROUNDS = 2
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
@@ -208,7 +210,14 @@ def main() -> int:
         written = write_varied_catalog(catalog, SIZE)
         (work / "plain-work").mkdir()
         configs = {"pmgenome": our_config(work, catalog), "plain": plain_site(work / "plain-work", catalog)}
-        results = {name: build(config, work / f"site-{name}") for name, config in configs.items()}
+        # Interleaved, the best of each side counting (as in bench site): noise on a shared
+        # machine only ever adds time, and one noisy build moved the ratio by 0.2 here.
+        results: dict[str, Result] = {}
+        for _ in range(BUILD_ROUNDS):
+            for name, config in configs.items():
+                result = build(config, work / f"site-{name}")
+                if name not in results or result.seconds < results[name].seconds:
+                    results[name] = result
         ratio = results["pmgenome"].seconds / results["plain"].seconds
         print(f"{SIZE:,} entries of varied text: build CPU ours (Pagefind included) "
               f"{results['pmgenome'].seconds:.1f} s, plain MkDocs + Material search {results['plain'].seconds:.1f} s: "

@@ -106,11 +106,25 @@ def test_pagefind_failing_is_a_clear_error(tmp_path: Path) -> None:
     assert "Pagefind was not able to build an index" in message
 
 
-def test_a_record_cannot_leave_the_scratch_folder() -> None:
+@pytest.mark.parametrize("dest_uri", ["../escape/index.html", "a/../../escape.html", "/etc/escape.html",
+                                      "a\\..\\..\\escape.html", ""])
+def test_a_record_cannot_leave_the_scratch_folder(dest_uri: str) -> None:
     index = SearchIndex()
     try:
         with pytest.raises(SearchIndexError) as raised:
-            index.add(page_record("x", "", "../escape/index.html"))
+            index.add(page_record("x", "", dest_uri))
+        assert list(index.root.parent.glob("escape*")) == []
     finally:
         index.close()
-    assert str(raised.value) == "pmgenome: a page's output path leaves the site: ../escape/index.html"
+    assert str(raised.value) == f"pmgenome: a page's output path leaves the site: {dest_uri}"
+
+
+def test_records_land_at_their_pages_paths() -> None:
+    index = SearchIndex()
+    try:
+        for uri in ("index.html", "resources/a/index.html", "resources/b/index.html"):
+            index.add(page_record("x", "<p>y</p>", uri))
+        written = sorted(path.relative_to(index.root).as_posix() for path in index.root.rglob("*.html"))
+    finally:
+        index.close()
+    assert written == ["index.html", "resources/a/index.html", "resources/b/index.html"]
