@@ -5,18 +5,16 @@ its test instead of touching it."""
 
 from __future__ import annotations
 
-import functools
 import ipaddress
 import os
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from tests.support.servers import static_site
 from tests.support.sitebuild import build_fixture_site
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -25,24 +23,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SKIP_ENV = "PMGENOME_SKIP_BROWSER"
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build = build_fixture_site(tmp_path_factory.mktemp("browser-site"))
     assert build.returncode == 0, build.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with static_site(build.site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import functools
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from tests.support.servers import static_site
 from tests.support.sitebuild import build_site, fixture_catalog, write_config
 
 ARTICLE = """\
@@ -27,11 +25,6 @@ reviewed: 2026-11-20
 """
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     workdir = tmp_path_factory.mktemp("explore-more")
@@ -40,15 +33,8 @@ def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         (catalog / "articles" / f"generated-{n:03d}.yaml").write_text(ARTICLE.format(n=n), encoding="utf-8")
     build = build_site(write_config(workdir / "mkdocs.yml", catalog), workdir / "site")
     assert build.returncode == 0, build.stderr
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(build.site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with static_site(build.site) as url:
+        yield url
 
 
 def test_show_more_by_keyboard_moves_the_focus_to_the_first_new_card(page, base_url: str) -> None:

@@ -114,23 +114,25 @@ def test_publisher_on_an_article_means_its_publication(catalog_dir: CatalogDir) 
         f"{ARTICLE}:15:1: unknown field 'publisher' for an article (did you mean 'publication'?)"]
 
 
+BOOK = """\
+    # yaml-language-server: $schema=../../scripts/pmgenome/schema/book.schema.json
+    title: Inspired
+    url: https://www.svpg.com/books/inspired-how-to-create-tech-products-customers-love-2nd-edition/
+    summary: >-
+      A made-up summary for a real book, long enough for the validator to accept it as the
+      summary of a book entry in this test.
+    segments: [b2b]
+    access: paid
+    added: 2026-11-01
+    reviewed: 2026-11-01
+    authors: [Marty Cagan]
+    year: 2017
+    """
+
+
 def test_publisher_on_a_book_is_its_own_field_and_publication_is_the_near_miss(catalog_dir: CatalogDir) -> None:
-    catalog_dir.write("books/inspired.yaml", """\
-        # yaml-language-server: $schema=../../scripts/pmgenome/schema/book.schema.json
-        title: Inspired
-        url: https://www.svpg.com/books/inspired-how-to-create-tech-products-customers-love-2nd-edition/
-        summary: >-
-          A made-up summary for a real book, long enough for the validator to accept it as the
-          summary of a book entry in this test.
-        segments: [b2b]
-        access: paid
-        added: 2026-11-01
-        reviewed: 2026-11-01
-        authors: [Marty Cagan]
-        year: 2017
-        publisher: Wiley
-        publication: Wiley
-        """)
+    # BOOK ends with the indent of the line that follows it (the test text is dedented when written).
+    catalog_dir.write("books/inspired.yaml", BOOK + "publisher: Wiley\n    publication: Wiley\n")
     assert problems_of(catalog_dir) == [
         "catalog/books/inspired.yaml:14:1: unknown field 'publication' for a book (did you mean 'publisher'?)"]
 
@@ -264,22 +266,6 @@ def test_a_value_that_starts_with_an_anchor_or_a_tag_is_not_read_as_text_in_sile
         catalog_dir: CatalogDir, replacement: str, expected: str) -> None:
     catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE.replace("author: Ben Horowitz", replacement))
     assert problems_of(catalog_dir) == [f"{ARTICLE}:{expected}"]
-
-
-BOOK = """\
-    # yaml-language-server: $schema=../../scripts/pmgenome/schema/book.schema.json
-    title: Inspired
-    url: https://www.svpg.com/books/inspired-how-to-create-tech-products-customers-love-2nd-edition/
-    summary: >-
-      A made-up summary for a real book, long enough for the validator to accept it as the
-      summary of a book entry in this test.
-    segments: [b2b]
-    access: paid
-    added: 2026-11-01
-    reviewed: 2026-11-01
-    authors: [Marty Cagan]
-    year: 2017
-    """
 
 
 @pytest.mark.parametrize(("year", "expected"), [
