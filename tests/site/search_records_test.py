@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
 from pmgenome.site.context import SiteSettings, make_context
 from pmgenome.site.pages import explore_facets
-from pmgenome.site.search.index import SearchIndex, SearchIndexError
+from pmgenome.site.search import index as search_index
+from pmgenome.site.search.index import MEMORY_FS, SearchIndex, SearchIndexError
 from pmgenome.site.search.records import PageRecords, Record, filter_labels, page_record
 
 from tests.support.sitebuild import fixture_catalog
@@ -78,7 +80,13 @@ def test_another_page_gives_its_title_and_body_and_an_excluded_page_nothing(reco
     assert records.record("about.md", "about/index.html", "About", "", {"search": {"exclude": "no"}}) is not None
 
 
-def test_pagefind_indexes_the_records_and_drops_its_unused_interfaces(tmp_path: Path) -> None:
+@pytest.mark.parametrize("staged", [False, True], ids=["written-in-place", "staged-in-memory"])
+def test_pagefind_indexes_the_records_and_drops_its_unused_interfaces(tmp_path: Path, staged: bool,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    # A large site's index is written to memory first and copied in: the same files either way.
+    if staged and not (MEMORY_FS.is_dir() and os.access(MEMORY_FS, os.W_OK)):
+        pytest.skip(f"{MEMORY_FS} is not a writable folder here")
+    monkeypatch.setattr(search_index, "STAGE_FROM", 1 if staged else 10**9)
     index = SearchIndex()
     try:
         index.add(page_record("One", "<p>quokka</p>", "one/index.html"))
@@ -91,7 +99,11 @@ def test_pagefind_indexes_the_records_and_drops_its_unused_interfaces(tmp_path: 
         "pagefind-entry.json", "pagefind-worker.js", "pagefind.js", "wasm.en.pagefind"]
     entry = json.loads((indexed.output / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == 2
+    assert len(list((indexed.output / "fragment").iterdir())) == 2
     assert not index.root.exists()
+    assert (index._staging is not None) == staged  # the path this case is about was taken
+    if MEMORY_FS.is_dir():
+        assert list(MEMORY_FS.glob("pmgenome-pagefind-*")) == []  # and its scratch is gone
 
 
 def test_pagefind_failing_is_a_clear_error(tmp_path: Path) -> None:

@@ -30,6 +30,7 @@ TIMEOUT = 600
 # Records are scratch: kept in memory-backed /dev/shm where there is one. On an ordinary disk,
 # writing and then removing 10,000 small folders cost seconds of the build here.
 MEMORY_FS = Path("/dev/shm")
+STAGE_FROM = 3_000  # pages from which Pagefind's output is staged in memory (see SearchIndex)
 
 
 class SearchIndexError(Exception):
@@ -61,9 +62,11 @@ class SearchIndex:
                                                     dir=MEMORY_FS if in_memory else None)
         self.root = Path(self._scratch.name)
         # Pagefind writes its 10,000 small files far more slowly to a disk than to memory (8 s
-        # of system time against 2 s here, where copying them afterwards takes 1 s): where there
-        # is memory-backed scratch space, it writes there and the index is copied into the site.
-        self._staging = tempfile.TemporaryDirectory(prefix="pmgenome-pagefind-", dir=MEMORY_FS) if in_memory else None
+        # of system time against 2 s here, where copying them afterwards takes 1 s): for a large
+        # site with memory-backed scratch space, it writes there and the index is copied into the
+        # site. A small site's few files cost less written once than written and copied.
+        self._in_memory = in_memory
+        self._staging: tempfile.TemporaryDirectory[str] | None = None
         self._folders: set[Path] = set()
         self.count = 0
 
@@ -85,6 +88,8 @@ class SearchIndex:
         output = site_dir / OUTPUT_DIR
         if output.exists():
             shutil.rmtree(output)
+        if self._in_memory and self.count >= STAGE_FROM and self._staging is None:
+            self._staging = tempfile.TemporaryDirectory(prefix="pmgenome-pagefind-", dir=MEMORY_FS)
         written = Path(self._staging.name) / OUTPUT_DIR if self._staging else output
         if written.exists():
             shutil.rmtree(written)
