@@ -13,6 +13,7 @@ from pathlib import Path
 from types import FrameType
 
 from pmgenome.catalog.files import display_path
+from pmgenome.catalog.model import TAXONOMY_FILE
 
 
 class Exit(IntEnum):
@@ -40,20 +41,21 @@ def inside_catalog(root: Path) -> str | None:
     contributor is working): read as a catalog it has no vocabulary and every entry is misplaced,
     and `new` would write into `articles/articles/`. None for any other folder."""
     parent = root.resolve().parent  # `--catalog .` from inside catalog/articles/ has no parent of its own
-    if (root / "taxonomy.yaml").exists() or not (parent / "taxonomy.yaml").is_file():
+    if (root / TAXONOMY_FILE).exists() or not (parent / TAXONOMY_FILE).is_file():
         return None
     shown = display_path(root.parent) if root.name not in ("", ".") else ".."
     return (f"{display_path(root)} is a folder inside the catalog, not the catalog itself: "
             f"pass --catalog {shown}")
 
 
-def catalog_not_found(root: Path) -> str:
+def catalog_not_found(root: Path, otherwise: str = "") -> str:
     """The message for a --catalog folder that is not there, pointing at `--catalog .` when the
-    command runs inside the catalog itself (a contributor who changed into catalog/)."""
+    command runs inside the catalog itself (a contributor who changed into catalog/); `otherwise`
+    is added when it does not."""
     message = f"catalog folder not found: {display_path(root)}"
-    if Path("taxonomy.yaml").is_file():
-        return f"{message}; this folder holds taxonomy.yaml, so it is the catalog: pass --catalog ."
-    return message
+    if Path(TAXONOMY_FILE).is_file():
+        return f"{message}; this folder holds {TAXONOMY_FILE}, so it is the catalog: pass --catalog ."
+    return message + otherwise
 
 
 def in_github_actions() -> bool:

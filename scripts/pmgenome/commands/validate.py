@@ -41,8 +41,8 @@ def run(args: argparse.Namespace) -> int:
     default = ProblemFormat.GITHUB if in_github_actions() else ProblemFormat.TEXT
     chosen = ProblemFormat(args.format) if args.format else default
     if not args.catalog.is_dir():
-        hint = "" if Path("taxonomy.yaml").is_file() else " (pass the folder that holds taxonomy.yaml with --catalog)"
-        tell(f"pmgenome validate: {catalog_not_found(args.catalog)}{hint}")
+        tell(f"pmgenome validate: "
+             f"{catalog_not_found(args.catalog, ' (pass the folder that holds taxonomy.yaml with --catalog)')}")
         return Exit.USAGE
     if (inside := inside_catalog(args.catalog)) is not None:
         tell(f"pmgenome validate: {inside}")
