@@ -14,6 +14,7 @@ import unicodedata
 import yaml
 
 from pmgenome.text.clean import first_control
+from pmgenome.text.position import position
 
 _KEY_AT_START = re.compile(r"(\s*)([A-Za-z_][\w-]*):(?:\s|$)")
 _CONTEXT = re.compile(r"while (?:parsing|scanning) (?:a |an |the )?(.+)")
@@ -168,11 +169,6 @@ def _hint(problem: str, text: str, line_no: int, col: int) -> str | None:
 _HIDDEN_BREAKS = "\u2028\u2029\x85"
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
-
-
 def _character_name(char: str) -> str:
     name = unicodedata.name(char, "")
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
@@ -188,7 +184,7 @@ def character_problem(text: str) -> tuple[int, int, str] | None:
     if not found:
         return None
     index = min(found)
-    line, col = _position(text, index)
+    line, col = position(text, index)
     char = text[index]
     if char in _HIDDEN_BREAKS:
         return line, col, (f"an invisible line break ({_character_name(char)}), often pasted from a web page or a "
@@ -198,7 +194,7 @@ def character_problem(text: str) -> tuple[int, int, str] | None:
 
 def reader_message(error: yaml.reader.ReaderError, text: str) -> tuple[int, int, str]:
     """Where a character libyaml refuses is, and what it is (its own message counts characters)."""
-    line, col = _position(text, error.position) if 0 <= error.position <= len(text) else (1, 1)
+    line, col = position(text, error.position) if 0 <= error.position <= len(text) else (1, 1)
     char = chr(error.character) if isinstance(error.character, int) else str(error.character)[:1]
     return line, col, f"{_character_name(char) if char else 'a character'} cannot be in a YAML file; remove it"
 

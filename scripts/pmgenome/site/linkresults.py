@@ -27,8 +27,9 @@ from typing import Any
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import Problem
 from pmgenome.links.verdict import Verdict
-from pmgenome.stores.jsonfile import JsonDamage, position, read_json
+from pmgenome.stores.jsonfile import JsonDamage, read_json
 from pmgenome.stores.timestamps import parse_utc
+from pmgenome.text.position import position
 from pmgenome.urls import is_web_url, normalise_url
 
 RESULTS_VERSION = 1

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.files import display_path
+from pmgenome.text.position import position
 
 BOM = "\ufeff"
 # Lines a merge leaves in a file it could not merge (diff3 style adds the ||||||| one): the marker
@@ -93,12 +94,6 @@ class JsonDocument:
         when a value under that key is wrong. The first occurrence is a good guess, not a proof."""
         found = re.search(re.escape(json.dumps(key, ensure_ascii=False)) + r"\s*:", self.text)
         return position(self.text, found.start()) if found else (1, 1)
-
-
-def position(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of the character at `index` in `text`."""
-    line_start = text.rfind("\n", 0, index) + 1
-    return text.count("\n", 0, index) + 1, index - line_start + 1
 
 
 def _byte_position(data: bytes, offset: int) -> tuple[int, int]:
