@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Entry, Kind, Taxonomy
 from pmgenome.catalog.yamlload import Location
-from pmgenome.text.clean import shortened
+from pmgenome.text.clean import character_name, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
 
@@ -183,7 +183,7 @@ def _hidden_character(key: str) -> str | None:
     ordinary space (a non-breaking or zero-width one, a byte-order mark), else None."""
     for char in key:
         if char != " " and unicodedata.category(char) in ("Zs", "Cf"):
-            return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+            return character_name(char)
     return None
 
 

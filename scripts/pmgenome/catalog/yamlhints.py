@@ -9,11 +9,10 @@ mistake that line is often the one to look at.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import yaml
 
-from pmgenome.text.clean import first_control
+from pmgenome.text.clean import character_name, first_control
 from pmgenome.text.position import position
 
 _KEY_AT_START = re.compile(r"(\s*)([A-Za-z_][\w-]*):(?:\s|$)")
@@ -169,11 +168,6 @@ def _hint(problem: str, text: str, line_no: int, col: int) -> str | None:
 _HIDDEN_BREAKS = "\u2028\u2029\x85"
 
 
-def _character_name(char: str) -> str:
-    name = unicodedata.name(char, "")
-    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
-
-
 def character_problem(text: str) -> tuple[int, int, str] | None:
     """(line, col, message) for the first character a catalog file cannot hold: a control character
     (YAML refuses them, with a position it counts from the start of the file) or a hidden line
@@ -187,16 +181,16 @@ def character_problem(text: str) -> tuple[int, int, str] | None:
     line, col = position(text, index)
     char = text[index]
     if char in _HIDDEN_BREAKS:
-        return line, col, (f"an invisible line break ({_character_name(char)}), often pasted from a web page or a "
+        return line, col, (f"an invisible line break ({character_name(char)}), often pasted from a web page or a "
                            "word processor; YAML would start a new line here: replace it with a space")
-    return line, col, f"a control character ({_character_name(char)}) cannot be in a YAML file; remove it"
+    return line, col, f"a control character ({character_name(char)}) cannot be in a YAML file; remove it"
 
 
 def reader_message(error: yaml.reader.ReaderError, text: str) -> tuple[int, int, str]:
     """Where a character libyaml refuses is, and what it is (its own message counts characters)."""
     line, col = position(text, error.position) if 0 <= error.position <= len(text) else (1, 1)
     char = chr(error.character) if isinstance(error.character, int) else str(error.character)[:1]
-    return line, col, f"{_character_name(char) if char else 'a character'} cannot be in a YAML file; remove it"
+    return line, col, f"{character_name(char) if char else 'a character'} cannot be in a YAML file; remove it"
 
 
 def syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:

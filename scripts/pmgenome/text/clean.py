@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 
 # C0 controls, DEL and C1 controls, as a character-class range for patterns that add their own.
 CONTROL_CHARS = "\x00-\x1f\x7f-\x9f"
@@ -42,3 +43,9 @@ def first_control(text: str, allowed: str = "\t\n") -> str | None:
 def shortened(text: str, limit: int) -> str:
     """`text` cut to at most `limit` characters, an ellipsis marking the cut."""
     return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
+
+
+def character_name(char: str) -> str:
+    """'U+00A0 NO-BREAK SPACE': a character people cannot see, named so they can find it."""
+    name = unicodedata.name(char, "")
+    return f"U+{ord(char):04X}" + (f" {name}" if name else "")
