@@ -14,8 +14,8 @@ from pmgenome.commands.output import write_stdout
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
 from pmgenome.enrich.schemaorg import Course, Event
-from pmgenome.enrich.workers import completed
 from pmgenome.net.client import Client, ClientConfig
+from pmgenome.net.workers import completed
 from pmgenome.text.escape import json_text, terminal
 from pmgenome.urls import url_problem
 
@@ -85,7 +85,7 @@ def as_text(page: PageResult) -> str:
 
 
 def fetch_all(client: Client, urls: list[str]) -> list[PageResult]:
-    """Every URL's page, in the order given. On daemon threads (enrich/workers.py): Ctrl-C ends the
+    """Every URL's page, in the order given. On daemon threads (net/workers.py): Ctrl-C ends the
     command at once instead of waiting for a page that trickles in."""
     pages: dict[str, PageResult] = {}
     with closing(completed(lambda url: fetch_page(client, url), list(dict.fromkeys(urls)), MAX_PARALLEL,

@@ -19,8 +19,8 @@ from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult, fetch_page
 from pmgenome.enrich.record import EnrichmentRecord, RecordStatus
-from pmgenome.enrich.workers import completed
 from pmgenome.net.client import Client
+from pmgenome.net.workers import completed
 from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.urls import url_problem
 

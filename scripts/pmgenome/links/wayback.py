@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import threading
 from urllib.parse import quote
 
 from pmgenome.net.client import Client
+from pmgenome.net.workers import completed
 from pmgenome.urls import is_web_url
 
 DEFAULT_WAYBACK_URL = "https://archive.org"
@@ -31,32 +31,14 @@ def archived_copy(client: Client, url: str, base: str = DEFAULT_WAYBACK_URL) -> 
 
 
 def archived_copies(client: Client, urls: list[str], base: str) -> dict[str, str]:
-    """Archived copies for several URLs, asked in parallel within the client's limits.
+    """Archived copies for several URLs, asked in parallel within the client's limits, on the
+    daemon threads of net.workers: Ctrl-C while the archive is slow or hangs ends the run at once."""
 
-    Daemon threads joined in short waits, not a thread pool: Ctrl-C while the archive is slow
-    or hangs ends the run at once, where a pool's threads are waited for (minutes) at exit."""
-    found: dict[str, str] = {}
-    queue = list(reversed(urls))
-    lock = threading.Lock()
+    def look_up(url: str) -> str | None:
+        try:
+            return archived_copy(client, url, base)
+        except Exception:  # noqa: BLE001 - a missing suggestion is never worth a traceback or the others
+            return None
 
-    def work() -> None:
-        while True:
-            with lock:
-                if not queue:
-                    return
-                url = queue.pop()
-            try:
-                copy = archived_copy(client, url, base)
-            except Exception:  # noqa: BLE001 - a missing suggestion is never worth a traceback or the others
-                copy = None
-            if copy:
-                with lock:
-                    found[url] = copy
-
-    threads = [threading.Thread(target=work, daemon=True, name=f"wayback-{n}") for n in range(min(4, len(urls)))]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        while thread.is_alive():
-            thread.join(0.2)
-    return {url: found[url] for url in urls if url in found}
+    found = dict(completed(look_up, urls, workers=4, name="wayback"))
+    return {url: copy for url in urls if (copy := found.get(url))}
