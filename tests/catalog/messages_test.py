@@ -286,6 +286,9 @@ def test_a_year_that_is_not_a_number_says_so_in_a_contributors_words(catalog_dir
     ("title: Episode #42: pricing",
      "2:16: 'title' ends before ' #', which starts a YAML comment, so it reads 'Episode'; put the whole value in "
      "quotes: title: \"Episode #42: pricing\""),
+    ("title: Tabs\t#1 of 3",
+     "2:13: 'title' ends before ' #', which starts a YAML comment, so it reads 'Tabs'; put the whole value in "
+     "quotes: title: \"Tabs\t#1 of 3\""),
 ])
 def test_a_text_value_cut_short_by_a_comment_is_found(catalog_dir: CatalogDir, replacement: str,
                                                       expected: str) -> None:
