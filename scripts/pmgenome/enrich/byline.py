@@ -7,6 +7,8 @@ import re
 
 from lxml import etree, html
 
+from pmgenome.text.clean import one_line
+
 MAX_AUTHOR_CHARS = 100
 MAX_NAME_WORDS = 6
 # How many text nodes of the main text to scan for a "By Jane Doe" line: bylines sit near the top.
@@ -49,7 +51,8 @@ def clean_author(value: str | None) -> str | None:
     if not value:
         return None
     value = htmllib.unescape(value) if "&" in value else value
-    text = _SPACE.sub(" ", value.replace("\n", " | ")).strip(" |,;:-–—()[]")
+    # one_line, as for every text read from a page: no control or bidirectional character is kept.
+    text = one_line(value.replace("\n", " | ")).strip(" |,;:-–—()[]")
     if _LABEL_ONLY.match(text):
         return None
     text = _PREFIX.sub("", text, count=1) if len(text.split()) > 1 else text
