@@ -10,8 +10,9 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator as SchemaValidator
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
@@ -100,9 +101,9 @@ def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
 
 
 @lru_cache(maxsize=16)
-def _validator(kind: Kind, taxonomy: Taxonomy) -> Draft202012Validator:
+def _validator(kind: Kind, taxonomy: Taxonomy) -> SchemaValidator:
     checker = FormatChecker(formats=("date",))
-    return Draft202012Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
+    return entry_schema.Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
 
 
 class EntrySchema:

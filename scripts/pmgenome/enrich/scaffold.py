@@ -90,7 +90,7 @@ def slugify(text: str) -> str:
 def _url_words(url: str) -> str:
     parts = urlsplit(url)
     segments = [unquote(part) for part in parts.path.split("/") if part]
-    last = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", segments[-1]) if segments else ""
+    last = re.sub(r"\.[A-Za-z0-9]{1,5}\Z", "", segments[-1]) if segments else ""
     host = (parts.hostname or "").removeprefix("www.")
     return last if slugify(last) else host
 
