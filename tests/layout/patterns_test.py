@@ -38,9 +38,9 @@ def _ends_with_bare_dollar(items: object, multiline: bool) -> bool:
         elif op is sre_constants.ATOMIC_GROUP:
             if _ends_with_bare_dollar(arg, multiline):
                 return True
-        elif op is sre_constants.GROUPREF_EXISTS:
-            if any(branch is not None and _ends_with_bare_dollar(branch, multiline) for branch in arg[1:]):
-                return True
+        elif op is sre_constants.GROUPREF_EXISTS and any(
+                branch is not None and _ends_with_bare_dollar(branch, multiline) for branch in arg[1:]):
+            return True
     return False
 
 
