@@ -334,6 +334,13 @@ def test_a_bad_url_is_a_usage_error(capsys, root):
         2, "", f"pmgenome new: {long_url[:200]}: URL is 5,020 characters; the limit is 2,000\n")
 
 
+def test_a_url_holding_a_bidirectional_control_is_a_usage_error_shown_escaped(capsys, root):
+    """Issue 23, item 6: '/\u202efdp.exe' displays as '/exe.pdf'."""
+    assert new(capsys, root, "https://example.org/\u202efdp.exe") == (
+        2, "", "pmgenome new: https://example.org/\\u202efdp.exe: URL holds U+202E RIGHT-TO-LEFT OVERRIDE, an "
+               "invisible character that changes the order text is shown in; delete it\n")
+
+
 def test_a_missing_catalog_is_a_usage_error(capsys, tmp_path):
     assert new(capsys, tmp_path / "nowhere", "https://example.org/") == (
         2, "", f"pmgenome new: catalog folder not found: {display_path(tmp_path / 'nowhere')}\n")
