@@ -20,7 +20,7 @@ TRACKING_PARAMS = frozenset(
 DEFAULT_PORTS = {"http": 80, "https": 443}
 WEB_SCHEMES = frozenset(DEFAULT_PORTS)
 _SPACE = re.compile(r"\s")
-_SPACE_OR_CONTROL = re.compile(f"[\\s{CONTROL_CHARS}]")
+_NOT_IN_A_LINK = re.compile(f"[\\s{CONTROL_CHARS}{BIDI_CHARS}]")
 # scheme://host.tld then a path, query or nothing: no credentials, port, spaces or bidirectional
 # controls possible.
 _PLAIN_URL = re.compile(f"https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:[/?#][^\\s{BIDI_CHARS}]*)?\\Z")
@@ -42,9 +42,9 @@ def web_url_problem(url: str) -> str | None:
 
 
 def is_web_url(value: object) -> bool:
-    """Whether `value` is an absolute http(s) address with a host and without spaces or control
-    characters: the only kind we link to, store or read from a list."""
-    return isinstance(value, str) and not _SPACE_OR_CONTROL.search(value) and web_url_problem(value) is None
+    """Whether `value` is an absolute http(s) address with a host and without spaces, control
+    characters or bidirectional controls: the only kind we link to, store or read from a list."""
+    return isinstance(value, str) and not _NOT_IN_A_LINK.search(value) and web_url_problem(value) is None
 
 
 def url_problem(url: str) -> str | None:

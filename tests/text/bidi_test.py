@@ -9,7 +9,7 @@ import json
 
 import pytest
 from pmgenome.enrich.extract import extract
-from pmgenome.site.text import html_text
+from pmgenome.site.text import html_text, safe_url
 from pmgenome.site.text import markdown_text as site_markdown_text
 from pmgenome.text.clean import bidi_problem, one_line
 from pmgenome.text.escape import (
@@ -22,7 +22,7 @@ from pmgenome.text.escape import (
     terminal,
     terminal_line,
 )
-from pmgenome.urls import url_problem
+from pmgenome.urls import is_web_url, url_problem
 
 CONTROLS = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 HOSTILE = "/\u202efdp.exe"
@@ -32,6 +32,7 @@ HOSTILE = "/\u202efdp.exe"
 def test_every_bidirectional_control_is_named_as_a_problem(char: str) -> None:
     assert bidi_problem(f"a{char}b") is not None
     assert url_problem(f"https://example.org/a{char}b") is not None
+    assert not is_web_url(f"https://example.org/a{char}b")  # never linked to, stored or read from a list
     assert one_line(f"a{char}b") == "ab"
 
 
@@ -63,8 +64,9 @@ def test_markdown_reports_drop_them_and_urls_are_percent_encoded() -> None:
     assert markdown_url(f"https://example.org{HOSTILE}") == "<https://example.org/%E2%80%AEfdp.exe>"
 
 
-def test_site_pages_drop_them() -> None:
+def test_site_pages_drop_them_and_link_no_address_holding_one() -> None:
     assert html_text(f"<b>{HOSTILE}</b>") == "&lt;b&gt;/fdp.exe&lt;/b&gt;"
+    assert safe_url(f"https://example.org{HOSTILE}") is None  # a redirect's end shown as "moved to" is one
     assert site_markdown_text(HOSTILE) == "/fdp\\.exe"
 
 
