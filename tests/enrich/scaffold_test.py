@@ -90,6 +90,7 @@ PARENT = "a parent of the page asked for"
     ("https://example.org/short/abc", "https://example.org/articles/feature-factory", None),  # a page of its own
     ("https://example.org/blog/post", "https://other.example/blog", None),  # another site's section
     ("https://example.org/blog/post", "https://example.org/?p=123", None),  # a query names a page
+    ("https://example.org/blog/post", "https://example.org/?utm_source=gone", HOME),  # not a campaign's
     ("https://example.org/", "https://example.org/en/", None),  # a home page may move anywhere
 ])
 def test_landing_doubt(asked, landed, doubt):

@@ -76,7 +76,7 @@ def landing_doubt(asked: str, landed: str) -> str | None:
     if normalise_url(asked) == normalise_url(landed):
         return None
     _, before = _path_segments(asked)
-    end, after = _path_segments(landed)
+    end, after = _path_segments(without_tracking(landed))
     if not before or end.query:
         return None  # a home page may move anywhere; a query names a page of its own
     if not after:
