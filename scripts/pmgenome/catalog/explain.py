@@ -206,7 +206,7 @@ _ALIASES: dict[Kind, dict[str, str]] = {
     Kind.MEETUP: {"organiser": "organizer", "host": "organizer", "publisher": "organizer", "location": "city",
                   "cadence": "frequency"},
 }
-_SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*$")
+_SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*\Z")
 
 
 def field_hint(key: str, kind: Kind) -> str:

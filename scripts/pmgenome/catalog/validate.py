@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator as SchemaValidator
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
+from pmgenome.catalog.fieldtext import DATE_FIELDS, line_break_problem, text_problems
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
@@ -24,7 +26,7 @@ from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
-from pmgenome.text.clean import CONTROL_CHARS, first_control, shortened
+from pmgenome.text.clean import CONTROL_CHARS, bidi_problem, first_control, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import (
     normalise_url,
@@ -39,7 +41,6 @@ TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider"
                          "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
 TEXT_LISTS = frozenset(("authors",))  # lists of plain text
 RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
-DATE_FIELDS = frozenset(("added", "published", "reviewed"))
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -100,9 +101,9 @@ def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
 
 
 @lru_cache(maxsize=16)
-def _validator(kind: Kind, taxonomy: Taxonomy) -> Draft202012Validator:
+def _validator(kind: Kind, taxonomy: Taxonomy) -> SchemaValidator:
     checker = FormatChecker(formats=("date",))
-    return Draft202012Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
+    return entry_schema.Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
 
 
 class EntrySchema:
@@ -172,6 +173,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             found.append((where, message, rule))
     found += swallowed.values()
     found += _cut_by_comment(entry)
+    found += text_problems(entry, schema_paths)
     added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
     if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
         # A file copied from another entry keeps its 'reviewed': the page would claim a review
@@ -371,7 +373,7 @@ def _check_why(catalog: Catalog, shown: str, pick: tuple[str, Kind, str], where:
     elif len(why) > MAX_WHY:
         yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' is {len(why)} characters; keep it to "
                       f"{MAX_WHY}", "picks")
-    elif reason := markup_problem(why):
+    elif reason := markup_problem(why) or bidi_problem(why) or line_break_problem(why):
         yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' {reason}", "picks")
 
 
