@@ -119,7 +119,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                        f"choose from {', '.join(options)}")
             if joined:
                 message += "; put each item of the list on its own line, every '- ' in the same column"
-        elif field == "country":
+        elif path[-1] == "country":  # a meetup's, or one of its editions'
             if str(value).upper() == "UK":
                 hint = " (did you mean 'GB'?)"
             message = f"'{value}' is not an ISO 3166-1 alpha-2 country code{hint}; write two capital letters, like GB"
@@ -204,7 +204,7 @@ _ALIASES: dict[Kind, dict[str, str]] = {
     Kind.NEWSLETTER: {"publisher": "author", "publication": "author", "host": "author", "frequency": "cadence"},
     Kind.VIDEO: {"author": "speaker", "speakers": "speaker", "conference": "event", "length": "duration"},
     Kind.MEETUP: {"organiser": "organizer", "host": "organizer", "publisher": "organizer", "location": "city",
-                  "cadence": "frequency"},
+                  "frequency": "cadence", "editions": "events", "dates": "events"},
 }
 _SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*$")
 

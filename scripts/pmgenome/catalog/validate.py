@@ -14,6 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.editions import EVENTS_FIELD, edition_problems
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.isbn import isbn_problem
@@ -118,8 +119,10 @@ class EntrySchema:
         """Every schema error of one entry. jsonschema explains errors best but costs ~30x
         more, so it runs only once the compiled check has said the entry is invalid."""
         try:
-            # Entries are flat: only top-level dates need to become strings for this check.
-            self._fast({key: value.isoformat() if isinstance(value, dt.date) else value
+            # Entries are flat but for a meetup's editions: only their dates and top-level ones
+            # need to become strings for this check.
+            self._fast({key: value.isoformat() if isinstance(value, dt.date)
+                        else _as_json(value) if key == EVENTS_FIELD else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
             return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
@@ -172,6 +175,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             found.append((where, message, rule))
     found += swallowed.values()
     found += _cut_by_comment(entry)
+    found += edition_problems(entry)
     added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
     if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
         # A file copied from another entry keeps its 'reviewed': the page would claim a review
