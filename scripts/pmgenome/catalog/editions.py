@@ -2,7 +2,7 @@
 
 The schema checks each edition's fields one by one; what needs two fields at once (an end
 before its start, a call for speakers that closes after the event began, an in-person edition
-with no place) is checked here, located at the value to fix.
+with no place: `online: false` in an online community's edition, with no city) is checked here, located at the value to fix.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def _text(value: Any) -> str | None:
 
 def editions(entry: Entry) -> tuple[Edition, ...]:
     """The entry's editions that have a real start date, earliest first; place taken from the
-    meetup when the edition names none (a chapter's editions meet where the chapter does)."""
+    meetup when the edition names none (a chapter's editions meet where the chapter does, an
+    online community's online)."""
     items = entry.fields.get(EVENTS_FIELD) if entry.kind is Kind.MEETUP else None
     if not isinstance(items, tuple):
         return ()
@@ -71,7 +72,7 @@ def editions(entry: Entry) -> tuple[Edition, ...]:
             entry_id=entry.id, index=index, start=start, end=_date(item.get("end")), name=_text(item.get("name")),
             city=_text(item.get("city")) if own_place else (None if entry.online else _text(entry.city)),
             country=_text(item.get("country")) if own_place else (None if entry.online else entry.country),
-            online=online if own_place else entry.online,
+            online=online if own_place or item.get("online") is False else entry.online,
             url=_text(item.get("url")) or _text(entry.url), cfp_until=_date(item.get("cfp_until"))))
     return tuple(sorted(found, key=lambda edition: (edition.start, edition.index)))
 
@@ -114,7 +115,7 @@ def edition_problems(entry: Entry) -> list[tuple[Location, str, str]]:
         elif country and not city:
             found.append((entry.location(EVENTS_FIELD, index), f"'{at}' names a country but no city; add city",
                           "location"))
-        elif not city and (entry.online or not entry.city or not entry.country):
+        elif not city and item.get("online") is False and (entry.online or not entry.city or not entry.country):
             found.append((entry.location(EVENTS_FIELD, index),
                           f"'{at}' is in person but says nowhere: add city and country, or online: true", "location"))
     return found
