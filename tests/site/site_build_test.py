@@ -87,7 +87,8 @@ def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"),
                    ("Articles", "../../articles/"), ("Books", "../../books/"), ("Courses", "../../courses/"),
                    ("Podcasts", "../../podcasts/"), ("Newsletters", "../../newsletters/"), ("Videos", "../../videos/"),
-                   ("Meetups", "../../meetups/"), ("Explore", "../../explore/"), ("API", "../../api/")]
+                   ("Meetups", "../../meetups/"), ("Events", "../../events/"), ("Explore", "../../explore/"),
+                   ("API", "../../api/")]
 
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
