@@ -76,8 +76,10 @@ def test_a_meetup_with_dated_editions_is_valid_and_read_in_order(catalog_dir: Ca
     ("  - start: 2026-06-09", "  - url: https://example.org/kigali-pm/2026",
      [f"{FILE}:19:5: 'events[1]' needs a 'start'"]),
     ("    name: Kigali PM 2026", "    venue: Kigali Convention Centre",
-     [f"{FILE}:20:5: unknown field 'venue' in 'events[1]'; use only start and end and name and city and country "
-      "and online and url and cfp_until"]),
+     [f"{FILE}:20:5: unknown field 'venue' in 'events[1]'; use only start, end, name, city, country, online, url "
+      "and cfp_until"]),
+    ("    name: Kigali PM 2026", "    name: Kigali <b>PM</b> 2026",
+     [f"{FILE}:20:11: 'events[1].name' contains HTML (<b>); write plain text"]),
     ("cadence: yearly", "frequency: yearly",
      [f"{FILE}:2:1: missing required field 'cadence'",
       f"{FILE}:14:1: unknown field 'frequency' for a meetup (did you mean 'cadence'?)"]),

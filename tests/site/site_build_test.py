@@ -93,7 +93,7 @@ def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
     assert list(export) == ["version", "fill_rule", "entries", "segments", "taxonomy"]
-    assert export["version"] == 2
+    assert export["version"] == 3
     assert export["fill_rule"] == FILL_RULE
     assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
     for entry in export["entries"]:

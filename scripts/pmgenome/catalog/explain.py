@@ -72,7 +72,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             if key not in allowed:
                 hint = did_you_mean(str(key), allowed)
                 yield (entry.key_locations.get((*path, key), where),
-                       f"unknown field '{key}' in '{dotted(path)}'{hint}; use only {' and '.join(allowed)}",
+                       f"unknown field '{key}' in '{dotted(path)}'{hint}; use only {_listed(allowed)}",
                        "unknown-field", (*path, key))
         return
     if validator == "required":
@@ -176,6 +176,11 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         yield where, message, "url" if path[-1] == "url" else "format", path
         return
     yield where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'title and url'; 'start, end and url'."""
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _hidden_character(key: str) -> str | None:

@@ -203,6 +203,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
+                if name == EVENTS_FIELD and type(item) is dict:
+                    found += _edition_text_problems(entry, index, item)
                 if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
                     found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
                                   "plain-text"))
@@ -219,6 +221,12 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
         return []
     shown = display_path(entry.path)
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
+
+
+def _edition_text_problems(entry: Entry, index: int, edition: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
+    """An edition's name and city are shown on pages and in calendars: plain text, as a title is."""
+    return [(entry.location(EVENTS_FIELD, index, key), f"'{dotted((EVENTS_FIELD, index, key))}' {reason}", "plain-text")
+            for key in ("name", "city") if type(text := edition.get(key)) is str and (reason := markup_problem(text))]
 
 
 def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, str, str]]:
