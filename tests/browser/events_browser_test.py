@@ -37,3 +37,13 @@ def test_events_filter_by_segment_and_place_and_keep_them_in_the_address(page, b
     page.goto(f"{base_url}events/?place=KE&segment=nonsense")
     assert shown(page) == ["kigali-summit"]
     assert page.get_by_label("Segment").input_value() == ""
+
+
+@pytest.mark.parametrize("path", ["events/", "events/?segment=b2c", "resources/kigali-summit/", "meetups/"])
+def test_events_pages_have_no_accessibility_violation(page, base_url: str, path: str) -> None:
+    from tests.browser.a11y_browser_test import violations
+    from tests.support.axe import axe_path
+
+    page.goto(f"{base_url}{path}")
+    page.wait_for_load_state("networkidle")
+    assert violations(page, axe_path().read_text(encoding="utf-8")) == []

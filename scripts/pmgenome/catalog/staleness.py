@@ -33,8 +33,8 @@ def stale_warning(entry: Entry, today: dt.date) -> Problem | None:
     """The warning for `entry` when it is a recurring event whose latest edition ended more than
     its cadence allows before `today`; None otherwise (no editions, not recurring, or current)."""
     months = STALE_AFTER_MONTHS.get(entry.cadence or "") if entry.kind is Kind.MEETUP else None
-    dated = editions(entry) if months else ()
-    if not dated:
+    dated = editions(entry) if months is not None else ()
+    if months is None or not dated:
         return None
     latest = max(dated, key=lambda edition: edition.last_day)
     if latest.last_day >= months_before(today, months):
