@@ -127,13 +127,15 @@ url: {server.url("/lisbon")}
 {CHOICES}{ACCESS_TODO}language: en
 added: {TODAY}
 {REVIEWED_TODO}organizer: Product Lisbon
+cadence: TODO  # how often it meets: weekly | monthly | quarterly | yearly | irregular | ongoing
 online: false
 city: Lisbon
 country: PT
 """
     assert new(capsys, root, server.url("/event"))[0] == 0
     assert (root / "meetups" / "product-tank-example-city.yaml").read_text().endswith(
-        "organizer: Product Tank Leeds\nonline: false\ncity: Leeds\ncountry: GB\n")
+        "organizer: Product Tank Leeds\n"
+        "cadence: TODO  # how often it meets: weekly | monthly | quarterly | yearly | irregular | ongoing\nonline: false\ncity: Leeds\ncountry: GB\n")
 
 
 def test_a_schema_org_book_becomes_a_book_and_a_canonical_on_another_site_is_not_taken(capsys, root, server):

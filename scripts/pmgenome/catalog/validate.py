@@ -15,6 +15,7 @@ from jsonschema.exceptions import ValidationError
 from jsonschema.protocols import Validator as SchemaValidator
 
 from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.editions import EVENTS_FIELD, edition_problems
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
 from pmgenome.catalog.fieldtext import DATE_FIELDS, line_break_problem, text_problems
 from pmgenome.catalog.files import display_path
@@ -119,8 +120,10 @@ class EntrySchema:
         """Every schema error of one entry. jsonschema explains errors best but costs ~30x
         more, so it runs only once the compiled check has said the entry is invalid."""
         try:
-            # Entries are flat: only top-level dates need to become strings for this check.
-            self._fast({key: value.isoformat() if isinstance(value, dt.date) else value
+            # Entries are flat but for a meetup's editions: only their dates and top-level ones
+            # need to become strings for this check.
+            self._fast({key: value.isoformat() if isinstance(value, dt.date)
+                        else _as_json(value) if key == EVENTS_FIELD else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
             return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
@@ -174,6 +177,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     found += swallowed.values()
     found += _cut_by_comment(entry)
     found += text_problems(entry, schema_paths)
+    found += edition_problems(entry)
     added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
     if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
         # A file copied from another entry keeps its 'reviewed': the page would claim a review
@@ -201,6 +205,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
+                if name == EVENTS_FIELD and type(item) is dict:
+                    found += _edition_text_problems(entry, index, item)
                 if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
                     found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
                                   "plain-text"))
@@ -217,6 +223,12 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
         return []
     shown = display_path(entry.path)
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
+
+
+def _edition_text_problems(entry: Entry, index: int, edition: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
+    """An edition's name and city are shown on pages and in calendars: plain text, as a title is."""
+    return [(entry.location(EVENTS_FIELD, index, key), f"'{dotted((EVENTS_FIELD, index, key))}' {reason}", "plain-text")
+            for key in ("name", "city") if type(text := edition.get(key)) is str and (reason := markup_problem(text))]
 
 
 def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, str, str]]:

@@ -11,6 +11,7 @@ from pmgenome.catalog.ranking import TOP_N, Ranked, tops
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.site.hrefs import href
 from pmgenome.site.linkresults import LinkResults
+from pmgenome.site.today import build_date
 from pmgenome.site.views import EntryView, entry_view, term_names
 
 
@@ -61,7 +62,7 @@ def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
                  enrichment: Mapping[str, EnrichmentRecord] | None = None,
                  today: dt.date | None = None, links: LinkResults | None = None) -> SiteContext:
     """Views of every entry (with its enrichment and last link check) and the rankings, for the builders."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or build_date()
     enrichment = enrichment or {}
     links = links or LinkResults()
     names = term_names(catalog)

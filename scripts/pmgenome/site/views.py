@@ -13,11 +13,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.linkresults import LinkCheck
 from pmgenome.site.text import clean, safe_url
+from pmgenome.site.when import MEETUP_CADENCE_LABELS, country_name, day_span, edition_text, when_text
 
 # How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
 ACCESS_LABELS = {"free": "Free", "signup": "Free with sign-up", "freemium": "Freemium", "paywalled": "Paywalled",
@@ -103,6 +105,7 @@ class EntryView:
     enriched: Enriched
     byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
     link_check: LinkCheck | None = None  # the last link check, when the build has its results
+    when: str = ""  # a meetup's next edition, or when it was last held
 
     @property
     def id(self) -> str:
@@ -142,8 +145,8 @@ def segment_src_uri(segment_id: str) -> str:
 
 
 def country_label(code: str) -> str:
-    """How a country is shown: its ISO code (flag emoji are letters or boxes on many systems)."""
-    return clean(code)
+    """How a country is shown: its English name (flag emoji are letters or boxes on many systems)."""
+    return country_name(code)
 
 
 def _short_text(value: Any) -> str | None:
@@ -275,10 +278,21 @@ def _meetup_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact
     else:
         where = ", ".join(part for part in (_curated(entry.city), country_label(entry.country or "")) if part)
         facts.append(Fact("Where", where) if where else None)
-    facts.append(_pick(entry.frequency, "Meets"))
-    if enriched.event_start and enriched.event_start >= today:
+    if entry.cadence in MEETUP_CADENCE_LABELS:
+        facts.append(Fact("Meets", MEETUP_CADENCE_LABELS[entry.cadence]))
+    upcoming, last = next_edition(entry, today), last_edition(entry, today)
+    if upcoming is not None:
+        facts.append(Fact("Next edition", edition_text(upcoming)))
+        if upcoming.cfp_open(today) and upcoming.cfp_until is not None:
+            facts.append(Fact("Call for speakers", f"open until {day_span(upcoming.cfp_until)}"))
+    elif enriched.event_start and enriched.event_start >= today:
+        # Offered only where the YAML names no coming edition, and marked as read from the page.
         where = f" ({enriched.event_location})" if enriched.event_location else ""
         facts.append(Fact("Next event", f"{enriched.event_start.isoformat()}{where}", enriched=True))
+    elif last is not None:
+        facts.append(Fact("Next edition", "No date announced"))
+    if last is not None:
+        facts.append(Fact("Last held", edition_text(last)))
     return facts
 
 
@@ -413,4 +427,5 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
         enriched=enriched,
         byline=byline(entry),
         link_check=link,
+        when=when_text(entry, today) if entry.kind is Kind.MEETUP else "",
     )
