@@ -19,8 +19,12 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Ids the site needs for pages of its own: segments/index.md is the list of segments, and an
 # entry or term named so would take that page's place (or a folder's index page).
 RESERVED_IDS = frozenset({"index"})
+# The catalog's own files, each named here once (catalog/files.py says which files a catalog holds).
 TAXONOMY_FILE = "taxonomy.yaml"
 PICKS_FILE = "picks.yaml"
+EXCLUSIONS_FILE = "exclusions.yaml"
+HOSTS_FILE = "hosts.yaml"
+ENRICHMENT_FILE = "enrichment.json"
 GROUPS = ("segments", "skills", "levels", "backgrounds")
 SCOPES = ("general", "flavour")
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path, read_yaml
+from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
+from pmgenome.text.paths import display_path
 
 Reasons = dict[tuple[str, Kind, str], str]
 PICK_SHAPE = "each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is here)"

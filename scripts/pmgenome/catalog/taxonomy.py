@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog import yamlload
-from pmgenome.catalog.files import display_path, read_yaml
+from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.model import (
     GROUPS,
     ID_PATTERN,
@@ -19,6 +19,7 @@ from pmgenome.catalog.model import (
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Location
 from pmgenome.text.hints import did_you_mean
+from pmgenome.text.paths import display_path
 
 
 def _text(value: Any) -> str | None:

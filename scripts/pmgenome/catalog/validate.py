@@ -14,18 +14,25 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.exclusions import load_exclusions
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog.hosts import load_host_rules
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
-from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
+from pmgenome.catalog.model import (
+    EXCLUSIONS_FILE,
+    HOSTS_FILE,
+    Catalog,
+    Entry,
+    Kind,
+    Taxonomy,
+)
 from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location
-from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
-from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
 from pmgenome.text.clean import CONTROL_CHARS, first_control, shortened
 from pmgenome.text.hints import did_you_mean
+from pmgenome.text.paths import display_path
 from pmgenome.urls import (
     normalise_url,
     tracking_parameters,

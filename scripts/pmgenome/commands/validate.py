@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.commands.common import (
@@ -16,6 +15,7 @@ from pmgenome.commands.common import (
     inside_catalog,
 )
 from pmgenome.commands.output import tell, write_stdout
+from pmgenome.text.paths import display_path
 
 HELP = ("check every entry, the vocabulary and the picks (or report only the named files' problems); "
         "report each problem as PATH:LINE:COL")

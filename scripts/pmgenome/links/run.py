@@ -14,11 +14,10 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog import exclusions as excl
+from pmgenome.catalog import hosts
 from pmgenome.catalog.model import Catalog
 from pmgenome.links import cache as linkcache
-from pmgenome.links import exclusions as excl
-from pmgenome.links import hosts
 from pmgenome.links.check import CheckOptions, check_urls
 from pmgenome.links.report import Report, UrlSite
 from pmgenome.links.results import save_results
@@ -28,6 +27,7 @@ from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.lock import store_lock
 from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.text.clean import shortened
+from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url, url_problem
 
 

@@ -24,11 +24,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import Problem
 from pmgenome.links.verdict import Verdict
 from pmgenome.stores.jsonfile import JsonDamage, read_json
 from pmgenome.stores.timestamps import parse_utc
+from pmgenome.text.paths import display_path
 from pmgenome.text.position import position
 from pmgenome.urls import is_web_url, normalise_url
 
