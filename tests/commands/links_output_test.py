@@ -127,7 +127,7 @@ def test_a_list_of_urls_matches_the_schema_and_keeps_the_other_results(catalog_d
 def test_the_schemas_name_every_verdict_the_checker_and_the_site_know() -> None:
     links_schema, status_schema = output_schema("links"), output_schema("link-status")
     assert links_schema["$defs"]["verdict"]["enum"] == [verdict.value for verdict in Verdict]
-    status_verdicts = status_schema["$defs"]["check"]["properties"]["verdict"]["enum"]
+    status_verdicts = status_schema["$defs"]["record"]["properties"]["verdict"]["enum"]
     assert status_verdicts == [verdict.value for verdict in Verdict]
     assert set(links_schema["properties"]["summary"]["required"]) == {*Verdict, "urls", "failing", "pending"}
 

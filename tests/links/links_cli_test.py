@@ -217,7 +217,7 @@ def test_a_damaged_cache_is_ignored_with_a_warning(catalog_dir: CatalogDir, site
     code, _, err = run(capsys, *FAST, "--cache", "cache.json")
     assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache, checked afresh: cache.json:1:2: not "
                               "valid JSON: expecting property name enclosed in double quotes\n")
-    assert json.loads(Path("cache.json").read_text())["version"] == 1
+    assert json.loads(Path("cache.json").read_text())["version"] == 2
 
 
 def test_exclusions_skip_links_until_they_expire(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:

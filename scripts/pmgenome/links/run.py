@@ -19,6 +19,7 @@ from pmgenome.catalog import hosts
 from pmgenome.catalog.model import Catalog
 from pmgenome.links import cache as linkcache
 from pmgenome.links.check import CheckOptions, check_urls
+from pmgenome.links.record import merged, save_link_file
 from pmgenome.links.report import Report, UrlSite
 from pmgenome.links.results import save_results
 from pmgenome.links.verdict import LinkResult, excluded
@@ -162,7 +163,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
-    records: dict[str, dict] = {}
+    records: dict[str, LinkResult] = {}
     if options.cache is not None:
         records, warning = linkcache.load_cache(options.cache)
         if warning:
@@ -180,7 +181,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     ordered = tuple(results[url] for url in targets.urls)
     if options.cache is not None:
         try:
-            linkcache.save_cache(options.cache, linkcache.merged(records, ordered, keep_others=options.partial))
+            save_link_file(options.cache, merged(records, ordered, keep_others=options.partial), format_utc(now))
         except OSError as error:
             warnings.append(f"could not write the link cache {options.cache}: {error.strerror or error}")
     if options.results is not None:
