@@ -40,6 +40,7 @@ class Kind(StrEnum):
 
     @property
     def folder(self) -> str:
+        """The plural noun, which also names the kind's folder: "articles"."""
         return f"{self.value}s"
 
     @property
@@ -51,15 +52,7 @@ class Kind(StrEnum):
     @property
     def singular(self) -> str:
         """One of the kind, capitalised, for a badge: "Article"."""
-        return self.noun.capitalize()
-
-    @property
-    def noun(self) -> str:
-        return self.value
-
-    @property
-    def nouns(self) -> str:
-        return self.folder
+        return self.value.capitalize()
 
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in Kind}

@@ -9,7 +9,6 @@ from enum import StrEnum
 
 from pmgenome.text.escape import (
     github_data,
-    github_log_line,
     github_property,
     json_text,
     terminal,
@@ -60,7 +59,9 @@ def format_github(problems: list[Problem]) -> str:
     """Plain lines for the log, plus `::error` workflow commands that annotate the diff."""
     lines = []
     for problem in problems:
-        lines.append(github_log_line(str(problem)))
+        # The runner reads a line that starts with `::` as a workflow command: a newline inside a
+        # file name or a value must not start one, so the plain line escapes every control character.
+        lines.append(terminal_line(str(problem)))
         lines.append(
             f"::error file={github_property(terminal(problem.path))},line={problem.line},"
             f"col={problem.col},title={github_property('pmgenome ' + problem.rule)}"
