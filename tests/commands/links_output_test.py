@@ -10,12 +10,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from pmgenome.catalog.schema import output_errors, output_schema
+from pmgenome.catalog.schema import output_schema
 from pmgenome.links.verdict import Verdict
 from pmgenome.site.linkresults import read_link_results
 
 from tests.support.catalogs import CatalogDir
 from tests.support.cli import run_json
+from tests.support.schemas import output_errors
 from tests.support.servers import LocalServer, Reply, Request, html, redirect
 
 NOT_FOUND_TITLE = "<!doctype html><title>Page Not Found | Acme</title><h1>Acme</h1><p>Try the search.</p>"

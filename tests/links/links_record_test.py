@@ -7,11 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.schema import output_errors, output_schema
+from pmgenome.catalog.schema import output_schema
 from pmgenome.links.record import LinkFile, read_link_file, save_link_file, to_record
 from pmgenome.links.report import Report, format_json
 from pmgenome.links.verdict import LinkResult, Verdict
 from pmgenome.net.client import Redirect
+
+from tests.support.schemas import output_errors
 
 MOVED = LinkResult(url="https://a.org/old", verdict=Verdict.REDIRECTED, status=200, error=None,
                    final_url="https://a.org/new", redirects=(Redirect("https://a.org/old", 301, "/new"),),

@@ -13,8 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from pmgenome.catalog.model import GROUPS, Kind, Taxonomy
 from pmgenome.stores.atomic import write_atomic
 
@@ -124,9 +122,3 @@ def output_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a command's JSON output (or of the link-status file)."""
     return json.loads((OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
-
-def output_errors(name: str, document: Any) -> list[str]:
-    """Where `document` (a command's parsed JSON output) breaks its schema: empty when it matches."""
-    validator = Draft202012Validator(output_schema(name))
-    return [f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
-            for error in sorted(validator.iter_errors(document), key=lambda error: [str(part) for part in error.absolute_path])]
