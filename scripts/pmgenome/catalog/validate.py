@@ -16,6 +16,7 @@ from jsonschema.exceptions import ValidationError
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.exclusions import load_exclusions
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
+from pmgenome.catalog.fileschema import as_json
 from pmgenome.catalog.hosts import load_host_rules
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
@@ -129,19 +130,8 @@ class EntrySchema:
             self._fast({key: value.isoformat() if isinstance(value, dt.date) else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
-            return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
+            return list(_validator(self.kind, self.taxonomy).iter_errors(as_json(fields)))
         return []
-
-
-def _as_json(value: Any) -> Any:
-    """The JSON the schema speaks: dates as ISO strings, tuples as lists."""
-    if isinstance(value, dict):
-        return {key: _as_json(item) for key, item in value.items()}
-    if isinstance(value, tuple):
-        return [_as_json(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Problem]:
