@@ -111,3 +111,11 @@ def test_a_damaged_record_is_set_apart_where_it_is(tmp_path: Path, record: dict,
 def test_the_schema_example_reads() -> None:
     (example,) = output_schema("link-status")["examples"]
     assert output_errors("link-status", example) == []
+
+
+def test_the_reports_result_is_the_record_with_the_runs_counts_in_both_schemas() -> None:
+    record = output_schema("link-status")["$defs"]["record"]
+    result = output_schema("links")["$defs"]["result"]
+    run_only = {"url", "attempts", "requests", "cached"}
+    assert set(result["required"]) == set(record["required"]) | run_only
+    assert set(result["properties"]) == set(record["properties"]) | run_only
