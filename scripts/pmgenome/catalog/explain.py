@@ -116,7 +116,8 @@ def _unknown_fields(failure: _Failure) -> Explained | None:
         return found
     if not isinstance(value, dict):
         return None
-    names = list(failure.error.schema.get("properties", {}))  # an episode's or an issue's
+    schema: Any = failure.error.schema
+    names = list(schema.get("properties", {}))  # an episode's or an issue's
     return [(entry.key_locations.get((*path, key), failure.where),
              f"unknown field '{key}' in '{dotted(path)}'{did_you_mean(str(key), names)}; "
              f"use only {' and '.join(names)}", "unknown-field", (*path, key))

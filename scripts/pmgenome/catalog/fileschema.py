@@ -41,6 +41,16 @@ class FileError:
     def keyword(self) -> str:
         return str(self.error.validator)
 
+    @property
+    def value(self) -> Any:
+        """The part of the document that broke the rule."""
+        return self.error.instance
+
+    @property
+    def limit(self) -> Any:
+        """The rule's own value: the required names, the type expected..."""
+        return self.error.validator_value
+
     def at(self, *path: Any) -> Location:
         """Where the value at `path` is written (its key's place when it has no value), else the
         nearest enclosing part's."""
@@ -56,8 +66,8 @@ class FileError:
 
     def unexpected(self) -> list[Any]:
         """The keys an additionalProperties error is about."""
-        allowed = self.error.schema.get("properties", {})
-        return [key for key in self.error.instance if key not in allowed]
+        schema: Any = self.error.schema
+        return [key for key in self.value if key not in schema.get("properties", {})]
 
 
 Explainer = Callable[[FileError], "Said | None"]

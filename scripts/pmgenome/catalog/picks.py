@@ -68,7 +68,7 @@ def _explain(found: FileError) -> Said | None:
     segment = path[0]
     if len(path) == 1:
         if "propertyNames" in found.error.schema_path:
-            kind = found.error.instance
+            kind = found.value
             return [(found.key_at(segment, kind), f"unknown kind '{kind}'; use one of {', '.join(Kind)}")]
         return [(found.key_at(segment), f"picks for '{segment}' must map a kind ({', '.join(Kind)}) to a list of "
                                         "picks")]

@@ -86,12 +86,12 @@ def _terms(document: yamlload.Document, group: str, shown: str, problems: list[P
 
 def _explain(found: FileError) -> Said | None:
     """A schema error in the vocabulary's words."""
-    path, keyword, value = found.path, found.keyword, found.error.instance
+    path, keyword, value = found.path, found.keyword, found.value
     if not path:
         if keyword == "type":
             return [(Location(1, 1), "the vocabulary must be a mapping")]
         if keyword == "required":
-            return [(Location(1, 1), f"missing group '{group}'") for group in found.error.validator_value
+            return [(Location(1, 1), f"missing group '{group}'") for group in found.limit
                     if group not in value]
         if keyword == "additionalProperties":
             return [(found.key_at(key), f"unknown group '{key}'; the groups are {', '.join(GROUPS)} "
@@ -114,7 +114,7 @@ def _explain(found: FileError) -> Said | None:
         if keyword == "additionalProperties":
             return [(found.key_at(*path, key), f"unknown field '{key}' for a term in {group}")
                     for key in found.unexpected()]
-        missing = [name for name in found.error.validator_value if name not in item]
+        missing = [name for name in found.limit if name not in item]
         said: Said = []
         if "name" in missing or "description" in missing:
             said.append((where, f"term '{term_id}' needs a name and a description"))
