@@ -7,12 +7,14 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pmgenome.links.cache import from_record, load_cache, reusable, with_history
+from pmgenome.links.cache import load_cache, reusable, reused, with_history
 from pmgenome.links.record import merged, save_link_file
 from pmgenome.links.verdict import LinkResult, Verdict
 from pmgenome.net.client import Redirect
+from pmgenome.stores.errors import StoreDamaged
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
 
@@ -30,7 +32,7 @@ def test_round_trip_through_the_file(tmp_path: Path) -> None:
     records, warning = load_cache(tmp_path / "deep" / "links.json")
     assert warning is None
     assert records == {moved.url: LinkResult(**{**moved.__dict__, "attempts": 0})}
-    back = from_record(moved.url, records[moved.url], ("e",))
+    back = reused(records[moved.url], ("e",))
     assert back == LinkResult(**{**moved.__dict__, "attempts": 0, "cached": True})
 
 
@@ -38,16 +40,23 @@ def test_unusable_caches_are_ignored_with_a_located_reason(tmp_path: Path, monke
     monkeypatch.chdir(tmp_path)
     path = Path("links.json")
     assert load_cache(path) == ({}, None)
-    path.write_text(json.dumps({"version": 99, "results": {}}))
-    assert load_cache(path) == ({}, "ignoring the link cache, checked afresh: links.json:1:2: the link cache is "
-                                    "version 99; this pmgenome reads versions 1 and 2: update pmgenome, or move the "
-                                    "file away to start afresh")
     path.write_bytes(b"\xff\xfe")
     assert load_cache(path) == ({}, "ignoring the link cache, checked afresh: links.json:1:1: byte 0xff is not UTF-8: "
                                     "the file was saved in another encoding or is damaged")
     path.write_text('{"version": 1, "results": {"https://a.org/x": {"status": 1e999}}}')
     assert load_cache(path) == ({}, "ignoring the link cache, checked afresh: links.json:1:58: a number too large "
                                     "for a float")
+
+
+def test_a_cache_of_a_version_this_pmgenome_cannot_read_stops_the_run_and_is_kept(tmp_path: Path,
+                                                                                  monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("links.json").write_text(json.dumps({"version": 3, "results": {}}))
+    with pytest.raises(StoreDamaged) as refused:
+        load_cache(Path("links.json"))
+    assert str(refused.value) == ("links.json:1:2: the link cache is version 3; this pmgenome reads versions 1 and 2: "
+                                  "update pmgenome, or move the file away to start afresh")
+    assert Path("links.json").read_text() == json.dumps({"version": 3, "results": {}})
 
 
 def test_only_recent_good_news_is_reused() -> None:
@@ -149,7 +158,7 @@ def test_any_cache_content_loads_without_raising(tmp_path: Path, results: dict) 
     records, _ = load_cache(path)
     for url, record in records.items():
         if reusable(record, dt.timedelta(days=3650), NOW):
-            assert from_record(url, record, ("e",)).cached
+            assert reused(record, ("e",)).cached
         with_history(result(url, Verdict.BROKEN, 404), record, two_runs=True)
     save_link_file(path, merged(records, [], keep_others=True), "2026-11-26T07:00:00Z")
     assert load_cache(path) == (records, None)

@@ -5,7 +5,9 @@ when it failed in two consecutive runs; a pull request's links must work now.
 
 The cache is a link file (links/record.py), the same document as the results file the site
 reads. It is hand-editable, so every record is checked on the way in: a damaged one is dropped
-with a located warning (its URL is simply checked again), never trusted and never a crash.
+with a located warning (its URL is simply checked again), never trusted and never a crash. A
+cache of a version this pmgenome cannot read stops the run instead: a newer pmgenome wrote it,
+and checking afresh would overwrite that memory with this run's results alone.
 """
 
 from __future__ import annotations
@@ -14,8 +16,9 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from pmgenome.links.record import LinkFile, read_link_file
+from pmgenome.links.record import VERSION_RULE, LinkFile, read_link_file
 from pmgenome.links.verdict import LinkResult, Verdict
+from pmgenome.stores.errors import StoreDamaged
 from pmgenome.stores.timestamps import parse_utc
 
 # Only good news is reused: a link that failed is always checked again.
@@ -23,12 +26,15 @@ REUSABLE = frozenset({Verdict.OK, Verdict.REDIRECTED})
 
 
 def load_cache(path: Path) -> tuple[dict[str, LinkResult], str | None]:
-    """The cached results by URL, and a warning when the file was there but unusable, in whole
-    or in part (the run then checks those URLs afresh: a cache is never worth failing for)."""
+    """The cached results by URL, and a warning when the file was there but damaged, in whole or
+    in part (the run then checks those URLs afresh). Raises StoreDamaged for a version it cannot
+    read, leaving the file as it is."""
     found = read_link_file(Path(path), "the link cache")
     if found is None:
         return {}, None
     if not isinstance(found, LinkFile):
+        if found.rule == VERSION_RULE:
+            raise StoreDamaged(str(found))
         return {}, f"ignoring the link cache, checked afresh: {found}"
     if found.damaged:
         return dict(found.results), (f"ignoring {len(found.damaged)} damaged record(s) in the link cache, checked "
@@ -44,10 +50,10 @@ def reusable(record: LinkResult | None, max_age: dt.timedelta, now: dt.datetime)
     return checked is not None and dt.timedelta(0) <= now - checked <= max_age
 
 
-def from_record(url: str, record: LinkResult, entries: tuple[str, ...]) -> LinkResult:
+def reused(record: LinkResult, entries: tuple[str, ...]) -> LinkResult:
     """A cached result as this run's (only reusable ones are taken): the entries that hold the
     URL now, nothing fetched."""
-    return replace(record, url=url, entries=entries, attempts=0, requests=0, failures=0, confirmed=True, cached=True)
+    return replace(record, entries=entries, attempts=0, requests=0, failures=0, confirmed=True, cached=True)
 
 
 def with_history(result: LinkResult, previous: LinkResult | None, two_runs: bool) -> LinkResult:

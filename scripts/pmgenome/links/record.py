@@ -45,6 +45,9 @@ READABLE_VERSIONS = (1, RECORD_VERSION)
 MAX_BYTES = 256 * 1024 * 1024  # about a million records
 MAX_DEPTH = 32  # a record nests 4 deep; room for what a later writer adds
 RULE = "link-results"
+# A file of a version this pmgenome cannot read: a newer one wrote it, so an older one must not
+# overwrite it.
+VERSION_RULE = "link-results-version"
 MAX_FAILURES = 10_000
 _VERDICTS = frozenset(verdict.value for verdict in Verdict)
 
@@ -101,7 +104,7 @@ def read_link_file(path: Path, what: str = "the link results file") -> LinkFile 
     try:
         version, checked_at, raw = _document(document.value, what)
     except _Damage as damage:
-        return _problem(shown, document.text, damage)
+        return _problem(shown, document.text, damage, VERSION_RULE if damage.keys == ("version",) else RULE)
     results, damaged = {}, []
     for url, value in raw.items():
         try:
@@ -120,9 +123,9 @@ class _Damage(Exception):
         self.keys = keys
 
 
-def _problem(shown: str, text: str, damage: _Damage) -> Problem:
+def _problem(shown: str, text: str, damage: _Damage, rule: str = RULE) -> Problem:
     line, col = _locate(text, damage.keys)
-    return Problem(shown, line, col, damage.message, RULE)
+    return Problem(shown, line, col, damage.message, rule)
 
 
 def _locate(text: str, keys: tuple[str, ...]) -> tuple[int, int]:

@@ -135,7 +135,7 @@ def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date
         if rule is not None:
             settled[url] = excluded(url, entries, f"{rule.reason} ({rule.where})")
         elif linkcache.reusable(records.get(url), options.max_age, now):
-            settled[url] = linkcache.from_record(url, records[url], entries)
+            settled[url] = linkcache.reused(records[url], entries)
         else:
             to_fetch[url] = entries
     warnings += [f"the exclusion pattern at {where} took over {excl.MATCH_SECONDS:g}s on one URL and was skipped "
