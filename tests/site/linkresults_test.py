@@ -104,7 +104,8 @@ def test_damage_is_refused_where_it_is(tmp_path: Path, payload: object, message:
     results, problem = read_link_results(written(tmp_path, payload))
     assert results is None
     assert str(problem) == f"links.json:{message}"
-    assert problem.rule == "link-results"
+    # A version this pmgenome cannot read has a rule of its own: the link cache refuses to overwrite it.
+    assert problem.rule == ("link-results-version" if " is version " in message else "link-results")
 
 
 @pytest.mark.parametrize(("data", "message"), [
