@@ -19,7 +19,7 @@ from pmgenome.stores.atomic import write_atomic
 SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
 # The JSON that commands print (`validate --format json`, `inspect --json`, `links --format json`,
-# `path --format json`) and the file `links --results` writes for the site (link-status): one
+# `path --format json`) and the file `links --cache` and `--results` write (link-status): one
 # schema file each, named <command>.schema.json (link-status.schema.json for the file). Adding a
 # file is all it takes: `pmgenome schema --output NAME` prints it and the test suite checks it
 # and its examples.
@@ -114,7 +114,8 @@ def write_schema(schema: dict[str, Any], path: Path | None = None) -> None:
 
 
 def output_schema_names() -> tuple[str, ...]:
-    """The outputs that have a schema, by name: commands', and link-status (the file `links --results` writes)."""
+    """The outputs that have a schema, by name: commands', and link-status (the file `links --cache` and
+    `--results` write)."""
     return tuple(sorted(path.name.removesuffix(".schema.json") for path in OUTPUT_SCHEMA_DIR.glob("*.schema.json")))
 
 
