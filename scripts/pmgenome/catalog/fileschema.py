@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.schema import SCHEMA_DIR
+from pmgenome.catalog.schema import SCHEMA_DIR, inline_refs
 from pmgenome.catalog.yamlload import Document, Location
 
 Said = list[tuple[Location, str]]
@@ -81,7 +81,10 @@ def file_schema(name: str) -> dict[str, Any]:
 
 @cache
 def _validator(name: str) -> Draft202012Validator:
-    return Draft202012Validator(file_schema(name))
+    # With its $defs written out in place, the check runs about twice as fast: every catalog load
+    # pays it, and a second engine (fastjsonschema) would cost more to compile than it saves here.
+    schema = file_schema(name)
+    return Draft202012Validator(inline_refs(schema, schema.get("$defs", {})))
 
 
 def as_json(value: Any) -> Any:
