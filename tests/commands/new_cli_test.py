@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.cli import main
+from pmgenome.text.paths import display_path
 
 from tests.support.samples import make_catalog, page, write_entry
 from tests.support.servers import LocalServer, Reply, redirect

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
+from pmgenome.text.paths import display_path
 
 from tests.support.planfixture import make_root, write_entry
 

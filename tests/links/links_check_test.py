@@ -7,8 +7,8 @@ import email.utils
 import time
 
 import pytest
+from pmgenome.catalog.hosts import HostRules
 from pmgenome.links.check import CheckOptions, check_url, check_urls
-from pmgenome.links.hosts import HostRules
 from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
 from pmgenome.net.client import Client, ClientConfig, Redirect

@@ -124,9 +124,10 @@ def test_the_results_file_is_what_the_site_reads(catalog_dir: CatalogDir, capsys
     data = json.loads(Path("site/link-status.json").read_text())
     assert sorted(data) == ["checked_at", "results", "version"]
     dead = data["results"][server.url("/gone")]
-    assert dead == {"verdict": "broken", "checked_at": data["checked_at"], "status": 404, "final_url": None,
-                    "archived": None, "confirmed": False, "entries": ["dead"], "detail": "HTTP 404 Not Found",
-                    "suggestion": None}
+    assert dead == {"verdict": "broken", "checked_at": data["checked_at"], "status": 404, "error": "HTTP 404 Not Found",
+                    "excluded_by": None, "final_url": server.url("/gone"), "redirects": [], "suggestion": None,
+                    "archived": None, "failures": 1, "confirmed": False, "entries": ["dead"]}
+    assert json.loads(Path("cache.json").read_text()) == data  # one document: the memory is the results
     results, problem = read_link_results(Path("site/link-status.json"))
     assert problem is None and results is not None
     assert results.for_url(server.url("/ok")) == LinkCheck(server.url("/ok"), Verdict.OK, results.checked_at, 200)

@@ -217,7 +217,19 @@ def test_a_damaged_cache_is_ignored_with_a_warning(catalog_dir: CatalogDir, site
     code, _, err = run(capsys, *FAST, "--cache", "cache.json")
     assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache, checked afresh: cache.json:1:2: not "
                               "valid JSON: expecting property name enclosed in double quotes\n")
-    assert json.loads(Path("cache.json").read_text())["version"] == 1
+    assert json.loads(Path("cache.json").read_text())["version"] == 2
+
+
+def test_a_cache_a_newer_pmgenome_wrote_stops_the_run_and_is_kept(catalog_dir: CatalogDir, site: LocalServer,
+                                                                   capsys) -> None:
+    entry(catalog_dir, "fine", site.url("/ok"))
+    newer = '{"version": 3, "results": {}}'
+    Path("cache.json").write_text(newer)
+    code, out, err = run(capsys, *FAST, "--cache", "cache.json")
+    assert (code, out, err) == (2, "", "pmgenome links: cache.json:1:2: the link cache is version 3; this pmgenome "
+                                       "reads versions 1 and 2: update pmgenome, or move the file away to start "
+                                       "afresh\n")
+    assert Path("cache.json").read_text() == newer and site.hits("/ok") == 0
 
 
 def test_exclusions_skip_links_until_they_expire(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:

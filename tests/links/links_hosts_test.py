@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pmgenome.catalog.hosts import expired_problems, in_force, load_host_rules
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.links.check import CheckOptions, check_urls
-from pmgenome.links.hosts import expired_problems, in_force, load_host_rules
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits

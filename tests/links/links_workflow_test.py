@@ -144,9 +144,41 @@ def test_dead_links_open_the_issue_on_the_second_run_and_close_it_once_they_work
     repository.server.routes["/gone"] = html()
     _, calls = repository.weekly(open_issue="12")
     assert calls == [LIST, f"gh issue close 12 --comment All links work again ([run]({RUN_URL}))."]
-    # Each run's results replace the last: one commit on the branch, the two files in it.
+    # Each run's results replace the last: one commit on the branch, one file in it (the memory is
+    # the site's results).
     assert _git("log", "--format=%s", "link-status", cwd=repository.origin).count("\n") == 1
-    assert _git("ls-tree", "--name-only", "link-status", cwd=repository.origin) == "link-status.json\nlinks.json\n"
+    assert _git("ls-tree", "--name-only", "link-status", cwd=repository.origin) == "link-status.json\n"
+
+
+def test_a_branch_written_before_the_one_record_keeps_its_memory(repository: Repository) -> None:
+    # The link-status branch as version 1 left it: links.json (the memory) and link-status.json (the
+    # site's), the dead link failing for the first time. The next run reads link-status.json, so the
+    # link is confirmed dead and reported, and the branch is left with the one version 2 file.
+    repository.commit({"fixture-book": "/gone"})
+    gone = repository.server.url("/gone")
+    old_results = {"version": 1, "checked_at": "2026-11-23T06:17:03Z", "results": {gone: {
+        "verdict": "broken", "checked_at": "2026-11-23T06:17:03Z", "status": 404, "final_url": None,
+        "archived": None, "confirmed": False, "entries": ["fixture-book"], "detail": "HTTP 404 Not Found",
+        "suggestion": None}}}
+    old_memory = {"version": 1, "results": {gone: {
+        "checked_at": "2026-11-23T06:17:03Z", "verdict": "broken", "status": 404, "error": "HTTP 404 Not Found",
+        "final_url": gone, "redirects": [], "suggestion": None, "archived": None, "failures": 1}}}
+    branch = repository.clone("old-branch")
+    _git("checkout", "-q", "--orphan", "link-status", cwd=branch)
+    _git("rm", "-q", "-r", "-f", ".", cwd=branch)
+    (branch / "link-status.json").write_text(json.dumps(old_results), encoding="utf-8")
+    (branch / "links.json").write_text(json.dumps(old_memory), encoding="utf-8")
+    _git("add", "link-status.json", "links.json", cwd=branch)
+    _git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "Link status", cwd=branch)
+    _git("push", "-q", "origin", "link-status", cwd=branch)
+
+    job, calls = repository.weekly()
+    assert job.outputs == {"memory": {"state": "kept"}, "check": {"exit": "1"}}
+    assert calls == [LIST, "gh issue create --title Broken links in the catalog --body-file issue-body.md"]
+    written = json.loads(_git("show", "link-status:link-status.json", cwd=repository.origin))
+    assert (written["version"], written["results"][gone]["failures"], written["results"][gone]["confirmed"]) == (
+        2, 2, True)
+    assert _git("ls-tree", "--name-only", "link-status", cwd=repository.origin) == "link-status.json\n"
 
 
 def test_lost_memory_keeps_the_open_issue_open(repository: Repository) -> None:

@@ -19,8 +19,12 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Ids the site needs for pages of its own: segments/index.md is the list of segments, and an
 # entry or term named so would take that page's place (or a folder's index page).
 RESERVED_IDS = frozenset({"index"})
+# The catalog's own files, each named here once (catalog/files.py says which files a catalog holds).
 TAXONOMY_FILE = "taxonomy.yaml"
 PICKS_FILE = "picks.yaml"
+EXCLUSIONS_FILE = "exclusions.yaml"
+HOSTS_FILE = "hosts.yaml"
+ENRICHMENT_FILE = "enrichment.json"
 GROUPS = ("segments", "skills", "levels", "backgrounds")
 SCOPES = ("general", "flavour")
 
@@ -36,6 +40,7 @@ class Kind(StrEnum):
 
     @property
     def folder(self) -> str:
+        """The plural noun, which also names the kind's folder: "articles"."""
         return f"{self.value}s"
 
     @property
@@ -47,15 +52,7 @@ class Kind(StrEnum):
     @property
     def singular(self) -> str:
         """One of the kind, capitalised, for a badge: "Article"."""
-        return self.noun.capitalize()
-
-    @property
-    def noun(self) -> str:
-        return self.value
-
-    @property
-    def nouns(self) -> str:
-        return self.folder
+        return self.value.capitalize()
 
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in Kind}

@@ -9,7 +9,6 @@ from enum import StrEnum
 
 from pmgenome.text.escape import (
     github_data,
-    github_log_line,
     github_property,
     json_text,
     terminal,
@@ -66,7 +65,7 @@ def format_github(problems: list[Problem], warnings: Sequence[Problem] = ()) -> 
     lines = []
     for level, items in (("error", problems), ("warning", warnings)):
         for problem in items:
-            lines.append(github_log_line(str(problem) if level == "error" else warning_text(problem)))
+            lines.append(terminal_line(str(problem) if level == "error" else warning_text(problem)))
             lines.append(
                 f"::{level} file={github_property(terminal(problem.path))},line={problem.line},"
                 f"col={problem.col},title={github_property('pmgenome ' + problem.rule)}"

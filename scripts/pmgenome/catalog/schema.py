@@ -25,7 +25,7 @@ from pmgenome.stores.atomic import write_atomic
 SCHEMA_DIR = Path(__file__).parent.parent / "schema"
 SCHEMA_PATH = SCHEMA_DIR / "entry.schema.json"
 # The JSON that commands print (`validate --format json`, `inspect --json`, `links --format json`,
-# `path --format json`) and the file `links --results` writes for the site (link-status): one
+# `path --format json`) and the file `links --cache` and `--results` write (link-status): one
 # schema file each, named <command>.schema.json (link-status.schema.json for the file). Adding a
 # file is all it takes: `pmgenome schema --output NAME` prints it and the test suite checks it
 # and its examples.
@@ -140,7 +140,8 @@ Validator: type[SchemaValidator] = validators.extend(Draft202012Validator, {"pat
 
 
 def output_schema_names() -> tuple[str, ...]:
-    """The outputs that have a schema, by name: commands', and link-status (the file `links --results` writes)."""
+    """The outputs that have a schema, by name: commands', and link-status (the file `links --cache` and
+    `--results` write)."""
     return tuple(sorted(path.name.removesuffix(".schema.json") for path in OUTPUT_SCHEMA_DIR.glob("*.schema.json")))
 
 
@@ -148,9 +149,3 @@ def output_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a command's JSON output (or of the link-status file)."""
     return json.loads((OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
 
-
-def output_errors(name: str, document: Any) -> list[str]:
-    """Where `document` (a command's parsed JSON output) breaks its schema: empty when it matches."""
-    validator = Validator(output_schema(name))
-    return [f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
-            for error in sorted(validator.iter_errors(document), key=lambda error: [str(part) for part in error.absolute_path])]

@@ -16,19 +16,27 @@ from jsonschema.protocols import Validator as SchemaValidator
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.editions import EVENTS_FIELD, edition_problems
+from pmgenome.catalog.exclusions import load_exclusions
 from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
 from pmgenome.catalog.fieldtext import DATE_FIELDS, line_break_problem, text_problems
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog.fileschema import as_json
+from pmgenome.catalog.hosts import load_host_rules
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
-from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
+from pmgenome.catalog.model import (
+    EXCLUSIONS_FILE,
+    HOSTS_FILE,
+    Catalog,
+    Entry,
+    Kind,
+    Taxonomy,
+)
 from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location
-from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
-from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
 from pmgenome.text.clean import CONTROL_CHARS, bidi_problem, first_control, shortened
 from pmgenome.text.hints import did_you_mean
+from pmgenome.text.paths import display_path
 from pmgenome.urls import (
     normalise_url,
     tracking_parameters,
@@ -123,22 +131,11 @@ class EntrySchema:
             # Entries are flat but for a meetup's editions: only their dates and top-level ones
             # need to become strings for this check.
             self._fast({key: value.isoformat() if isinstance(value, dt.date)
-                        else _as_json(value) if key == EVENTS_FIELD else value
+                        else as_json(value) if key == EVENTS_FIELD else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
-            return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
+            return list(_validator(self.kind, self.taxonomy).iter_errors(as_json(fields)))
         return []
-
-
-def _as_json(value: Any) -> Any:
-    """The JSON the schema speaks: dates as ISO strings, tuples as lists."""
-    if isinstance(value, dict):
-        return {key: _as_json(item) for key, item in value.items()}
-    if isinstance(value, tuple):
-        return [_as_json(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Problem]:

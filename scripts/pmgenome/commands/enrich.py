@@ -7,7 +7,6 @@ import datetime as dt
 import re
 import sys
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import (
     Exit,
@@ -35,6 +34,7 @@ from pmgenome.stores.atomic import remove_leftovers
 from pmgenome.stores.errors import StoreError
 from pmgenome.stores.lock import store_lock
 from pmgenome.text.hints import did_you_mean
+from pmgenome.text.paths import display_path
 
 HELP = "fetch the entries' pages and store what they tell (title, author, date, reading time...)"
 MAX_AGE_LIMIT = 36_500  # a hundred years: any longer is a typo, and timedelta stops at 999,999,999 days

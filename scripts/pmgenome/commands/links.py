@@ -9,8 +9,10 @@ import re
 import sys
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog import exclusions as excl
+from pmgenome.catalog import hosts
 from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import EXCLUSIONS_FILE, HOSTS_FILE
 from pmgenome.commands.common import (
     Exit,
     add_catalog_option,
@@ -18,8 +20,6 @@ from pmgenome.commands.common import (
     in_github_actions,
 )
 from pmgenome.commands.progress import ProgressBar
-from pmgenome.links import exclusions as excl
-from pmgenome.links import hosts
 from pmgenome.links.gitchanges import GitError, changed_files
 from pmgenome.links.markdown import format_markdown
 from pmgenome.links.report import ReportFormat, format_github, format_json, format_text
@@ -35,6 +35,7 @@ from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.client import ClientConfig
 from pmgenome.stores.errors import StoreError
 from pmgenome.text.escape import terminal
+from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url
 
 HELP = "check that the catalog's links still work (exit 1 when one is dead)"
@@ -185,8 +186,8 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
 def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     """The exclusions and host rules, or a message when a file is missing or has problems."""
     found = []
-    for option, default, load in ((args.exclusions, excl.EXCLUSIONS_FILE, excl.load_exclusions),
-                                  (args.hosts, hosts.HOSTS_FILE, hosts.load_host_rules)):
+    for option, default, load in ((args.exclusions, EXCLUSIONS_FILE, excl.load_exclusions),
+                                  (args.hosts, HOSTS_FILE, hosts.load_host_rules)):
         path = option if option is not None else args.catalog / default
         if option is not None and not path.is_file():
             return None, f"file not found: {display_path(path)}"

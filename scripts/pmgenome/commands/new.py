@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Entry, Kind
 from pmgenome.commands.common import (
@@ -27,6 +26,7 @@ from pmgenome.enrich.scaffold import (
 )
 from pmgenome.net.client import Client, ClientConfig, ErrorKind
 from pmgenome.text.escape import terminal_line
+from pmgenome.text.paths import display_path
 from pmgenome.urls import url_problem
 
 HELP = "create catalog/<kind>s/<id>.yaml from a page, with placeholders for what a human must decide"

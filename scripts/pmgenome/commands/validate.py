@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
 from pmgenome.catalog.staleness import stale_warnings
 from pmgenome.catalog.validate import validate_catalog
@@ -18,6 +17,7 @@ from pmgenome.commands.common import (
 )
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.site.today import BuildDateError, build_date
+from pmgenome.text.paths import display_path
 
 HELP = ("check every entry, the vocabulary and the picks (or report only the named files' problems); "
         "report each problem as PATH:LINE:COL")

@@ -22,8 +22,8 @@ from lxml import etree, html
 
 from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
-from pmgenome.enrich.decoding import decode_html
 from pmgenome.enrich.schemaorg import Course, Event, Work
+from pmgenome.net.decoding import decode_html
 from pmgenome.text.clean import one_line, shortened
 from pmgenome.urls import is_web_url
 

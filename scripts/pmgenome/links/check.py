@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from pmgenome.links.hosts import HostRules
+from pmgenome.catalog.hosts import HostRules
 from pmgenome.links.page import PageSummary
 from pmgenome.links.probe import Probe, RetryPolicy, Wait, host_of
 from pmgenome.links.schedule import Later, Scheduler

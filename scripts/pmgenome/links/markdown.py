@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from pmgenome.links.report import Report, UrlSite, summary
 from pmgenome.links.verdict import LinkResult, Verdict
-from pmgenome.text.escape import markdown_code, markdown_link, markdown_text
+from pmgenome.text.escape import github_markdown_text, markdown_code, markdown_link
 
 HEADINGS = ("Entry", "URL", "What we found", "What to do")
 
@@ -22,7 +22,7 @@ def _found(result: LinkResult) -> str:
         first = result.redirects[0].status if result.redirects else "?"
         return f"moved permanently ({first}) to {markdown_code(result.suggestion or '')}"
     if result.verdict is Verdict.EXCLUDED:
-        return f"excluded: {markdown_text(result.excluded_by or '')}"
+        return f"excluded: {github_markdown_text(result.excluded_by or '')}"
     return markdown_code(result.error or f"HTTP {result.status}") or "failed"
 
 
@@ -97,7 +97,7 @@ def format_markdown(report: Report, source_url: str | None = None) -> str:
         out.append("")
     if report.expired:
         out += ["### Expired exclusions and host rules", ""]
-        out += [f"- {markdown_code(f'{p.path}:{p.line}:{p.col}', in_table=False)}: {markdown_text(p.message)}"
+        out += [f"- {markdown_code(f'{p.path}:{p.line}:{p.col}', in_table=False)}: {github_markdown_text(p.message)}"
                 for p in report.expired]
         out.append("")
     return "\n".join(out)

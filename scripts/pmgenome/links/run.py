@@ -14,12 +14,12 @@ from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog import exclusions as excl
+from pmgenome.catalog import hosts
 from pmgenome.catalog.model import Catalog
 from pmgenome.links import cache as linkcache
-from pmgenome.links import exclusions as excl
-from pmgenome.links import hosts
 from pmgenome.links.check import CheckOptions, check_urls
+from pmgenome.links.record import merged, save_link_file
 from pmgenome.links.report import Report, UrlSite
 from pmgenome.links.results import save_results
 from pmgenome.links.verdict import LinkResult, excluded
@@ -28,6 +28,7 @@ from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.lock import store_lock
 from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.text.clean import shortened
+from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url, url_problem
 
 
@@ -134,7 +135,7 @@ def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date
         if rule is not None:
             settled[url] = excluded(url, entries, f"{rule.reason} ({rule.where})")
         elif linkcache.reusable(records.get(url), options.max_age, now):
-            settled[url] = linkcache.from_record(url, records[url], entries)
+            settled[url] = linkcache.reused(records[url], entries)
         else:
             to_fetch[url] = entries
     warnings += [f"the exclusion pattern at {where} took over {excl.MATCH_SECONDS:g}s on one URL and was skipped "
@@ -162,7 +163,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
-    records: dict[str, dict] = {}
+    records: dict[str, LinkResult] = {}
     if options.cache is not None:
         records, warning = linkcache.load_cache(options.cache)
         if warning:
@@ -180,7 +181,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     ordered = tuple(results[url] for url in targets.urls)
     if options.cache is not None:
         try:
-            linkcache.save_cache(options.cache, linkcache.merged(records, ordered, keep_others=options.partial))
+            save_link_file(options.cache, merged(records, ordered, keep_others=options.partial), format_utc(now))
         except OSError as error:
             warnings.append(f"could not write the link cache {options.cache}: {error.strerror or error}")
     if options.results is not None:

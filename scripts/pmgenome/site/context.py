@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.catalog.ranking import TOP_N, Ranked, tops
+from pmgenome.catalog.ranking import Ranked, tops
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.site.hrefs import href
 from pmgenome.site.linkresults import LinkResults
@@ -27,9 +27,10 @@ class GeneratedPage:
 class SiteSettings:
     use_directory_urls: bool = True
     site_url: str | None = None
-    top_n: int = TOP_N
-    recent: int = 10
-    feed_size: int = 50
+    # The site's sizes, written only here: the plugin's options (site/config.py) default to them.
+    top_n: int = 5  # resources in each top list of a segment and kind
+    recent: int = 10  # resources on the home page's recently added list
+    feed_size: int = 50  # resources in feed.xml
 
 
 @dataclass(frozen=True)

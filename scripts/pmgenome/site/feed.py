@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from xml.etree import ElementTree as ET
 
 from pmgenome.site.hrefs import page_url
-from pmgenome.site.text import clean
 from pmgenome.site.views import EntryView
+from pmgenome.text.clean import one_line
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SRC_URI = "feed.xml"
@@ -64,8 +64,8 @@ def atom_feed(views: Sequence[EntryView], site_url: str | None, use_directory_ur
             _sub(item, "link", rel="related", href=view.url)
         _sub(item, "category", term=view.kind.value, label=view.kind.singular)
         if view.entry.access:
-            _sub(item, "category", term=clean(view.entry.access), scheme="access")
+            _sub(item, "category", term=one_line(view.entry.access), scheme="access")
         for segment in view.entry.segments:
-            _sub(item, "category", term=clean(segment), scheme="segment")
+            _sub(item, "category", term=one_line(segment), scheme="segment")
         _sub(item, "summary", view.summary).set("type", "text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"

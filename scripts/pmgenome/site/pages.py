@@ -45,7 +45,7 @@ KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
 
 
 def counted(count: int, kind: Kind) -> str:
-    return f"{count} {kind.noun if count == 1 else kind.nouns}"
+    return f"{count} {kind.value if count == 1 else kind.folder}"
 
 
 def _front_matter(**values: Any) -> str:

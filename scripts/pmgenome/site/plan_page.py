@@ -30,7 +30,6 @@ from pmgenome.plan.model import PART_TITLES
 from pmgenome.plan.rule import SLOT_KINDS, WEIGHTS, Vocabulary, facts
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
-from pmgenome.site.text import clean
 from pmgenome.site.views import country_label
 from pmgenome.text.clean import one_line
 
@@ -64,8 +63,8 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
         if error or place is None or place.country is None:
             continue
         countries.add(place.country)
-        if isinstance(city, str) and clean(city) and "," not in city:
-            cities.add((place.country, clean(city)))
+        if isinstance(city, str) and one_line(city) and "," not in city:
+            cities.add((place.country, one_line(city)))
     choices = [Choice("", "Anywhere"), Choice("online", "Online only")]
     for code in sorted(countries):
         choices.append(Choice(code, f"{country_label(code)} (anywhere in the country)"))

@@ -11,7 +11,6 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.validate import validate_catalog
@@ -25,6 +24,7 @@ from pmgenome.site.search.index import SearchIndex, SearchIndexError
 from pmgenome.site.search.records import PageRecords
 from pmgenome.site.today import BuildDateError, build_date
 from pmgenome.stores.errors import StoreError
+from pmgenome.text.paths import display_path
 
 # Our theme overrides (the header's search box), searched before the theme's own templates.
 THEME_DIR = Path(__file__).parent / "theme"

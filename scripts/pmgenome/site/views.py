@@ -18,8 +18,9 @@ from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.linkresults import LinkCheck
-from pmgenome.site.text import clean, safe_url
+from pmgenome.site.text import safe_url
 from pmgenome.site.when import MEETUP_CADENCE_LABELS, country_name, day_span, edition_text, when_text
+from pmgenome.text.clean import one_line, shortened
 
 # How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
 ACCESS_LABELS = {"free": "Free", "signup": "Free with sign-up", "freemium": "Freemium", "paywalled": "Paywalled",
@@ -152,10 +153,8 @@ def country_label(code: str) -> str:
 def _short_text(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    text = clean(value)
-    if not text:
-        return None
-    return text if len(text) <= MAX_ENRICHED_TEXT else text[: MAX_ENRICHED_TEXT - 1].rstrip() + "…"
+    text = one_line(value)
+    return shortened(text, MAX_ENRICHED_TEXT) if text else None
 
 
 def _date(value: Any) -> dt.date | None:
@@ -201,7 +200,7 @@ def _curated(value: str | dt.date | None) -> str | None:
         return None
     if isinstance(value, dt.date):
         return value.isoformat()
-    text = clean(value)
+    text = one_line(value)
     return text or None
 
 
@@ -221,12 +220,12 @@ Names = Mapping[str, Mapping[str, str]]  # vocabulary group -> term id -> displa
 
 def term_names(catalog: Catalog) -> Names:
     """Every term's display name, looked up once per build rather than once per entry."""
-    return {group: {term.id: clean(term.name) for term in catalog.taxonomy.group(group)}
+    return {group: {term.id: one_line(term.name) for term in catalog.taxonomy.group(group)}
             for group in ("segments", "skills", "levels", "backgrounds")}
 
 
 def _term_names(names: Names, group: str, ids: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(names[group].get(term_id) or clean(term_id) for term_id in ids)
+    return tuple(names[group].get(term_id) or one_line(term_id) for term_id in ids)
 
 
 def attendance(entry: Entry) -> str | None:
@@ -297,7 +296,7 @@ def _meetup_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact
 
 
 def _recommended(entry: Entry, label: str) -> Fact | None:
-    links = tuple((clean(item.title) or url, url) for item in entry.recommended if (url := safe_url(item.url)))
+    links = tuple((one_line(item.title) or url, url) for item in entry.recommended if (url := safe_url(item.url)))
     return Fact(label, outbound=links) if links else None
 
 
@@ -313,7 +312,7 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             if enriched.reading_minutes else None,
         ]
     if kind is Kind.BOOK:
-        authors = ", ".join(name for name in (clean(author) for author in entry.authors) if name)
+        authors = ", ".join(name for name in (one_line(author) for author in entry.authors) if name)
         return [
             Fact("Author" if len(entry.authors) == 1 else "Authors", authors) if authors else None,
             Fact("Year", str(entry.year)) if entry.year is not None else None,
@@ -357,7 +356,7 @@ def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tu
     if entry.access in ACCESS_MEANINGS:
         facts.append(Fact("Access", ACCESS_MEANINGS[entry.access]))
     if entry.language:
-        facts.append(Fact("Language", clean(entry.language)))
+        facts.append(Fact("Language", one_line(entry.language)))
     if entry.backgrounds:
         facts.append(Fact("Suits people coming from",
                           ", ".join(_term_names(names, "backgrounds", entry.backgrounds))))
@@ -374,11 +373,11 @@ def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tu
 def byline(entry: Entry) -> str:
     """Who made it, from the contributor's fields: "Ada Author, Ben Writer (2020)", a host, a speaker."""
     if entry.kind is Kind.BOOK:
-        names = ", ".join(name for name in (clean(author) for author in entry.authors) if name)
+        names = ", ".join(name for name in (one_line(author) for author in entry.authors) if name)
         return f"{names} ({entry.year})" if names and entry.year is not None else names
     who = {Kind.ARTICLE: entry.author, Kind.COURSE: entry.provider, Kind.PODCAST: entry.host,
            Kind.NEWSLETTER: entry.author, Kind.VIDEO: entry.speaker, Kind.MEETUP: entry.organizer}[entry.kind]
-    return clean(who)
+    return one_line(who)
 
 
 # What the last link check found, in plain words (after "Link checked on DATE: ").
@@ -417,8 +416,8 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     enriched = read_enrichment(record)
     return EntryView(
         entry=entry,
-        title=clean(entry.title) or entry.id,
-        summary=clean(entry.summary),
+        title=one_line(entry.title) or entry.id,
+        summary=one_line(entry.summary),
         url=safe_url(entry.url),
         src_uri=resource_src_uri(entry.id),
         badges=_badges(names, entry, enriched),

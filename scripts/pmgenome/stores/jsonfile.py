@@ -26,7 +26,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import display_path
+from pmgenome.text.paths import display_path
 from pmgenome.text.position import position
 
 BOM = "\ufeff"

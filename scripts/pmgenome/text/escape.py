@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from pmgenome.text.clean import BIDI_CHARS, CONTROL, CONTROL_CHARS, one_line
@@ -17,13 +18,6 @@ def github_data(text: str) -> str:
 def github_property(text: str) -> str:
     """A property value of a workflow command (`file=...,title=...`): also `:` and `,`."""
     return github_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
-def github_log_line(text: str) -> str:
-    """A plain line for a GitHub Actions log. The runner reads any line that starts with `::`
-    as a workflow command, so a newline inside a file name or a value must not start a new line:
-    every control character, newline included, is shown as an escape."""
-    return terminal_line(text)
 
 
 def terminal(text: str) -> str:
@@ -78,8 +72,8 @@ _WORD_JOINER = "\u2060"
 _URL_UNSAFE = re.compile(f"[{CONTROL_CHARS}{BIDI_CHARS} <>\\\\`|\"']")
 
 
-def markdown_text(text: object) -> str:
-    """Text shown literally in Markdown, on one line: no link, image, mention, issue reference,
+def github_markdown_text(text: object) -> str:
+    """Text shown literally in GitHub's Markdown (issues, job summaries), on one line: no link, image, mention, issue reference,
     autolink, HTML, entity or table cell can come out of it."""
     escaped = _MARKDOWN_PUNCTUATION.sub(lambda found: "\\" + found.group(0), one_line(text))
     return _GITHUB_REFERENCES.sub(lambda found: found.group(0) + _WORD_JOINER, escaped)
@@ -107,4 +101,20 @@ def markdown_url(url: str) -> str:
 
 def markdown_link(label: str, url: str) -> str:
     """A link we choose to make (to a catalog file, an archived copy): the label shown literally."""
-    return f"[{markdown_text(label)}]({markdown_url(url)})"
+    return f"[{github_markdown_text(label)}]({markdown_url(url)})"
+
+
+# --- Markdown for the site's pages, which Python-Markdown renders -------------------------------
+
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS) that can
+# start markup; `<` and `&` are left to html.escape so that they become entities.
+_PYTHON_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!])")
+
+
+def python_markdown_text(text: object) -> str:
+    """Text for a line of a site page (a heading, a list item), which Python-Markdown renders: no
+    Markdown or HTML survives. GitHub's renderer needs more (github_markdown_text)."""
+    escaped = _PYTHON_MARKDOWN_SPECIAL.sub(r"\\\1", one_line(text))
+    # quote=False: an entity like &#x27; would carry a '#' we did not escape; quotes are
+    # harmless in Markdown text.
+    return html.escape(escaped, quote=False)

@@ -24,8 +24,8 @@ from pathlib import Path
 import regex
 
 from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.rulefile import Wording, check_keys, read_rules, reason_and_expiry
 from pmgenome.catalog.yamlload import Location
-from pmgenome.links.rulefile import Wording, check_keys, read_rules, reason_and_expiry
 from pmgenome.urls import url_problem
 
 try:  # the standard library's parser, used only to look at a pattern's shape
@@ -33,7 +33,6 @@ try:  # the standard library's parser, used only to look at a pattern's shape
 except ImportError:  # pragma: no cover - Python 3.10 and older
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-EXCLUSIONS_FILE = "exclusions.yaml"
 FIELDS = ("url", "pattern", "reason", "expires")
 MATCH_SECONDS = 0.1
 MAX_PATTERN = 500

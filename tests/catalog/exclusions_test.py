@@ -6,15 +6,15 @@ import datetime as dt
 import time
 
 import regex
-from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.yamlload import Location
-from pmgenome.links.exclusions import (
+from pmgenome.catalog.exclusions import (
     Exclusion,
     active,
     expired_problems,
     load_exclusions,
     matching,
 )
+from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.yamlload import Location
 
 from tests.support.catalogs import CatalogDir
 

@@ -27,18 +27,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.yamlload import Location
-from pmgenome.links.rulefile import (
+from pmgenome.catalog.rulefile import (
     RuleFile,
     Wording,
     check_keys,
     read_rules,
     reason_and_expiry,
 )
+from pmgenome.catalog.yamlload import Location
 from pmgenome.net.limits import HostLimits
 from pmgenome.text.clean import first_control
 
-HOSTS_FILE = "hosts.yaml"
 SETTINGS = ("concurrency", "min_interval", "accept", "headers")
 FIELDS = ("host", "reason", "expires", *SETTINGS)
 WORDS = Wording("the hosts file", "host rules", "a host rule", "a mapping with host, reason and settings")
