@@ -16,6 +16,8 @@ from pmgenome.catalog.model import Kind
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.validate import _fast_check, _validator
 
+from tests.support.schemas import output_errors
+
 REPO = Path(__file__).resolve().parents[2]
 TAXONOMY, _ = load_taxonomy(REPO / "catalog" / "taxonomy.yaml")
 
@@ -115,6 +117,6 @@ def test_both_engines_read_every_schema_pattern_alike_and_its_end_is_the_end_of_
 
 def test_output_documents_are_checked_with_the_same_reading_of_patterns() -> None:
     problem = {"path": "catalog/articles/x.yaml", "line": 1, "col": 1, "message": "m", "rule": "plain-text"}
-    assert entry_schema.output_errors("validate", {"problems": [problem], "count": 1}) == []
-    assert entry_schema.output_errors("validate", {"problems": [{**problem, "rule": "plain-text\n"}], "count": 1}) == [
+    assert output_errors("validate", {"problems": [problem], "count": 1}) == []
+    assert output_errors("validate", {"problems": [{**problem, "rule": "plain-text\n"}], "count": 1}) == [
         "problems/0/rule: 'plain-text\\n' does not match '^[a-z0-9]+(?:-[a-z0-9]+)*$'"]

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.schema import output_errors
+from tests.support.schemas import output_errors
 from pmgenome.catalog.staleness import months_before, stale_warnings
 from pmgenome.catalog.validate import validate_catalog
 

@@ -13,12 +13,12 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pmgenome.catalog.schema import schema_comment
 from pmgenome.catalog.model import Kind
+from pmgenome.catalog.schema import schema_comment
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.site.context import make_context
 from pmgenome.site.export import catalog_json
-from pmgenome.site.text import clean
+from pmgenome.text.clean import one_line
 
 from tests.support.catalogs import REPO
 
@@ -60,7 +60,7 @@ def check_entry(title: str, author: str, language: str, added: dt.date, reviewed
     assert (exported["title"], exported["author"], exported["language"]) == (title, author, language)
     assert (exported["added"], exported["reviewed"]) == (added.isoformat(), reviewed.isoformat())
     assert view.reviewed == f"Reviewed by a curator on {reviewed.isoformat()}."
-    assert view.title == clean(title) == " ".join(title.split())  # as HTML shows it: runs of spaces are one
+    assert view.title == one_line(title) == " ".join(title.split())  # as HTML shows it: runs of spaces are one
     return []
 
 

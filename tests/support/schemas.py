@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from jsonschema import Draft202012Validator
-from pmgenome.catalog.schema import output_schema
+from pmgenome.catalog.schema import Validator, output_schema
 
 
 def output_errors(name: str, document: Any) -> list[str]:
     """Where `document` (a command's parsed JSON output) breaks its schema: empty when it matches."""
-    validator = Draft202012Validator(output_schema(name))
+    # The project's validator reads '$' as the end of the text, as the schemas mean it.
+    validator = Validator(output_schema(name))
     return [f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
             for error in sorted(validator.iter_errors(document), key=lambda error: [str(part) for part in error.absolute_path])]

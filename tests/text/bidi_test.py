@@ -10,15 +10,15 @@ import json
 import pytest
 from pmgenome.enrich.extract import extract
 from pmgenome.site.text import html_text, safe_url
-from pmgenome.site.text import markdown_text as site_markdown_text
 from pmgenome.text.clean import bidi_problem, one_line
 from pmgenome.text.escape import (
     github_data,
     github_property,
     json_text,
     markdown_code,
-    markdown_text,
+    github_markdown_text,
     markdown_url,
+    python_markdown_text,
     terminal,
     terminal_line,
 )
@@ -59,7 +59,7 @@ def test_json_keeps_the_value_and_prints_no_raw_control() -> None:
 
 
 def test_markdown_reports_drop_them_and_urls_are_percent_encoded() -> None:
-    assert markdown_text(HOSTILE) == "\\/fdp\\.exe"
+    assert github_markdown_text(HOSTILE) == "\\/fdp\\.exe"
     assert markdown_code(HOSTILE) == "`/fdp.exe`"
     assert markdown_url(f"https://example.org{HOSTILE}") == "<https://example.org/%E2%80%AEfdp.exe>"
 
@@ -67,7 +67,7 @@ def test_markdown_reports_drop_them_and_urls_are_percent_encoded() -> None:
 def test_site_pages_drop_them_and_link_no_address_holding_one() -> None:
     assert html_text(f"<b>{HOSTILE}</b>") == "&lt;b&gt;/fdp.exe&lt;/b&gt;"
     assert safe_url(f"https://example.org{HOSTILE}") is None  # a redirect's end shown as "moved to" is one
-    assert site_markdown_text(HOSTILE) == "/fdp\\.exe"
+    assert python_markdown_text(HOSTILE) == "/fdp\\.exe"
 
 
 def test_text_scraped_from_a_page_is_cleaned_where_it_is_read() -> None:

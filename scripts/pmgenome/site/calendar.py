@@ -16,9 +16,9 @@ from icalendar import Calendar, Event
 
 from pmgenome.catalog.editions import Edition
 from pmgenome.site.hrefs import page_url
-from pmgenome.site.text import clean
 from pmgenome.site.views import EntryView
 from pmgenome.site.when import day_span, place
+from pmgenome.text.clean import one_line
 
 EVENTS_ICS = "events.ics"
 CFP_ICS = "events/cfp.ics"
@@ -41,7 +41,7 @@ class Listing:
 
     @property
     def title(self) -> str:
-        name = clean(self.edition.name or "")
+        name = one_line(self.edition.name or "")
         return name or self.view.title
 
     def uid(self, suffix: str = "") -> str:

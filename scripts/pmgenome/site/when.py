@@ -13,7 +13,7 @@ from babel import Locale
 
 from pmgenome.catalog.editions import Edition, editions, last_edition, next_edition
 from pmgenome.catalog.model import Entry
-from pmgenome.site.text import clean
+from pmgenome.text.clean import one_line
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -31,7 +31,7 @@ def _territories() -> dict[str, str]:
 
 def country_name(code: str) -> str:
     """A country by its English name (Australia, not AU); an unknown code as written."""
-    code = clean(code)
+    code = one_line(code)
     return _territories().get(code.upper(), code) if len(code) == 2 else code
 
 
@@ -54,7 +54,7 @@ def place(edition: Edition) -> str:
     """'Kigali, Rwanda', 'Online', or '' when the edition says nowhere."""
     if edition.online:
         return ONLINE_PLACE
-    return ", ".join(part for part in (clean(edition.city or ""), country_name(edition.country or "")) if part)
+    return ", ".join(part for part in (one_line(edition.city or ""), country_name(edition.country or "")) if part)
 
 
 def edition_text(edition: Edition) -> str:
