@@ -74,19 +74,6 @@ class Answers:
     def rating(self, skill: str) -> int | None:
         return dict(self.ratings).get(skill)
 
-    @property
-    def key(self) -> str:
-        """The plan's key in the site's precomputed plans (the place is looked up apart)."""
-        return plan_key(self.stage, self.background, self.company, self.pm_load, self.goal)
-
-
-def plan_key(stage: str, background: str, company: Sequence[str], pm_load: str, goal: str) -> str:
-    return "|".join((stage, background, "+".join(company), str(pm_load), str(goal)))
-
-
-def meetup_key(stage: str, company: Sequence[str], place: Near | None) -> str:
-    return "|".join((stage, "+".join(company), str(place) if place else ""))
-
 
 def _choices(ids: Sequence[str]) -> str:
     return ", ".join(ids)

@@ -181,7 +181,3 @@ def make_plan(catalog: Catalog, answers: Answers) -> Plan:
     """Apply the rule (see `rule`) to one reader's answers."""
     return Planner(catalog).plan(answers)
 
-
-def pick_meetups(catalog: Catalog, answers: Answers) -> MeetupPick:
-    """The meetups part alone; it depends on stage, company segments and place only."""
-    return Planner(catalog).meetups(answers)
