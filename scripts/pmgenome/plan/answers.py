@@ -10,6 +10,7 @@ from itertools import combinations, product
 
 from pmgenome.catalog.model import Taxonomy
 from pmgenome.plan.names import Names, lower_first
+from pmgenome.plan.sentences import fill
 from pmgenome.text.hints import did_you_mean
 
 MAX_PLACE_LENGTH = 80
@@ -188,8 +189,6 @@ def all_answers(taxonomy: Taxonomy) -> Iterator[Answers]:
 def describe(answers: Answers, taxonomy: Taxonomy) -> str:
     """One line naming the reader the plan is for, in the vocabulary's words."""
     names = Names(taxonomy)
-    stage = names("levels", answers.stage)
-    background = names("backgrounds", answers.background)
-    company = names.join("segments", answers.company)
-    return (f"{stage}, from {lower_first(background)}, at a {company} company; "
-            f"project-management side {answers.pm_load.label}; goal: {answers.goal.value}")
+    return fill("describe", stage=names("levels", answers.stage),
+                background=lower_first(names("backgrounds", answers.background)),
+                company=names.join("segments", answers.company), load=answers.pm_load.label, goal=answers.goal.value)
