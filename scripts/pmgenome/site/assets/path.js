@@ -341,7 +341,7 @@
     const frame = element("div", "pmg-path__picture");
     frame.tabIndex = 0;
     frame.setAttribute("role", "region");
-    frame.setAttribute("aria-label", "Your T");
+    frame.setAttribute("aria-label", model.index.words.sentences.t_title);
     frame.appendChild(drawT(plan, who, done));
     picture.replaceChildren(frame, key(plan), table(plan, done));
     frame.scrollLeft = left !== null ? left : (frame.scrollWidth - frame.clientWidth) / 2;
