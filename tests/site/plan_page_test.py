@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.schema import output_schema
 
 from pmgenome.plan import rule
 from pmgenome.plan.picture import GEOMETRY
@@ -69,6 +74,28 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
     assert london["details"]["frequency"] == "monthly"
     # text is data (the page sets it with textContent) and the address is never made a link by the page
     assert (entries["sneaky"]["title"], entries["sneaky"]["url"]) == ("<img src=x onerror=alert(1)>", "javascript:alert(1)")
+
+
+def schema_errors(index: dict) -> list[str]:
+    validator = Draft202012Validator(output_schema("plan-index"))
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(index)]
+
+
+def test_the_index_is_the_layout_its_schema_describes(tmp_path):
+    catalog = _catalog(tmp_path)
+    index = plan_index(catalog, make_context(catalog))
+    assert schema_errors(index) == []
+    shipped, problems = load_catalog(Path(__file__).resolve().parents[2] / "catalog")
+    assert problems == []
+    assert schema_errors(plan_index(shipped, make_context(shipped))) == []
+    index["entries"][0]["levels"] = "new"
+    del index["picture"]["cell_w"]
+    index["rule"]["counts"]["meetups"] = -1
+    assert sorted(schema_errors(index)) == [
+        "entries/0/levels: 'new' is not of type 'array'",
+        "picture: 'cell_w' is a required property",
+        "rule/counts/meetups: -1 is less than the minimum of 0",
+    ]
 
 
 def test_the_weights_are_the_rules_points_only():
