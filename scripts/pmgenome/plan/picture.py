@@ -3,7 +3,8 @@
 Each skill is a cell. Its fill shows the reader's rating (a third of the cell per level, bottom-up in
 the bar, left to right in the stem; an unrated cell is only outlined), a line across it shows the
 level the company expects, and a "+" marks a skill the plan's resources grow. The page's script
-draws the same cells with the same data attributes (site/assets/path.js); tests compare them.
+draws the same cells with the same data attributes (site/assets/path.js), from GEOMETRY shipped in
+api/plan-index.json; tests compare them.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The plan's sentences: one "why" line per item, and the notes where the catalog is thin."""
+"""The plan's wording: which sentence (plan/sentences.py) says why each item is there, and the notes
+where the catalog is thin."""
 
 from __future__ import annotations
 
