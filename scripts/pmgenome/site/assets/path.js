@@ -260,7 +260,7 @@
       tr.dataset.skillRow = row.skill;
       const grown = row.grown_by.length ? pageSay("done_count", {
         done: row.grown_by.filter(function (id) { return done.indexOf(id) !== -1; }).length, count: row.grown_by.length }) : words.none;
-      [row.name, words.t_parts[row.scope], row.rating === null ? words.none : String(row.rating),
+      [row.name, model.tParts.get(row.scope), row.rating === null ? words.none : String(row.rating),
         row.expected ? String(row.expected) : words.none, grown].forEach(function (text, index) {
         const td = element(index === 0 ? "th" : "td", "", text);
         if (index === 0) { td.scope = "row"; }
