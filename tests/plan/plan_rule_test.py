@@ -55,6 +55,22 @@ def test_a_deepening_item_names_segment_skill_and_stage(tmp_path):
         rule.LEVEL_EXACT + rule.FLAVOUR_SKILL + rule.SEGMENT_MATCH),)
 
 
+def test_the_reason_names_the_stage_case_whatever_the_cases_weigh(tmp_path, monkeypatch):
+    # The wording once found the case by comparing a candidate's points with LEVEL_ANY and
+    # LEVEL_EXACT: tuned to one value, an exact match read "fits any stage".
+    root = make_root(tmp_path)
+    write_entry(root, "article", "exact", segments=["b2b"], skills=["go-to-market"], levels=["new"])
+    write_entry(root, "article", "any", segments=["b2b"], skills=["go-to-market"])
+    write_entry(root, "article", "ahead", segments=["b2b"], skills=["go-to-market"], levels=["experienced"])
+    monkeypatch.setattr(rule, "STAGE_POINTS", dict.fromkeys(rule.StageFit, rule.LEVEL_ANY))
+    plan = make_plan(load(root), answers())
+    assert [(item.id, item.reason) for item in plan.deepen] == [
+        ("ahead", "Deepens B2B: go-to-market and sales; a stage ahead (Experienced PM)."),
+        ("any", "Deepens B2B: go-to-market and sales; fits any stage."),
+        ("exact", "Deepens B2B: go-to-market and sales; matches your stage (New PM)."),
+    ]
+
+
 def test_stage_fit_orders_exact_then_any_then_neighbour_and_drops_far_levels(tmp_path):
     root = make_root(tmp_path)
     for entry_id, levels in (("a-far", ["leader"]), ("b-next", ["experienced"]), ("c-any", None),
