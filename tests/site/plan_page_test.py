@@ -73,7 +73,8 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
     assert (london["online"], london["city"], london["country"], london["access"]) == (False, "London", "GB", None)
     assert london["details"]["frequency"] == "monthly"
     # text is data (the page sets it with textContent) and the address is never made a link by the page
-    assert (entries["sneaky"]["title"], entries["sneaky"]["url"]) == ("<img src=x onerror=alert(1)>", "javascript:alert(1)")
+    sneaky = entries["sneaky"]
+    assert (sneaky["title"], sneaky["url"]) == ("<img src=x onerror=alert(1)>", "javascript:alert(1)")
 
 
 def schema_errors(index: dict) -> list[str]:

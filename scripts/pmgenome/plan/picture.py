@@ -13,13 +13,14 @@ from collections.abc import Sequence
 from html import escape
 
 from pmgenome.plan.model import SkillRow
+from pmgenome.plan.rule import TOP_RATING
 from pmgenome.plan.sentences import NONE, SENTENCES
 
 CELL_W, CELL_H = 124, 72  # a bar cell's slot (the cell is BAR_GAP narrower)
 BAR_GAP = 2
 STEM_W, STEM_H = 240, 44  # a stem cell
 GAP = 6  # between the bar and the stem, and between stem cells
-TOP = 3  # the rating scale's top: a third of the cell per level
+TOP = TOP_RATING  # a third of the cell per level
 LABEL_CHARS = 18  # characters per label line in a bar cell
 RADIUS = 4  # the cells' rounded corners
 INSET = 6  # text from a cell's left edge

@@ -27,7 +27,7 @@ SENTENCES: Mapping[str, str] = {
     "closes_gap": "closes your gap in {skill} ({rated}; a {company} company expects {expected})",
     "broadens": "Broadens {skills}",
     "broadens_gap": "Broadens {skill}, your gap ({rated})",
-    "rated": "you rated it {rating} of 3",
+    "rated": "you rated it {rating} of {top}",
     "assumed": "new to you",
     "often_new": "often new to people from {background}",
     "background_match": "written for those moving in from {background}",
@@ -97,6 +97,6 @@ def fill(name: str, **values: object) -> str:
 
 def words() -> dict:
     """Everything above as plain JSON-ready data, for the page's script."""
-    return {"sentences": dict(SENTENCES), "lists": dict(LISTS), "part_nouns": dict(PART_NOUNS), "access": dict(ACCESS_LABELS),
-            "access_phrases": list(ACCESS_PHRASES), "t_columns": list(T_COLUMNS), "t_parts": dict(T_PARTS),
-            "grown": GROWN, "none": NONE}
+    return {"sentences": dict(SENTENCES), "lists": dict(LISTS), "part_nouns": dict(PART_NOUNS),
+            "access": dict(ACCESS_LABELS), "access_phrases": list(ACCESS_PHRASES), "t_columns": list(T_COLUMNS),
+            "t_parts": dict(T_PARTS), "grown": GROWN, "none": NONE}

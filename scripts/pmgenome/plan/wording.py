@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pmgenome.plan.answers import Answers, PmLoad
 from pmgenome.plan.names import Names, lower_first
 from pmgenome.plan.rule import (
+    TOP_RATING,
     Candidate,
     Facts,
     Reader,
@@ -55,7 +56,7 @@ class Words:
 
     def _rated(self, skill: str) -> str:
         who = self.who_reads
-        return fill("assumed") if skill in who.assumed else fill("rated", rating=who.ratings[skill])
+        return fill("assumed") if skill in who.assumed else fill("rated", rating=who.ratings[skill], top=TOP_RATING)
 
     def _gap(self, part: str, candidate: Candidate) -> list[str]:
         """The flavour gap a deepening candidate closes, as a phrase (see `rule.gap_target`)."""

@@ -324,7 +324,9 @@
       if (access && model.accessPhrases.has(entry.access)) { phrases.push(model.access.get(entry.access)); }
       return phrases;
     }
-    function rated(skill) { return has(who.assumed, skill) ? text("assumed") : text("rated", { rating: who.ratings.get(skill) }); }
+    function rated(skill) {
+      return has(who.assumed, skill) ? text("assumed") : text("rated", { rating: who.ratings.get(skill), top: model.rule.top_rating });
+    }
     function placeLead(entry, near) {
       if (entry.online) { return text("online"); }
       const where = [entry.city, entry.country].filter(Boolean).join(", ");
