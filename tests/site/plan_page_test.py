@@ -10,12 +10,17 @@ from pathlib import Path
 from jsonschema import Draft202012Validator
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.schema import output_schema
-
 from pmgenome.plan import rule
 from pmgenome.plan.picture import GEOMETRY
 from pmgenome.plan.sentences import SENTENCES
 from pmgenome.site.context import make_context
-from pmgenome.site.plan_page import PAGE_WORDS, Choice, build_plan_page, place_choices, plan_index
+from pmgenome.site.plan_page import (
+    PAGE_WORDS,
+    Choice,
+    build_plan_page,
+    place_choices,
+    plan_index,
+)
 from pmgenome.site.views import country_label
 
 from tests.support.planfixture import TAXONOMY, load, make_root, write_entry

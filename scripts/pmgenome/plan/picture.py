@@ -9,7 +9,7 @@ api/plan-index.json; tests compare them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from pmgenome.plan.model import SkillRow
@@ -29,10 +29,10 @@ STEM_LABEL_TOP = 18  # a stem cell's label baseline
 BASELINE = 8  # the rating's and the "+"'s baseline above a cell's bottom
 GROWN_INSET = 16  # the "+" from a cell's right edge
 # The numbers above by name, as the page's script draws the same cells.
-GEOMETRY = {"cell_w": CELL_W, "cell_h": CELL_H, "bar_gap": BAR_GAP, "stem_w": STEM_W, "stem_h": STEM_H, "gap": GAP,
-            "top": TOP, "label_chars": LABEL_CHARS, "radius": RADIUS, "inset": INSET, "label_top": LABEL_TOP,
-            "label_line": LABEL_LINE, "stem_label_top": STEM_LABEL_TOP, "baseline": BASELINE,
-            "grown_inset": GROWN_INSET}
+GEOMETRY: Mapping[str, int] = {
+    "cell_w": CELL_W, "cell_h": CELL_H, "bar_gap": BAR_GAP, "stem_w": STEM_W, "stem_h": STEM_H, "gap": GAP, "top": TOP,
+    "label_chars": LABEL_CHARS, "radius": RADIUS, "inset": INSET, "label_top": LABEL_TOP, "label_line": LABEL_LINE,
+    "stem_label_top": STEM_LABEL_TOP, "baseline": BASELINE, "grown_inset": GROWN_INSET}
 
 STYLE = """\
 .pmg-t__cell{fill:#fff;stroke:#5c6bc0;stroke-width:1.5}

@@ -13,7 +13,7 @@ vocabulary. The index's fields are described by schema/output/plan-index.schema.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +43,7 @@ INDEX_VERSION = 3
 # What the page itself says around the plan (path.js shows these; the plan's own words are in
 # plan/sentences.py). "loading" and "failed" are shown before the index arrives, so the page's
 # HTML carries them; "start" is also the status the page opens with.
-PAGE_WORDS = {
+PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
     "start": "Answer the four questions to see your plan.",
     "loading": "Loading the catalog…",
     "failed": "The catalog could not be loaded ({error}). Reload the page to try again.",
@@ -97,7 +97,7 @@ def plan_words() -> dict:
     """Every word the page's scripts show: the plan's (plan/sentences.py), its part titles, kind
     badges and load labels, and the page's own."""
     return {**sentences.words(), "titles": dict(PART_TITLES), "kinds": {kind.value: kind.singular for kind in Kind},
-            "loads": {load.value: load.label for load in PmLoad}, "page": PAGE_WORDS}
+            "loads": {load.value: load.label for load in PmLoad}, "page": dict(PAGE_WORDS)}
 
 
 def plan_index(catalog: Catalog, context: SiteContext) -> dict:
