@@ -21,6 +21,7 @@ from pmgenome.plan.model import (
 )
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
+from pmgenome.plan.sentences import fill
 from pmgenome.text.escape import json_text, terminal
 from pmgenome.text.paths import display_path
 
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     elif output == PlanFormat.MARKDOWN:
         write_stdout(terminal(plan_markdown(plan, who)))
     elif output == PlanFormat.SVG:
-        write_stdout(terminal(t_svg(plan.profile, f"Your T: {who}")) + "\n")
+        write_stdout(terminal(t_svg(plan.profile, fill("picture_title", who=who))) + "\n")
     else:
         write_stdout(terminal(format_text(plan, who)))
     return Exit.OK
