@@ -28,7 +28,7 @@ def root(tmp_path: Path) -> Path:
                 skills=["go-to-market"], pace="self-paced", access="free")
     write_entry(root, "meetup", "pm-slack", title="PM Slack", segments=["b2b", "b2c", "technical"], online=True)
     write_entry(root, "meetup", "london-pm", title="London PM", segments=["b2b"], online=False,
-                city="London", country="GB", frequency="monthly")
+                city="London", country="GB", cadence="monthly")
     return root
 
 

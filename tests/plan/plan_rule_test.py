@@ -256,7 +256,7 @@ def test_the_course_follows_the_goal_and_falls_back_to_the_other_part(tmp_path):
 def _meetups(root: Path) -> None:
     write_entry(root, "meetup", "berlin-b2b", segments=["b2b"], online=False, city="Berlin", country="DE")
     write_entry(root, "meetup", "london-all", segments=["b2b", "b2c", "technical"], online=False,
-                city="London", country="GB", frequency="monthly")
+                city="London", country="GB", cadence="monthly")
     write_entry(root, "meetup", "manchester", segments=["b2c"], online=False, city="Manchester", country="GB")
     write_entry(root, "meetup", "slack-b2b", segments=["b2b"], online=True)
 

@@ -39,7 +39,7 @@ def _catalog(tmp_path, taxonomy: str = TAXONOMY):
                 segments=["technical"], skills=["technical-fluency", "execution"])
     write_entry(root, "course", "course", segments=["b2b", "technical"], skills=["strategy"], access="free")
     write_entry(root, "meetup", "london", segments=["b2b"], online=False, city="London", country="gb",
-                frequency="monthly")
+                cadence="monthly")
     write_entry(root, "meetup", "leeds", segments=["b2c"], online=False, city="Leeds", country="GB")
     write_entry(root, "meetup", "berlin", segments=["b2b"], online=False, city="Berlin", country="DE")
     write_entry(root, "meetup", "slack", segments=["b2b", "b2c"], online=True)
@@ -73,10 +73,10 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
     assert entries["gtm"] == {"id": "gtm", "kind": "article", "title": "Gtm", "url": "https://example.com/gtm",
                               "href": "../resources/gtm/", "levels": [1], "skills": ["go-to-market"],
                               "segments": ["b2b"], "backgrounds": [], "online": False, "city": None, "country": None,
-                              "access": None, "details": {"pace": "", "format": "", "cadence": "", "frequency": ""}}
+                              "access": None, "details": {"pace": "", "format": "", "cadence": ""}}
     london = entries["london"]
     assert (london["online"], london["city"], london["country"], london["access"]) == (False, "London", "GB", None)
-    assert london["details"]["frequency"] == "monthly"
+    assert london["details"]["cadence"] == "monthly"
     # text is data (the page sets it with textContent) and the address is never made a link by the page
     sneaky = entries["sneaky"]
     assert (sneaky["title"], sneaky["url"]) == ("<img src=x onerror=alert(1)>", "javascript:alert(1)")

@@ -141,7 +141,6 @@ class Entry:
     city = _Field(str)
     country = _Field(str)
     online = _Field(bool, False)
-    frequency = _Field(str)
     # Books.
     authors = _Names()
     year = _Field(int)

@@ -34,7 +34,12 @@ SENTENCES: Mapping[str, str] = {
     "heavy_load": "delivery is a big part of your week",
     "curated": "a curators' pick",
     "focused": "focused on {segments} product work",
-    "meets": "meets {frequency}",
+    # A meetup's rhythm, by its cadence (an irregular one says nothing).
+    "cadence_weekly": "meets weekly",
+    "cadence_monthly": "meets monthly",
+    "cadence_quarterly": "meets every three months",
+    "cadence_yearly": "held once a year",
+    "cadence_ongoing": "an ongoing community you can join any time",
     "online": "Online, so you can join from anywhere",
     "in_person": "In person",
     "in_person_in": "In person in {where}",

@@ -16,7 +16,7 @@ from pmgenome.plan.rule import (
     flavour_skills,
     same_city,
 )
-from pmgenome.plan.sentences import ACCESS_LABELS, ACCESS_PHRASES, PART_NOUNS, fill
+from pmgenome.plan.sentences import ACCESS_LABELS, ACCESS_PHRASES, PART_NOUNS, SENTENCES, fill
 from pmgenome.text.clean import one_line
 
 
@@ -93,9 +93,9 @@ class Words:
                 phrases.append(fill("focused", segments=self.names.join("segments", segments)))
             if facts.entry.id in self.picked:
                 phrases.append(fill("curated"))
-            frequency = facts.entry.frequency
-            if isinstance(frequency, str) and one_line(frequency):
-                phrases.append(fill("meets", frequency=one_line(frequency)))
+            rhythm = f"cadence_{facts.entry.cadence}"
+            if rhythm in SENTENCES:
+                phrases.append(fill(rhythm))
         return "; ".join([lead, *phrases, self._stage(candidate)]) + "."
 
     def _place(self, facts: Facts, near: bool) -> str:

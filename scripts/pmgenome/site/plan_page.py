@@ -34,7 +34,7 @@ ASSETS = Path(__file__).parent / "assets"
 # src_uri -> the file under assets/ it is copied from
 SCRIPTS = {"assets/pmgenome/plan-rule.js": "plan-rule.js", "assets/pmgenome/path.js": "path.js",
            "assets/pmgenome/path.css": "path.css"}
-DETAILS = ("pace", "format", "cadence", "frequency")
+DETAILS = ("pace", "format", "cadence")
 CONTRIBUTE_SRC_URI = "about.md"
 CONTRIBUTE_ANCHOR = "contributing"
 INDEX_VERSION = 3

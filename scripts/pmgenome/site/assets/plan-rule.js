@@ -365,7 +365,8 @@
           phrases.push(text("focused", { segments: join(model, "segments", segments) }));
         }
         if (who.picked.has(entry.id)) { phrases.push(text("curated")); }
-        if (entry.details.frequency) { phrases.push(text("meets", { frequency: entry.details.frequency })); }
+        const rhythm = "cadence_" + entry.details.cadence;
+        if (Object.hasOwn(model.words.sentences, rhythm)) { phrases.push(text(rhythm, {})); }
       }
       return [lead].concat(phrases, [stagePhrase(found)]).join("; ") + ".";
     }
