@@ -13,6 +13,8 @@ from pmgenome.catalog.model import (
     ID_PATTERN,
     RESERVED_IDS,
     SCOPES,
+    TERMS_KEY,
+    CommonTerm,
     Taxonomy,
     Term,
 )
@@ -41,7 +43,7 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
         return document.values.get(where) or document.keys.get(where) or Location(1, 1)
 
     for key in data:
-        if key not in GROUPS:
+        if key not in GROUPS and key != TERMS_KEY:
             where = document.keys[(key,)]
             problems.append(Problem(shown, where.line, where.col,
                                     f"unknown group '{key}'; the groups are {', '.join(GROUPS)}", "taxonomy"))
@@ -81,7 +83,7 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             if name is None or description is None:
                 problems.append(Problem(shown, where.line, where.col,
                                         f"term '{term_id}' needs a name and a description", "taxonomy"))
-            allowed = {"id", "name", "description"} | {"skills": {"scope", "segments"}, "segments": {"expects"},
+            allowed = {"id", "name", "description"} | {"skills": {"scope", "segments", "aliases"}, "segments": {"expects"},
                                                        "backgrounds": {"gaps"}}.get(group, set())
             for key in item:
                 if key not in allowed:
@@ -115,9 +117,12 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
             terms.append(Term(term_id, name or term_id, description or "",
                               scope if isinstance(scope, str) else None, tuple(segments), tuple(gaps),
                               tuple((skill, level) for skill, level in expects.items()
-                                    if isinstance(skill, str) and type(level) is int)))
+                                    if isinstance(skill, str) and type(level) is int),
+                              _aliases(item.get("aliases"))))
         groups[group] = tuple(terms)
-    taxonomy = Taxonomy(**groups)
+    common, term_problems = _common_terms(document, groups["skills"], shown)
+    problems += term_problems + _alias_problems(document, shown)
+    taxonomy = Taxonomy(**groups, terms=common)
     segment_ids = set(taxonomy.ids("segments"))
     general = sorted(term.id for term in taxonomy.skills if term.scope == "general")
     for where, item, segment in _references(document, "skills", "segments"):
@@ -169,3 +174,112 @@ def _references(document: yamlload.Document, group: str, field: str
             for position, value in enumerate(item[field]):
                 where = document.values.get((group, index, field, position), Location(1, 1))
                 yield where, item, value
+
+
+# Aliases: the field's abbreviations and other names for a skill or a common term, which the
+# site's search understands ("pmf" finds what "product-market fit" finds). Self-contained, so the
+# checks can move wherever the vocabulary's structure is checked.
+TERM_FIELDS = ("term", "aliases", "skills")
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    """The usable aliases of a list (the rest are reported by _alias_problems)."""
+    if not isinstance(value, tuple):
+        return ()
+    return tuple(alias.strip() for alias in value if isinstance(alias, str) and alias.strip())
+
+
+def _common_terms(document: yamlload.Document, skills: tuple[Term, ...], shown: str
+                  ) -> tuple[tuple[CommonTerm, ...], list[Problem]]:
+    """The optional `terms:` list: {term: product-market fit, aliases: [PMF], skills: [strategy]}."""
+    items = document.value.get(TERMS_KEY)
+    if TERMS_KEY not in document.value:
+        return (), []
+    problems: list[Problem] = []
+    if not isinstance(items, tuple):
+        where = document.values.get((TERMS_KEY,)) or document.keys.get((TERMS_KEY,), Location(1, 1))
+        return (), [Problem(shown, where.line, where.col, f"'{TERMS_KEY}' must be a list", "taxonomy")]
+    skill_ids = sorted(term.id for term in skills)
+    terms: list[CommonTerm] = []
+    seen: set[str] = set()
+    for index, item in enumerate(items):
+        where = document.values.get((TERMS_KEY, index), Location(1, 1))
+        if not isinstance(item, dict):
+            problems.append(Problem(shown, where.line, where.col,
+                                    "each term must be a mapping with term and aliases (skills if any)", "taxonomy"))
+            continue
+        for key in item:
+            if key not in TERM_FIELDS:
+                key_at = document.keys.get((TERMS_KEY, index, key), where)
+                problems.append(Problem(shown, key_at.line, key_at.col,
+                                        f"unknown field '{key}' for a term in {TERMS_KEY}; the fields are "
+                                        f"{', '.join(TERM_FIELDS)}", "taxonomy"))
+        words = _text(item.get("term"))
+        if words is None:
+            problems.append(Problem(shown, where.line, where.col,
+                                    "a term needs its words in 'term', e.g. term: product-market fit", "taxonomy"))
+            continue
+        words = " ".join(words.split())
+        if words.casefold() in seen:
+            term_at = document.values.get((TERMS_KEY, index, "term"), where)
+            problems.append(Problem(shown, term_at.line, term_at.col,
+                                    f"duplicate term '{words}' in {TERMS_KEY}", "taxonomy"))
+            continue
+        seen.add(words.casefold())
+        if "aliases" not in item:
+            problems.append(Problem(shown, where.line, where.col,
+                                    f"term '{words}' needs aliases: its abbreviations or other names", "taxonomy"))
+        named = item.get("skills", ())
+        if not isinstance(named, tuple):
+            key_at = document.values.get((TERMS_KEY, index, "skills"), where)
+            problems.append(Problem(shown, key_at.line, key_at.col,
+                                    f"skills of term '{words}' must be a list of skill ids", "taxonomy"))
+            named = ()
+        known: list[str] = []
+        for position, skill in enumerate(named):
+            if isinstance(skill, str) and skill in skill_ids:
+                known.append(skill)
+                continue
+            skill_at = document.values.get((TERMS_KEY, index, "skills", position), where)
+            problems.append(Problem(shown, skill_at.line, skill_at.col,
+                                    f"unknown skill '{skill}' for term '{words}'"
+                                    f"{did_you_mean(str(skill), skill_ids)}", "taxonomy"))
+        terms.append(CommonTerm(words, _aliases(item.get("aliases")), tuple(known)))
+    return tuple(terms), problems
+
+
+def _alias_problems(document: yamlload.Document, shown: str) -> list[Problem]:
+    """Aliases of skills and terms: non-empty lists of non-empty texts, each unique in the file
+    (letter case aside), so that an abbreviation means one thing."""
+    problems: list[Problem] = []
+    seen: dict[str, tuple[str, Location]] = {}  # folded alias -> (whose, where)
+    for group in ("skills", TERMS_KEY):
+        items = document.value.get(group)
+        for index, item in enumerate(items if isinstance(items, tuple) else ()):
+            if not isinstance(item, dict) or "aliases" not in item:
+                continue
+            whose = (f"skill '{item.get('id')}'" if group == "skills"
+                     else f"term '{' '.join(str(item.get('term')).split())}'")
+            aliases = item["aliases"]
+            key_at = document.keys.get((group, index, "aliases"), Location(1, 1))
+            if not isinstance(aliases, tuple) or not aliases:
+                value_at = document.values.get((group, index, "aliases"), key_at)
+                problems.append(Problem(shown, value_at.line, value_at.col,
+                                        f"aliases of {whose} must be a list of abbreviations or other names, "
+                                        "e.g. [PMF]", "taxonomy"))
+                continue
+            for position, alias in enumerate(aliases):
+                where = document.values.get((group, index, "aliases", position), key_at)
+                if not isinstance(alias, str) or not alias.strip():
+                    problems.append(Problem(shown, where.line, where.col,
+                                            f"an alias of {whose} must be a non-empty text", "taxonomy"))
+                    continue
+                folded = " ".join(alias.split()).casefold()
+                if folded in seen:
+                    other, at = seen[folded]
+                    problems.append(Problem(shown, where.line, where.col,
+                                            f"duplicate alias '{alias.strip()}': already an alias of {other} "
+                                            f"(line {at.line})", "taxonomy"))
+                else:
+                    seen[folded] = (whose, where)
+    return problems
