@@ -37,7 +37,7 @@ def test_the_shipped_vocabulary_has_aliases_and_terms():
 
 def test_a_duplicate_alias_is_located_and_names_the_first(tmp_path):
     text = SHIPPED.read_text(encoding="utf-8").replace(
-        "aliases: [ML]", "aliases: [ML, gtm]").replace("aliases: [NSM]", "aliases: [NSM, Pmf]")
+        "aliases: [ML]", "aliases: [ML, gtm]").replace("aliases: [NSM, North Star]", "aliases: [NSM, North Star, Pmf]")
     path = _write(tmp_path, text)
     gtm, ml, pmf = _line(text, GTM_LINE), _line(text, "    aliases: [ML, gtm]"), text.find("Pmf")
     pmf_line = text.count("\n", 0, pmf) + 1
@@ -65,7 +65,7 @@ def test_a_term_with_an_unknown_skill_a_missing_word_or_a_stray_field_is_located
     text = SHIPPED.read_text(encoding="utf-8") + (
         "  - {term: design sprint, aliases: [GV sprint], skills: [discovry, ux-design]}\n"
         "  - {aliases: [XYZ]}\n"
-        "  - {term: north  star metric, aliases: [north star]}\n"
+        "  - {term: north  star metric, aliases: [polaris]}\n"
         "  - {term: design review, alias: [crit]}\n"
         "  - just words\n")
     path = _write(tmp_path, text)

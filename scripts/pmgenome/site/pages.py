@@ -18,9 +18,10 @@ from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import export, feed, plan_page
 from pmgenome.site.context import GeneratedPage, SiteContext
-from pmgenome.site.hrefs import root_href
+from pmgenome.site.hrefs import page_url, root_href
 from pmgenome.site.render import render
 from pmgenome.site.search import explore as explore_data
+from pmgenome.site.search import vocabulary
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     ACCESS_LABELS,
@@ -210,6 +211,13 @@ def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     yield from explore_data.build_explore_data(context, facets)
 
 
+def build_search_vocabulary(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """search/vocabulary.json: what the search box offers when no page holds every word."""
+    explore = page_url(EXPLORE_SRC_URI, context.settings.use_directory_urls)
+    yield GeneratedPage(vocabulary.VOCABULARY_SRC_URI, vocabulary.dumps(
+        vocabulary.vocabulary_json(catalog.taxonomy, catalog.kinds, explore)))
+
+
 def build_feed(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
     """feed.xml: Atom feed of the newest resources."""
     settings = context.settings
@@ -230,6 +238,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_meetups,
     build_resources,
     build_explore,
+    build_search_vocabulary,
     build_feed,
     build_api,
     plan_page.build_plan_page,
