@@ -46,5 +46,6 @@ def test_the_box_knows_filters_labels_and_terms() -> None:
     assert phrases["books"] == [["kind", "book"]] and phrases["talks"] == [["kind", "video"]]
     assert phrases["b2b"] == [["segment", "b2b"]] and phrases["design led"] == [["segment", "design"]]
     assert "courses" not in phrases  # only the kinds the catalog has
-    assert data["terms"][:3] == ["Strategy and vision", "Discovery and customer research", "Prioritization and roadmaps"]
+    assert data["terms"][:4] == ["Strategy and vision", "Strategy", "vision", "Discovery and customer research"]
+    assert "Books" in data["terms"] and "Courses" not in data["terms"]
     assert "product-market fit" in data["terms"] and "PMF" in data["terms"]

@@ -54,17 +54,21 @@
     return text.toLowerCase().replace(/[-\u2010\u2011\u2013\u2014\/_]+/g, " ").replace(/\s+/g, " ").trim();
   }
 
-  // The Explore filters that the query's words name, as [facet, value] pairs, longest phrase first.
+  // The Explore filters that the query's words name, as [facet, value] pairs, in the query's order.
   function recognised(query, data) {
     const plain = " " + normalized(query) + " ";
-    const found = [];
-    Object.keys(data.phrases).sort(function (a, b) { return b.length - a.length; }).forEach(function (phrase) {
-      const at = plain.indexOf(" " + phrase + " ");
-      const plural = plain.indexOf(" " + phrase + "s ");
-      if (at === -1 && plural === -1) {
-        return;
+    const hits = [];
+    Object.keys(data.phrases).forEach(function (phrase) {
+      const at = [" " + phrase + " ", " " + phrase + "s "].map(function (form) { return plain.indexOf(form); })
+        .filter(function (index) { return index !== -1; });
+      if (at.length) {
+        hits.push({ at: Math.min.apply(null, at), length: phrase.length, pairs: data.phrases[phrase] });
       }
-      data.phrases[phrase].forEach(function (pair) {
+    });
+    hits.sort(function (a, b) { return a.at - b.at || b.length - a.length; });
+    const found = [];
+    hits.forEach(function (hit) {
+      hit.pairs.forEach(function (pair) {
         if (!found.some(function (seen) { return seen[0] === pair[0] && seen[1] === pair[1]; })) {
           found.push(pair);
         }
@@ -171,7 +175,8 @@
   // The status when some results hold only some of the words.
   function partly(all, some) {
     const pages = function (count) { return count === 1 ? "1 page holds" : count + " pages hold"; };
-    return all ? pages(all) + " every word; " + some + " more hold some of them, most words first"
+    return all ? pages(all) + " every word; " + (some === 1 ? "1 more holds" : some + " more hold") +
+      " some of them, most words first"
       : "No page holds every word; " + pages(some) + " some of them, most words first";
   }
 

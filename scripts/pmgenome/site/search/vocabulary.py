@@ -122,7 +122,9 @@ def vocabulary_json(taxonomy: Taxonomy, kinds: Iterable[Kind], explore: str) -> 
             add(phrase, "segment", segment.id)
     terms: list[str] = []
     for term in taxonomy.skills:
-        terms += [term.name, *term.aliases]
+        terms += [term.name, *_NAME_PARTS.split(term.name), *term.aliases]
+    for kind in kinds:
+        terms += [kind.nouns]
     for common in taxonomy.terms:
         terms += [common.term, *common.aliases]
     labels = {"skill": {term.id: term.name for term in taxonomy.skills},
