@@ -124,7 +124,7 @@ def vocabulary_json(taxonomy: Taxonomy, kinds: Iterable[Kind], explore: str) -> 
     for term in taxonomy.skills:
         terms += [term.name, *_NAME_PARTS.split(term.name), *term.aliases]
     for kind in kinds:
-        terms += [kind.nouns]
+        terms += _NAME_PARTS.split(kind.label)
     for common in taxonomy.terms:
         terms += [common.term, *common.aliases]
     labels = {"skill": {term.id: term.name for term in taxonomy.skills},
