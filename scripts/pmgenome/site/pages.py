@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.model import Catalog, Entry, Kind, Term
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import export, feed, plan_page
 from pmgenome.site.context import GeneratedPage, SiteContext
@@ -67,12 +67,17 @@ class SegmentCard:
     flavour_skills: tuple[str, ...]
 
 
+def skill_with_aliases(skill: Term) -> str:
+    """A skill's name with the abbreviations search knows it by: "Go-to-market and sales (GTM)"."""
+    return f"{skill.name} ({', '.join(skill.aliases)})" if skill.aliases else skill.name
+
+
 def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
     cards = []
     for term in catalog.taxonomy.segments:
         members = catalog.in_segment(term.id)
         counts = " · ".join(counted(sum(1 for e in members if e.kind == kind), kind) for kind in catalog.kinds)
-        flavour = tuple(skill.name for skill in catalog.taxonomy.skills
+        flavour = tuple(skill_with_aliases(skill) for skill in catalog.taxonomy.skills
                         if skill.scope == "flavour" and term.id in skill.segments)
         cards.append(SegmentCard(term.id, term.name, term.description, segment_src_uri(term.id),
                                  counts, flavour))
