@@ -5,10 +5,10 @@
  * with ?h=<words>, which this script highlights on arrival. Filters (kind, segment, level,
  * access) come from the index itself. Text from the catalog is only set with textContent; an
  * excerpt keeps nothing of Pagefind's markup but its <mark>s.
- * No dead ends: when no page holds every word, the pages that hold most of them are listed
- * (more words first, then Pagefind's score), and search/vocabulary.json, fetched only then,
- * names the Explore filters the words point to (a skill, a kind, a segment); when no page holds
- * any of them, it offers the nearest term the catalog knows.
+ * No dead ends: when fewer than a page of results hold every word, the pages that hold most of
+ * them follow (more words first, then Pagefind's score). When none holds every word,
+ * search/vocabulary.json, fetched only then, names the Explore filters the words point to (a
+ * skill, a kind, a segment); when no page holds any of them, the nearest term the catalog knows.
  * Keys: "/" (or "s", "f", as in Material) focuses the box, Escape closes it, the arrows move
  * between the box and the results, Enter in the box opens the first result.
  */
