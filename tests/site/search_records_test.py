@@ -147,3 +147,10 @@ def test_records_land_at_their_pages_paths() -> None:
     finally:
         index.close()
     assert written == ["index.html", "resources/a/index.html", "resources/b/index.html"]
+
+
+def test_the_skills_are_said_once_in_a_record_at_their_own_weight(records: PageRecords) -> None:
+    record = records.record("resources/b2b-pick-one.md", "resources/b2b-pick-one/index.html", "", "", {})
+    assert record is not None
+    assert record.html.count("Go-to-market and sales") == 1
+    assert '<p data-pagefind-weight="7">Strategy and vision · Go-to-market and sales · GTM</p>' in record.html

@@ -31,6 +31,7 @@ TITLE_WEIGHT = 10
 SKILLS_WEIGHT = 7  # the entry's skills by name and by their aliases ("GTM")
 SUMMARY_WEIGHT = 4
 FACTS_WEIGHT = 2
+SKILLS_FACT = "Skills"  # the label site/views.py gives an entry's skills among its facts
 # The Explore facets that are also search filters.
 FILTER_FACETS = ("kind", "segment", "level", "access")
 # Lists that Material's search skipped carry data-search-exclude, and headings end in a
@@ -78,9 +79,11 @@ def resource_record(view: EntryView, dest_uri: str, labels: Labels,
                     taxonomy: Taxonomy = Taxonomy(), thesaurus: Thesaurus = Thesaurus(())) -> Record:
     """A resource page: title, summary, skills and facts, weighted, with the other forms of the
     field's terms they use; its facets as filters."""
+    # The skills have their own, heavier paragraph: said once more among the facts they would
+    # only grow the index.
     facts = " · ".join(
         ", ".join(text for text, _target in fact.links) if fact.links else fact.value
-        for fact in view.facts)
+        for fact in view.facts if fact.label != SKILLS_FACT)
     skills = [form for skill in view.entry.skills if (term := taxonomy.term("skills", skill))
               for form in (term.name, *term.aliases)]
     body = (f'<h1 data-pagefind-weight="{TITLE_WEIGHT}" data-pagefind-meta="title">{_text(view.title)}</h1>'
