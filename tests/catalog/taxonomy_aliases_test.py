@@ -56,8 +56,8 @@ def test_empty_aliases_are_located(tmp_path):
     blank = _line(text, "    aliases: [GTM, '  ']")
     assert _shown(path) == [
         f"{blank}:20: an alias of skill 'go-to-market' must be a non-empty text",
-        f"{_line(text, '    aliases: []')}:14: aliases of skill 'user-research' must be a list of abbreviations "
-        "or other names, e.g. [PMF]",
+        (f"{_line(text, '    aliases: []')}:14: aliases of skill 'user-research' must be a list of abbreviations "
+         "or other names, e.g. [PMF]"),
     ]
 
 
@@ -84,7 +84,7 @@ def test_terms_must_be_a_list_and_are_optional(tmp_path):
     text = SHIPPED.read_text(encoding="utf-8")
     start = text.index("\n# The field's common terms")
     path = _write(tmp_path, text[:start] + "\nterms: {PMF: product-market fit}\n")
-    assert _shown(path) == [f"{_line(text[:start], '    description: Coming from any other field.') + 2}:8: "
-                            "'terms' must be a list"]
+    line = _line(text[:start], "    description: Coming from any other field.") + 2
+    assert _shown(path) == [f"{line}:8: 'terms' must be a list"]
     taxonomy, problems = load_taxonomy(_write(tmp_path, text[:start] + "\n"))
     assert problems == [] and taxonomy.terms == ()

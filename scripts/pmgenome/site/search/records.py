@@ -39,6 +39,8 @@ FILTER_FACETS = ("kind", "segment", "level", "access")
 EXCLUDE_SELECTORS = ("[data-search-exclude]", ".headerlink")
 
 Labels = Mapping[str, Mapping[str, str]]  # facet -> value -> the text a result shows for it
+NO_TAXONOMY = Taxonomy()  # records built without the vocabulary: no skills, no aliases
+NO_THESAURUS = Thesaurus(())
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def _also(forms: list[str], weight: int) -> str:
 
 
 def resource_record(view: EntryView, dest_uri: str, labels: Labels,
-                    taxonomy: Taxonomy = Taxonomy(), thesaurus: Thesaurus = Thesaurus(())) -> Record:
+                    taxonomy: Taxonomy = NO_TAXONOMY, thesaurus: Thesaurus = NO_THESAURUS) -> Record:
     """A resource page: title, summary, skills and facts, weighted, with the other forms of the
     field's terms they use; its facets as filters."""
     # The skills have their own, heavier paragraph: said once more among the facts they would
@@ -118,11 +120,12 @@ class PageRecords:
 
     resources: Mapping[str, EntryView]  # a resource page's src_uri -> its entry's view
     labels: Labels
-    taxonomy: Taxonomy = Taxonomy()
-    thesaurus: Thesaurus = Thesaurus(())
+    taxonomy: Taxonomy = NO_TAXONOMY
+    thesaurus: Thesaurus = NO_THESAURUS
 
     @classmethod
-    def of(cls, views: Iterable[EntryView], facets: Iterable[object], taxonomy: Taxonomy = Taxonomy()) -> PageRecords:
+    def of(cls, views: Iterable[EntryView], facets: Iterable[object],
+           taxonomy: Taxonomy = NO_TAXONOMY) -> PageRecords:
         return cls({view.src_uri: view for view in views}, filter_labels(facets), taxonomy,
                    Thesaurus(synonyms(taxonomy)))
 
