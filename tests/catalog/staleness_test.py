@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.support.schemas import output_errors
 from pmgenome.catalog.staleness import months_before, stale_warnings
 from pmgenome.catalog.validate import validate_catalog
 
 from tests.support.catalogs import CatalogDir
+from tests.support.schemas import output_errors
 
 FILE = "catalog/meetups/yearly-summit.yaml"
 

@@ -103,7 +103,10 @@ def test_a_file_without_groups_or_not_a_mapping(tmp_path: Path) -> None:
 
 
 def with_search(extra_skill: str, terms: str) -> str:
+    """The shipped vocabulary without its own aliases and terms, plus these."""
     text = SHIPPED.read_text(encoding="utf-8")
+    text = text[:text.index("\nterms:")] + "\n"
+    text = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("    aliases:"))
     text = text.replace("    scope: flavour\n", f"    scope: flavour\n{extra_skill}", 1)
     return text + terms
 
@@ -124,7 +127,7 @@ def test_search_mistakes_are_said_where_they_are(tmp_path: Path) -> None:
     assert problems_of(tmp_path, text) == [
         f"{at}:14: aliases must be a list of the other names people search for, like [GTM]",
         f"{end + 3}:24: unknown skill 'grwth' for the search term 'product-market fit' (did you mean 'growth'?)",
-        f"{end + 5}:15: the alias 'pmf' of 'north star' is already an alias of 'product-market fit'; "
+        f"{end + 5}:15: duplicate alias 'pmf': already an alias of term 'product-market fit' (line {end + 2}); "
         "a search word leads to one place",
         f"{end + 6}:5: unknown field 'note'; each of terms is a mapping with term, aliases and optionally skills",
         f"{end + 7}:5: each of terms is a mapping with term, aliases and optionally skills",
@@ -135,8 +138,10 @@ def test_search_mistakes_are_said_where_they_are(tmp_path: Path) -> None:
 def test_an_alias_shared_by_a_skill_and_a_term_is_refused_whatever_its_case(tmp_path: Path) -> None:
     text = with_search("    aliases: [GTM]\n", "terms:\n  - term: launch\n    aliases: [gtm]\n")
     line = text.splitlines().index("    aliases: [gtm]") + 1
+    first = text.splitlines().index("    aliases: [GTM]") + 1
     assert problems_of(tmp_path, text) == [
-        f"{line}:15: the alias 'gtm' of 'launch' is already an alias of 'go-to-market'; a search word leads to one place"]
+        f"{line}:15: duplicate alias 'gtm': already an alias of skill 'go-to-market' (line {first}); "
+        "a search word leads to one place"]
 
 
 @pytest.mark.parametrize("name", ["taxonomy", "picks"])

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from pmgenome.catalog.model import Kind
 from pmgenome.enrich.draft import place, yaml_scalar
-from pmgenome.enrich.scaffold import NoFreeName, choose_id, create_entry, landing_doubt, slugify
+from pmgenome.enrich.scaffold import (
+    NoFreeName,
+    choose_id,
+    create_entry,
+    landing_doubt,
+    slugify,
+)
 
 
 @pytest.mark.parametrize("title, expected", [

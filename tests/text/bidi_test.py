@@ -13,10 +13,10 @@ from pmgenome.site.text import html_text, safe_url
 from pmgenome.text.clean import bidi_problem, one_line
 from pmgenome.text.escape import (
     github_data,
+    github_markdown_text,
     github_property,
     json_text,
     markdown_code,
-    github_markdown_text,
     markdown_url,
     python_markdown_text,
     terminal,

@@ -26,6 +26,9 @@ EXCLUSIONS_FILE = "exclusions.yaml"
 HOSTS_FILE = "hosts.yaml"
 ENRICHMENT_FILE = "enrichment.json"
 GROUPS = ("segments", "skills", "levels", "backgrounds")
+# The field's common terms and their abbreviations (product-market fit, PMF): not a group of
+# ids that entries use, only words that search should understand.
+TERMS_KEY = "terms"
 SCOPES = ("general", "flavour")
 
 
@@ -199,6 +202,17 @@ class Term:
     # segments: the skills a PM at such a company is expected to have, each with the level it
     # expects on the reader's 0-3 scale (1 aware, 2 practised, 3 could teach it)
     expects: tuple[tuple[str, int], ...] = ()
+    # skills: the field's abbreviations and other names for it ("GTM"), which search understands
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommonTerm:
+    """A term of the field that is not a skill (product-market fit), with its abbreviations."""
+
+    term: str
+    aliases: tuple[str, ...]
+    skills: tuple[str, ...] = ()  # the skills it belongs to, if any
 
 
 @dataclass(frozen=True)
@@ -207,6 +221,7 @@ class Taxonomy:
     skills: tuple[Term, ...] = ()
     levels: tuple[Term, ...] = ()
     backgrounds: tuple[Term, ...] = ()
+    terms: tuple[CommonTerm, ...] = ()
 
     def group(self, name: str) -> tuple[Term, ...]:
         return getattr(self, name)

@@ -15,6 +15,8 @@ from pmgenome.catalog.model import (
     GROUPS,
     ID_PATTERN,
     RESERVED_IDS,
+    TERMS_KEY,
+    CommonTerm,
     Taxonomy,
     Term,
 )
@@ -25,7 +27,6 @@ from pmgenome.text.paths import display_path
 
 SCHEMA = "taxonomy"
 RULE = "taxonomy"
-SEARCH_TERMS = "terms"  # the top-level list of words people search for, beside the groups
 ID_RULE = "term id must be lowercase letters, digits and hyphens"
 LEVELS = "1, 2 or 3 (1 aware, 2 practised, 3 could teach it)"
 
@@ -51,7 +52,7 @@ def load_taxonomy(path: Path) -> tuple[Taxonomy, list[Problem]]:
     if not isinstance(data, dict):
         return Taxonomy(), problems
     groups = {group: _terms(document, group, shown, problems) for group in GROUPS}
-    taxonomy = Taxonomy(**groups)
+    taxonomy = Taxonomy(**groups, terms=_search_terms(document))
     problems += _reference_problems(document, taxonomy, shown)
     problems += _expects_problems(document, taxonomy, shown)
     problems += _alias_problems(document, taxonomy, shown)
@@ -80,8 +81,28 @@ def _terms(document: yamlload.Document, group: str, shown: str, problems: list[P
             description if isinstance(description, str) and description.strip() else "",
             scope if isinstance(scope, str) else None, _strings(item.get("segments")), _strings(item.get("gaps")),
             tuple((skill, level) for skill, level in expects.items() if isinstance(skill, str) and type(level) is int)
-            if isinstance(expects, dict) else ()))
+            if isinstance(expects, dict) else (), _aliases(item.get("aliases"))))
     return tuple(terms)
+
+
+def _aliases(value: Any) -> tuple[str, ...]:
+    """The usable aliases of a list, trimmed (_alias_problems reports the others)."""
+    return tuple(alias.strip() for alias in _strings(value) if alias.strip())
+
+
+def _search_terms(document: yamlload.Document) -> tuple[CommonTerm, ...]:
+    """The usable entries of the `terms:` list (the schema and _alias_problems report the rest):
+    {term: product-market fit, aliases: [PMF], skills: [strategy]}; a repeated term counts once."""
+    items = document.value.get(TERMS_KEY)
+    found: dict[str, CommonTerm] = {}
+    for item in items if isinstance(items, tuple) else ():
+        words = item.get("term") if isinstance(item, dict) else None
+        if not isinstance(words, str) or not words.strip():
+            continue
+        words = " ".join(words.split())
+        found.setdefault(words.casefold(), CommonTerm(words, _aliases(item.get("aliases")),
+                                                      _strings(item.get("skills"))))
+    return tuple(found.values())
 
 
 def _explain(found: FileError) -> Said | None:
@@ -95,12 +116,12 @@ def _explain(found: FileError) -> Said | None:
                     if group not in value]
         if keyword == "additionalProperties":
             return [(found.key_at(key), f"unknown group '{key}'; the groups are {', '.join(GROUPS)} "
-                     f"(and {SEARCH_TERMS}, the search terms)") for key in found.unexpected()]
+                     f"(and {TERMS_KEY}, the search terms)") for key in found.unexpected()]
         return None
     group = path[0]
     if len(path) == 1:
         return [(found.at(group), f"'{group}' must be a list")]
-    if group == SEARCH_TERMS:
+    if group == TERMS_KEY:
         return _explain_search_term(found)
     item = found.document.value[group][path[1]]
     where = found.at(*path[:2])
@@ -143,7 +164,7 @@ def _explain(found: FileError) -> Said | None:
 
 def _explain_search_term(found: FileError) -> Said | None:
     path = found.path
-    shape = f"each of {SEARCH_TERMS} is a mapping with term, aliases and optionally skills"
+    shape = f"each of {TERMS_KEY} is a mapping with term, aliases and optionally skills"
     if len(path) == 2:
         if found.keyword == "additionalProperties":
             return [(found.key_at(*path, key), f"unknown field '{key}'; {shape}") for key in found.unexpected()]
@@ -171,7 +192,7 @@ def _reference_problems(document: yamlload.Document, taxonomy: Taxonomy, shown: 
             problems.append(Problem(shown, where.line, where.col,
                                     f"'{skill}' is not a general skill{did_you_mean(str(skill), general)}; "
                                     "gaps name general skills", RULE))
-    for where, item, skill in _references(document, SEARCH_TERMS, "skills"):
+    for where, item, skill in _references(document, TERMS_KEY, "skills"):
         if skill not in skill_ids:
             problems.append(Problem(shown, where.line, where.col,
                                     f"unknown skill '{skill}' for the search term '{item.get('term')}'"
@@ -203,21 +224,34 @@ def _expects_problems(document: yamlload.Document, taxonomy: Taxonomy, shown: st
 
 
 def _alias_problems(document: yamlload.Document, taxonomy: Taxonomy, shown: str) -> list[Problem]:
-    """Every search alias names one thing: unique, whatever its case, across skills and terms."""
+    """Every search alias names one thing: unique, whatever its case, across skills and terms;
+    and every search term is written once (spaces and case aside)."""
     problems = []
-    first: dict[str, str] = {}
-    for group in ("skills", SEARCH_TERMS):
+    items = document.value.get(TERMS_KEY)
+    seen: set[str] = set()
+    for index, item in enumerate(items if isinstance(items, tuple) else ()):
+        words = item.get("term") if isinstance(item, dict) else None
+        if not isinstance(words, str) or not words.strip():
+            continue  # the schema has said so
+        words = " ".join(words.split())
+        if words.casefold() in seen:
+            where = document.values.get((TERMS_KEY, index, "term")) or Location(1, 1)
+            problems.append(Problem(shown, where.line, where.col, f"duplicate term '{words}' in {TERMS_KEY}", RULE))
+        seen.add(words.casefold())
+    first: dict[str, tuple[str, int]] = {}  # an alias, folded -> what it names first, and its line
+    for group in ("skills", TERMS_KEY):
         for where, item, alias in _references(document, group, "aliases"):
             if not isinstance(alias, str) or not alias.strip():
                 continue  # the schema has said so
-            owner = item.get("id") if group == "skills" else item.get("term")
+            owner = f"skill '{item.get('id')}'" if group == "skills" else f"term '{item.get('term')}'"
             key = alias.strip().casefold()
             if key in first:
+                named, line = first[key]
                 problems.append(Problem(shown, where.line, where.col,
-                                        f"the alias '{alias}' of '{owner}' is already an alias of '{first[key]}'; "
+                                        f"duplicate alias '{alias}': already an alias of {named} (line {line}); "
                                         "a search word leads to one place", RULE))
             else:
-                first[key] = str(owner)
+                first[key] = owner, where.line
     return problems
 
 

@@ -16,7 +16,13 @@ from pmgenome.plan.rule import (
     flavour_skills,
     same_city,
 )
-from pmgenome.plan.sentences import ACCESS_LABELS, ACCESS_PHRASES, PART_NOUNS, SENTENCES, fill
+from pmgenome.plan.sentences import (
+    ACCESS_LABELS,
+    ACCESS_PHRASES,
+    PART_NOUNS,
+    SENTENCES,
+    fill,
+)
 from pmgenome.text.clean import one_line
 
 

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.model import Catalog, Entry, Kind, Term
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import calendar, events, export, feed, plan_page
 from pmgenome.site.context import GeneratedPage, SiteContext
-from pmgenome.site.hrefs import root_href
+from pmgenome.site.hrefs import page_url, root_href
 from pmgenome.site.render import render
 from pmgenome.site.search import explore as explore_data
+from pmgenome.site.search import vocabulary
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     ACCESS_LABELS,
@@ -66,12 +67,17 @@ class SegmentCard:
     flavour_skills: tuple[str, ...]
 
 
+def skill_with_aliases(skill: Term) -> str:
+    """A skill's name with the abbreviations search knows it by: "Go-to-market and sales (GTM)"."""
+    return f"{skill.name} ({', '.join(skill.aliases)})" if skill.aliases else skill.name
+
+
 def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
     cards = []
     for term in catalog.taxonomy.segments:
         members = catalog.in_segment(term.id)
         counts = " · ".join(counted(sum(1 for e in members if e.kind == kind), kind) for kind in catalog.kinds)
-        flavour = tuple(skill.name for skill in catalog.taxonomy.skills
+        flavour = tuple(skill_with_aliases(skill) for skill in catalog.taxonomy.skills
                         if skill.scope == "flavour" and term.id in skill.segments)
         cards.append(SegmentCard(term.id, term.name, term.description, segment_src_uri(term.id),
                                  counts, flavour))
@@ -212,6 +218,13 @@ def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     yield from explore_data.build_explore_data(context, facets)
 
 
+def build_search_vocabulary(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """search/vocabulary.json: what the search box offers when no page holds every word."""
+    explore = page_url(EXPLORE_SRC_URI, context.settings.use_directory_urls)
+    yield GeneratedPage(vocabulary.VOCABULARY_SRC_URI, vocabulary.dumps(
+        vocabulary.vocabulary_json(catalog.taxonomy, catalog.kinds, explore)))
+
+
 def build_feed(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
     """feed.xml: Atom feed of the newest resources."""
     settings = context.settings
@@ -232,6 +245,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_meetups,
     build_resources,
     build_explore,
+    build_search_vocabulary,
     build_feed,
     build_api,
     plan_page.build_plan_page,

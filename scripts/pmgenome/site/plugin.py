@@ -85,7 +85,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             raise PluginError(f"pmgenome: {error}; the site is not built") from None
         self._catalog = catalog
         self._context = make_context(catalog, settings, enrichment, today, self.link_results(config))
-        self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog))
+        self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog), catalog.taxonomy)
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         for uri in CSS_URIS:

@@ -19,7 +19,13 @@ from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.linkresults import LinkCheck
 from pmgenome.site.text import safe_url
-from pmgenome.site.when import MEETUP_CADENCE_LABELS, country_name, day_span, edition_text, when_text
+from pmgenome.site.when import (
+    MEETUP_CADENCE_LABELS,
+    country_name,
+    day_span,
+    edition_text,
+    when_text,
+)
 from pmgenome.text.clean import one_line, shortened
 
 # How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
