@@ -115,7 +115,7 @@ def vocabulary_json(taxonomy: Taxonomy, kinds: Iterable[Kind], explore: str) -> 
             for skill in common.skills:
                 add(phrase, "skill", skill)
     for kind in kinds:
-        for phrase in (kind.noun, kind.nouns, *_NAME_PARTS.split(kind.label)):
+        for phrase in (kind.value, kind.folder, *_NAME_PARTS.split(kind.label)):
             add(phrase, "kind", kind.value)
     for segment in taxonomy.segments:
         for phrase in (segment.id, segment.name):
