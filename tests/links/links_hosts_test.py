@@ -122,3 +122,17 @@ def test_rules_are_applied_to_requests(catalog_dir: CatalogDir) -> None:
         assert [r.verdict for r in results] == [Verdict.OK, Verdict.BLOCKED] + [Verdict.OK] * 4
         assert server.max_in_flight == 1
         assert {r.headers.get("X-Checked-By") for r in server.requests} == {"pmgenome"}
+
+
+def test_a_header_value_http_cannot_carry_is_located(catalog_dir: CatalogDir) -> None:
+    # Issue 18, case 7: it passed validate, then every URL on the host was 'broken' with a codec error.
+    catalog_dir.write("hosts.yaml", """\
+        hosts:
+          - host: news.example.jp
+            reason: answers in Japanese only when asked
+            headers: {Accept-Language: "日本語, en;q=0.5"}
+        """)
+    _, problems = validate_catalog(catalog_dir.root)
+    assert [str(p) for p in problems] == [
+        "catalog/hosts.yaml:4:32: the value of Accept-Language must be ASCII: HTTP sends header values as bytes, "
+        "and '日' (U+65E5) is not one; write the language tag, like ja"]

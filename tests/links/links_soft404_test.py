@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 from pmgenome.links.check import CheckOptions, check_url, check_urls
 from pmgenome.links.page import PageSummary, summarize
-from pmgenome.links.soft404 import parking_evidence, redirect_evidence, titled_not_found
+from pmgenome.links.soft404 import (
+    other_site_home,
+    parking_evidence,
+    redirect_evidence,
+    titled_not_found,
+)
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
@@ -127,11 +132,14 @@ def test_a_lapsed_domain_redirected_to_a_marketplace() -> None:
                                                                 "https://blog.acme.com/"),
     ("https://acme.com/blog", "https://www.acme.com/", "a deep link redirected to the site's home page, "
                                                        "https://www.acme.com/"),
-    ("https://lapsed.com/newsletter", "https://buyer.com/", "a deep link redirected to the site's home page, "
-                                                            "https://buyer.com/"),
+    # One segment sent to another site's home page: a move or a lapsed domain, told apart by what the
+    # old host does with an address that cannot exist (see the two tests of case 3 below).
+    ("https://lapsed.com/newsletter", "https://buyer.com/", None),
 ])
 def test_a_section_moved_to_its_own_host_is_a_move(url: str, final_url: str, evidence: str | None) -> None:
-    assert redirect_evidence(url, final_url, (Redirect(url, 301, final_url),)) == evidence
+    hops = (Redirect(url, 301, final_url),)
+    assert redirect_evidence(url, final_url, hops) == evidence
+    assert other_site_home(url, final_url, hops) is (url == "https://lapsed.com/newsletter")
 
 
 @pytest.mark.parametrize(("title", "flagged"), [
@@ -154,3 +162,97 @@ def test_hostile_pages_are_summarised_without_failing() -> None:
     assert summarize(b"\x00\xff\xfe<title>\x1b]0;pwned\x07</title>").title == "]0;pwned"
     assert summarize(b"<title>caf\xe9</title>", "text/html; charset=latin-1").title == "café"
     assert summarize(b"<title>x</title>", "text/html; charset=no-such-charset").title == "x"
+
+
+# Issue 18's seven false alarms: live pages that a hostile but legitimate web serves, each once called dead.
+
+WORDPRESS_HOME = ("<!doctype html><title>Field Notes</title><h1>Field Notes</h1>"
+                  "<p>Couldn't find what you need? Search the archive or browse by topic.</p>")
+
+
+def test_a_home_page_on_a_host_that_sends_every_unknown_address_home_is_live() -> None:
+    # Case 1: the host's "404 page" is its home page; the home page must not be judged against itself.
+    with LocalServer("127.0.0.35", {"/": html(WORDPRESS_HOME)}, default=redirect("/", 301)) as site, \
+            Client(CONFIG) as client:
+        results = check_urls(client, {site.url("/"): (), site.url("/field-notes/"): ()}, options=OPTIONS)
+    assert [(r.verdict, r.error) for r in results] == [
+        (Verdict.OK, None),
+        (Verdict.SOFT_404, f"soft 404: a deep link redirected to the site's home page, {site.url('/')}")]
+
+
+@pytest.mark.parametrize(("path", "location"), [
+    ("/issues/404", "/issues/404/"),
+    ("/episodes/503", "/episodes/503/"),
+    ("/design/errors", "/design/errors/"),
+    ("/essays/missing", "/essays/missing/"),
+])
+def test_a_trailing_slash_on_a_page_named_like_an_error_is_no_error_page(path: str, location: str) -> None:
+    # Case 2: the start and end are the same page; the error word is the page's own name.
+    with LocalServer("127.0.0.36", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
+            Client(CONFIG) as client:
+        result = check_url(client, site.url(path), (), OPTIONS)
+    assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, site.url(location))
+
+
+@pytest.mark.parametrize(("url", "final_url"), [
+    ("http://acme.com/episodes/503", "https://acme.com/episodes/503"),
+    ("http://acme.com/design/errors", "https://www.acme.com/design/errors/"),
+    ("https://acme.com/essays/missing", "https://acme.com/essays/missing/index.html"),
+    ("https://acme.com/docs/errors", "https://acme.com/docs/v2/errors"),  # the page is about errors
+])
+def test_a_scheme_or_www_hop_on_a_page_named_like_an_error_is_no_error_page(url: str, final_url: str) -> None:
+    assert redirect_evidence(url, final_url, (Redirect(url, 301, final_url),)) is None
+
+
+def test_a_newsletter_moved_to_the_root_of_its_own_host_is_a_move() -> None:
+    # Case 3: example.com/newsletter -> x.substack.com/; the old host still answers 404 for what it lacks.
+    with LocalServer("127.0.0.37", {"/": html(HOME)}) as substack, \
+            LocalServer("127.0.0.38", {"/newsletter": redirect(substack.url("/"), 301), "/": html(HOME)}) as site, \
+            Client(CONFIG) as client:
+        result = check_url(client, site.url("/newsletter"), (), OPTIONS)
+    assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, substack.url("/"))
+
+
+def test_a_lapsed_domain_sending_every_address_to_another_sites_home_is_a_soft_404() -> None:
+    # The counter-example of case 3: every address of the old host lands on the buyer's home page.
+    with LocalServer("127.0.0.37", {"/": html(HOME)}) as buyer, \
+            LocalServer("127.0.0.38", default=redirect(buyer.url("/"), 301)) as lapsed, \
+            Client(CONFIG) as client:
+        result = check_url(client, lapsed.url("/newsletter"), (), OPTIONS)
+    assert (result.verdict, result.error) == (
+        Verdict.SOFT_404, f"soft 404: redirected to the home page of another site, {buyer.url('/')}, where "
+                          f"{lapsed.host} sends every address")
+
+
+@pytest.mark.parametrize(("path", "location"), [
+    ("/blog/post/amp", "/blog/post"),
+    ("/blog/post/amp/", "/blog/post/"),
+    ("/blog/post/print", "/blog/post"),
+])
+def test_an_amp_or_print_version_sent_to_its_canonical_page_is_a_move(path: str, location: str) -> None:
+    # Case 4: the canonical page is the dropped variant's parent, not a section index.
+    with LocalServer("127.0.0.36", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
+            Client(CONFIG) as client:
+        result = check_url(client, site.url(path), (), OPTIONS)
+    assert (result.verdict, result.error) == (Verdict.REDIRECTED, None)
+
+
+@pytest.mark.parametrize(("title", "flagged"), [
+    ("The 404 Page | UX Weekly", False),  # case 5: an article about 404 pages
+    ("404 Pages That Work | UX Weekly", False),
+    ("Oops! 404 | UX Weekly", True),
+    ("Error 404 | UX Weekly", True),
+])
+def test_a_title_that_only_names_404_needs_a_second_sign(title: str, flagged: bool) -> None:
+    page = summarize(f"<title>{title}</title><h1>Welcome</h1>".encode())
+    assert (titled_not_found(page) is not None) is flagged
+
+
+def test_an_article_about_domains_for_sale_is_not_a_parking_page() -> None:
+    # Case 6: a heading with the phrase, in a long live article, is one word, not two signs.
+    article = ("<!doctype html><title>Buying a domain name | Acme Blog</title><h1>Buying a domain name</h1>"
+               "<h2>When the domain is for sale</h2><p>" + "Ask the owner, agree a price, use an escrow. " * 60
+               + "</p>")
+    with LocalServer("127.0.0.39", {"/blog/domains": html(article)}) as site, Client(CONFIG) as client:
+        result = check_url(client, site.url("/blog/domains"), (), OPTIONS)
+    assert (result.verdict, result.error) == (Verdict.OK, None)
