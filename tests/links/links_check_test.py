@@ -9,8 +9,8 @@ import time
 import pytest
 from pmgenome.links.check import CheckOptions, check_url, check_urls
 from pmgenome.links.hosts import HostRules
-from pmgenome.links.probe import RetryPolicy
 from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
 from tests.support.servers import (
@@ -24,8 +24,8 @@ from tests.support.servers import (
     unused_port,
 )
 
-CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=0.4, total_timeout=2.0, backoff_base=0.02,
-                      backoff_max=0.05, allow_private=True, max_redirects=5)
+CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=0.4, total_timeout=2.0, allow_private=True,
+                      retry=RetryPolicy(backoff_base=0.02, backoff_max=0.05, max_redirects=5))
 # A short outage window, so a persistent 5xx is judged in a fraction of a second.
 OPTIONS = CheckOptions.from_client(CONFIG, retry=RetryPolicy(attempts=3, outage_window=0.2, backoff_base=0.02,
                                                              backoff_max=0.05, max_redirects=5))

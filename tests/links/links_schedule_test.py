@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from pmgenome.links.check import CheckOptions, check_urls
-from pmgenome.links.probe import RetryPolicy
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
@@ -14,7 +14,7 @@ from pmgenome.net.limits import HostLimits
 from tests.support.servers import LocalServer, Reply, Request, html
 
 CONFIG = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=1.0, allow_private=True,
-                      backoff_base=0.05, backoff_max=0.1)
+                      retry=RetryPolicy(backoff_base=0.05, backoff_max=0.1))
 
 
 def options(**changes: object) -> CheckOptions:

@@ -8,8 +8,10 @@ import gzip
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
 
 from tests.support.servers import (
@@ -24,8 +26,8 @@ from tests.support.servers import (
 )
 
 # Everything here runs on loopback, so the guard is opened; the guard's own tests narrow it.
-FAST = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, backoff_base=0.02,
-                    backoff_max=0.05, allow_private=True)
+FAST = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, allow_private=True,
+                    retry=RetryPolicy(backoff_base=0.02, backoff_max=0.05, outage_window=0.1))
 
 
 def config(**changes: object) -> ClientConfig:
@@ -127,7 +129,7 @@ def test_one_redirect_back_to_the_same_page_is_not_a_loop(server: LocalServer) -
 
 def test_too_many_redirects(server: LocalServer) -> None:
     server.default = lambda request: redirect(f"/{request.hit}{request.path}")
-    with Client(config(max_redirects=3)) as client:
+    with Client(config(retry=replace(FAST.retry, max_redirects=3))) as client:
         response = client.request("GET", server.url("/x"))
     assert (response.error_kind, response.error) == ("too-many-redirects", "more than 3 redirects")
     assert server.hits() == 4
@@ -204,7 +206,7 @@ def test_transient_5xx_is_retried(server: LocalServer) -> None:
 
 def test_persistent_5xx_gives_up_after_max_attempts(server: LocalServer) -> None:
     server.routes["/down"] = Reply(500)
-    with Client(config(max_attempts=4)) as client:
+    with Client(config(retry=replace(FAST.retry, attempts=4))) as client:
         response = client.request("GET", server.url("/down"))
         single = client.request("GET", server.url("/down"), retry=False)
         two = client.request("GET", server.url("/down"), attempts=2)
@@ -243,7 +245,7 @@ def test_retry_after_as_an_http_date_is_honoured(server: LocalServer) -> None:
 def test_retry_after_beyond_the_limit_is_not_waited_for(server: LocalServer) -> None:
     server.routes["/"] = Reply(429, {"Retry-After": "3600"})
     started = time.monotonic()
-    with Client(config(max_retry_after=5)) as client:
+    with Client(config(retry=replace(FAST.retry, max_retry_after=5))) as client:
         response = client.request("GET", server.url("/"))
     assert (response.status, response.attempts, server.hits()) == (429, 1, 1)
     assert time.monotonic() - started < 0.5
@@ -306,7 +308,7 @@ def test_global_limit_is_respected() -> None:
 
 def test_read_timeout(server: LocalServer) -> None:
     server.routes["/slow"] = Reply(200, {}, b"late", delay=2)
-    with Client(config(read_timeout=0.3, max_attempts=2)) as client:
+    with Client(config(read_timeout=0.3, retry=replace(FAST.retry, attempts=2))) as client:
         response = client.request("GET", server.url("/slow"))
     assert (response.status, response.error_kind, response.error, response.attempts) == (
         None, "timeout", "no answer within 0.3s", 2)
@@ -315,7 +317,7 @@ def test_read_timeout(server: LocalServer) -> None:
 def test_a_hanging_server_is_cut_off(server: LocalServer) -> None:
     server.routes["/hang"] = Reply(action="hang")
     started = time.monotonic()
-    with Client(config(read_timeout=0.3, max_attempts=1)) as client:
+    with Client(config(read_timeout=0.3, retry=replace(FAST.retry, attempts=1))) as client:
         response = client.request("HEAD", server.url("/hang"))
     assert (response.error_kind, response.error) == ("timeout", "no answer within 0.3s")
     assert time.monotonic() - started < 1.0
@@ -324,7 +326,7 @@ def test_a_hanging_server_is_cut_off(server: LocalServer) -> None:
 def test_a_trickling_server_is_cut_off_by_the_attempt_deadline(server: LocalServer) -> None:
     server.routes["/drip"] = Reply(200, {"Content-Type": "text/html"}, b"x" * 100, action="trickle", interval=0.05)
     started = time.monotonic()
-    with Client(config(read_timeout=1.0, total_timeout=0.4, max_attempts=1)) as client:
+    with Client(config(read_timeout=1.0, total_timeout=0.4, retry=replace(FAST.retry, attempts=1))) as client:
         response = client.request("GET", server.url("/drip"))
     assert (response.status, response.error_kind, response.error) == (
         None, "timeout", "no complete answer within 0.4s")

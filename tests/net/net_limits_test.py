@@ -9,7 +9,8 @@ import time
 
 import pytest
 from pmgenome.net.headers import ascii_number, http_date, retry_after_seconds
-from pmgenome.net.limits import HostGate, HostLimits, backoff_delay, outage_delays
+from pmgenome.net.chain import backoff_delay, outage_delays
+from pmgenome.net.limits import HostGate, HostLimits
 
 from tests.support.servers import wait_until
 

@@ -32,6 +32,7 @@ from pmgenome.links.run import (
 )
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import ClientConfig
 from pmgenome.stores.errors import StoreError
 from pmgenome.text.escape import terminal
@@ -228,9 +229,10 @@ def run(args: argparse.Namespace) -> int:
     options = RunOptions(
         scope=scope,
         client=ClientConfig(connect_timeout=min(10.0, timeout), read_timeout=timeout, total_timeout=timeout,
-                            concurrency=args.concurrency, per_host=args.per_host, max_attempts=args.attempts,
-                            allow_private=args.allow_private, min_interval=args.min_interval),
-        outage_window=args.outage_window, cache=None if args.no_cache else args.cache, max_age=args.max_age,
+                            concurrency=args.concurrency, per_host=args.per_host,
+                            allow_private=args.allow_private, min_interval=args.min_interval,
+                            retry=RetryPolicy(attempts=args.attempts, outage_window=args.outage_window)),
+        cache=None if args.no_cache else args.cache, max_age=args.max_age,
         results=args.results, wayback=wayback,
         exclusions=rules[0], host_rules=rules[1],
     )

@@ -7,17 +7,15 @@ only in the page, so HEAD would cost a second request for most links.
 
 from __future__ import annotations
 
-import random
 import secrets
 import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from pmgenome.links.hosts import HostRules
 from pmgenome.links.page import PageSummary
-from pmgenome.links.probe import Probe, RetryPolicy, Wait, host_of
+from pmgenome.links.probe import Probe, host_of
 from pmgenome.links.schedule import Later, Scheduler
 from pmgenome.links.soft404 import (
     is_home,
@@ -28,11 +26,15 @@ from pmgenome.links.soft404 import (
     says_not_found,
 )
 from pmgenome.links.verdict import Fetched, LinkResult, Verdict, judge, suggested_url
+from pmgenome.net.chain import RetryPolicy, Wait
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 PAGE_BYTES = 256 * 1024  # of a page read for soft-404 and challenge signs; the rest is never downloaded
+
+
+STALL_AFTER = 5.0  # seconds without an answer before a request stops holding its slot, at most
 
 
 @dataclass(frozen=True)
@@ -41,20 +43,17 @@ class CheckOptions:
     concurrency: int = ClientConfig.concurrency
     host_limits: HostLimits = HostLimits()
     rules: HostRules = field(default_factory=HostRules)
-    stall_after: float = 5.0  # seconds without an answer before a request stops holding its slot
+    stall_after: float = STALL_AFTER
     soft_404: bool = True
 
     @classmethod
-    def from_client(cls, config: ClientConfig, outage_window: float = RetryPolicy.outage_window,
-                    **changes: object) -> CheckOptions:
-        """Options that follow the client's limits, with `changes` on top."""
+    def from_client(cls, config: ClientConfig, **changes: object) -> CheckOptions:
+        """Options that follow the client's limits and retry policy, with `changes` on top."""
         options = cls(
-            retry=RetryPolicy(attempts=config.max_attempts, outage_window=outage_window,
-                              backoff_base=config.backoff_base, backoff_max=config.backoff_max,
-                              max_retry_after=config.max_retry_after, max_redirects=config.max_redirects),
+            retry=config.retry,
             concurrency=config.concurrency,
             host_limits=HostLimits(config.per_host, config.min_interval),
-            stall_after=max(0.5, min(5.0, config.read_timeout / 4)),
+            stall_after=max(0.5, min(STALL_AFTER, config.read_timeout / 4)),
         )
         return replace(options, **changes)  # type: ignore[arg-type]
 
@@ -75,7 +74,6 @@ class _Run:
                  progress: Callable[[int, int], None] | None) -> None:
         self.client, self.targets, self.options, self.progress = client, targets, options, progress
         self.results: dict[str, LinkResult] = {}
-        self.rng = random.Random()
         self.lock = threading.Lock()
         self.missing_pages: dict[str, MissingPage | None] = {}  # origin -> the host's answer for no page
         self.waiting: dict[str, list[tuple[Probe, Fetched]]] = {}  # origin -> pages judged once it comes
@@ -86,7 +84,7 @@ class _Run:
 
     def run(self) -> list[LinkResult]:
         for url in self.targets:
-            probe = Probe(url, self.options.retry, self.rng)
+            probe = Probe(url, self.client.chain(url, self.options.retry))
             self.scheduler.add(probe.host, self._step(probe, self._judged))
         self.scheduler.run()
         return [self.results[url] for url in self.targets]
@@ -94,10 +92,10 @@ class _Run:
     def _step(self, probe: Probe, then: Callable[[Probe, Fetched], None]) -> Callable[[], Later | None]:
         def step() -> Later | None:
             try:
-                sent_at = time.monotonic()
+                sent_at = self.client.clock.monotonic()
                 answer = self.client.send("GET", probe.current, headers=self.options.rules.headers(probe.host),
                                           max_bytes=PAGE_BYTES, body_types=PAGE_TYPES)
-                outcome = probe.answered(answer, sent_at, time.monotonic())
+                outcome = probe.answered(answer, sent_at, self.client.clock.monotonic())
                 if isinstance(outcome, Wait):
                     return Later(outcome.delay, probe.host, step, outcome.host_pause)
                 then(probe, outcome)
@@ -138,7 +136,8 @@ class _Run:
         return None
 
     def _ask_missing_page(self, origin: str) -> None:
-        probe = Probe(missing_page_url(origin, secrets.token_hex(6)), RetryPolicy(attempts=1, max_redirects=5))
+        url = missing_page_url(origin, secrets.token_hex(6))
+        probe = Probe(url, self.client.chain(url, RetryPolicy(attempts=1, max_redirects=5)))
 
         def found(_: Probe, fetched: Fetched) -> None:
             missing = None

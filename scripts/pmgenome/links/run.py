@@ -86,8 +86,7 @@ def url_file_targets(text: str, shown: str) -> tuple[Targets, list[str]]:
 @dataclass(frozen=True)
 class RunOptions:
     scope: Scope = Scope.CATALOG
-    client: ClientConfig = ClientConfig()
-    outage_window: float = 10.0  # seconds over which a server in trouble (5xx) is asked again
+    client: ClientConfig = ClientConfig()  # its retry policy holds the outage window and the attempts
     cache: Path | None = None  # None: no cache read or written
     max_age: dt.timedelta = dt.timedelta(0)  # reuse good results younger than this
     results: Path | None = None  # the results file for the site (links.results), None: not written
@@ -118,7 +117,7 @@ class RunOutcome:
 def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
     if options.check is not None:
         return options.check
-    return CheckOptions.from_client(options.client, options.outage_window, soft_404=options.soft_404,
+    return CheckOptions.from_client(options.client, soft_404=options.soft_404,
                                     rules=hosts.in_force(options.host_rules, today))
 
 
