@@ -119,3 +119,13 @@ def test_the_client_and_the_link_checker_send_the_same_requests() -> None:
     assert by_client.sent == by_checker.sent == [("GET", URL)] + [("GET", "http://site.test/moved")] * 3
     assert (response.status, response.attempts, response.requests) == (200, 3, 4)
     assert (result.verdict, result.status, result.attempts, result.requests) == (Verdict.OK, 200, 3, 4)
+
+
+def test_a_timeout_is_asked_again_once_and_a_reset_twice() -> None:
+    # A hang cost three full timeouts and decided the run's wall; a timeout is strong evidence already.
+    hung = "http://site.test/hung"
+    script = Script({hung: [failure(ErrorKind.TIMEOUT)], URL: [failure(ErrorKind.RESET)]})
+    with client_for(script) as client:
+        timed_out, reset = client.request("GET", hung), client.request("GET", URL)
+    assert (timed_out.error_kind, timed_out.attempts, script.count(hung)) == (ErrorKind.TIMEOUT, 2, 2)
+    assert (reset.error_kind, reset.attempts, script.count(URL)) == (ErrorKind.RESET, 3, 3)

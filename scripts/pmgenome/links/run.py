@@ -121,6 +121,15 @@ def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
                                     rules=hosts.in_force(options.host_rules, today))
 
 
+def was_slow(record: dict | None) -> bool:
+    """Whether a URL's last check was a long chain (a timeout, or a 5xx or 429 waited out). Such
+    URLs start first: the longest chain is the run's floor, so it should not start last."""
+    if record is None:
+        return False
+    status = record.get("status")
+    return record.get("verdict") == "timeout" or (isinstance(status, int) and (status == 429 or status >= 500))
+
+
 def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
             warnings: list[str]) -> tuple[dict[str, LinkResult], dict[str, tuple[str, ...]]]:
     """The URLs decided without fetching (excluded, or recently fine) and those to fetch."""
@@ -136,6 +145,7 @@ def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date
             settled[url] = linkcache.from_record(url, records[url], entries)
         else:
             to_fetch[url] = entries
+    to_fetch = {url: to_fetch[url] for url in sorted(to_fetch, key=lambda url: not was_slow(records.get(url)))}
     warnings += [f"the exclusion pattern at {where} took over {excl.MATCH_SECONDS:g}s on one URL and was skipped "
                  "for the rest of the run: simplify it" for where in sorted(slow)]
     return settled, to_fetch

@@ -36,7 +36,7 @@ from pmgenome.net.headers import retry_after_seconds
 from pmgenome.net.status import REDIRECT_STATUSES, is_server_trouble
 
 ATTEMPTS = 3  # tries of one URL in all, for the answers that are asked again
-TIMEOUT_ATTEMPTS = 3  # of those, tries that may end in a timeout
+TIMEOUT_ATTEMPTS = 2  # of those, tries that may end in a timeout
 OUTAGE_WINDOW = 10.0  # seconds over which a server in trouble (5xx) is asked again
 BACKOFF_BASE = 0.5  # seconds before the first retry of a reset or a 429 without Retry-After
 BACKOFF_MAX = 30.0
