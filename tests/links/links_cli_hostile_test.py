@@ -206,4 +206,5 @@ def test_ctrl_c_while_the_archive_is_asked_exits_at_once(tmp_path: Path) -> None
         finally:
             process.kill()
     assert (process.returncode, out, err) == (130, "", "pmgenome: interrupted\n")
-    assert elapsed < 1.0, f"exited {elapsed:.2f} s after Ctrl-C"
+    # Well before the hung archive's 5 s timeout would have ended the look-up on its own.
+    assert elapsed < 4.0, f"exited {elapsed:.2f} s after Ctrl-C"

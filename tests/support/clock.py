@@ -30,8 +30,10 @@ class FakeClock:
             self.slept.append(seconds)
             self.time += max(0.0, seconds)
 
-    def wait(self, condition: threading.Condition, seconds: float | None) -> None:
-        if seconds is None:
-            condition.wait()  # only another thread can end this wait: a real notification
+    def wait(self, condition: threading.Condition, seconds: float | None, busy: bool = False) -> None:
+        if seconds is None or busy:
+            # Only another thread can end this wait: work in flight takes no virtual time, so its
+            # end comes before any timer does.
+            condition.wait()
         else:
             self.sleep(seconds)

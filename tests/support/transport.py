@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from pmgenome.net.answer import Answer, ErrorKind
 from requests.structures import CaseInsensitiveDict
 
+from tests.support.clock import FakeClock
+
 NOT_FOUND = Answer(404, CaseInsensitiveDict({"Content-Type": "text/plain"}))
 
 
@@ -33,10 +35,13 @@ def failure(kind: ErrorKind, message: str = "") -> Answer:
 class Script:
     """Answers by URL (`routes` maps a URL without fragment to the answers it gives in turn)."""
 
-    def __init__(self, routes: Mapping[str, list[Answer]], default: Answer = NOT_FOUND) -> None:
+    def __init__(self, routes: Mapping[str, list[Answer]], default: Answer = NOT_FOUND,
+                 clock: FakeClock | None = None) -> None:
         self.routes = {url: list(answers) for url, answers in routes.items()}
         self.default = default
+        self.clock = clock
         self.sent: list[tuple[str, str]] = []  # (method, url) of every request, in order
+        self.times: list[float] = []  # when each was sent, on `clock` (virtual seconds)
         self._hits: dict[str, int] = {}
         self._lock = threading.Lock()
 
@@ -44,11 +49,16 @@ class Script:
                  body_types: tuple[str, ...] | None) -> Answer:
         with self._lock:
             self.sent.append((method, url))
+            self.times.append(self.clock.monotonic() if self.clock else 0.0)
             hit = self._hits[url] = self._hits.get(url, 0) + 1
             answers = self.routes.get(url)
         if not answers:
             return self.default
         return answers[min(hit, len(answers)) - 1]
+
+    def urls(self) -> list[str]:
+        with self._lock:
+            return [url for _, url in self.sent]
 
     def count(self, url: str) -> int:
         with self._lock:

@@ -77,7 +77,7 @@ class _Run:
         self.lock = threading.Lock()
         self.missing_pages: dict[str, MissingPage | None] = {}  # origin -> the host's answer for no page
         self.waiting: dict[str, list[tuple[Probe, Fetched]]] = {}  # origin -> pages judged once it comes
-        self.scheduler = Scheduler(options.concurrency, self._limits, options.stall_after)
+        self.scheduler = Scheduler(options.concurrency, self._limits, options.stall_after, client.clock)
 
     def _limits(self, host: str) -> HostLimits:
         return self.options.rules.limits(host, self.options.host_limits)

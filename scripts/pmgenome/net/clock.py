@@ -23,8 +23,9 @@ class Clock(Protocol):
     def sleep(self, seconds: float) -> None:
         """Wait `seconds`."""
 
-    def wait(self, condition: threading.Condition, seconds: float | None) -> None:
-        """Wait on `condition` (held by the caller) until notified or `seconds` pass."""
+    def wait(self, condition: threading.Condition, seconds: float | None, busy: bool = False) -> None:
+        """Wait on `condition` (held by the caller) until notified or `seconds` pass. `busy`: work
+        in progress will notify when it ends (a virtual clock waits for that rather than jump)."""
 
 
 class SystemClock:
@@ -39,7 +40,7 @@ class SystemClock:
     def sleep(self, seconds: float) -> None:
         time.sleep(max(0.0, seconds))
 
-    def wait(self, condition: threading.Condition, seconds: float | None) -> None:
+    def wait(self, condition: threading.Condition, seconds: float | None, busy: bool = False) -> None:
         condition.wait(None if seconds is None else max(0.0, seconds))
 
 
