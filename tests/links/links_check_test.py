@@ -7,12 +7,13 @@ import email.utils
 import re
 
 import pytest
-from pmgenome.links.check import CheckOptions, check_url, check_urls
+from pmgenome.links.check import CheckOptions, check_urls
 from pmgenome.links.hosts import HostRules
 from pmgenome.links.verdict import LinkResult, Verdict, suggested_url
 from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
+from tests.support.linkcheck import check_one
 from tests.support.servers import (
     LocalServer,
     Reply,
@@ -146,7 +147,7 @@ CASES = [
 def test_verdicts(farm, client: Client, path: str, verdict: Verdict, status: int | None, error: str | None,
                   attempts: int) -> None:
     a, _ = farm
-    result = check_url(client, a.url(path), ("some-entry",), OPTIONS)
+    result = check_one(client, a.url(path), ("some-entry",), OPTIONS)
     expected_error = error.format(a=a.origin) if error else None
     assert (result.url, result.verdict, result.status, without_spread(result.error), result.attempts, result.entries) == (
         a.url(path), verdict, status, expected_error, attempts, ("some-entry",))
@@ -156,7 +157,7 @@ def test_verdicts(farm, client: Client, path: str, verdict: Verdict, status: int
 
 def test_a_permanent_redirect_suggests_the_new_url(farm, client: Client) -> None:
     a, _ = farm
-    result = check_url(client, a.url("/permanent"), (), OPTIONS)
+    result = check_one(client, a.url("/permanent"), (), OPTIONS)
     assert (result.verdict, result.suggestion, result.final_url) == (Verdict.REDIRECTED, a.url("/ok"), a.url("/ok"))
     assert result.redirects == (Redirect(a.url("/permanent"), 301, "/permanent-2"),
                                 Redirect(a.url("/permanent-2"), 308, "/ok"))
@@ -164,7 +165,7 @@ def test_a_permanent_redirect_suggests_the_new_url(farm, client: Client) -> None
 
 def test_a_temporary_first_hop_is_ok_and_suggests_nothing(farm, client: Client) -> None:
     a, _ = farm
-    result = check_url(client, a.url("/temporary"), (), OPTIONS)
+    result = check_one(client, a.url("/temporary"), (), OPTIONS)
     assert (result.verdict, result.suggestion, len(result.redirects)) == (Verdict.OK, None, 2)
 
 
@@ -176,7 +177,7 @@ def test_suggestion_stops_at_the_first_temporary_hop() -> None:
 
 def test_retry_after_waits_before_the_next_try(farm, client: Client) -> None:
     a, _ = farm
-    check_url(client, a.url("/rate-timed"), (), OPTIONS)
+    check_one(client, a.url("/rate-timed"), (), OPTIONS)
     first, second = [r for r in a.requests if r.path == "/rate-timed"]
     assert second.at - first.at >= 0.95
 
@@ -184,7 +185,7 @@ def test_retry_after_waits_before_the_next_try(farm, client: Client) -> None:
 @pytest.mark.parametrize("path", ["/head-405", "/head-501", "/head-404", "/head-500"])
 def test_servers_that_mishandle_head_are_never_asked_head(farm, client: Client, path: str) -> None:
     _, b = farm
-    result = check_url(client, b.url(path), (), OPTIONS)
+    result = check_one(client, b.url(path), (), OPTIONS)
     assert (result.verdict, result.status, result.error, result.attempts, result.requests) == (
         Verdict.OK, 200, None, 1, 1)
     assert [r.method for r in b.requests if r.path == path] == ["GET"]
@@ -193,18 +194,18 @@ def test_servers_that_mishandle_head_are_never_asked_head(farm, client: Client, 
 def test_a_healthy_url_costs_one_request(farm, client: Client) -> None:
     a, _ = farm
     before = a.hits("/ok")
-    result = check_url(client, a.url("/ok"), (), OPTIONS)
+    result = check_one(client, a.url("/ok"), (), OPTIONS)
     assert (result.requests, a.hits("/ok") - before) == (1, 1)
 
 
 def test_dns_failure_is_broken(client: Client) -> None:
-    result = check_url(client, "http://nowhere.invalid/page")
+    result = check_one(client, "http://nowhere.invalid/page")
     assert (result.verdict, result.status, result.error, result.attempts) == (
         Verdict.BROKEN, None, "DNS lookup failed for nowhere.invalid", 1)
 
 
 def test_refused_connection_is_broken(client: Client) -> None:
-    result = check_url(client, f"http://127.0.0.4:{unused_port('127.0.0.4')}/")
+    result = check_one(client, f"http://127.0.0.4:{unused_port('127.0.0.4')}/")
     assert (result.verdict, result.status, result.error, result.attempts) == (
         Verdict.BROKEN, None, "connection refused", 1)
 
@@ -215,7 +216,7 @@ def test_a_network_failure_after_a_redirect_says_where(farm, client: Client) -> 
     target = f"http://127.0.0.4:{unused_port('127.0.0.4')}/new-home"
     a.routes["/to-refused"] = redirect(target, 301)
     a.routes["/to-hang"] = redirect("/hang", 302)
-    refused, hanging = (check_url(client, a.url(path), (), OPTIONS) for path in ("/to-refused", "/to-hang"))
+    refused, hanging = (check_one(client, a.url(path), (), OPTIONS) for path in ("/to-refused", "/to-hang"))
     assert (refused.verdict, refused.error) == (Verdict.BROKEN, f"connection refused (after redirects, at {target})")
     assert (hanging.verdict, without_spread(hanging.error)) == (
         Verdict.TIMEOUT, f"no answer within 0.4s (after redirects, at {a.url('/hang')}), still after 2 attempts")
@@ -226,7 +227,7 @@ def test_private_address_behind_a_redirect_is_broken_and_never_asked() -> None:
             LocalServer("127.0.0.6", {"/share": redirect(internal.url("/admin"), 302)}) as public:
         config = ClientConfig(**{**CONFIG.__dict__, "allow_private": False, "allowed_networks": ("127.0.0.6/32",)})
         with Client(config) as guarded:
-            result = check_url(guarded, public.url("/share"))
+            result = check_one(guarded, public.url("/share"))
         assert (result.verdict, result.error, result.attempts) == (
             Verdict.BROKEN, f"not fetched: 127.0.0.5 is a loopback address (after redirects, at {internal.url('/admin')})",
             1)

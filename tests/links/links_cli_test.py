@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 from pmgenome.commands.progress import ProgressBar
+from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
+from pmgenome.net.client import CONCURRENCY, PER_HOST, READ_TIMEOUT, ClientConfig
 
 from tests.support.catalogs import CatalogDir
 from tests.support.servers import LocalServer, Reply, html, redirect
@@ -390,3 +392,23 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert log.getvalue() == ""
     assert terminal.getvalue() == ("\rchecking links [##........] 1/4\rchecking links [##########] 4/4"
                                    "\r\x1b[2K")
+
+
+def test_help_shows_the_defaults_the_check_runs_with(capsys) -> None:
+    # The options default to nothing and fall back to net/'s constants, which --help names.
+    with pytest.raises(SystemExit) as stopped:
+        main(["links", "--help"])
+    assert stopped.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for text in (f"after this long (default: {READ_TIMEOUT:g})",
+                 f"(default: {ATTEMPTS}; a timeout is tried {TIMEOUT_ATTEMPTS} times at most)",
+                 f"is not called broken (default: {OUTAGE_WINDOW:g})", f"in all (default: {CONCURRENCY})",
+                 f"to one host (default: {PER_HOST}; CATALOG/hosts.yaml can change it)"):
+        assert text in shown
+    assert "(default: 20)" in shown and "(default: 3; a timeout is tried 2 times at most)" in shown
+    config = ClientConfig.from_options()
+    assert (config.read_timeout, config.total_timeout, config.connect_timeout, config.concurrency, config.per_host,
+            config.retry) == (20.0, 20.0, 10.0, 16, 2, ClientConfig().retry)
+    given = ClientConfig.from_options(timeout=3, attempts=5, outage_window=0, per_host=1)
+    assert (given.read_timeout, given.connect_timeout, given.retry.attempts, given.retry.outage_window,
+            given.per_host) == (3, 3, 5, 0, 1)

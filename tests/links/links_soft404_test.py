@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from pmgenome.links.check import CheckOptions, check_url, check_urls
+from pmgenome.links.check import CheckOptions, check_urls
 from pmgenome.links.page import PageSummary, summarize
 from pmgenome.links.soft404 import (
     other_site_home,
@@ -14,6 +14,7 @@ from pmgenome.links.soft404 import (
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
+from tests.support.linkcheck import check_one
 from tests.support.servers import LocalServer, html, redirect
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=1.0, total_timeout=2.0, allow_private=True)
@@ -72,7 +73,7 @@ def client():
 ])
 def test_each_kind_of_soft_404_is_caught_with_its_evidence(blog: LocalServer, client: Client, path: str,
                                                            evidence: str) -> None:
-    result = check_url(client, blog.url(path), ("an-entry",), OPTIONS)
+    result = check_one(client, blog.url(path), ("an-entry",), OPTIONS)
     assert (result.verdict, result.status, result.error) == (Verdict.SOFT_404, 200, evidence.format(o=blog.origin))
 
 
@@ -84,7 +85,7 @@ def test_each_kind_of_soft_404_is_caught_with_its_evidence(blog: LocalServer, cl
     ("/", Verdict.OK),
 ])
 def test_live_pages_are_not_flagged(blog: LocalServer, client: Client, path: str, verdict: Verdict) -> None:
-    result = check_url(client, blog.url(path), (), OPTIONS)
+    result = check_one(client, blog.url(path), (), OPTIONS)
     assert (result.verdict, result.error) == (verdict, None)
 
 
@@ -111,7 +112,7 @@ def test_a_parking_page_of_a_lapsed_domain() -> None:
     parked = ("<html><head><title>lapsed-pm-blog.com</title></head><body><h1>lapsed-pm-blog.com</h1>"
               "<p>This domain is for sale! Make an offer today.</p><p>Related searches: Product Management</p>")
     with LocalServer("127.0.0.34", default=html(parked)) as server, Client(CONFIG) as client:
-        result = check_url(client, server.url("/2019/roadmaps-that-work"), (), OPTIONS)
+        result = check_one(client, server.url("/2019/roadmaps-that-work"), (), OPTIONS)
     assert (result.verdict, result.error) == (
         Verdict.SOFT_404, "soft 404: a parking page: its text says 'this domain is for sale'")
 
@@ -190,7 +191,7 @@ def test_a_trailing_slash_on_a_page_named_like_an_error_is_no_error_page(path: s
     # Case 2: the start and end are the same page; the error word is the page's own name.
     with LocalServer("127.0.0.36", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
             Client(CONFIG) as client:
-        result = check_url(client, site.url(path), (), OPTIONS)
+        result = check_one(client, site.url(path), (), OPTIONS)
     assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, site.url(location))
 
 
@@ -209,7 +210,7 @@ def test_a_newsletter_moved_to_the_root_of_its_own_host_is_a_move() -> None:
     with LocalServer("127.0.0.37", {"/": html(HOME)}) as substack, \
             LocalServer("127.0.0.38", {"/newsletter": redirect(substack.url("/"), 301), "/": html(HOME)}) as site, \
             Client(CONFIG) as client:
-        result = check_url(client, site.url("/newsletter"), (), OPTIONS)
+        result = check_one(client, site.url("/newsletter"), (), OPTIONS)
     assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, substack.url("/"))
 
 
@@ -218,7 +219,7 @@ def test_a_lapsed_domain_sending_every_address_to_another_sites_home_is_a_soft_4
     with LocalServer("127.0.0.37", {"/": html(HOME)}) as buyer, \
             LocalServer("127.0.0.38", default=redirect(buyer.url("/"), 301)) as lapsed, \
             Client(CONFIG) as client:
-        result = check_url(client, lapsed.url("/newsletter"), (), OPTIONS)
+        result = check_one(client, lapsed.url("/newsletter"), (), OPTIONS)
     assert (result.verdict, result.error) == (
         Verdict.SOFT_404, f"soft 404: redirected to the home page of another site, {buyer.url('/')}, where "
                           f"{lapsed.host} sends every address")
@@ -233,7 +234,7 @@ def test_an_amp_or_print_version_sent_to_its_canonical_page_is_a_move(path: str,
     # Case 4: the canonical page is the dropped variant's parent, not a section index.
     with LocalServer("127.0.0.36", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
             Client(CONFIG) as client:
-        result = check_url(client, site.url(path), (), OPTIONS)
+        result = check_one(client, site.url(path), (), OPTIONS)
     assert (result.verdict, result.error) == (Verdict.REDIRECTED, None)
 
 
@@ -254,5 +255,5 @@ def test_an_article_about_domains_for_sale_is_not_a_parking_page() -> None:
                "<h2>When the domain is for sale</h2><p>" + "Ask the owner, agree a price, use an escrow. " * 60
                + "</p>")
     with LocalServer("127.0.0.39", {"/blog/domains": html(article)}) as site, Client(CONFIG) as client:
-        result = check_url(client, site.url("/blog/domains"), (), OPTIONS)
+        result = check_one(client, site.url("/blog/domains"), (), OPTIONS)
     assert (result.verdict, result.error) == (Verdict.OK, None)

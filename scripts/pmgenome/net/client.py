@@ -76,6 +76,26 @@ class ClientConfig:
     min_interval: float = MIN_INTERVAL
     retry: RetryPolicy = RetryPolicy()  # redirects and retries (net/chain.py)
 
+    @classmethod
+    def from_options(cls, *, timeout: float | None = None, concurrency: int | None = None,
+                     per_host: int | None = None, min_interval: float | None = None, attempts: int | None = None,
+                     outage_window: float | None = None, allow_private: bool = False) -> ClientConfig:
+        """The config for a command's options, each None when not given (then the default here
+        or in net/chain.py holds). `timeout` (default READ_TIMEOUT) bounds both a request's read
+        and its whole attempt: a command's user gives one number."""
+        timeout = READ_TIMEOUT if timeout is None else timeout
+        config = cls(allow_private=allow_private, connect_timeout=min(CONNECT_TIMEOUT, timeout), read_timeout=timeout,
+                     total_timeout=timeout)
+        retry = config.retry
+        if attempts is not None:
+            retry = replace(retry, attempts=attempts)
+        if outage_window is not None:
+            retry = replace(retry, outage_window=outage_window)
+        return replace(config, retry=retry,
+                       concurrency=config.concurrency if concurrency is None else concurrency,
+                       per_host=config.per_host if per_host is None else per_host,
+                       min_interval=config.min_interval if min_interval is None else min_interval)
+
 
 @dataclass(frozen=True)
 class Response:
