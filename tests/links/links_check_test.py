@@ -15,6 +15,8 @@ from pmgenome.net.client import Client, ClientConfig, Redirect
 
 from tests.support.linkcheck import check_one
 from tests.support.servers import (
+    loopback_names,
+    names_resolver,
     LocalServer,
     Reply,
     Request,
@@ -48,7 +50,7 @@ def _rate_limited_by_date(request: Request) -> Reply:
 @pytest.fixture(scope="module")
 def farm():
     """Host A answers most faults; host B is HEAD-hostile."""
-    a = LocalServer("127.0.0.2", {
+    a = LocalServer("h2.test", {
         "/ok": html(),
         "/gone": Reply(404),
         "/deleted": Reply(410),
@@ -83,7 +85,7 @@ def farm():
     })
     a.default = lambda request: (redirect(f"/deeper{request.path}") if request.path.startswith("/deeper")
                                  else Reply(404))
-    b = LocalServer("127.0.0.3", {
+    b = LocalServer("h3.test", {
         "/head-405": by_method(html(), HEAD=Reply(405)),
         "/head-501": by_method(html(), HEAD=Reply(501)),
         "/head-404": by_method(html(), HEAD=Reply(404)),
@@ -95,7 +97,7 @@ def farm():
 
 @pytest.fixture(scope="module")
 def client():
-    with Client(CONFIG) as shared:
+    with Client(CONFIG, resolver=loopback_names) as shared:
         yield shared
 
 
@@ -205,7 +207,7 @@ def test_dns_failure_is_broken(client: Client) -> None:
 
 
 def test_refused_connection_is_broken(client: Client) -> None:
-    result = check_one(client, f"http://127.0.0.4:{unused_port('127.0.0.4')}/")
+    result = check_one(client, f"http://closed.test:{unused_port()}/")
     assert (result.verdict, result.status, result.error, result.attempts) == (
         Verdict.BROKEN, None, "connection refused", 1)
 
@@ -213,7 +215,7 @@ def test_refused_connection_is_broken(client: Client) -> None:
 def test_a_network_failure_after_a_redirect_says_where(farm, client: Client) -> None:
     # The URL itself answers; its redirect target does not: the report must say which address failed.
     a, _ = farm
-    target = f"http://127.0.0.4:{unused_port('127.0.0.4')}/new-home"
+    target = f"http://closed.test:{unused_port()}/new-home"
     a.routes["/to-refused"] = redirect(target, 301)
     a.routes["/to-hang"] = redirect("/hang", 302)
     refused, hanging = (check_one(client, a.url(path), (), OPTIONS) for path in ("/to-refused", "/to-hang"))
@@ -223,23 +225,23 @@ def test_a_network_failure_after_a_redirect_says_where(farm, client: Client) -> 
 
 
 def test_private_address_behind_a_redirect_is_broken_and_never_asked() -> None:
-    with LocalServer("127.0.0.5", {"/admin": html()}) as internal, \
-            LocalServer("127.0.0.6", {"/share": redirect(internal.url("/admin"), 302)}) as public:
-        config = ClientConfig(**{**CONFIG.__dict__, "allow_private": False, "allowed_networks": ("127.0.0.6/32",)})
-        with Client(config) as guarded:
+    with LocalServer("internal.test", {"/admin": html()}) as internal, \
+            LocalServer("h6.test", {"/share": redirect(internal.url("/admin"), 302)}) as public:
+        config = ClientConfig(**{**CONFIG.__dict__, "allow_private": False, "allowed_networks": ("127.0.0.1/32",)})
+        with Client(config, resolver=names_resolver(internal_test="10.0.0.9")) as guarded:
             result = check_one(guarded, public.url("/share"))
         assert (result.verdict, result.error, result.attempts) == (
-            Verdict.BROKEN, f"not fetched: 127.0.0.5 is a loopback address (after redirects, at {internal.url('/admin')})",
-            1)
+            Verdict.BROKEN, "not fetched: internal.test (10.0.0.9) is a private address (after redirects, at "
+                            f"{internal.url('/admin')})", 1)
         assert internal.hits() == 0
 
 
 def test_per_host_limit_and_hosts_in_parallel() -> None:
     slow = Reply(200, {}, b"ok", delay=0.1)
-    with LocalServer("127.0.0.7", default=slow) as one, LocalServer("127.0.0.8", default=slow) as two:
+    with LocalServer("h7.test", default=slow) as one, LocalServer("h8.test", default=slow) as two:
         targets = {server.url(f"/{n}"): () for n in range(8) for server in (one, two)}
         config = ClientConfig(**{**CONFIG.__dict__, "per_host": 2, "concurrency": 16})
-        with Client(config) as limited:
+        with Client(config, resolver=loopback_names) as limited:
             results = check_urls(limited, targets)
     assert [r.verdict for r in results] == [Verdict.OK] * 16
     assert (one.max_in_flight, two.max_in_flight) == (2, 2)
@@ -249,11 +251,11 @@ def test_per_host_limit_and_hosts_in_parallel() -> None:
 
 
 def test_a_slow_host_does_not_hold_up_the_others() -> None:
-    with LocalServer("127.0.0.9", default=Reply(200, {}, b"ok", delay=1.0)) as slow, \
-            LocalServer("127.0.0.10", default=html()) as fast:
+    with LocalServer("h9.test", default=Reply(200, {}, b"ok", delay=1.0)) as slow, \
+            LocalServer("h10.test", default=html()) as fast:
         targets = {**{slow.url(f"/{n}"): () for n in range(6)}, **{fast.url(f"/{n}"): () for n in range(6)}}
         config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 5.0, "per_host": 2, "concurrency": 4})
-        with Client(config) as limited:
+        with Client(config, resolver=loopback_names) as limited:
             results = check_urls(limited, targets)
         assert {r.verdict for r in results} == {Verdict.OK}
         # Every fast URL was asked before the slow host's third request, which waits for a 1 s answer.
@@ -263,7 +265,7 @@ def test_a_slow_host_does_not_hold_up_the_others() -> None:
 
 def test_each_url_is_fetched_once_with_all_its_entries(farm, client: Client) -> None:
     a, _ = farm
-    with LocalServer("127.0.0.11", default=html()) as server:
+    with LocalServer("h11.test", default=html()) as server:
         targets = {server.url("/shared"): ("one", "two", "three"), server.url("/own"): ("four",)}
         results = check_urls(client, targets)
         assert [(r.url, r.entries) for r in results] == [

@@ -28,7 +28,7 @@ def no_real_archive(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def site():
-    with LocalServer("127.0.0.20", {
+    with LocalServer("127.0.0.1", {
         "/ok": html(),
         "/gone": Reply(404),
         "/old": redirect("/new", 301),
@@ -127,7 +127,7 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
 def test_markdown_report_says_no_archived_copy_only_when_the_archive_was_asked(catalog_dir: CatalogDir,
                                                                              site: LocalServer, capsys) -> None:
     entry(catalog_dir, "dead", site.url("/gone"))
-    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+    with LocalServer("127.0.0.1", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
                                                                 '{"archived_snapshots": {}}')}) as archive:
         _, out, _ = run(capsys, *FAST, "--no-cache", "--wayback-url", archive.origin, "--format", "markdown")
         assert len(archive.requests) == 1
@@ -160,7 +160,7 @@ def test_github_annotations_point_at_the_url_line(catalog_dir: CatalogDir, site:
 
 def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: CatalogDir, capsys) -> None:
     answers = iter([404, 404, 200, 404])
-    with LocalServer("127.0.0.21") as server:
+    with LocalServer("127.0.0.1") as server:
         entry(catalog_dir, "flaky", server.url("/flaky"))
 
         def next_run() -> tuple[int, str, str]:
@@ -274,7 +274,7 @@ def test_archived_copies_are_suggested_for_broken_links(catalog_dir: CatalogDir,
     snapshot = "http://web.archive.org/web/20200101000000/" + site.url("/gone")
     answer = {"archived_snapshots": {"closest": {"available": True, "url": snapshot, "timestamp": "20200101000000",
                                                  "status": "200"}}}
-    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+    with LocalServer("127.0.0.1", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
                                                                 json.dumps(answer))}) as archive:
         entry(catalog_dir, "dead", site.url("/gone"))
         entry(catalog_dir, "fine", site.url("/ok"))
@@ -290,7 +290,7 @@ def test_without_allow_private_loopback_urls_are_not_fetched(catalog_dir: Catalo
                                                             capsys) -> None:
     entry(catalog_dir, "inside", site.url("/ok"))
     code, out, _ = run(capsys, "--timeout", "1", "--no-cache")
-    assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.20 is a loopback address  "
+    assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.1 is a loopback address  "
                               "[inside]\n1 URL: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n")
     assert site.hits() == 0
 

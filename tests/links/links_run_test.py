@@ -17,7 +17,7 @@ def test_urls_slow_last_run_are_checked_first(tmp_path: Path) -> None:
     assert [was_slow(r) for r in ({"verdict": "timeout"}, {"verdict": "broken", "status": 503},
                                   {"verdict": "blocked", "status": 429}, {"verdict": "ok", "status": 200}, None)] == [
         True, True, True, False, False]
-    with LocalServer("127.0.0.40", default=html()) as server:
+    with LocalServer("127.0.0.1", default=html()) as server:
         urls = [server.url(f"/{n}") for n in range(4)]
         cache = tmp_path / "links.json"
         slow = LinkResult(url=urls[2], verdict=Verdict.TIMEOUT, status=None, error="no answer within 20s",

@@ -15,7 +15,7 @@ from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
 
 from tests.support.clock import FakeClock
-from tests.support.servers import LocalServer, Reply, html
+from tests.support.servers import LocalServer, Reply, html, loopback_names
 from tests.support.transport import Script, answer, page
 
 CONFIG = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=1.0, allow_private=True,
@@ -34,7 +34,7 @@ def virtual(script_routes: dict, **retry: object) -> tuple[Client, Script, FakeC
     clock = FakeClock()
     script = Script(script_routes, default=page(), clock=clock)
     config = ClientConfig(retry=RetryPolicy(**retry)) if retry else ClientConfig()  # type: ignore[arg-type]
-    return Client(config, transport=script, clock=clock, rng=random.Random(0)), script, clock
+    return Client(config, transport=script, clock=clock, rng=random.Random(0), resolver=loopback_names), script, clock
 
 
 def test_a_brief_outage_is_waited_out_within_the_window() -> None:
@@ -90,12 +90,12 @@ def test_minimum_interval_between_requests_to_one_host() -> None:
 def test_hanging_urls_do_not_starve_the_others() -> None:
     # Hanging URLs on one host with two slots, and work on two hosts: with only two slots in
     # all, the hanging requests stop counting once they stall, and the host's own work goes on.
-    with LocalServer("127.0.0.44", {f"/hang/{n}": Reply(action="hang") for n in range(2)},
-                     default=html()) as stuck, LocalServer("127.0.0.45", default=html()) as other:
+    with LocalServer("h44.test", {f"/hang/{n}": Reply(action="hang") for n in range(2)},
+                     default=html()) as stuck, LocalServer("h45.test", default=html()) as other:
         targets = {**{stuck.url(f"/hang/{n}"): () for n in range(2)}, **{stuck.url(f"/ok/{n}"): () for n in range(3)},
                    **{other.url(f"/{n}"): () for n in range(10)}}
         config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 2.0, "total_timeout": 2.0})
-        with Client(config) as client:
+        with Client(config, resolver=loopback_names) as client:
             started = time.monotonic()
             results = check_urls(client, targets, options=CheckOptions.from_client(
                 config, concurrency=2, stall_after=0.3, retry=RetryPolicy(attempts=1)))
@@ -110,11 +110,11 @@ def test_hanging_urls_do_not_starve_the_others() -> None:
 
 def test_a_limit_a_maintainer_set_for_a_host_holds_even_while_it_hangs() -> None:
     # hosts.yaml's `concurrency: 1` for a fragile host: its hung requests keep their slot.
-    with LocalServer("127.0.0.53", {f"/hang/{n}": Reply(action="hang") for n in range(2)},
+    with LocalServer("h53.test", {f"/hang/{n}": Reply(action="hang") for n in range(2)},
                      default=html()) as stuck:
         targets = {**{stuck.url(f"/hang/{n}"): () for n in range(2)}, **{stuck.url(f"/ok/{n}"): () for n in range(2)}}
         config = ClientConfig(**{**CONFIG.__dict__, "read_timeout": 0.6, "total_timeout": 0.6})
-        with Client(config) as client:
+        with Client(config, resolver=loopback_names) as client:
             results = check_urls(client, targets, options=CheckOptions.from_client(
                 config, concurrency=4, stall_after=0.1, retry=RetryPolicy(attempts=1),
                 host_limits=HostLimits(1, strict=True)))
@@ -128,10 +128,10 @@ def test_a_limit_a_maintainer_set_for_a_host_holds_even_while_it_hangs() -> None
 
 def test_per_host_and_global_limits_hold() -> None:
     slow = Reply(200, {"Content-Type": "text/html"}, b"ok", delay=0.1)
-    servers = [LocalServer(f"127.0.0.{48 + n}", default=slow).start() for n in range(3)]
+    servers = [LocalServer(f"h{48 + n}.test", default=slow).start() for n in range(3)]
     try:
         targets = {server.url(f"/{n}"): () for server in servers for n in range(6)}
-        with Client(CONFIG) as client:
+        with Client(CONFIG, resolver=loopback_names) as client:
             results = check_urls(client, targets, options=options(concurrency=4, host_limits=HostLimits(2)))
         assert {r.verdict for r in results} == {Verdict.OK}
         assert all(server.max_in_flight <= 2 for server in servers)

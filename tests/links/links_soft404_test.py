@@ -15,7 +15,7 @@ from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
 from tests.support.linkcheck import check_one
-from tests.support.servers import LocalServer, html, redirect
+from tests.support.servers import LocalServer, html, redirect, loopback_names
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=1.0, total_timeout=2.0, allow_private=True)
 OPTIONS = CheckOptions.from_client(CONFIG)
@@ -34,7 +34,7 @@ SHELL = "<!doctype html><title>Acme App</title><div id=root></div><script src=/a
 
 @pytest.fixture(scope="module")
 def blog():
-    with LocalServer("127.0.0.31", {
+    with LocalServer("h31.test", {
         "/": html(HOME),
         "/en/": html(HOME),
         "/blog/": html(HOME),
@@ -57,7 +57,7 @@ def blog():
 
 @pytest.fixture(scope="module")
 def client():
-    with Client(CONFIG) as shared:
+    with Client(CONFIG, resolver=loopback_names) as shared:
         yield shared
 
 
@@ -91,7 +91,7 @@ def test_live_pages_are_not_flagged(blog: LocalServer, client: Client, path: str
 
 def test_the_hosts_404_page_is_asked_once_per_host(blog: LocalServer, client: Client) -> None:
     probes_before = sum(1 for r in blog.requests if r.path.startswith("/pmgenome-link-check-"))
-    with LocalServer("127.0.0.32", {f"/gone/{n}": html(MISSING) for n in range(5)},
+    with LocalServer("h32.test", {f"/gone/{n}": html(MISSING) for n in range(5)},
                      default=html(MISSING, status=404)) as other:
         results = check_urls(client, {other.url(f"/gone/{n}"): () for n in range(5)}, options=OPTIONS)
         assert [r.verdict for r in results] == [Verdict.SOFT_404] * 5
@@ -103,7 +103,7 @@ def test_the_hosts_404_page_is_asked_once_per_host(blog: LocalServer, client: Cl
 
 def test_an_application_shell_everywhere_is_not_judged() -> None:
     # Every address answers the same shell with 200: no words to judge, so nothing is flagged.
-    with LocalServer("127.0.0.33", default=html(SHELL)) as app, Client(CONFIG) as client:
+    with LocalServer("h33.test", default=html(SHELL)) as app, Client(CONFIG, resolver=loopback_names) as client:
         results = check_urls(client, {app.url("/dashboard"): (), app.url("/settings/team"): ()}, options=OPTIONS)
     assert [(r.verdict, r.error) for r in results] == [(Verdict.OK, None)] * 2
 
@@ -111,7 +111,7 @@ def test_an_application_shell_everywhere_is_not_judged() -> None:
 def test_a_parking_page_of_a_lapsed_domain() -> None:
     parked = ("<html><head><title>lapsed-pm-blog.com</title></head><body><h1>lapsed-pm-blog.com</h1>"
               "<p>This domain is for sale! Make an offer today.</p><p>Related searches: Product Management</p>")
-    with LocalServer("127.0.0.34", default=html(parked)) as server, Client(CONFIG) as client:
+    with LocalServer("h34.test", default=html(parked)) as server, Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, server.url("/2019/roadmaps-that-work"), (), OPTIONS)
     assert (result.verdict, result.error) == (
         Verdict.SOFT_404, "soft 404: a parking page: its text says 'this domain is for sale'")
@@ -173,8 +173,8 @@ WORDPRESS_HOME = ("<!doctype html><title>Field Notes</title><h1>Field Notes</h1>
 
 def test_a_home_page_on_a_host_that_sends_every_unknown_address_home_is_live() -> None:
     # Case 1: the host's "404 page" is its home page; the home page must not be judged against itself.
-    with LocalServer("127.0.0.35", {"/": html(WORDPRESS_HOME)}, default=redirect("/", 301)) as site, \
-            Client(CONFIG) as client:
+    with LocalServer("h35.test", {"/": html(WORDPRESS_HOME)}, default=redirect("/", 301)) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
         results = check_urls(client, {site.url("/"): (), site.url("/field-notes/"): ()}, options=OPTIONS)
     assert [(r.verdict, r.error) for r in results] == [
         (Verdict.OK, None),
@@ -189,8 +189,8 @@ def test_a_home_page_on_a_host_that_sends_every_unknown_address_home_is_live() -
 ])
 def test_a_trailing_slash_on_a_page_named_like_an_error_is_no_error_page(path: str, location: str) -> None:
     # Case 2: the start and end are the same page; the error word is the page's own name.
-    with LocalServer("127.0.0.36", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
-            Client(CONFIG) as client:
+    with LocalServer("h36.test", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, site.url(path), (), OPTIONS)
     assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, site.url(location))
 
@@ -207,18 +207,18 @@ def test_a_scheme_or_www_hop_on_a_page_named_like_an_error_is_no_error_page(url:
 
 def test_a_newsletter_moved_to_the_root_of_its_own_host_is_a_move() -> None:
     # Case 3: example.com/newsletter -> x.substack.com/; the old host still answers 404 for what it lacks.
-    with LocalServer("127.0.0.37", {"/": html(HOME)}) as substack, \
-            LocalServer("127.0.0.38", {"/newsletter": redirect(substack.url("/"), 301), "/": html(HOME)}) as site, \
-            Client(CONFIG) as client:
+    with LocalServer("h37.test", {"/": html(HOME)}) as substack, \
+            LocalServer("h38.test", {"/newsletter": redirect(substack.url("/"), 301), "/": html(HOME)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, site.url("/newsletter"), (), OPTIONS)
     assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, substack.url("/"))
 
 
 def test_a_lapsed_domain_sending_every_address_to_another_sites_home_is_a_soft_404() -> None:
     # The counter-example of case 3: every address of the old host lands on the buyer's home page.
-    with LocalServer("127.0.0.37", {"/": html(HOME)}) as buyer, \
-            LocalServer("127.0.0.38", default=redirect(buyer.url("/"), 301)) as lapsed, \
-            Client(CONFIG) as client:
+    with LocalServer("h37.test", {"/": html(HOME)}) as buyer, \
+            LocalServer("h38.test", default=redirect(buyer.url("/"), 301)) as lapsed, \
+            Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, lapsed.url("/newsletter"), (), OPTIONS)
     assert (result.verdict, result.error) == (
         Verdict.SOFT_404, f"soft 404: redirected to the home page of another site, {buyer.url('/')}, where "
@@ -232,8 +232,8 @@ def test_a_lapsed_domain_sending_every_address_to_another_sites_home_is_a_soft_4
 ])
 def test_an_amp_or_print_version_sent_to_its_canonical_page_is_a_move(path: str, location: str) -> None:
     # Case 4: the canonical page is the dropped variant's parent, not a section index.
-    with LocalServer("127.0.0.36", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
-            Client(CONFIG) as client:
+    with LocalServer("h36.test", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, site.url(path), (), OPTIONS)
     assert (result.verdict, result.error) == (Verdict.REDIRECTED, None)
 
@@ -254,6 +254,6 @@ def test_an_article_about_domains_for_sale_is_not_a_parking_page() -> None:
     article = ("<!doctype html><title>Buying a domain name | Acme Blog</title><h1>Buying a domain name</h1>"
                "<h2>When the domain is for sale</h2><p>" + "Ask the owner, agree a price, use an escrow. " * 60
                + "</p>")
-    with LocalServer("127.0.0.39", {"/blog/domains": html(article)}) as site, Client(CONFIG) as client:
+    with LocalServer("h39.test", {"/blog/domains": html(article)}) as site, Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, site.url("/blog/domains"), (), OPTIONS)
     assert (result.verdict, result.error) == (Verdict.OK, None)

@@ -155,15 +155,18 @@ def _has(causes: list[BaseException], *types: type) -> BaseException | None:
 
 class Client:
     """A thread-safe HTTP client for fetching URLs written by strangers. Use as a context manager.
-    `transport` replaces the wire (tests script answers with it); `clock` the waits."""
+    `transport` replaces the wire (tests script answers with it), `clock` the waits, `resolver`
+    the name look-up (tests map their host names to loopback; the guard still checks each address)."""
 
     def __init__(self, config: ClientConfig = ClientConfig(), *, transport: Transport | None = None,
-                 clock: Clock = SYSTEM_CLOCK, rng: random.Random | None = None) -> None:
+                 clock: Clock = SYSTEM_CLOCK, rng: random.Random | None = None,
+                 resolver: netguard.Resolver | None = None) -> None:
         self.config = config
         self.clock = clock
         self._policy = netguard.AddressPolicy(
             config.allow_private,
             tuple(ipaddress.ip_network(network, strict=False) for network in config.allowed_networks),
+            resolver,
         )
         self._gates = HostGates(HostLimits(config.per_host, config.min_interval), clock)
         self._global = threading.BoundedSemaphore(max(1, config.concurrency))
