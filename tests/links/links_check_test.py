@@ -15,13 +15,13 @@ from pmgenome.net.client import Client, ClientConfig, Redirect
 
 from tests.support.linkcheck import check_one
 from tests.support.servers import (
-    loopback_names,
-    names_resolver,
     LocalServer,
     Reply,
     Request,
     by_method,
     html,
+    loopback_names,
+    names_resolver,
     redirect,
     sequence,
     unused_port,

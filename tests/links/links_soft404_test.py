@@ -15,7 +15,7 @@ from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
 from tests.support.linkcheck import check_one
-from tests.support.servers import LocalServer, html, redirect, loopback_names
+from tests.support.servers import LocalServer, html, loopback_names, redirect
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=1.0, total_timeout=2.0, allow_private=True)
 OPTIONS = CheckOptions.from_client(CONFIG)
@@ -254,6 +254,7 @@ def test_an_article_about_domains_for_sale_is_not_a_parking_page() -> None:
     article = ("<!doctype html><title>Buying a domain name | Acme Blog</title><h1>Buying a domain name</h1>"
                "<h2>When the domain is for sale</h2><p>" + "Ask the owner, agree a price, use an escrow. " * 60
                + "</p>")
-    with LocalServer("h39.test", {"/blog/domains": html(article)}) as site, Client(CONFIG, resolver=loopback_names) as client:
+    with LocalServer("h39.test", {"/blog/domains": html(article)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
         result = check_one(client, site.url("/blog/domains"), (), OPTIONS)
     assert (result.verdict, result.error) == (Verdict.OK, None)

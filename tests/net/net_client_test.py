@@ -16,13 +16,13 @@ from pmgenome.net.client import DEFAULT_USER_AGENT, Client, ClientConfig, Redire
 
 from tests.support.clock import EPOCH, FakeClock
 from tests.support.servers import (
-    loopback_names,
-    names_resolver,
     LocalServer,
     Reply,
     Request,
     by_method,
     html,
+    loopback_names,
+    names_resolver,
     redirect,
     sequence,
     unused_port,
@@ -278,7 +278,8 @@ def test_a_429_pauses_the_whole_host_only_as_long_as_asked(server: LocalServer) 
 def test_per_host_limit_is_respected() -> None:
     with LocalServer("h2.test", default=Reply(200, {}, b"ok", delay=0.1)) as one, \
             LocalServer("h3.test", default=Reply(200, {}, b"ok", delay=0.1)) as two:
-        with Client(config(per_host=3, concurrency=16), resolver=loopback_names) as client, ThreadPoolExecutor(20) as pool:
+        with Client(config(per_host=3, concurrency=16), resolver=loopback_names) as client, \
+                ThreadPoolExecutor(20) as pool:
             urls = [server.url(f"/{n}") for n in range(10) for server in (one, two)]
             assert {r.status for r in pool.map(lambda url: client.request("GET", url), urls)} == {200}
         assert (one.max_in_flight, two.max_in_flight) == (3, 3)
@@ -299,7 +300,8 @@ def test_global_limit_is_respected() -> None:
 
     servers = [LocalServer(f"h{n}.test", default=counted).start() for n in (2, 3, 4)]
     try:
-        with Client(config(per_host=4, concurrency=5), resolver=loopback_names) as client, ThreadPoolExecutor(12) as pool:
+        with Client(config(per_host=4, concurrency=5), resolver=loopback_names) as client, \
+                ThreadPoolExecutor(12) as pool:
             urls = [server.url(f"/{n}") for n in range(4) for server in servers]
             assert {r.status for r in pool.map(lambda url: client.request("GET", url), urls)} == {200}
     finally:
@@ -326,7 +328,8 @@ def test_a_hanging_server_is_cut_off(server: LocalServer) -> None:
 
 def test_a_trickling_server_is_cut_off_by_the_attempt_deadline(server: LocalServer) -> None:
     server.routes["/drip"] = Reply(200, {"Content-Type": "text/html"}, b"x" * 100, action="trickle", interval=0.05)
-    with Client(config(read_timeout=1.0, total_timeout=0.4, retry=replace(FAST.retry, attempts=1)), resolver=loopback_names) as client:
+    once = replace(FAST.retry, attempts=1)
+    with Client(config(read_timeout=1.0, total_timeout=0.4, retry=once), resolver=loopback_names) as client:
         response = client.request("GET", server.url("/drip"))
     # Each byte comes within the read timeout; only the whole-attempt deadline can end it (the
     # whole body would take 5 s).

@@ -7,6 +7,7 @@ from pmgenome.links.verdict import LinkResult
 from pmgenome.net.client import Client
 
 
-def check_one(client: Client, url: str, entries: tuple[str, ...] = (), options: CheckOptions | None = None) -> LinkResult:
+def check_one(client: Client, url: str, entries: tuple[str, ...] = (),
+              options: CheckOptions | None = None) -> LinkResult:
     """The result of checking `url` alone."""
     return check_urls(client, {url: entries}, options=options)[0]

@@ -3,9 +3,10 @@
 Each `LocalServer` listens on 127.0.0.1 under a host name of its own (under .test, RFC 6761, which
 `loopback_names` maps to 127.0.0.1 for a client given that resolver hook), so several servers are
 several hosts to a client on any system; an address instead of a name is served as it is (the
-command-line tests, whose client cannot take the hook, and the benchmarks). It answers from a table of routes, and records what it was asked, how many requests it had
-in flight at most, and how many connections it accepted. Replies can be delayed, hang, trickle
-their body, or reset the connection, which is what the faults we test look like on the wire.
+command-line tests, whose client cannot take the hook, and the benchmarks). It answers from a table
+of routes, and records what it was asked, how many requests it had in flight at most, and how many
+connections it accepted. Replies can be delayed, hang, trickle their body, or reset the connection,
+which is what the faults we test look like on the wire.
 """
 
 from __future__ import annotations

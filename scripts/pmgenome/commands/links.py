@@ -33,7 +33,13 @@ from pmgenome.links.run import (
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
 from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
-from pmgenome.net.client import CONCURRENCY, MIN_INTERVAL, PER_HOST, READ_TIMEOUT, ClientConfig
+from pmgenome.net.client import (
+    CONCURRENCY,
+    MIN_INTERVAL,
+    PER_HOST,
+    READ_TIMEOUT,
+    ClientConfig,
+)
 from pmgenome.stores.errors import StoreError
 from pmgenome.text.escape import terminal
 from pmgenome.urls import is_web_url
