@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 from pmgenome.commands.progress import ProgressBar
+from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
+from pmgenome.net.client import CONCURRENCY, PER_HOST, READ_TIMEOUT, ClientConfig
 
 from tests.support.catalogs import CatalogDir
 from tests.support.servers import LocalServer, Reply, html, redirect
@@ -26,7 +28,7 @@ def no_real_archive(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def site():
-    with LocalServer("127.0.0.20", {
+    with LocalServer("127.0.0.1", {
         "/ok": html(),
         "/gone": Reply(404),
         "/old": redirect("/new", 301),
@@ -125,7 +127,7 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
 def test_markdown_report_says_no_archived_copy_only_when_the_archive_was_asked(catalog_dir: CatalogDir,
                                                                              site: LocalServer, capsys) -> None:
     entry(catalog_dir, "dead", site.url("/gone"))
-    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+    with LocalServer("127.0.0.1", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
                                                                 '{"archived_snapshots": {}}')}) as archive:
         _, out, _ = run(capsys, *FAST, "--no-cache", "--wayback-url", archive.origin, "--format", "markdown")
         assert len(archive.requests) == 1
@@ -158,7 +160,7 @@ def test_github_annotations_point_at_the_url_line(catalog_dir: CatalogDir, site:
 
 def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: CatalogDir, capsys) -> None:
     answers = iter([404, 404, 200, 404])
-    with LocalServer("127.0.0.21") as server:
+    with LocalServer("127.0.0.1") as server:
         entry(catalog_dir, "flaky", server.url("/flaky"))
 
         def next_run() -> tuple[int, str, str]:
@@ -284,7 +286,7 @@ def test_archived_copies_are_suggested_for_broken_links(catalog_dir: CatalogDir,
     snapshot = "http://web.archive.org/web/20200101000000/" + site.url("/gone")
     answer = {"archived_snapshots": {"closest": {"available": True, "url": snapshot, "timestamp": "20200101000000",
                                                  "status": "200"}}}
-    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+    with LocalServer("127.0.0.1", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
                                                                 json.dumps(answer))}) as archive:
         entry(catalog_dir, "dead", site.url("/gone"))
         entry(catalog_dir, "fine", site.url("/ok"))
@@ -300,7 +302,7 @@ def test_without_allow_private_loopback_urls_are_not_fetched(catalog_dir: Catalo
                                                             capsys) -> None:
     entry(catalog_dir, "inside", site.url("/ok"))
     code, out, _ = run(capsys, "--timeout", "1", "--no-cache")
-    assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.20 is a loopback address  "
+    assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.1 is a loopback address  "
                               "[inside]\n1 URL: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n")
     assert site.hits() == 0
 
@@ -402,3 +404,23 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert log.getvalue() == ""
     assert terminal.getvalue() == ("\rchecking links [##........] 1/4\rchecking links [##########] 4/4"
                                    "\r\x1b[2K")
+
+
+def test_help_shows_the_defaults_the_check_runs_with(capsys) -> None:
+    # The options default to nothing and fall back to net/'s constants, which --help names.
+    with pytest.raises(SystemExit) as stopped:
+        main(["links", "--help"])
+    assert stopped.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for text in (f"after this long (default: {READ_TIMEOUT:g})",
+                 f"(default: {ATTEMPTS}; a timeout is tried {TIMEOUT_ATTEMPTS} times at most)",
+                 f"is not called broken (default: {OUTAGE_WINDOW:g})", f"in all (default: {CONCURRENCY})",
+                 f"to one host (default: {PER_HOST}; CATALOG/hosts.yaml can change it)"):
+        assert text in shown
+    assert "(default: 20)" in shown and "(default: 3; a timeout is tried 2 times at most)" in shown
+    config = ClientConfig.from_options()
+    assert (config.read_timeout, config.total_timeout, config.connect_timeout, config.concurrency, config.per_host,
+            config.retry) == (20.0, 20.0, 10.0, 16, 2, ClientConfig().retry)
+    given = ClientConfig.from_options(timeout=3, attempts=5, outage_window=0, per_host=1)
+    assert (given.read_timeout, given.connect_timeout, given.retry.attempts, given.retry.outage_window,
+            given.per_host) == (3, 3, 5, 0, 1)

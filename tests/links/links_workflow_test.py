@@ -40,7 +40,7 @@ def _git(*args: str, cwd: Path, check: bool = True) -> str:
 
 @pytest.fixture
 def server():
-    with LocalServer("127.0.0.41", {"/gone": Reply(404), "/wall": Reply(403)},
+    with LocalServer("127.0.0.1", {"/gone": Reply(404), "/wall": Reply(403)},
                      default=lambda request: Reply(404) if request.path.startswith("/gone/") else html()) as running:
         yield running
 
@@ -134,8 +134,8 @@ def test_dead_links_open_the_issue_on_the_second_run_and_close_it_once_they_work
         "## Link check report\n\n21 URLs: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 20 ok."
         "\n\n### Dead links (1)\n\n| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
         "| [catalog\\/books\\/fixture\\-book\\.yaml\\:3](<https://github.test/acme/pm-genome/blob/"
-        f"{sha}/catalog/books/fixture-book.yaml#L3>) | [http\u2060\\:\\/\\/127\\.0\\.0\\.41\\:{port}\\/gone]"
-        f"(<http://127.0.0.41:{port}/gone>) | `HTTP 404 Not Found` | Find where the resource moved, or remove the "
+        f"{sha}/catalog/books/fixture-book.yaml#L3>) | [http\u2060\\:\\/\\/127\\.0\\.0\\.1\\:{port}\\/gone]"
+        f"(<http://127.0.0.1:{port}/gone>) | `HTTP 404 Not Found` | Find where the resource moved, or remove the "
         "entry. |\n")
     assert second.summary.read_text(encoding="utf-8") == _report(second)
     _, calls = repository.weekly(open_issue="12")
@@ -229,7 +229,7 @@ def test_only_the_steps_that_fetch_and_push_the_branch_get_the_token(repository:
     # pages); the two git steps send the token as checkout would. Here "GitHub" is a server that
     # records what git sends, and refuses everything.
     repository.commit({})
-    with LocalServer("127.0.0.44") as github:
+    with LocalServer("127.0.0.1") as github:
         job, _ = repository.start(server_url=github.origin)
         assert _git("config", "--get-regexp", "extraheader", cwd=job.workdir, check=False) == ""
         _git("remote", "set-url", "origin", github.url("/acme/pm-genome"), cwd=job.workdir)

@@ -157,6 +157,15 @@ def _headers(rules: RuleFile, index: int, item: dict) -> dict[str, str] | None:
         elif not isinstance(text, str) or first_control(text, allowed="\t") or len(text) > 1000:
             rules.problem(rules.at("hosts", index, "headers", name),
                           f"the value of {name} must be one line of text, at most 1000 characters")
+        elif not text.isascii():
+            # http.client would fail on every request to the host; a header carries bytes, not text.
+            char = next(c for c in text if not c.isascii())
+            rules.problem(rules.at("hosts", index, "headers", name),
+                          f"the value of {name} must be ASCII: HTTP sends header values as bytes, and "
+                          f"{char!r} (U+{ord(char):04X}) is not one; write the language tag, like ja"
+                          if name.lower() == "accept-language" else
+                          f"the value of {name} must be ASCII: HTTP sends header values as bytes, and "
+                          f"{char!r} (U+{ord(char):04X}) is not one")
         else:
             found[name] = text
     return found

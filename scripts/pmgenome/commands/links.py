@@ -32,7 +32,14 @@ from pmgenome.links.run import (
 )
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
-from pmgenome.net.client import ClientConfig
+from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
+from pmgenome.net.client import (
+    CONCURRENCY,
+    MIN_INTERVAL,
+    PER_HOST,
+    READ_TIMEOUT,
+    ClientConfig,
+)
 from pmgenome.stores.errors import StoreError
 from pmgenome.text.escape import terminal
 from pmgenome.text.paths import display_path
@@ -86,21 +93,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="check the URLs in FILE (one per line, at most 10 MiB) instead of the catalog")
     parser.add_argument("--format", choices=[f.value for f in ReportFormat], default=None,
                         help="report format (default: github in GitHub Actions, text elsewhere)")
-    parser.add_argument("--timeout", type=_seconds(0, 3600), default=20.0, metavar="SECONDS",
-                        help="give up on one request after this long (default: 20)")
-    parser.add_argument("--attempts", type=_count, default=3, metavar="N",
-                        help="requests per URL at most, for 429, 5xx, timeouts and resets (default: 3); "
-                             "the report says how many were made")
-    parser.add_argument("--outage-window", type=_seconds(0, 600, strictly_above=False), default=10.0,
-                        metavar="SECONDS",
+    # These default to None: ClientConfig.from_options falls back to the one default of each (net/).
+    parser.add_argument("--timeout", type=_seconds(0, 3600), metavar="SECONDS",
+                        help=f"give up on one request after this long (default: {READ_TIMEOUT:g})")
+    parser.add_argument("--attempts", type=_count, metavar="N",
+                        help=f"requests per URL at most, for 429, 5xx and resets (default: {ATTEMPTS}; a timeout "
+                             f"is tried {TIMEOUT_ATTEMPTS} times at most); the report says how many were made")
+    parser.add_argument("--outage-window", type=_seconds(0, 600, strictly_above=False), metavar="SECONDS",
                         help="a server answering 5xx is asked again over this long, its attempts spread out, "
-                             "so a deploy or restart is not called broken (default: 10)")
-    parser.add_argument("--concurrency", type=_count, default=16, metavar="N",
-                        help="requests in flight in all (default: 16)")
-    parser.add_argument("--per-host", type=_count, default=2, metavar="N",
-                        help="requests in flight to one host (default: 2; CATALOG/hosts.yaml can change it)")
-    parser.add_argument("--min-interval", type=_seconds(0, 60, strictly_above=False), default=0.0,
-                        metavar="SECONDS", help="seconds between two requests to one host (default: 0)")
+                             f"so a deploy or restart is not called broken (default: {OUTAGE_WINDOW:g})")
+    parser.add_argument("--concurrency", type=_count, metavar="N",
+                        help=f"requests in flight in all (default: {CONCURRENCY})")
+    parser.add_argument("--per-host", type=_count, metavar="N",
+                        help=f"requests in flight to one host (default: {PER_HOST}; CATALOG/hosts.yaml can "
+                             "change it)")
+    parser.add_argument("--min-interval", type=_seconds(0, 60, strictly_above=False), metavar="SECONDS",
+                        help=f"seconds between two requests to one host (default: {MIN_INTERVAL:g})")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow private, loopback and link-local addresses (never for untrusted URLs)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="FILE",
@@ -224,14 +232,13 @@ def run(args: argparse.Namespace) -> int:
     rules, problem = _rules(args)
     if rules is None:
         return _fail(problem or "")
-    timeout = args.timeout
     scope = Scope.LIST if args.url_file else Scope.CHANGES if args.changed_since is not None else Scope.CATALOG
     options = RunOptions(
         scope=scope,
-        client=ClientConfig(connect_timeout=min(10.0, timeout), read_timeout=timeout, total_timeout=timeout,
-                            concurrency=args.concurrency, per_host=args.per_host, max_attempts=args.attempts,
-                            allow_private=args.allow_private, min_interval=args.min_interval),
-        outage_window=args.outage_window, cache=None if args.no_cache else args.cache, max_age=args.max_age,
+        client=ClientConfig.from_options(timeout=args.timeout, concurrency=args.concurrency, per_host=args.per_host,
+                                         min_interval=args.min_interval, attempts=args.attempts,
+                                         outage_window=args.outage_window, allow_private=args.allow_private),
+        cache=None if args.no_cache else args.cache, max_age=args.max_age,
         results=args.results, wayback=wayback,
         exclusions=rules[0], host_rules=rules[1],
     )

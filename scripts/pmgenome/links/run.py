@@ -87,8 +87,7 @@ def url_file_targets(text: str, shown: str) -> tuple[Targets, list[str]]:
 @dataclass(frozen=True)
 class RunOptions:
     scope: Scope = Scope.CATALOG
-    client: ClientConfig = ClientConfig()
-    outage_window: float = 10.0  # seconds over which a server in trouble (5xx) is asked again
+    client: ClientConfig = ClientConfig()  # its retry policy holds the outage window and the attempts
     cache: Path | None = None  # None: no cache read or written
     max_age: dt.timedelta = dt.timedelta(0)  # reuse good results younger than this
     results: Path | None = None  # the results file for the site (links.results), None: not written
@@ -119,8 +118,17 @@ class RunOutcome:
 def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
     if options.check is not None:
         return options.check
-    return CheckOptions.from_client(options.client, options.outage_window, soft_404=options.soft_404,
+    return CheckOptions.from_client(options.client, soft_404=options.soft_404,
                                     rules=hosts.in_force(options.host_rules, today))
+
+
+def was_slow(record: dict | None) -> bool:
+    """Whether a URL's last check was a long chain (a timeout, or a 5xx or 429 waited out). Such
+    URLs start first: the longest chain is the run's floor, so it should not start last."""
+    if record is None:
+        return False
+    status = record.get("status")
+    return record.get("verdict") == "timeout" or (isinstance(status, int) and (status == 429 or status >= 500))
 
 
 def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
@@ -138,6 +146,7 @@ def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date
             settled[url] = linkcache.reused(records[url], entries)
         else:
             to_fetch[url] = entries
+    to_fetch = {url: to_fetch[url] for url in sorted(to_fetch, key=lambda url: not was_slow(records.get(url)))}
     warnings += [f"the exclusion pattern at {where} took over {excl.MATCH_SECONDS:g}s on one URL and was skipped "
                  "for the rest of the run: simplify it" for where in sorted(slow)]
     return settled, to_fetch
