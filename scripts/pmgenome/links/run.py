@@ -22,7 +22,7 @@ from pmgenome.links.check import CheckOptions, check_urls
 from pmgenome.links.record import merged, save_link_file
 from pmgenome.links.report import Report, UrlSite
 from pmgenome.links.results import save_results
-from pmgenome.links.verdict import LinkResult, excluded
+from pmgenome.links.verdict import LinkResult, Verdict, excluded
 from pmgenome.links.wayback import archived_copies
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.lock import store_lock
@@ -122,13 +122,13 @@ def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
                                     rules=hosts.in_force(options.host_rules, today))
 
 
-def was_slow(record: dict | None) -> bool:
+def was_slow(record: LinkResult | None) -> bool:
     """Whether a URL's last check was a long chain (a timeout, or a 5xx or 429 waited out). Such
     URLs start first: the longest chain is the run's floor, so it should not start last."""
     if record is None:
         return False
-    status = record.get("status")
-    return record.get("verdict") == "timeout" or (isinstance(status, int) and (status == 429 or status >= 500))
+    status = record.status
+    return record.verdict is Verdict.TIMEOUT or (status is not None and (status == 429 or status >= 500))
 
 
 def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
