@@ -44,6 +44,16 @@ def describe(value: Any) -> str:
     return shortened(str(value), 60)
 
 
+
+# Fields holding an address, checked alike: an entry's page, and a podcast's or newsletter's feed.
+URL_FIELDS = frozenset(("url", "feed"))
+
+
+def url_message(field: str, reason: str) -> str:
+    """What is wrong with the address in `field`: the page's URL is "URL", the feed's says so."""
+    return f"the feed's {reason}" if field == "feed" else reason
+
+
 def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
              ) -> Iterable[tuple[Location, str, str, tuple]]:
     """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
@@ -165,15 +175,16 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             seen.add(item)
         return
     if validator == "pattern":
-        if path and path[-1] == "url":  # an entry's url, or a recommended episode's
-            message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
+        if path and path[-1] in URL_FIELDS:  # an entry's url or feed, or a recommended episode's url
+            message = url_message(path[-1], url_problem(str(value))
+                                  or "URL must be absolute and start with https:// or http://")
         elif field == "language":
             message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
         elif field == "isbn":
             message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
         else:
             message = f"'{dotted(path)}' does not match the expected form"
-        yield where, message, "url" if path[-1] == "url" else "format", path
+        yield where, message, "url" if path[-1] in URL_FIELDS else "format", path
         return
     yield where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path
 

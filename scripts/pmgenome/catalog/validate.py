@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
-from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
+from pmgenome.catalog.explain import URL_FIELDS, article, dotted, explain, kind_that_fits, url_message
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
@@ -182,8 +182,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
 
     for name, value in entry.fields.items():
         if type(value) is str:
-            if name == "url" and ("url",) not in schema_paths:
-                found += _url_problems(entry, ("url",), value)
+            if name in URL_FIELDS and (name,) not in schema_paths:
+                found += _url_problems(entry, (name,), value)
             if name == "isbn" and ("isbn",) not in schema_paths and (reason := isbn_problem(value)):
                 found.append((entry.location(name), reason, "format"))
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
@@ -222,7 +222,7 @@ def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, s
     if reason is None and "?" in url and (tracking := tracking_parameters(url)):
         reason = (f"URL carries tracking parameters ({', '.join(tracking)}); write it without them: "
                   f"{without_tracking(url)}")
-    return [(entry.location(*path), reason, "url")] if reason else []
+    return [(entry.location(*path), url_message(str(path[-1]), reason), "url")] if reason else []
 
 
 def _is_placeholder(entry: Entry, path: tuple) -> bool:
