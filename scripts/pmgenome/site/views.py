@@ -103,6 +103,7 @@ class EntryView:
     enriched: Enriched
     byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
     link_check: LinkCheck | None = None  # the last link check, when the build has its results
+    feed: str | None = None  # a podcast's or newsletter's RSS or Atom feed (http(s) only)
 
     @property
     def id(self) -> str:
@@ -287,6 +288,11 @@ def _recommended(entry: Entry, label: str) -> Fact | None:
     return Fact(label, outbound=links) if links else None
 
 
+def _feed(entry: Entry) -> Fact | None:
+    feed = safe_url(entry.feed)
+    return Fact("Feed (RSS or Atom)", outbound=((feed, feed),)) if feed else None
+
+
 def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact | None]:
     """What only this kind has: a book's authors and ISBN, a podcast's host and episodes..."""
     kind = entry.kind
@@ -318,12 +324,14 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             _pick(entry.host, "Host"),
             Fact("New episodes", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Episodes to start with"),
+            _feed(entry),
         ]
     if kind is Kind.NEWSLETTER:
         return [
             _pick(entry.author, "Author", enriched.author),
             Fact("New issues", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Issues to start with"),
+            _feed(entry),
         ]
     if kind is Kind.VIDEO:
         return [
@@ -413,4 +421,5 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
         enriched=enriched,
         byline=byline(entry),
         link_check=link,
+        feed=safe_url(entry.feed),
     )
