@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import TOP_N, Ranked, tops
@@ -51,10 +52,18 @@ class SiteContext:
         return link
 
 
-def newest_first(entries: Iterable[Entry]) -> list[Entry]:
-    """By `added`, newest first; id breaks ties so the order never depends on file order."""
-    by_id = sorted(entries, key=lambda entry: entry.id)
-    return sorted(by_id, key=lambda entry: entry.added or dt.date.min, reverse=True)
+_Dated = TypeVar("_Dated", Entry, EntryView)
+
+
+def _added(item: Entry | EntryView) -> dt.date:
+    return (item.entry if isinstance(item, EntryView) else item).added or dt.date.min
+
+
+def newest_first(entries: Iterable[_Dated]) -> list[_Dated]:
+    """Entries (or their views) by `added`, newest first; id breaks ties so the order never depends
+    on file order. The home page, the feeds, What's new and Explore's `sort=added` share it."""
+    by_id = sorted(entries, key=lambda item: item.id)
+    return sorted(by_id, key=_added, reverse=True)
 
 
 def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),

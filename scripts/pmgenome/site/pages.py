@@ -233,7 +233,7 @@ def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     link = context.link(EXPLORE_SRC_URI)
     facets = explore_facets(catalog)
     yield GeneratedPage(EXPLORE_SRC_URI, render(
-        "explore.md.j2", link=link, facets=facets, data=link(explore_data.INDEX_SRC_URI),
+        "explore.md.j2", link=link, facets=facets, sorts=explore_data.SORTS, data=link(explore_data.INDEX_SRC_URI),
         first_summaries=link(explore_data.SUMMARIES_SRC_URI.format(0)),
         root=root_href(EXPLORE_SRC_URI, context.settings.use_directory_urls), kinds=KIND_SRC_URIS))
     yield from explore_data.build_explore_data(context, facets)

@@ -7,6 +7,7 @@ it is scraped from strangers' pages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -15,6 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_note, silent_since
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.linkresults import LinkCheck
 from pmgenome.site.text import clean, safe_url
@@ -64,6 +66,7 @@ class Enriched:
     event_location: str | None = None
     organizer: str | None = None
     fetched: dt.date | None = None
+    latest_item: dt.date | None = None  # a podcast's latest episode or a newsletter's latest issue
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,7 @@ class EntryView:
     byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
     link_check: LinkCheck | None = None  # the last link check, when the build has its results
     feed: str | None = None  # a podcast's or newsletter's RSS or Atom feed (http(s) only)
+    silence: str | None = None  # "No new issue since 2025-01-10" when it has gone silent
 
     @property
     def id(self) -> str:
@@ -256,8 +260,10 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
+def _badges(names: Names, entry: Entry, enriched: Enriched, silence: str | None) -> tuple[Badge, ...]:
     badges = [Badge("kind", entry.kind.singular)]
+    if silence:
+        badges.append(Badge("silent", silence))
     if entry.access in ACCESS_LABELS:
         badges.append(Badge("access", ACCESS_LABELS[entry.access]))
     format_ = attendance(entry)
@@ -293,6 +299,13 @@ def _feed(entry: Entry) -> Fact | None:
     return Fact("Feed (RSS or Atom)", outbound=((feed, feed),)) if feed else None
 
 
+def _latest(entry: Entry, enriched: Enriched) -> Fact | None:
+    """The latest episode's or issue's day, read from the feed by enrichment."""
+    if enriched.latest_item is None:
+        return None
+    return Fact(f"Latest {LATEST_ITEM[entry.kind]}", enriched.latest_item.isoformat(), enriched=True)
+
+
 def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact | None]:
     """What only this kind has: a book's authors and ISBN, a podcast's host and episodes..."""
     kind = entry.kind
@@ -325,6 +338,7 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             Fact("New episodes", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Episodes to start with"),
             _feed(entry),
+            _latest(entry, enriched),
         ]
     if kind is Kind.NEWSLETTER:
         return [
@@ -332,6 +346,7 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             Fact("New issues", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Issues to start with"),
             _feed(entry),
+            _latest(entry, enriched),
         ]
     if kind is Kind.VIDEO:
         return [
@@ -408,18 +423,21 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
     check, if any."""
     names = names if names is not None else term_names(catalog)
-    enriched = read_enrichment(record)
+    enriched = dataclasses.replace(read_enrichment(record), latest_item=last_published(entry, record))
+    since = silent_since(entry, record, today)
+    silence = silence_note(entry, since) if since else None
     return EntryView(
         entry=entry,
         title=clean(entry.title) or entry.id,
         summary=clean(entry.summary),
         url=safe_url(entry.url),
         src_uri=resource_src_uri(entry.id),
-        badges=_badges(names, entry, enriched),
+        badges=_badges(names, entry, enriched, silence),
         facts=_facts(names, entry, enriched, today),
         facets=facets(entry),
         enriched=enriched,
         byline=byline(entry),
         link_check=link,
         feed=safe_url(entry.feed),
+        silence=silence,
     )
