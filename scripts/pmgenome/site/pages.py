@@ -16,7 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
-from pmgenome.site import export, feed, jsonfeed, opml, plan_page, segment_api
+from pmgenome.site import export, feed, jsonfeed, opml, plan_page, segment_api, whatsnew
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
@@ -94,7 +94,7 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in catalog.kinds},
         explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
         path=plan_page.PATH_SRC_URI, atom_feed=feed.FEED_SRC_URI, json_feed=jsonfeed.JSON_FEED_SRC_URI,
-        json_feed_type=jsonfeed.JSON_FEED_TYPE))
+        json_feed_type=jsonfeed.JSON_FEED_TYPE, whats_new=whatsnew.WHATS_NEW_SRC_URI))
 
 
 def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -267,6 +267,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_resources,
     build_explore,
     build_feed,
+    whatsnew.build_whats_new,
     build_api,
     plan_page.build_plan_page,
 )

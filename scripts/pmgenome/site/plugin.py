@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,7 +19,7 @@ from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
 from pmgenome.site import htmlblocks
 from pmgenome.site.config import CatalogPluginConfig
-from pmgenome.site.context import SiteContext, SiteSettings, make_context
+from pmgenome.site.context import SiteContext, SiteSettings, build_day, make_context
 from pmgenome.site.linkresults import LinkResults, read_link_results
 from pmgenome.site.pages import CSS_URIS, JS_URIS, explore_facets, generate
 from pmgenome.site.search.index import SearchIndex, SearchIndexError
@@ -80,8 +80,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         except StoreError as error:  # damaged: the same located message `pmgenome enrich` gives
             raise PluginError(f"pmgenome: {error}") from None
         self._catalog = catalog
-        self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date(),
-                                     self.link_results(config))
+        try:
+            today = build_day(os.environ.get("SOURCE_DATE_EPOCH"))
+        except ValueError as error:
+            raise PluginError(f"pmgenome: {error}; the site is not built") from None
+        self._context = make_context(catalog, settings, enrichment, today, self.link_results(config))
         self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog))
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
