@@ -30,6 +30,8 @@ class SiteSettings:
     top_n: int = TOP_N
     recent: int = 10
     feed_size: int = 50
+    site_name: str = "PM Genome"  # mkdocs.yml's site_name and site_description (the web app manifest)
+    site_description: str = ""
 
 
 @dataclass(frozen=True)

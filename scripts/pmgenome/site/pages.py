@@ -16,7 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
-from pmgenome.site import export, feed, jsonfeed, opml, plan_page, segment_api, whatsnew
+from pmgenome.site import export, feed, jsonfeed, offline, opml, plan_page, segment_api, whatsnew
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
@@ -79,9 +79,12 @@ def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
 
 
 def build_assets(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """Our stylesheet and the Explore script."""
+    """Our stylesheet and the Explore script, and the web app manifest (the service worker is
+    written after the build, see offline.py)."""
     for src_uri, name in ASSETS.items():
         yield GeneratedPage(src_uri, (ASSETS_DIR / name).read_bytes())
+    settings = context.settings
+    yield GeneratedPage(offline.MANIFEST_SRC_URI, offline.web_manifest(settings.site_name, settings.site_description))
 
 
 def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
