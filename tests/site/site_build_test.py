@@ -87,7 +87,8 @@ def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"),
                    ("Articles", "../../articles/"), ("Books", "../../books/"), ("Courses", "../../courses/"),
                    ("Podcasts", "../../podcasts/"), ("Newsletters", "../../newsletters/"), ("Videos", "../../videos/"),
-                   ("Meetups", "../../meetups/"), ("Explore", "../../explore/"), ("API", "../../api/")]
+                   ("Meetups", "../../meetups/"), ("Explore", "../../explore/"), ("What's new", "../../whats-new/"),
+                   ("API", "../../api/")]
 
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
@@ -356,7 +357,7 @@ def test_the_search_index_is_pagefinds_and_skips_the_listings(site: Path) -> Non
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]
     pages = {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
-    left_out = {"explore", *(kind.folder for kind in Kind),
+    left_out = {"explore", "whats-new", *(kind.folder for kind in Kind),
                 "segments/b2b", "segments/b2c", "segments/technical", "segments/design"}
     assert left_out <= pages
     assert entry["languages"]["en"]["page_count"] == len(pages - left_out)
