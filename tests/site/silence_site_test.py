@@ -49,7 +49,7 @@ def page(site: Path, entry_id: str) -> BeautifulSoup:
 
 def facts(site: Path, entry_id: str) -> dict[str, str]:
     soup = page(site, entry_id)
-    return {dt.get_text(): dd.get_text() for dt, dd in zip(soup.select(".pmg-facts dt"), soup.select(".pmg-facts dd"))}
+    return {dt.get_text(): dd.get_text() for dt, dd in zip(soup.select(".pmg-facts dt"), soup.select(".pmg-facts dd"), strict=True)}
 
 
 def test_a_newsletter_silent_for_more_than_six_months_is_marked_on_its_page(site: Path) -> None:

@@ -84,10 +84,14 @@ def _row(result: LinkResult, report: Report, source_url: str | None) -> str:
 class Silent(Protocol):
     """A podcast or newsletter whose feed has gone quiet (enrich/silence.py finds them)."""
 
-    path: str
-    line: int
-    title: str
-    latest: dt.date
+    @property
+    def path(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def latest(self) -> dt.date: ...
 
 
 def _silent_section(silent: Sequence[Silent], months: int, source_url: str | None) -> list[str]:
