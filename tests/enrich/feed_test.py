@@ -11,6 +11,7 @@ import pytest
 from pmgenome.catalog.load import load_catalog
 from pmgenome.enrich.feed import FeedCheck, latest_item, read_feed
 from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.commands.enrich import report
 from pmgenome.enrich.refresh import Outcome, enrich_catalog
 from pmgenome.net.client import Client, ClientConfig
 
@@ -123,3 +124,18 @@ def test_enrichment_stores_the_feed_s_latest_day_and_leaves_the_yaml_alone(tmp_p
         moved = enrich_catalog(catalog, run.records, client, now=week)
         assert [item.outcome for item in moved.outcomes] != [Outcome.FRESH]
         assert moved.records["a-show"].feed == FeedCheck(server.url("/moved-feed"), week, dt.date(2026, 1, 5))
+
+
+def test_a_feed_that_fails_is_said_in_the_run_s_report_and_the_page_still_counts_as_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    with LocalServer("127.0.0.33", {"/show": html(page("article.html")), "/feed": Reply(404)}) as server, \
+            Client(ClientConfig(allow_private=True, max_attempts=1)) as client:
+        _podcast(make_catalog(tmp_path / "catalog"), server, "/feed")
+        catalog, _ = load_catalog(tmp_path / "catalog")
+        run = enrich_catalog(catalog, {}, client, now=NOW)
+    assert [(item.outcome, item.feed_error) for item in run.outcomes] == [(Outcome.FETCHED, "HTTP 404 Not Found")]
+    assert report(run, True, "catalog/enrichment.json") == (
+        "catalog/podcasts/a-show.yaml: its feed could not be read (HTTP 404 Not Found); the latest date read "
+        "before is kept, and the feed is read again next run\n"
+        "enrich: 1 entry: 1 fetched, 0 unchanged, 0 fresh, 0 failed; 2 requests; wrote catalog/enrichment.json\n")

@@ -43,6 +43,7 @@ class EntryOutcome:
     outcome: Outcome
     error: str | None = None
     kept_from: str | None = None  # fetched_at of the record kept after a failure
+    feed_error: str | None = None  # why the entry's feed could not be read this run (its page may have been)
 
 
 @dataclass(frozen=True)
@@ -171,8 +172,9 @@ def enrich_catalog(
         with closing(completed(fetch, to_fetch, client.config.concurrency, "enrich")) as fetched:
             for (entry, _), (page, feed, asked) in fetched:
                 requests += asked
-                record, outcomes[entry.id] = _settle(entry, store.get(entry.id), page, now)
+                record, outcome = _settle(entry, store.get(entry.id), page, now)
                 records[entry.id] = dataclasses.replace(record, feed=feed)
+                outcomes[entry.id] = dataclasses.replace(outcome, feed_error=feed.error) if feed else outcome
     except KeyboardInterrupt:
         # Keep what was fetched: the caller saves it, and the next run resumes from there. Pages
         # still in flight are left to their daemon threads (see workers.py).
