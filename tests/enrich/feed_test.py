@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from pmgenome.catalog.load import load_catalog
+from pmgenome.enrich import feed as feed_module
 from pmgenome.enrich.feed import FeedCheck, latest_item, read_feed
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.commands.enrich import report
@@ -139,3 +140,19 @@ def test_a_feed_that_fails_is_said_in_the_run_s_report_and_the_page_still_counts
         "catalog/podcasts/a-show.yaml: its feed could not be read (HTTP 404 Not Found); the latest date read "
         "before is kept, and the feed is read again next run\n"
         "enrich: 1 entry: 1 fetched, 0 unchanged, 0 fresh, 0 failed; 2 requests; wrote catalog/enrichment.json\n")
+
+
+def test_a_feed_cut_at_the_byte_cap_gives_the_items_read_whole() -> None:
+    cut = RSS.encode()[:RSS.index("<item><title>No date")]
+    with pytest.raises(ValueError):
+        latest_item(cut, NOW)
+    assert latest_item(cut, NOW, partial=True) == dt.date(2025, 12, 2)
+
+
+def test_a_feed_longer_than_the_cap_is_read_from_its_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(feed_module, "MAX_FEED_BYTES", 600)
+    long = RSS.replace("</channel>", "<item><title>" + "x" * 5000 + "</title></item></channel>")
+    with LocalServer("127.0.0.34", {"/feed": rss(long)}) as server, \
+            Client(ClientConfig(allow_private=True, max_attempts=1)) as client:
+        check, _ = read_feed(client, server.url("/feed"), NOW)
+    assert check == FeedCheck(server.url("/feed"), NOW, dt.date(2025, 12, 2))

@@ -25,12 +25,14 @@ from pmgenome.stores.timestamps import format_utc, parse_utc
 # What feeds are served as; "" is a response without Content-Type (the bytes decide).
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml",
               "application/feed+json", "application/json", "text/plain", "")
-MAX_FEED_BYTES = 8_000_000  # long-running podcasts list every episode with its notes
+MAX_FEED_BYTES = 8_000_000  # long-running podcasts list every episode with its notes; past this, the start is read
 # A publisher's clock may run a little ahead; a date further ahead than this is a mistake.
 FUTURE_SLACK = dt.timedelta(days=2)
 _DATE_TAGS = frozenset({"pubDate", "published", "updated", "date", "issued", "modified"})
 _ITEM_TAGS = frozenset({"item", "entry"})
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
+# For a feed cut at the byte cap: what was read whole still counts, and feeds list newest first.
+_PARTIAL_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
 
 
 @dataclass(frozen=True)
@@ -82,8 +84,10 @@ def _moment(text: str) -> dt.datetime | None:
     return moment.astimezone(dt.timezone.utc)
 
 
-def _xml_dates(body: bytes) -> Iterator[str]:
-    root = etree.fromstring(body, _PARSER)
+def _xml_dates(body: bytes, partial: bool = False) -> Iterator[str]:
+    root = etree.fromstring(body, _PARTIAL_PARSER if partial else _PARSER)
+    if root is None:
+        raise etree.XMLSyntaxError("nothing could be read", 0, 0, 0)
     for item in root.iter(etree.Element):
         if etree.QName(item).localname not in _ITEM_TAGS:
             continue
@@ -101,13 +105,13 @@ def _json_dates(body: bytes) -> Iterator[str]:
                 yield item[key]
 
 
-def latest_item(body: bytes, now: dt.datetime) -> dt.date | None:
+def latest_item(body: bytes, now: dt.datetime, partial: bool = False) -> dt.date | None:
     """The day of the newest item of a feed's body, or None when no item carries a date we can
-    read (dates more than FUTURE_SLACK ahead of `now` are ignored). Raises ValueError when the
-    body is neither XML nor JSON."""
+    read (dates more than FUTURE_SLACK ahead of `now` are ignored). `partial`: the body was cut
+    short, so the items read whole are used. Raises ValueError when the body is neither XML nor JSON."""
     stripped = body.lstrip(b"\xef\xbb\xbf \t\r\n")
     try:
-        dates = list(_json_dates(stripped) if stripped.startswith(b"{") else _xml_dates(stripped))
+        dates = list(_json_dates(stripped) if stripped.startswith(b"{") else _xml_dates(stripped, partial))
     except (etree.XMLSyntaxError, json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise ValueError(f"not a feed ({type(error).__name__})") from None
     moments = [moment for moment in map(_moment, dates) if moment is not None and moment <= now + FUTURE_SLACK]
@@ -130,10 +134,8 @@ def read_feed(client: Client, url: str, now: dt.datetime, before: FeedCheck | No
         return failed(status_text(response.status))
     if response.body_skipped:
         return failed(f"not a feed: served as {media_type(response.headers) or 'an unknown type'}")
-    if response.truncated:
-        return failed(f"the feed is larger than {MAX_FEED_BYTES // 1_000_000} MB")
     try:
-        latest = latest_item(response.body, now)
+        latest = latest_item(response.body, now, partial=response.truncated)
     except ValueError as error:
         return failed(str(error))
     return FeedCheck(url, now, latest), response.requests
