@@ -24,7 +24,7 @@ def listed(page) -> list[str]:
 def silent_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     work = tmp_path_factory.mktemp("fresh")
     catalog = silent_fixture(work)
-    build = build_site(write_config(work / "mkdocs.yml", catalog), work / "site", source_date_epoch=EPOCH)
+    build = build_site(write_config(work / "mkdocs.yml", catalog), work / "site", epoch=EPOCH)
     assert build.returncode == 0, build.stderr
     with static_site(build.site) as url:
         yield url, catalog

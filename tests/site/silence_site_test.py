@@ -38,7 +38,7 @@ def silent_fixture(work: Path) -> Path:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     work = tmp_path_factory.mktemp("silence")
     build = build_site(write_config(work / "mkdocs.yml", silent_fixture(work)), work / "site",
-                       source_date_epoch=EPOCH)
+                       epoch=EPOCH)
     assert build.returncode == 0, build.stderr
     return build.site
 

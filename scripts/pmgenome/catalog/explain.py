@@ -82,7 +82,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
             if key not in allowed:
                 hint = did_you_mean(str(key), allowed)
                 yield (entry.key_locations.get((*path, key), where),
-                       f"unknown field '{key}' in '{dotted(path)}'{hint}; use only {' and '.join(allowed)}",
+                       f"unknown field '{key}' in '{dotted(path)}'{hint}; use only {_listed(allowed)}",
                        "unknown-field", (*path, key))
         return
     if validator == "required":
@@ -129,7 +129,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                        f"choose from {', '.join(options)}")
             if joined:
                 message += "; put each item of the list on its own line, every '- ' in the same column"
-        elif field == "country":
+        elif path[-1] == "country":  # a meetup's, or one of its editions'
             if str(value).upper() == "UK":
                 hint = " (did you mean 'GB'?)"
             message = f"'{value}' is not an ISO 3166-1 alpha-2 country code{hint}; write two capital letters, like GB"
@@ -189,6 +189,11 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
     yield where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path
 
 
+def _listed(names: Sequence[str]) -> str:
+    """'title and url'; 'start, end and url'."""
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 def _hidden_character(key: str) -> str | None:
     """'U+00A0 NO-BREAK SPACE' when `key` holds a space or a format character other than an
     ordinary space (a non-breaking or zero-width one, a byte-order mark), else None."""
@@ -215,9 +220,9 @@ _ALIASES: dict[Kind, dict[str, str]] = {
     Kind.NEWSLETTER: {"publisher": "author", "publication": "author", "host": "author", "frequency": "cadence"},
     Kind.VIDEO: {"author": "speaker", "speakers": "speaker", "conference": "event", "length": "duration"},
     Kind.MEETUP: {"organiser": "organizer", "host": "organizer", "publisher": "organizer", "location": "city",
-                  "cadence": "frequency"},
+                  "frequency": "cadence", "editions": "events", "dates": "events"},
 }
-_SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*$")
+_SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*\Z")
 
 
 def field_hint(key: str, kind: Kind) -> str:

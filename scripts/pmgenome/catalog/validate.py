@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import Any
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator as SchemaValidator
 
 from pmgenome.catalog import schema as entry_schema
+from pmgenome.catalog.editions import EVENTS_FIELD, edition_problems
 from pmgenome.catalog.explain import URL_FIELDS, article, dotted, explain, kind_that_fits, url_message
+from pmgenome.catalog.fieldtext import DATE_FIELDS, line_break_problem, text_problems
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
@@ -24,7 +27,7 @@ from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location
 from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
 from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
-from pmgenome.text.clean import CONTROL_CHARS, first_control, shortened
+from pmgenome.text.clean import CONTROL_CHARS, bidi_problem, first_control, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import (
     normalise_url,
@@ -39,7 +42,6 @@ TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider"
                          "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
 TEXT_LISTS = frozenset(("authors",))  # lists of plain text
 RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
-DATE_FIELDS = frozenset(("added", "published", "reviewed"))
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -100,9 +102,9 @@ def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
 
 
 @lru_cache(maxsize=16)
-def _validator(kind: Kind, taxonomy: Taxonomy) -> Draft202012Validator:
+def _validator(kind: Kind, taxonomy: Taxonomy) -> SchemaValidator:
     checker = FormatChecker(formats=("date",))
-    return Draft202012Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
+    return entry_schema.Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
 
 
 class EntrySchema:
@@ -118,8 +120,10 @@ class EntrySchema:
         """Every schema error of one entry. jsonschema explains errors best but costs ~30x
         more, so it runs only once the compiled check has said the entry is invalid."""
         try:
-            # Entries are flat: only top-level dates need to become strings for this check.
-            self._fast({key: value.isoformat() if isinstance(value, dt.date) else value
+            # Entries are flat but for a meetup's editions: only their dates and top-level ones
+            # need to become strings for this check.
+            self._fast({key: value.isoformat() if isinstance(value, dt.date)
+                        else _as_json(value) if key == EVENTS_FIELD else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
             return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
@@ -172,6 +176,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             found.append((where, message, rule))
     found += swallowed.values()
     found += _cut_by_comment(entry)
+    found += text_problems(entry, schema_paths)
+    found += edition_problems(entry)
     added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
     if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
         # A file copied from another entry keeps its 'reviewed': the page would claim a review
@@ -199,6 +205,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
+                if name == EVENTS_FIELD and type(item) is dict:
+                    found += _edition_text_problems(entry, index, item)
                 if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
                     found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
                                   "plain-text"))
@@ -215,6 +223,12 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
         return []
     shown = display_path(entry.path)
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
+
+
+def _edition_text_problems(entry: Entry, index: int, edition: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
+    """An edition's name and city are shown on pages and in calendars: plain text, as a title is."""
+    return [(entry.location(EVENTS_FIELD, index, key), f"'{dotted((EVENTS_FIELD, index, key))}' {reason}", "plain-text")
+            for key in ("name", "city") if type(text := edition.get(key)) is str and (reason := markup_problem(text))]
 
 
 def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, str, str]]:
@@ -371,7 +385,7 @@ def _check_why(catalog: Catalog, shown: str, pick: tuple[str, Kind, str], where:
     elif len(why) > MAX_WHY:
         yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' is {len(why)} characters; keep it to "
                       f"{MAX_WHY}", "picks")
-    elif reason := markup_problem(why):
+    elif reason := markup_problem(why) or bidi_problem(why) or line_break_problem(why):
         yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' {reason}", "picks")
 
 

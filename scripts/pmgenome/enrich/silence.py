@@ -53,6 +53,12 @@ def silence_note(entry: Entry, since: dt.date) -> str:
     return f"No new {LATEST_ITEM.get(entry.kind, 'item')} since {since.isoformat()}"
 
 
+def silence_mark(entry: Entry, record: EnrichmentRecord | None, today: dt.date) -> str | None:
+    """The site's mark for an entry silent on `today` (silence_note), or None."""
+    since = silent_since(entry, record, today)
+    return silence_note(entry, since) if since else None
+
+
 @dataclass(frozen=True)
 class SilentEntry:
     """A retirement candidate, located where its feed is written."""

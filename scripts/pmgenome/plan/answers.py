@@ -92,7 +92,7 @@ def _choices(ids: Sequence[str]) -> str:
     return ", ".join(ids)
 
 
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}\Z")
 
 
 def parse_place(text: str) -> tuple[Near | None, str | None]:

@@ -12,7 +12,7 @@ from pmgenome.plan.model import PART_TITLES, Plan, PlanItem, SkillRow, compare_t
 KIND_LABELS = {"article": "Article", "book": "Book", "course": "Course", "podcast": "Podcast",
                "newsletter": "Newsletter", "video": "Video", "meetup": "Meetup"}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
-_WEB = re.compile(r"^https?://\S+$", re.IGNORECASE)
+_WEB = re.compile(r"^https?://\S+\Z", re.IGNORECASE)
 EMPTY = "Nothing in the catalog fits yet."
 
 

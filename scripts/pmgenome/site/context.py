@@ -12,6 +12,7 @@ from pmgenome.catalog.ranking import TOP_N, Ranked, tops
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.site.hrefs import href
 from pmgenome.site.linkresults import LinkResults
+from pmgenome.site.today import build_date
 from pmgenome.site.views import EntryView, entry_view, term_names
 
 
@@ -72,7 +73,7 @@ def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
                  enrichment: Mapping[str, EnrichmentRecord] | None = None,
                  today: dt.date | None = None, links: LinkResults | None = None) -> SiteContext:
     """Views of every entry (with its enrichment and last link check) and the rankings, for the builders."""
-    today = today or dt.datetime.now(dt.timezone.utc).date()
+    today = today or build_date()
     enrichment = enrichment or {}
     links = links or LinkResults()
     names = term_names(catalog)
@@ -82,13 +83,3 @@ def make_context(catalog: Catalog, settings: SiteSettings = SiteSettings(),
     recent = tuple(views[entry.id] for entry in newest_first(catalog.entries)[:keep])
     return SiteContext(settings, today, views, tops(catalog, settings.top_n), recent)
 
-
-def build_day(source_date_epoch: str | None, now: dt.datetime | None = None) -> dt.date:
-    """The build's today: SOURCE_DATE_EPOCH's day (UTC) when it is set, so that two builds of one
-    commit are the same, else today in UTC. Raises ValueError for a value that is not a whole
-    number of seconds."""
-    if not source_date_epoch:
-        return (now or dt.datetime.now(dt.timezone.utc)).date()
-    if not (source_date_epoch.isascii() and source_date_epoch.isdigit()) or len(source_date_epoch) > 12:
-        raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {source_date_epoch!r}")
-    return dt.datetime.fromtimestamp(int(source_date_epoch), dt.timezone.utc).date()

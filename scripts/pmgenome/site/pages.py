@@ -16,7 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.ranking import FILL_RULE
-from pmgenome.site import export, feed, jsonfeed, offline, opml, plan_page, segment_api, whatsnew
+from pmgenome.site import calendar, events, export, feed, jsonfeed, offline, opml, plan_page, segment_api, whatsnew
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import root_href
 from pmgenome.site.render import render
@@ -34,9 +34,9 @@ from pmgenome.site.views import (
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/explore.js": "explore.js",
-          "assets/pmgenome/search.js": "search.js"}
+          "assets/pmgenome/search.js": "search.js", "assets/pmgenome/events.js": "events.js"}
 CSS_URIS = ("assets/pmgenome/site.css",)
-JS_URIS = ("assets/pmgenome/search.js", "assets/pmgenome/explore.js")
+JS_URIS = ("assets/pmgenome/search.js", "assets/pmgenome/explore.js", "assets/pmgenome/events.js")
 API_SRC_URI = "api/catalog.json"
 EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
@@ -118,7 +118,8 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
             everything=everything, kinds=catalog.kinds, counted=counted,
-            rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
+            rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI,
+            events_feed=calendar.segment_ics(card.id), events_page=events.EVENTS_SRC_URI))
 
 
 def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> list[Entry]:
@@ -192,7 +193,8 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     ]
     yield GeneratedPage(src_uri, render(
         "meetups.md.j2", link=context.link(src_uri), online=online, places=grouped,
-        count=counted(len(catalog.of_kind(Kind.MEETUP)), Kind.MEETUP), explore=EXPLORE_SRC_URI))
+        count=counted(len(catalog.of_kind(Kind.MEETUP)), Kind.MEETUP), explore=EXPLORE_SRC_URI,
+        events=events.EVENTS_SRC_URI))
 
 
 def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -273,6 +275,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     whatsnew.build_whats_new,
     build_api,
     plan_page.build_plan_page,
+    events.build_events,
 )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -19,11 +18,12 @@ from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
 from pmgenome.site import htmlblocks, offline
 from pmgenome.site.config import CatalogPluginConfig
-from pmgenome.site.context import SiteContext, SiteSettings, build_day, make_context
+from pmgenome.site.context import SiteContext, SiteSettings, make_context
 from pmgenome.site.linkresults import LinkResults, read_link_results
 from pmgenome.site.pages import CSS_URIS, JS_URIS, explore_facets, generate
 from pmgenome.site.search.index import SearchIndex, SearchIndexError
 from pmgenome.site.search.records import PageRecords
+from pmgenome.site.today import BuildDateError, build_date
 from pmgenome.stores.errors import StoreError
 
 # Our theme overrides (the header's search box), searched before the theme's own templates.
@@ -81,11 +81,11 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             enrichment = load_store(root) if self.config.catalog_enrichment else {}
         except StoreError as error:  # damaged: the same located message `pmgenome enrich` gives
             raise PluginError(f"pmgenome: {error}") from None
-        self._catalog = catalog
         try:
-            today = build_day(os.environ.get("SOURCE_DATE_EPOCH"))
-        except ValueError as error:
+            today = build_date()
+        except BuildDateError as error:
             raise PluginError(f"pmgenome: {error}; the site is not built") from None
+        self._catalog = catalog
         self._context = make_context(catalog, settings, enrichment, today, self.link_results(config))
         self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog))
         if str(THEME_DIR) not in config.theme.dirs:

@@ -14,12 +14,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
-from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_note, silent_since
+from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.linkresults import LinkCheck
 from pmgenome.site.text import clean, safe_url
+from pmgenome.site.when import MEETUP_CADENCE_LABELS, country_name, day_span, edition_text, when_text
 
 # How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
 ACCESS_LABELS = {"free": "Free", "signup": "Free with sign-up", "freemium": "Freemium", "paywalled": "Paywalled",
@@ -106,6 +108,7 @@ class EntryView:
     enriched: Enriched
     byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
     link_check: LinkCheck | None = None  # the last link check, when the build has its results
+    when: str = ""  # a meetup's next edition, or when it was last held
     feed: str | None = None  # a podcast's or newsletter's RSS or Atom feed (http(s) only)
     silence: str | None = None  # "No new issue since 2025-01-10" when it has gone silent
 
@@ -147,8 +150,8 @@ def segment_src_uri(segment_id: str) -> str:
 
 
 def country_label(code: str) -> str:
-    """How a country is shown: its ISO code (flag emoji are letters or boxes on many systems)."""
-    return clean(code)
+    """How a country is shown: its English name (flag emoji are letters or boxes on many systems)."""
+    return country_name(code)
 
 
 def _short_text(value: Any) -> str | None:
@@ -282,10 +285,21 @@ def _meetup_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact
     else:
         where = ", ".join(part for part in (_curated(entry.city), country_label(entry.country or "")) if part)
         facts.append(Fact("Where", where) if where else None)
-    facts.append(_pick(entry.frequency, "Meets"))
-    if enriched.event_start and enriched.event_start >= today:
+    if entry.cadence in MEETUP_CADENCE_LABELS:
+        facts.append(Fact("Meets", MEETUP_CADENCE_LABELS[entry.cadence]))
+    upcoming, last = next_edition(entry, today), last_edition(entry, today)
+    if upcoming is not None:
+        facts.append(Fact("Next edition", edition_text(upcoming)))
+        if upcoming.cfp_open(today) and upcoming.cfp_until is not None:
+            facts.append(Fact("Call for speakers", f"open until {day_span(upcoming.cfp_until)}"))
+    elif enriched.event_start and enriched.event_start >= today:
+        # Offered only where the YAML names no coming edition, and marked as read from the page.
         where = f" ({enriched.event_location})" if enriched.event_location else ""
         facts.append(Fact("Next event", f"{enriched.event_start.isoformat()}{where}", enriched=True))
+    elif last is not None:
+        facts.append(Fact("Next edition", "No date announced"))
+    if last is not None:
+        facts.append(Fact("Last held", edition_text(last)))
     return facts
 
 
@@ -294,16 +308,11 @@ def _recommended(entry: Entry, label: str) -> Fact | None:
     return Fact(label, outbound=links) if links else None
 
 
-def _feed(entry: Entry) -> Fact | None:
-    feed = safe_url(entry.feed)
-    return Fact("Feed (RSS or Atom)", outbound=((feed, feed),)) if feed else None
-
-
-def _latest(entry: Entry, enriched: Enriched) -> Fact | None:
-    """The latest episode's or issue's day, read from the feed by enrichment."""
-    if enriched.latest_item is None:
-        return None
-    return Fact(f"Latest {LATEST_ITEM[entry.kind]}", enriched.latest_item.isoformat(), enriched=True)
+def _serial(entry: Entry, enriched: Enriched) -> list[Fact | None]:
+    """A podcast's or newsletter's feed, and its latest episode or issue as enrichment read it."""
+    feed, latest = safe_url(entry.feed), enriched.latest_item
+    return [Fact("Feed (RSS or Atom)", outbound=((feed, feed),)) if feed else None,
+            Fact(f"Latest {LATEST_ITEM[entry.kind]}", latest.isoformat(), enriched=True) if latest else None]
 
 
 def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact | None]:
@@ -337,16 +346,14 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             _pick(entry.host, "Host"),
             Fact("New episodes", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Episodes to start with"),
-            _feed(entry),
-            _latest(entry, enriched),
+            *_serial(entry, enriched),
         ]
     if kind is Kind.NEWSLETTER:
         return [
             _pick(entry.author, "Author", enriched.author),
             Fact("New issues", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Issues to start with"),
-            _feed(entry),
-            _latest(entry, enriched),
+            *_serial(entry, enriched),
         ]
     if kind is Kind.VIDEO:
         return [
@@ -424,8 +431,7 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     check, if any."""
     names = names if names is not None else term_names(catalog)
     enriched = dataclasses.replace(read_enrichment(record), latest_item=last_published(entry, record))
-    since = silent_since(entry, record, today)
-    silence = silence_note(entry, since) if since else None
+    silence = silence_mark(entry, record, today)
     return EntryView(
         entry=entry,
         title=clean(entry.title) or entry.id,
@@ -438,6 +444,7 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
         enriched=enriched,
         byline=byline(entry),
         link_check=link,
+        when=when_text(entry, today) if entry.kind is Kind.MEETUP else "",
         feed=safe_url(entry.feed),
         silence=silence,
     )
