@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import subprocess
@@ -10,6 +11,9 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 from pmgenome.commands.progress import ProgressBar
+from pmgenome.enrich.feed import FeedCheck
+from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.enrich.store import save_store
 from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
 from pmgenome.net.client import CONCURRENCY, PER_HOST, READ_TIMEOUT, ClientConfig
 
@@ -424,3 +428,33 @@ def test_help_shows_the_defaults_the_check_runs_with(capsys) -> None:
     given = ClientConfig.from_options(timeout=3, attempts=5, outage_window=0, per_host=1)
     assert (given.read_timeout, given.connect_timeout, given.retry.attempts, given.retry.outage_window,
             given.per_host) == (3, 3, 5, 0, 1)
+
+
+def test_markdown_report_lists_silent_podcasts_and_newsletters_as_retirement_candidates(
+        catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
+    entry(catalog_dir, "fine", site.url("/ok"))
+    live = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=20)).date()
+    for name, kind in (("quiet-show", "podcasts"), ("live-show", "podcasts"), ("quiet-letter", "newsletters")):
+        catalog_dir.write(f"{kind}/{name}.yaml", f"title: A <b>{name}</b>\nurl: {site.url('/ok')}\n"
+                                                 f"feed: https://example.org/{name}.xml\ncadence: weekly\n")
+    save_store(catalog_dir.root, {name: EnrichmentRecord(url=site.url("/ok"), feed=FeedCheck(
+        f"https://example.org/{name}.xml", None, latest)) for name, latest in (
+        ("quiet-show", dt.date(2024, 3, 1)), ("live-show", live), ("quiet-letter", dt.date(2025, 1, 9)))})
+    code, out, err = run(capsys, *FAST, "--no-cache", "--format", "markdown", "--source-url",
+                         "https://github.com/o/r/blob/c0")
+    blob = "https://github.com/o/r/blob/c0/catalog"
+    assert err == ""
+    assert code == 0
+    assert out.split("\n\n", 2)[2] == (
+        "### Silent for more than 6 months: candidates for retirement (2)\n\n"
+        "Their feed has published nothing since the date shown. Check the show or newsletter: if it has stopped, "
+        "set its `cadence` to `ended` (its archive stays listed) or remove the entry.\n\n"
+        "| Entry | Title | Last published |\n|---|---|---|\n"
+        f"| [catalog\\/podcasts\\/quiet\\-show\\.yaml\\:3](<{blob}/podcasts/quiet-show.yaml#L3>) | "
+        "A \\<b\\>quiet\\-show\\<\\/b\\> | 2024-03-01 |\n"
+        f"| [catalog\\/newsletters\\/quiet\\-letter\\.yaml\\:3](<{blob}/newsletters/quiet-letter.yaml#L3>) | "
+        "A \\<b\\>quiet\\-letter\\<\\/b\\> | 2025-01-09 |\n")
+    # A run on a list of URLs or on changed files is no whole-catalog report: no candidates.
+    (catalog_dir.root.parent / "urls.txt").write_text(site.url("/ok") + "\n", encoding="utf-8")
+    _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "markdown", "--url-file", "urls.txt")
+    assert "Silent for more" not in out

@@ -22,6 +22,14 @@ from pmgenome.text.clean import character_name, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
 
+# Fields holding an address, checked alike: an entry's page, and a podcast's or newsletter's feed.
+URL_FIELDS = frozenset(("url", "feed"))
+
+
+def url_message(field: str, reason: str) -> str:
+    """What is wrong with the address in `field`: the page's URL is "URL", the feed's says so."""
+    return f"the feed's {reason}" if field == "feed" else reason
+
 
 def dotted(path: Sequence[str | int]) -> str:
     return "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
@@ -234,15 +242,16 @@ def _repeated(failure: _Failure) -> Explained:
 
 def _pattern(failure: _Failure) -> Explained:
     path, field, value = failure.path, failure.field, failure.value
-    if path and path[-1] == "url":  # an entry's url, or a recommended episode's
-        message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
+    if path and path[-1] in URL_FIELDS:  # an entry's url or feed, or a recommended episode's url
+        message = url_message(str(path[-1]), url_problem(str(value))
+                              or "URL must be absolute and start with https:// or http://")
     elif field == "language":
         message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
     elif field == "isbn":
         message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
     else:
         message = f"'{dotted(path)}' does not match the expected form"
-    return [(failure.where, message, "url" if path[-1] == "url" else "format", path)]
+    return [(failure.where, message, "url" if path[-1] in URL_FIELDS else "format", path)]
 
 
 Explainer = Callable[[_Failure], Explained | None]

@@ -152,6 +152,7 @@ class Entry:
     # Podcasts and newsletters.
     host = _Field(str)
     cadence = _Field(str)
+    feed = _Field(str)
     # Videos.
     speaker = _Field(str)
     event = _Field(str)

@@ -17,7 +17,14 @@ from jsonschema.protocols import Validator as SchemaValidator
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.editions import EVENTS_FIELD, edition_problems
 from pmgenome.catalog.exclusions import load_exclusions
-from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
+from pmgenome.catalog.explain import (
+    URL_FIELDS,
+    article,
+    dotted,
+    explain,
+    kind_that_fits,
+    url_message,
+)
 from pmgenome.catalog.fieldtext import DATE_FIELDS, line_break_problem, text_problems
 from pmgenome.catalog.fileschema import as_json
 from pmgenome.catalog.hosts import load_host_rules
@@ -185,8 +192,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
 
     for name, value in entry.fields.items():
         if type(value) is str:
-            if name == "url" and ("url",) not in schema_paths:
-                found += _url_problems(entry, ("url",), value)
+            if name in URL_FIELDS and (name,) not in schema_paths:
+                found += _url_problems(entry, (name,), value)
             if name == "isbn" and ("isbn",) not in schema_paths and (reason := isbn_problem(value)):
                 found.append((entry.location(name), reason, "format"))
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
@@ -233,7 +240,7 @@ def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, s
     if reason is None and "?" in url and (tracking := tracking_parameters(url)):
         reason = (f"URL carries tracking parameters ({', '.join(tracking)}); write it without them: "
                   f"{without_tracking(url)}")
-    return [(entry.location(*path), reason, "url")] if reason else []
+    return [(entry.location(*path), url_message(str(path[-1]), reason), "url")] if reason else []
 
 
 def _is_placeholder(entry: Entry, path: tuple) -> bool:

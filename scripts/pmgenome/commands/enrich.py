@@ -86,6 +86,10 @@ def report(run: EnrichRun, written: bool, shown_store: str) -> str:
         kept = (f"kept the record fetched {item.kept_from}, marked stale" if item.kept_from
                 else "nothing stored before, recorded as stale")
         lines.append(f"{display_path(item.path)}: {item.url}: {item.error}; {kept}")
+    for item in run.outcomes:
+        if item.feed_error is not None:
+            lines.append(f"{display_path(item.path)}: its feed could not be read ({item.feed_error}); "
+                         "the latest date read before is kept, and the feed is read again next run")
     counts = ", ".join(f"{run.count(outcome)} {outcome.value}" for outcome in Outcome)
     total = len(run.outcomes)
     lines.append(f"enrich: {total} entr{'ies' if total != 1 else 'y'}: {counts}; {run.requests} "

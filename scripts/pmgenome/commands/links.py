@@ -20,6 +20,8 @@ from pmgenome.commands.common import (
     in_github_actions,
 )
 from pmgenome.commands.progress import ProgressBar
+from pmgenome.enrich.silence import SILENT_MONTHS, SilentEntry, silent_entries
+from pmgenome.enrich.store import load_store
 from pmgenome.links.gitchanges import GitError, changed_files
 from pmgenome.links.markdown import format_markdown
 from pmgenome.links.report import ReportFormat, format_github, format_json, format_text
@@ -41,6 +43,7 @@ from pmgenome.net.client import (
     ClientConfig,
 )
 from pmgenome.stores.errors import StoreError
+from pmgenome.stores.timestamps import utc_now
 from pmgenome.text.escape import terminal
 from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url
@@ -208,6 +211,21 @@ def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return tuple(found), None
 
 
+def _silent(args: argparse.Namespace) -> list[SilentEntry]:
+    """The podcasts and newsletters gone silent, for a whole-catalog report: their last item's date
+    is in the enrichment store (an unusable store is said, and the report goes on without them)."""
+    if args.url_file is not None or args.changed_since is not None:
+        return []
+    catalog, _ = load_catalog(args.catalog)
+    try:
+        records = load_store(args.catalog)
+    except StoreError as error:
+        print(f"pmgenome links: warning: no retirement candidates in the report: {terminal(str(error))}",
+              file=sys.stderr)
+        return []
+    return silent_entries(catalog, records, utc_now().date())
+
+
 def _same_file(one: Path, other: Path) -> bool:
     try:
         return one.resolve() == other.resolve()
@@ -254,6 +272,7 @@ def run(args: argparse.Namespace) -> int:
     chosen = ReportFormat(args.format) if args.format else (
         ReportFormat.GITHUB if in_github_actions() else ReportFormat.TEXT)
     formatters = {ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
-                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url)}
+                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url, _silent(args),
+                                                                        SILENT_MONTHS)}
     sys.stdout.write(formatters[chosen](outcome.report))
     return Exit.PROBLEMS if outcome.report.failing else Exit.OK

@@ -15,7 +15,7 @@ from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
-from pmgenome.site import htmlblocks
+from pmgenome.site import htmlblocks, offline
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.context import SiteContext, SiteSettings, make_context
 from pmgenome.site.linkresults import LinkResults, read_link_results
@@ -74,6 +74,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             top_n=self.config.catalog_top,
             recent=self.config.catalog_recent,
             feed_size=self.config.catalog_feed_size,
+            site_name=config.site_name,
+            site_description=config.site_description or "",
         )
         try:
             enrichment = load_store(root) if self.config.catalog_enrichment else {}
@@ -146,6 +148,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             raise PluginError(str(error)) from error
         finally:
             self._close_search()
+        # Last: the worker's version is the hash of every other file of the build.
+        offline.write_service_worker(Path(config.site_dir), config.use_directory_urls)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search()

@@ -7,6 +7,7 @@ it is scraped from strangers' pages.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from typing import Any
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.linkresults import LinkCheck
 from pmgenome.site.text import safe_url
@@ -73,6 +75,7 @@ class Enriched:
     event_location: str | None = None
     organizer: str | None = None
     fetched: dt.date | None = None
+    latest_item: dt.date | None = None  # a podcast's latest episode or a newsletter's latest issue
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,8 @@ class EntryView:
     byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
     link_check: LinkCheck | None = None  # the last link check, when the build has its results
     when: str = ""  # a meetup's next edition, or when it was last held
+    feed: str | None = None  # a podcast's or newsletter's RSS or Atom feed (http(s) only)
+    silence: str | None = None  # "No new issue since 2025-01-10" when it has gone silent
 
     @property
     def id(self) -> str:
@@ -263,8 +268,10 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
     }
 
 
-def _badges(names: Names, entry: Entry, enriched: Enriched) -> tuple[Badge, ...]:
+def _badges(names: Names, entry: Entry, enriched: Enriched, silence: str | None) -> tuple[Badge, ...]:
     badges = [Badge("kind", entry.kind.singular)]
+    if silence:
+        badges.append(Badge("silent", silence))
     if entry.access in ACCESS_LABELS:
         badges.append(Badge("access", ACCESS_LABELS[entry.access]))
     format_ = attendance(entry)
@@ -306,6 +313,13 @@ def _recommended(entry: Entry, label: str) -> Fact | None:
     return Fact(label, outbound=links) if links else None
 
 
+def _serial(entry: Entry, enriched: Enriched) -> list[Fact | None]:
+    """A podcast's or newsletter's feed, and its latest episode or issue as enrichment read it."""
+    feed, latest = safe_url(entry.feed), enriched.latest_item
+    return [Fact("Feed (RSS or Atom)", outbound=((feed, feed),)) if feed else None,
+            Fact(f"Latest {LATEST_ITEM[entry.kind]}", latest.isoformat(), enriched=True) if latest else None]
+
+
 def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact | None]:
     """What only this kind has: a book's authors and ISBN, a podcast's host and episodes..."""
     kind = entry.kind
@@ -337,12 +351,14 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             _pick(entry.host, "Host"),
             Fact("New episodes", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Episodes to start with"),
+            *_serial(entry, enriched),
         ]
     if kind is Kind.NEWSLETTER:
         return [
             _pick(entry.author, "Author", enriched.author),
             Fact("New issues", CADENCE_LABELS[entry.cadence]) if entry.cadence in CADENCE_LABELS else None,
             _recommended(entry, "Issues to start with"),
+            *_serial(entry, enriched),
         ]
     if kind is Kind.VIDEO:
         return [
@@ -419,18 +435,21 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
     check, if any."""
     names = names if names is not None else term_names(catalog)
-    enriched = read_enrichment(record)
+    enriched = dataclasses.replace(read_enrichment(record), latest_item=last_published(entry, record))
+    silence = silence_mark(entry, record, today)
     return EntryView(
         entry=entry,
         title=one_line(entry.title) or entry.id,
         summary=one_line(entry.summary),
         url=safe_url(entry.url),
         src_uri=resource_src_uri(entry.id),
-        badges=_badges(names, entry, enriched),
+        badges=_badges(names, entry, enriched, silence),
         facts=_facts(names, entry, enriched, today),
         facets=facets(entry),
         enriched=enriched,
         byline=byline(entry),
         link_check=link,
         when=when_text(entry, today) if entry.kind is Kind.MEETUP else "",
+        feed=safe_url(entry.feed),
+        silence=silence,
     )
