@@ -14,6 +14,7 @@ from pmgenome.enrich import feed as feed_module
 from pmgenome.enrich.feed import FeedCheck, latest_item, read_feed
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.refresh import Outcome, enrich_catalog
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import Client, ClientConfig
 
 from tests.support.samples import make_catalog, page, write_entry
@@ -74,7 +75,7 @@ def test_the_xml_parser_reads_no_file_and_expands_no_entity(tmp_path: Path) -> N
 
 def test_a_failed_look_keeps_the_last_day_it_knew() -> None:
     with LocalServer("127.0.0.31", {"/feed": rss(), "/gone": Reply(404), "/page": html()}) as server, \
-            Client(ClientConfig(allow_private=True, max_attempts=1)) as client:
+            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1))) as client:
         first, asked = read_feed(client, server.url("/feed"), NOW)
         assert (first, asked) == (FeedCheck(server.url("/feed"), NOW, dt.date(2025, 12, 2)), 1)
         later = NOW + dt.timedelta(days=30)
@@ -131,7 +132,7 @@ def test_a_feed_that_fails_is_said_in_the_run_s_report_and_the_page_still_counts
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     with LocalServer("127.0.0.33", {"/show": html(page("article.html")), "/feed": Reply(404)}) as server, \
-            Client(ClientConfig(allow_private=True, max_attempts=1)) as client:
+            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1))) as client:
         _podcast(make_catalog(tmp_path / "catalog"), server, "/feed")
         catalog, _ = load_catalog(tmp_path / "catalog")
         run = enrich_catalog(catalog, {}, client, now=NOW)
@@ -153,6 +154,6 @@ def test_a_feed_longer_than_the_cap_is_read_from_its_start(monkeypatch: pytest.M
     monkeypatch.setattr(feed_module, "MAX_FEED_BYTES", 600)
     long = RSS.replace("</channel>", "<item><title>" + "x" * 5000 + "</title></item></channel>")
     with LocalServer("127.0.0.34", {"/feed": rss(long)}) as server, \
-            Client(ClientConfig(allow_private=True, max_attempts=1)) as client:
+            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1))) as client:
         check, _ = read_feed(client, server.url("/feed"), NOW)
     assert check == FeedCheck(server.url("/feed"), NOW, dt.date(2025, 12, 2))
