@@ -46,7 +46,8 @@ def test_every_page_links_the_manifest_and_registers_the_worker_at_the_root(site
 def test_the_worker_keeps_the_home_page_path_the_assets_and_the_whole_search_index(site: Path) -> None:
     version, kept = worker_constants(site)
     assert version == site_version(site)
-    assert kept[:5] == ["./", "path/", "api/plan-index.json", "sitemap.xml", "manifest.webmanifest"]
+    assert kept[:6] == ["./", "path/", "api/plan-index.json", "sitemap.xml", "manifest.webmanifest",
+                        "search/vocabulary.json"]
     pagefind = sorted(path.relative_to(site).as_posix() for path in (site / "pagefind").rglob("*") if path.is_file())
     assert [name for name in kept if name.startswith("pagefind/")] == pagefind
     assert {"assets/pmgenome/search.js", "assets/pmgenome/site.css", "assets/pmgenome/path.js"} <= set(kept)

@@ -15,6 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from pmgenome.site.hrefs import page_url
 from pmgenome.site.search.index import OUTPUT_DIR as PAGEFIND_DIR
+from pmgenome.site.search.vocabulary import VOCABULARY_SRC_URI
 
 MANIFEST_SRC_URI = "manifest.webmanifest"
 WORKER_URI = "sw.js"
@@ -22,7 +23,8 @@ WORKER_TEMPLATE = Path(__file__).parent / "assets" / "sw.js"
 THEME_COLOR = "#3f51b5"  # Material's indigo, the palette's primary colour in mkdocs.yml
 # Pages kept from the first visit, as source files (where MkDocs puts them depends on the URL style).
 PAGES = ("index.md", "path/index.md")
-FILES = ("api/plan-index.json", "sitemap.xml", MANIFEST_SRC_URI)
+# The search box's vocabulary is what it offers when a query leaves it empty-handed.
+FILES = ("api/plan-index.json", "sitemap.xml", MANIFEST_SRC_URI, VOCABULARY_SRC_URI)
 # Under assets/: what pages load. Source maps are for developers, and Material's own search
 # (lunr, its worker) is not used by this site.
 _SKIPPED_ASSETS = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
