@@ -17,7 +17,8 @@ from pathlib import Path
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.links.record import RULE, LinkFile, read_link_file
-from pmgenome.links.verdict import LinkResult, Verdict
+from pmgenome.links.verdict import DEAD, LinkResult, Verdict
+from pmgenome.site.text import safe_url
 from pmgenome.stores.timestamps import parse_utc
 from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url, normalise_url
@@ -69,3 +70,40 @@ def read_link_results(path: Path) -> tuple[LinkResults | None, Problem | None]:
         return None, found.damaged[0]
     return LinkResults(parse_utc(found.checked_at),
                        {url: LinkCheck.of(result) for url, result in found.results.items()}), None
+
+
+# How a resource page says the last check of its link.
+@dataclass(frozen=True)
+class LinkNote:
+    """The last link check, as a resource page says it: `text`, then `link` if any, then a full stop."""
+
+    verdict: Verdict
+    text: str  # "Link checked on 2026-11-30: broken; read"
+    link: tuple[str, str] | None = None  # (text, http(s) URL): the new address or an archived copy
+
+
+LINK_SAID = {
+    Verdict.OK: "works",
+    Verdict.REDIRECTED: "moved",
+    Verdict.BROKEN: "broken",
+    Verdict.SOFT_404: "gone (the address now shows a 'not found' page)",
+    Verdict.TIMEOUT: "no answer in time; the site may be down for a while",
+    Verdict.BLOCKED: "the site turned the checker away, so it could not be confirmed; it most likely works",
+}
+
+
+def link_note(check: LinkCheck | None) -> LinkNote | None:
+    """How a resource page reports `check`: None when the build has no result for the link."""
+    if check is None:
+        return None
+    if check.verdict is Verdict.EXCLUDED:
+        return LinkNote(check.verdict, "Link not checked automatically: the link check skips it")
+    when = f" on {check.checked_at.date().isoformat()}" if check.checked_at else ""
+    lead = f"Link checked{when}: "
+    final = safe_url(check.final_url)
+    if check.verdict is Verdict.REDIRECTED and final and final != check.url:
+        return LinkNote(check.verdict, f"{lead}moved to", (final, final))
+    archived = safe_url(check.archived)
+    if check.verdict in DEAD and archived:
+        return LinkNote(check.verdict, f"{lead}{LINK_SAID[check.verdict]}; read", ("the archived copy", archived))
+    return LinkNote(check.verdict, lead + LINK_SAID[check.verdict])

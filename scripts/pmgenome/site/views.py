@@ -18,8 +18,7 @@ from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
-from pmgenome.links.verdict import DEAD, Verdict
-from pmgenome.site.linkresults import LinkCheck
+from pmgenome.site.linkresults import LinkCheck, LinkNote, link_note
 from pmgenome.site.text import safe_url
 from pmgenome.site.when import (
     MEETUP_CADENCE_LABELS,
@@ -91,15 +90,6 @@ class Fact:
 class Badge:
     style: str  # a CSS modifier: kind, access, format, level, time, pick
     text: str
-
-
-@dataclass(frozen=True)
-class LinkNote:
-    """The last link check, as a resource page says it: `text`, then `link` if any, then a full stop."""
-
-    verdict: Verdict
-    text: str  # "Link checked on 2026-11-30: broken; read"
-    link: tuple[str, str] | None = None  # (text, http(s) URL): the new address or an archived copy
 
 
 @dataclass(frozen=True)
@@ -403,33 +393,6 @@ def byline(entry: Entry) -> str:
 
 
 # What the last link check found, in plain words (after "Link checked on DATE: ").
-LINK_SAID = {
-    Verdict.OK: "works",
-    Verdict.REDIRECTED: "moved",
-    Verdict.BROKEN: "broken",
-    Verdict.SOFT_404: "gone (the address now shows a 'not found' page)",
-    Verdict.TIMEOUT: "no answer in time; the site may be down for a while",
-    Verdict.BLOCKED: "the site turned the checker away, so it could not be confirmed; it most likely works",
-}
-
-
-def link_note(check: LinkCheck | None) -> LinkNote | None:
-    """How a resource page reports `check`: None when the build has no result for the link."""
-    if check is None:
-        return None
-    if check.verdict is Verdict.EXCLUDED:
-        return LinkNote(check.verdict, "Link not checked automatically: the link check skips it")
-    when = f" on {check.checked_at.date().isoformat()}" if check.checked_at else ""
-    lead = f"Link checked{when}: "
-    final = safe_url(check.final_url)
-    if check.verdict is Verdict.REDIRECTED and final and final != check.url:
-        return LinkNote(check.verdict, f"{lead}moved to", (final, final))
-    archived = safe_url(check.archived)
-    if check.verdict in DEAD and archived:
-        return LinkNote(check.verdict, f"{lead}{LINK_SAID[check.verdict]}; read", ("the archived copy", archived))
-    return LinkNote(check.verdict, lead + LINK_SAID[check.verdict])
-
-
 def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, today: dt.date,
                names: Names | None = None, link: LinkCheck | None = None) -> EntryView:
     """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
