@@ -1,10 +1,10 @@
 """The one HTTP client that fetches strangers' URLs, for the link checker and enrichment alike.
 
-Polite (a global and a per-host limit on requests in flight, a minimum interval between a
-host's requests, a host paused as long as its 429 asked, backoff with jitter), guarded (no private addresses, redirects included,
-unless allowed) and bounded (connect, read and whole-attempt timeouts, a byte cap, bodies of
-unwanted types left unread). It never raises for a network problem: the Response says what
-went wrong in `error` and `error_kind`.
+Polite (a global and a per-host limit on requests in flight, a minimum interval between a host's
+requests, a host paused as long as its 429 asked, backoff with jitter), guarded (no private
+addresses, redirects included, unless allowed) and bounded (connect, read and whole-attempt
+timeouts, a byte cap, bodies of unwanted types left unread). It never raises for a network
+problem: the Response says what went wrong in `error` and `error_kind`.
 
 `request` is the whole fetch (redirects and retries) for callers that wait; `send` is one request,
 for the link checker's scheduler, which does its own waiting without holding a thread.

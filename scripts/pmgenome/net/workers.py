@@ -12,7 +12,7 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from typing import TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -57,6 +57,6 @@ def completed(work: Callable[[Item], Result], items: Sequence[Item], workers: in
                     continue
             if error is not None:
                 raise error
-            yield item, result  # type: ignore[misc] - no error means work returned a Result
+            yield item, cast(Result, result)  # no error: work returned a Result
     finally:
         stopping.set()
