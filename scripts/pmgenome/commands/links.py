@@ -7,7 +7,9 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
@@ -22,7 +24,7 @@ from pmgenome.links import exclusions as excl
 from pmgenome.links import hosts
 from pmgenome.links.gitchanges import GitError, changed_files
 from pmgenome.links.markdown import format_markdown
-from pmgenome.links.report import ReportFormat, format_github, format_json, format_text
+from pmgenome.links.report import Report, ReportFormat, format_github, format_json, format_text
 from pmgenome.links.run import (
     RunOptions,
     Scope,
@@ -44,7 +46,7 @@ MAX_AGE = dt.timedelta(days=3650)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
-def _seconds(low: float, high: float, strictly_above: bool = True):  # type: ignore[no-untyped-def]
+def _seconds(low: float, high: float, strictly_above: bool = True) -> Callable[[str], float]:
     def parse(text: str) -> float:
         try:
             value = float(text)
@@ -182,9 +184,10 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
     return catalog_targets(catalog, only), None
 
 
-def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _rules(args: argparse.Namespace) -> tuple[tuple[tuple[excl.Exclusion, ...], tuple[hosts.HostRule, ...]] | None,
+                                              str | None]:
     """The exclusions and host rules, or a message when a file is missing or has problems."""
-    found = []
+    found: list[Any] = []  # the exclusions, then the host rules
     for option, default, load in ((args.exclusions, excl.EXCLUSIONS_FILE, excl.load_exclusions),
                                   (args.hosts, hosts.HOSTS_FILE, hosts.load_host_rules)):
         path = option if option is not None else args.catalog / default
@@ -245,7 +248,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome links: warning: {terminal(warning)}", file=sys.stderr)
     chosen = ReportFormat(args.format) if args.format else (
         ReportFormat.GITHUB if in_github_actions() else ReportFormat.TEXT)
-    formatters = {ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
-                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url)}
+    formatters: dict[ReportFormat, Callable[[Report], str]] = {
+        ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
+        ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url)}
     sys.stdout.write(formatters[chosen](outcome.report))
     return Exit.PROBLEMS if outcome.report.failing else Exit.OK

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from typing import TypeVar, cast
 
 Item = TypeVar("Item")
@@ -22,7 +22,7 @@ POLL_SECONDS = 0.2
 
 
 def completed(work: Callable[[Item], Result], items: Sequence[Item], workers: int,
-              name: str = "worker") -> Iterator[tuple[Item, Result]]:
+              name: str = "worker") -> Generator[tuple[Item, Result]]:
     """(item, work(item)) for every item, as each finishes, computed by up to `workers` daemon threads.
 
     An exception raised by `work` is raised here. Leaving the loop early (Ctrl-C, an error, a
