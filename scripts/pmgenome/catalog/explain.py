@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import Any
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, cast
 
 from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Entry, Kind, Taxonomy
-from pmgenome.catalog.yamlload import Location
+from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.clean import character_name, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
@@ -45,13 +45,14 @@ def describe(value: Any) -> str:
 
 
 def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
-             ) -> Iterable[tuple[Location, str, str, tuple]]:
+             ) -> Iterable[tuple[Location, str, str, Path_]]:
     """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
     path = tuple(error.absolute_path)
     field = path[0] if path else None
     kind = entry.kind.value
     where = entry.location(*path) if path else entry.location()
-    validator, value = error.validator, error.instance
+    validator = error.validator
+    value: Any = error.instance  # the entry's part the schema refused: any YAML value
 
     if validator == "additionalProperties" and not path:
         allowed = entry_schema.field_names(entry.kind)
@@ -67,7 +68,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                 yield entry.key_location(key), message, "unknown-field", (key,)
         return
     if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
-        allowed = list(error.schema.get("properties", {}))
+        allowed = tuple(cast(Mapping[str, Any], error.schema).get("properties", {}))
         for key in value:
             if key not in allowed:
                 hint = did_you_mean(str(key), allowed)
@@ -76,7 +77,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                        "unknown-field", (*path, key))
         return
     if validator == "required":
-        missing = [name for name in error.validator_value if name not in (error.instance or {})]
+        missing = [name for name in cast(list[str], error.validator_value) if name not in (value or {})]
         in_person = "then" in error.schema_path
         for name in missing:
             if in_person:
@@ -110,7 +111,7 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         yield where, message, "type", path
         return
     if validator == "enum":
-        options = [str(option) for option in error.validator_value]
+        options = [str(option) for option in cast(list[object], error.validator_value)]
         hint = did_you_mean(str(value), options)
         if field in entry_schema.VOCABULARY_DEFS:
             group = entry_schema.VOCABULARY_DEFS[str(field)]
@@ -153,8 +154,8 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
         return
     if validator == "minItems":
         group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
-        options = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
-        message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
+        ids = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
+        message = f"'{field}' needs at least one {group}" + (f"; choose from {ids}" if ids else "")
         yield where, message, "required", path
         return
     if validator == "uniqueItems":

@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from pmgenome.catalog import yamlload
@@ -29,7 +29,7 @@ MAX_STRAY_FILES = 200
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cwd_prefix(cwd: str) -> str:
     return cwd.rstrip(os.sep) + os.sep
 

@@ -15,13 +15,13 @@ from pathlib import Path
 from pmgenome.catalog.files import display_path, read_yaml
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.yamlload import Location
+from pmgenome.catalog.yamlload import Location, Path_
 
 Reasons = dict[tuple[str, Kind, str], str]
 PICK_SHAPE = "each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is here)"
 
 
-def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], Reasons, dict[tuple, Location],
+def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], Reasons, dict[Path_, Location],
                                     list[Problem]]:
     """The picks' ids by segment and kind, their reasons by (segment, kind, id), where each part
     was written, and the problems of shape."""

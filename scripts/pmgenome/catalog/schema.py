@@ -11,7 +11,7 @@ import copy
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 
@@ -38,7 +38,7 @@ def schema_comment(kind: Kind) -> str:
 
 @cache
 def raw_schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def kind_schema(kind: Kind, taxonomy: Taxonomy) -> dict[str, Any]:
@@ -122,11 +122,13 @@ def output_schema_names() -> tuple[str, ...]:
 
 def output_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a command's JSON output (or of the link-status file)."""
-    return json.loads((OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    text = (OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+    return cast(dict[str, Any], json.loads(text))
 
 
 def output_errors(name: str, document: Any) -> list[str]:
     """Where `document` (a command's parsed JSON output) breaks its schema: empty when it matches."""
     validator = Draft202012Validator(output_schema(name))
     return [f"{'/'.join(map(str, error.absolute_path)) or '(top)'}: {error.message}"
-            for error in sorted(validator.iter_errors(document), key=lambda error: [str(part) for part in error.absolute_path])]
+            for error in sorted(validator.iter_errors(document),
+                                key=lambda error: [str(part) for part in error.absolute_path])]
