@@ -355,6 +355,7 @@ def candidate(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = f
     if points is None:
         return None
     fit = stage_fit(entry.levels, who.stage)
+    assert fit is not None  # score turned away an entry too far from the reader's stage
     near = part is Part.MEETUPS and who.place is not None and not entry.online
     target = gap_target(entry, part, who, covered)[0] if part is not Part.MEETUPS else None
     return Candidate(entry, points, adds(entry, part, who.company), fit, near, target)
