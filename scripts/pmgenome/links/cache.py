@@ -14,7 +14,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from pmgenome.links.verdict import LinkResult, Verdict
 from pmgenome.net.client import Redirect
@@ -32,7 +32,7 @@ _VERDICTS = frozenset(v.value for v in Verdict)
 _TEXT_FIELDS = ("error", "final_url", "suggestion", "archived")
 
 
-def _whole(value: Any, low: int, high: int) -> bool:
+def _whole(value: Any, low: int, high: int) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool) and low <= value <= high
 
 
@@ -131,7 +131,8 @@ def with_history(result: LinkResult, previous: Mapping[str, Any] | None, two_run
     if not result.dead:
         return replace(result, failures=0, confirmed=True)
     before = 0
-    if previous is not None and record_problem(previous) is None and previous.get("verdict") in (Verdict.BROKEN.value, Verdict.SOFT_404.value):
+    if (previous is not None and record_problem(previous) is None
+            and previous.get("verdict") in (Verdict.BROKEN.value, Verdict.SOFT_404.value)):
         count = previous.get("failures")
         before = count if _whole(count, 1, 10_000) else 1
     failures = before + 1

@@ -169,6 +169,7 @@ def check_urls(client: Client, targets: Mapping[str, tuple[str, ...]], *, option
     return _Run(client, targets, options or CheckOptions.from_client(client.config), progress).run()
 
 
-def check_url(client: Client, url: str, entries: tuple[str, ...] = (), options: CheckOptions | None = None) -> LinkResult:
+def check_url(client: Client, url: str, entries: tuple[str, ...] = (),
+              options: CheckOptions | None = None) -> LinkResult:
     """Check one URL (see check_urls)."""
     return check_urls(client, {url: entries}, options=options)[0]

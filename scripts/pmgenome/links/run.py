@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Catalog
@@ -122,7 +123,7 @@ def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
                                     rules=hosts.in_force(options.host_rules, today))
 
 
-def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
+def _settle(targets: Targets, options: RunOptions, records: dict[str, dict[str, Any]], today: dt.date, now: dt.datetime,
             warnings: list[str]) -> tuple[dict[str, LinkResult], dict[str, tuple[str, ...]]]:
     """The URLs decided without fetching (excluded, or recently fine) and those to fetch."""
     active = excl.active(options.exclusions, today)
@@ -162,7 +163,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
-    records: dict[str, dict] = {}
+    records: dict[str, dict[str, Any]] = {}
     if options.cache is not None:
         records, warning = linkcache.load_cache(options.cache)
         if warning:
@@ -188,6 +189,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
             save_results(options.results, ordered, format_utc(now), keep_others=options.partial)
         except OSError as error:
             warnings.append(f"could not write the link results {options.results}: {error.strerror or error}")
-    expired = tuple(excl.expired_problems(options.exclusions, today) + hosts.expired_problems(options.host_rules, today))
+    expired = tuple(excl.expired_problems(options.exclusions, today)
+                    + hosts.expired_problems(options.host_rules, today))
     return RunOutcome(Report(ordered, expired, targets.places, archive_asked=bool(options.wayback)),
                       tuple(warnings))
