@@ -22,9 +22,9 @@ from pmgenome.stores.jsonfile import (
     Damage,
     JsonDamage,
     JsonDocument,
-    position,
     read_json,
 )
+from pmgenome.text.position import position
 
 STORE_FILE = "enrichment.json"
 STORE_VERSION = 1
