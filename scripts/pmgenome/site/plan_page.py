@@ -23,6 +23,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_place
@@ -75,7 +76,7 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
-def plan_index(catalog: Catalog, context: SiteContext) -> dict:
+def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
     """The rule's inputs for the page's JavaScript port (the format is in the module docstring)."""
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
@@ -135,7 +136,8 @@ def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[Generate
         index=link(INDEX_SRC_URI), scripts=[link(uri) for uri in SCRIPTS if uri.endswith(".js")],
         styles=[link(uri) for uri in SCRIPTS if uri.endswith(".css")],
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), skills=skills,
-        levels=list(zip(RATINGS, RATING_LABELS)), segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
+        levels=list(zip(RATINGS, RATING_LABELS, strict=True)),
+        segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
     yield GeneratedPage(INDEX_SRC_URI, json.dumps(plan_index(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
     for uri, name in SCRIPTS.items():
