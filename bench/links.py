@@ -182,7 +182,8 @@ def main() -> int:
         by_fault = Counter(f"{case.fault} (said {said})" for r in rounds[-1:] for case, said in r[index].mistakes)
         if by_fault:
             print(f"{tool} got wrong: " + "; ".join(f"{count}x {fault}" for fault, count in sorted(by_fault.items())))
-    print(f"\n{HEALTHY_URLS} healthy URLs over {HEALTHY_HOSTS} hosts, {LATENCY * 1000:.0f} ms each, per-host {PER_HOST}: "
+    print(f"\n{HEALTHY_URLS} healthy URLs over {HEALTHY_HOSTS} hosts, {LATENCY * 1000:.0f} ms each, "
+          f"per-host {PER_HOST}: "
           f"ideal {ideal:.2f}s, pmgenome {wall:.2f}s = {wall / ideal:.2f}x ideal, "
           f"{healthy_requests / HEALTHY_URLS:.2f} requests/URL")
     goals = {

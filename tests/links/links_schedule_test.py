@@ -126,7 +126,7 @@ def test_minimum_interval_between_requests_to_one_host() -> None:
         check_urls(client, {server.url(f"/{n}"): () for n in range(4)},
                    options=options(host_limits=HostLimits(4, min_interval=0.2)))
         starts = sorted(r.at for r in server.requests)
-    assert all(later - earlier >= 0.19 for earlier, later in zip(starts, starts[1:]))
+    assert all(later - earlier >= 0.19 for earlier, later in zip(starts, starts[1:], strict=False))
 
 
 def test_per_host_and_global_limits_hold() -> None:

@@ -23,7 +23,6 @@ from http.server import (
     ThreadingHTTPServer,
 )
 from pathlib import Path
-from typing import Union
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Request:
 
 
 Handler = Callable[[Request], Reply]
-Route = Union[Reply, Handler]
+Route = Reply | Handler
 
 NOT_FOUND = Reply(404, {"Content-Type": "text/plain"}, b"not found")
 
