@@ -29,6 +29,11 @@ HEALTHY_DUPLICATES = 5  # farm pages listed three times: each must still be fetc
 PAGE = "<!doctype html><title>{title} | Acme</title><h1>{title}</h1><p>Worth reading for product managers.</p>"
 MISSING = ("<!doctype html><title>Acme Blog</title><h1>Acme Blog</h1>"
            "<p>Sorry, the page you are looking for does not exist. Try the search.</p>")
+WORDPRESS_HOME = ("<!doctype html><title>Field Notes</title><h1>Field Notes</h1>"
+                  "<p>Couldn't find what you need? Search the archive or browse by topic.</p>")
+DOMAIN_ARTICLE = ("<!doctype html><title>Buying a domain name | Acme</title><h1>Buying a domain name</h1>"
+                  "<h2>When the domain is for sale</h2><p>" + "Ask the owner, agree a price, use an escrow. " * 60
+                  + "</p>")
 PARKED = ("<html><head><title>{host}</title></head><body><h1>{host}</h1><p>This domain is for sale! "
           "Make an offer.</p><p>Related searches: Product Roadmap, PM Courses</p></body></html>")
 
@@ -187,6 +192,7 @@ class Farm:
         parked.default = html(PARKED.format(host=parked.host))
         for n in range(2):
             add(parked, f"/2019/post-{n}", parked.default, "soft 404: parked domain", "soft-404")
+        self._false_alarms(host, add)
         bomb = host()
         add(bomb, "/bomb", Reply(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"}, self.BOMB),
             "gzip bomb (1 GB inflated)", "ok", ours_only=True)
@@ -195,6 +201,30 @@ class Farm:
         self.cases.append(Case("http://farm-host.invalid/page", "DNS failure", BROKEN, "broken", ours_only=True))
         self.listed = [case.url for case in self.cases] + [
             healthy.url(f"/page/{n}") for n in range(HEALTHY_DUPLICATES)] * 2
+
+    def _false_alarms(self, host, add) -> None:  # type: ignore[no-untyped-def]
+        """Issue 18's live pages once called soft 404s, each beside the dead page it resembles."""
+        home = host(default=redirect("/", 301))  # a WordPress setup: every unknown address goes home
+        home.routes["/"] = html(WORDPRESS_HOME)
+        add(home, "/", home.routes["/"], "home page of a host that sends unknown addresses home", "ok")
+        add(home, "/2019/old-post", redirect("/", 301), "soft 404: deep link to the home page", "soft-404")
+        named = host(default=html(MISSING, status=404))
+        for path, title in (("/issues/404", "Issue 404: dark mode in the editor"), ("/episodes/503", "Episode 503"),
+                            ("/design/errors", "Designing error states"), ("/essays/missing", "What is missing")):
+            named.routes[path + "/"] = html(PAGE.format(title=title))
+            add(named, path, redirect(path + "/", 301), "trailing slash on a page named like an error", "redirected")
+        named.routes["/blog/post"] = html(PAGE.format(title="A post"))
+        add(named, "/blog/post/amp", redirect("/blog/post", 301), "AMP page sent to its canonical", "redirected")
+        add(named, "/ux/the-404-page", html(PAGE.replace("{title} | Acme", "The 404 Page | UX Weekly").format(
+            title="The 404 Page")), "article titled 'The 404 Page'", "ok")
+        add(named, "/blog/buying-domains", html(DOMAIN_ARTICLE), "article with 'when the domain is for sale'", "ok")
+        substack = host(default=html(PAGE.format(title="A newsletter")))
+        moved = host(default=html(MISSING, status=404))
+        add(moved, "/newsletter", redirect(substack.url("/"), 301), "section moved to another site's root",
+            "redirected")
+        lapsed = host(default=redirect(substack.url("/"), 301))
+        add(lapsed, "/newsletter", lapsed.default, "soft 404: lapsed domain sending every address elsewhere",
+            "soft-404")
 
     def requests(self) -> int:
         return sum(server.hits() for server in self.servers)

@@ -48,6 +48,6 @@ def write_catalog(root: Path, count: int, seed: int = 7) -> Path:
             lines += ["provider: Bench Academy", "format: online", "pace: self-paced", "duration: 6 weeks"]
         else:
             lines += ["organizer: Bench Group", "city: London", "country: GB", "online: false",
-                      "frequency: monthly"]
+                      "cadence: monthly"]
         (root / kind.folder / f"synthetic-{index:05d}.yaml").write_text("\n".join(lines) + "\n")
     return root

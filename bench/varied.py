@@ -113,10 +113,11 @@ def write_varied_catalog(root: Path, count: int, seed: int = 11) -> list[Written
         elif kind == Kind.COURSE:
             lines += [f"provider: {_yaml_text(titles.text(rng, 1, 3))}", "format: online", "pace: self-paced"]
         elif rng.random() < 0.3:
-            lines += ["organizer: A product community", "online: true"]
+            lines += ["organizer: A product community", "online: true", "cadence: ongoing"]
         else:
             city, country = rng.choice(CITIES)
-            lines += ["organizer: A product community", f"city: {city}", f"country: {country}", "online: false"]
+            lines += ["organizer: A product community", f"city: {city}", f"country: {country}", "online: false",
+                      "cadence: monthly"]
         (root / kind.folder / f"{entry_id}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
         written.append(Written(entry_id, kind, title))
     return written

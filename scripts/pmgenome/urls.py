@@ -8,7 +8,7 @@ import re
 from typing import TypeGuard
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
-from pmgenome.text.clean import CONTROL_CHARS
+from pmgenome.text.clean import BIDI_CHARS, CONTROL_CHARS, bidi_problem
 
 # Query parameters that identify a campaign or a click, not a page.
 TRACKING_PARAMS = frozenset(
@@ -21,9 +21,10 @@ TRACKING_PARAMS = frozenset(
 DEFAULT_PORTS = {"http": 80, "https": 443}
 WEB_SCHEMES = frozenset(DEFAULT_PORTS)
 _SPACE = re.compile(r"\s")
-_SPACE_OR_CONTROL = re.compile(f"[\\s{CONTROL_CHARS}]")
-# scheme://host.tld then a path, query or nothing: no credentials, port or spaces possible.
-_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[/?#]\S*)?\Z")
+_NOT_IN_A_LINK = re.compile(f"[\\s{CONTROL_CHARS}{BIDI_CHARS}]")
+# scheme://host.tld then a path, query or nothing: no credentials, port, spaces or bidirectional
+# controls possible.
+_PLAIN_URL = re.compile(f"https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:[/?#][^\\s{BIDI_CHARS}]*)?\\Z")
 
 
 def web_url_problem(url: str) -> str | None:
@@ -41,10 +42,10 @@ def web_url_problem(url: str) -> str | None:
     return None
 
 
-def is_web_url(value: object) -> TypeGuard[str]:
-    """Whether `value` is an absolute http(s) address with a host and without spaces or control
-    characters: the only kind we link to, store or read from a list."""
-    return isinstance(value, str) and not _SPACE_OR_CONTROL.search(value) and web_url_problem(value) is None
+def is_web_url(value: object) -> bool:
+    """Whether `value` is an absolute http(s) address with a host and without spaces, control
+    characters or bidirectional controls: the only kind we link to, store or read from a list."""
+    return isinstance(value, str) and not _NOT_IN_A_LINK.search(value) and web_url_problem(value) is None
 
 
 def url_problem(url: str) -> str | None:
@@ -53,6 +54,8 @@ def url_problem(url: str) -> str | None:
         return None  # the usual case, decided without parsing
     if _SPACE.search(url):
         return "URL must not contain spaces; encode them as %20"
+    if reason := bidi_problem(url):
+        return f"URL {reason}"
     try:
         parts = urlsplit(url)
         port = parts.port

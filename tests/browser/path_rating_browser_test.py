@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -90,6 +91,41 @@ def test_a_shared_address_restores_answers_ratings_and_the_picture(page, base_ur
     assert page.locator('section[data-part="compare"] h3').text_content() == "If you moved to a B2C company"
 
 
+def drawing(svg: str, *, ignore: tuple[str, ...] = ()) -> str:
+    """An SVG as canonical XML without its namespace, its stylesheet and the `ignore`d attributes:
+    the page's DOM and `pmgenome path --format svg` then read alike."""
+    root = ET.fromstring(svg.replace(' xmlns="http://www.w3.org/2000/svg"', ""))
+    for parent in list(root.iter()):
+        for child in [child for child in parent if child.tag == "style"]:
+            parent.remove(child)
+        for name in ignore:
+            parent.attrib.pop(name, None)
+    return ET.canonicalize(ET.tostring(root, encoding="unicode"))
+
+
+def test_the_page_draws_the_clis_t_cell_for_cell(page, base_url, catalog) -> None:
+    # The page's geometry arrives in the index (picture.GEOMETRY): every rectangle, line and label
+    # lands where `pmgenome path --format svg` puts it.
+    ratings = "strategy:0,discovery:1,execution:3,go-to-market:2,technical-fluency:1"
+    open_plan(page, f"{base_url}path/?{BASE}&ratings={ratings}")
+    shown = page.locator("svg[data-t-profile]").evaluate("svg => svg.outerHTML")
+    expected = cli(catalog, "svg", **ANSWERS, ratings=ratings.replace(":", "="))
+    assert drawing(shown, ignore=("style", "data-progress")) == drawing(expected)
+    assert drawing(expected).count("<rect") >= 2 * len(svg_cells(expected))
+
+
+def test_a_catalog_that_does_not_load_says_so(page, base_url) -> None:
+    page.route("**/api/plan-index.json", lambda route: route.fulfill(status=503, body="busy"))
+    page.goto(f"{base_url}path/?{BASE}")
+    page.wait_for_function("document.getElementById('pmg-path-status').textContent.startsWith('The catalog')")
+    assert page.locator("#pmg-path-status").text_content() == (
+        "The catalog could not be loaded (HTTP 503). Reload the page to try again.")
+    # the browser reports the failed request in the console; nothing else went wrong
+    assert page.watch.errors == ["Failed to load resource: the server responded with a status of 503 "
+                                 "(Service Unavailable)"]
+    page.watch.errors.clear()
+
+
 def test_marking_done_survives_a_reload_and_fills_the_t(page, base_url) -> None:
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0")
     first = page.locator('section[data-part="broaden"] li[data-entry-id]').first
@@ -106,6 +142,7 @@ def test_marking_done_survives_a_reload_and_fills_the_t(page, base_url) -> None:
     assert "pmg-path__item--done" in again.get_attribute("class")
     assert cell(page, "discovery").get_attribute("data-progress") == progress
     page.get_by_role("button", name="Clear my progress").click()
+    assert page.locator("#pmg-path-status").text_content() == "Your progress is cleared."
     assert not page.locator(f'li[data-entry-id="{entry_id}"] input[data-done]').is_checked()
     assert page.evaluate("localStorage.getItem('pmgenome.path.done')") is None
 

@@ -168,3 +168,48 @@ def test_the_page_marks_words_that_start_with_the_query_not_letters_inside_words
     marked = page.eval_on_selector_all("article mark", "marks => marks.map(m => m.textContent + m.nextSibling.textContent)")
     assert marked == ["selling software to ", "businesses, written so the search test has a rare word to look for: "
                       "quokka. It suits new product managers in ", "business-to-", "business companies."]
+
+
+def settled(page, query: str) -> None:
+    """Wait until the box has shown everything it will for `query` (pages holding some words too)."""
+    page.wait_for_function("q => document.querySelector('.md-search-result__list').dataset.query === q", arg=query)
+
+
+def test_when_no_page_holds_every_word_the_pages_holding_most_show_with_explore_filters(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "quokka b2b podcasts")
+    settled(page, "quokka b2b podcasts")
+    assert status(page).startswith("No page holds every word; ")
+    assert status(page).endswith(" pages hold some of them, most words first")
+    assert titles(page)[0] == "First B2B Pick"  # the one page holding two of the three words
+    hint = page.locator(".pmg-search__hint")
+    hint.locator("a").first.wait_for()
+    assert hint.inner_text() == "Explore by segment: B2B, kind: Podcasts, or all of these"
+    assert hint.locator("a").evaluate_all("links => links.map(link => link.getAttribute('href'))") == [
+        f"{base_url}explore/?segment=b2b", f"{base_url}explore/?kind=podcast",
+        f"{base_url}explore/?segment=b2b&kind=podcast"]
+    hint.locator("a").last.click()
+    page.wait_for_url(f"{base_url}explore/?segment=b2b&kind=podcast")
+
+
+def test_pages_holding_every_word_come_before_those_holding_some(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "cohort course")
+    settled(page, "cohort course")
+    assert status(page) == "3 pages hold every word; 5 more hold some of them, most words first"
+    assert page.locator(".pmg-search__hint").is_hidden()
+
+
+def test_a_query_that_finds_nothing_suggests_the_nearest_known_term(page, base_url: str) -> None:
+    page.goto(base_url)
+    type_query(page, "pricng")
+    settled(page, "pricng")
+    assert status(page) == "No matching documents"
+    hint = page.locator(".pmg-search__hint")
+    hint.locator("button").wait_for()
+    assert hint.inner_text() == "Did you mean Pricing?"
+    hint.locator("button").click()
+    assert page.locator("input.md-search__input").input_value() == "Pricing"
+    settled(page, "Pricing")
+    assert "Pricing & <Packaging>" in titles(page)
+    assert page.locator(".pmg-search__hint").is_hidden()

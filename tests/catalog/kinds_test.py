@@ -117,3 +117,29 @@ def test_an_isbn_with_a_mistyped_digit_is_caught_by_its_check_digit(catalog_dir:
     assert problems_of(catalog_dir) == ([] if message is None else [
         f"catalog/books/fixture-book.yaml:{line}:7: {message}; a digit is likely mistyped, so copy the ISBN again "
         "from the book's page"])
+
+
+@pytest.mark.parametrize(("kind", "feed", "message"), [
+    (Kind.PODCAST, "ftp://fixture.example.com/feed.xml",
+     "the feed's URL must be absolute and start with https:// or http://"),
+    (Kind.NEWSLETTER, "https://localhost/feed", "the feed's URL host 'localhost' is not a public domain name"),
+    (Kind.PODCAST, "https://fixture.example.com/feed.xml?utm_source=x",
+     "the feed's URL carries tracking parameters (utm_source); write it without them: "
+     "https://fixture.example.com/feed.xml"),
+    (Kind.NEWSLETTER, "https://fixture.example.com/feed", None),
+])
+def test_a_feed_is_an_http_address_checked_as_a_page_url_is(catalog_dir: CatalogDir, kind: Kind, feed: str,
+                                                             message: str | None) -> None:
+    name = f"{kind.folder}/fixture-{kind.value}.yaml"
+    text = (SITE_FIXTURES / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("feed:")]
+    lines.insert(3, f"feed: {feed}\n")  # after title and url, as the shipped entries write it
+    catalog_dir.write(name, "".join(lines))
+    assert problems_of(catalog_dir) == ([] if message is None else [f"catalog/{name}:4:7: {message}"])
+
+
+def test_only_podcasts_and_newsletters_have_a_feed(catalog_dir: CatalogDir) -> None:
+    text = (SITE_FIXTURES / "books" / "fixture-book.yaml").read_text(encoding="utf-8")
+    catalog_dir.write("books/fixture-book.yaml", text + "feed: https://fixture.example.com/feed\n")
+    line = len(text.splitlines()) + 1
+    assert problems_of(catalog_dir) == [f"catalog/books/fixture-book.yaml:{line}:1: unknown field 'feed' for a book"]

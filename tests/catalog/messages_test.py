@@ -194,13 +194,14 @@ def test_a_placeholder_in_a_vocabulary_field_is_said_once(catalog_dir: CatalogDi
         access: free
         added: 2026-11-01
         reviewed: 2026-11-01
+        cadence: monthly
         online: TODO  # true or false
         city: Lisbon
         country: TODO
         """)
     assert problems_of(catalog_dir) == [
-        "catalog/meetups/lisbon.yaml:11:9: 'online' still holds a placeholder: write true or false",
-        "catalog/meetups/lisbon.yaml:13:10: 'country' still holds a placeholder: write the two-letter country code, "
+        "catalog/meetups/lisbon.yaml:12:9: 'online' still holds a placeholder: write true or false",
+        "catalog/meetups/lisbon.yaml:14:10: 'country' still holds a placeholder: write the two-letter country code, "
         "like GB",
     ]
 

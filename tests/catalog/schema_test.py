@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import fastjsonschema
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.validate import _fast_check, _validator
+
+from tests.support.schemas import output_errors
 
 REPO = Path(__file__).resolve().parents[2]
 TAXONOMY, _ = load_taxonomy(REPO / "catalog" / "taxonomy.yaml")
@@ -67,3 +72,51 @@ def test_inline_refs_writes_local_references_out() -> None:
         "b": {"allOf": [{"type": "string", "minLength": 1}, {"minLength": 3}]},
         "c": {"items": {"$ref": "#/$defs/loop"}},
         "d": {"$ref": "other.json#/x"}}}
+
+
+def _patterns(node: object) -> Iterator[str]:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "pattern" and isinstance(value, str):
+                yield value
+            else:
+                yield from _patterns(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _patterns(item)
+
+
+SCHEMA_PATTERNS = sorted({pattern for path in entry_schema.SCHEMA_DIR.rglob("*.schema.json")
+                          for pattern in _patterns(json.loads(path.read_text(encoding="utf-8")))})
+
+
+def test_the_schemas_have_patterns_to_check() -> None:
+    assert len(SCHEMA_PATTERNS) >= 6
+
+
+@pytest.mark.parametrize("pattern", SCHEMA_PATTERNS)
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_both_engines_read_every_schema_pattern_alike_and_its_end_is_the_end_of_the_text(pattern: str,
+                                                                                         data: st.DataObject) -> None:
+    """Issue 23, item 7: `$` ends the text in a JSON Schema (ECMA-262), but jsonschema searched with
+    Python's `re`, where it also matches before a final newline: 'en\\n' passed as a language tag."""
+    schema = {"type": "string", "pattern": pattern}
+    fast, explaining = fastjsonschema.compile(schema), entry_schema.Validator(schema)
+    whole = data.draw(st.from_regex(pattern.replace("$", r"\Z"), fullmatch=True))
+    for value in (whole, whole + "\n", data.draw(st.from_regex(pattern))):
+        try:
+            fast(value)
+            fast_ok = True
+        except fastjsonschema.JsonSchemaException:
+            fast_ok = False
+        assert fast_ok == explaining.is_valid(value), repr(value)
+    if pattern.endswith("$"):
+        assert not explaining.is_valid(whole + "\n")
+
+
+def test_output_documents_are_checked_with_the_same_reading_of_patterns() -> None:
+    problem = {"path": "catalog/articles/x.yaml", "line": 1, "col": 1, "message": "m", "rule": "plain-text"}
+    assert output_errors("validate", {"problems": [problem], "count": 1}) == []
+    assert output_errors("validate", {"problems": [{**problem, "rule": "plain-text\n"}], "count": 1}) == [
+        "problems/0/rule: 'plain-text\\n' does not match '^[a-z0-9]+(?:-[a-z0-9]+)*$'"]

@@ -119,6 +119,7 @@ def test_yaml_11_traps_keep_what_the_author_wrote(catalog_dir: CatalogDir) -> No
         country: NO
         city: Oslo
         online: no
+        cadence: monthly
         access: free
         added: 2026-11-01
         reviewed: 2026-11-02
@@ -138,6 +139,7 @@ def test_in_person_meetup_needs_city_and_country(catalog_dir: CatalogDir) -> Non
         segments: [b2c]
         online: false
         country: UK
+        cadence: monthly
         access: free
         added: 2026-11-01
         reviewed: 2026-11-02
@@ -259,6 +261,7 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
           meetup under the wrong kind and be told so.
         segments: [b2b]
         online: true
+        cadence: ongoing
         access: free
         added: 2026-11-01
         reviewed: 2026-11-02

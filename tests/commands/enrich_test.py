@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
 from pmgenome.enrich.store import store_path
+from pmgenome.text.paths import display_path
 
 from tests.support.samples import EMPTY_META, make_catalog, page, versioned, write_entry
 from tests.support.servers import LocalServer, Reply

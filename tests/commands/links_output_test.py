@@ -10,12 +10,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from pmgenome.catalog.schema import output_errors, output_schema
+from pmgenome.catalog.schema import output_schema
 from pmgenome.links.verdict import Verdict
 from pmgenome.site.linkresults import read_link_results
 
 from tests.support.catalogs import CatalogDir
 from tests.support.cli import run_json
+from tests.support.schemas import output_errors
 from tests.support.servers import LocalServer, Reply, Request, html, redirect
 
 NOT_FOUND_TITLE = "<!doctype html><title>Page Not Found | Acme</title><h1>Acme</h1><p>Try the search.</p>"
@@ -127,7 +128,7 @@ def test_a_list_of_urls_matches_the_schema_and_keeps_the_other_results(catalog_d
 def test_the_schemas_name_every_verdict_the_checker_and_the_site_know() -> None:
     links_schema, status_schema = output_schema("links"), output_schema("link-status")
     assert links_schema["$defs"]["verdict"]["enum"] == [verdict.value for verdict in Verdict]
-    status_verdicts = status_schema["$defs"]["check"]["properties"]["verdict"]["enum"]
+    status_verdicts = status_schema["$defs"]["record"]["properties"]["verdict"]["enum"]
     assert status_verdicts == [verdict.value for verdict in Verdict]
     assert set(links_schema["properties"]["summary"]["required"]) == {*Verdict, "urls", "failing", "pending"}
 

@@ -1,6 +1,7 @@
 """`pmgenome new`: whole drafted files for every kind, kinds guessed from schema.org, clean addresses,
-unique ids, refusing duplicates and unreadable pages, and placeholders that fail validation until a
-person fills them."""
+unique ids, refusing duplicates and unreadable pages, never replacing a file (--force or not), not
+believing a redirect or a canonical that leads up to a home page or a parent, and placeholders that
+fail validation until a person fills them."""
 
 from __future__ import annotations
 
@@ -10,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.cli import main
+from pmgenome.text.paths import display_path
 
 from tests.support.samples import make_catalog, page, write_entry
 from tests.support.servers import LocalServer, Reply, redirect
@@ -27,7 +28,10 @@ levels: []  # pick from: aspiring, new, experienced, leader
 # backgrounds: []  # optional: engineering, design, sales-marketing, business, other
 """
 ACCESS_TODO = "access: TODO  # how a reader gets it: free | signup | freemium | paywalled | paid\n"
-REVIEWED_TODO = f"reviewed: {TODAY}\n"  # whoever adds an entry has just checked its page
+REVIEWED_TODO = f"reviewed: {TODAY}\n"
+PRACTICE = ('<html lang="en"><head><title>Roadmaps in practice</title><link rel="canonical" href="{canonical}">'
+            '<meta name="description" content="How three teams plan without dates."></head>'
+            "<body><h1>Roadmaps in practice</h1><p>Text.</p></body></html>")  # whoever adds an entry has just checked its page
 SUMMARY_TODO = """\
 summary: >-
   TODO: in your own words, 80 to 600 characters of plain text: what it is, what a reader gets
@@ -44,6 +48,16 @@ def server():
         **{f"/{name}": Reply(200, {"Content-Type": "text/html"}, page(f"{name}.html").encode())
            for name in ("book", "podcast", "video", "dates", "canonical", "lisbon")},
         "/roadmaps": Reply(200, {"Content-Type": "text/html"}, b"<title>Roadmaps</title><h1>Roadmaps</h1>"),
+        # Issue 23: a shortened address of a catalogued page that is down for now ...
+        "/feature-factory": Reply(503, {"Content-Type": "text/html", "Retry-After": "3600"}, b"busy"),
+        "/short/abc": redirect("/feature-factory"),
+        # ... an article whose canonical address is its site's home page, or its section ...
+        "/blog/roadmaps-in-practice": Reply(200, {"Content-Type": "text/html"}, PRACTICE.format(canonical="/")),
+        "/blog/okrs": Reply(200, {"Content-Type": "text/html"}, PRACTICE.format(canonical="/blog/").replace(
+            "Roadmaps in practice", "OKRs in practice")),
+        # ... and a page that died politely: its address now leads to the home page.
+        "/blog/gone": redirect("/"),
+        "/": Reply(200, {"Content-Type": "text/html"}, b"<title>Example home</title><h1>Welcome</h1>"),
     }
     with LocalServer("127.0.0.2", routes) as running:
         yield running
@@ -58,6 +72,9 @@ def new(capsys, root: Path, *argv: str) -> tuple[int, str, str]:
     code = main(["new", "--catalog", str(root), "--allow-private", *argv])
     out, err = capsys.readouterr()
     return code, out, err
+
+
+ALREADY = "edit that file (new never replaces one, even with --force)"
 
 
 def created(root: Path, relative: str) -> str:
@@ -110,13 +127,15 @@ url: {server.url("/lisbon")}
 {CHOICES}{ACCESS_TODO}language: en
 added: {TODAY}
 {REVIEWED_TODO}organizer: Product Lisbon
+cadence: TODO  # how often it meets: weekly | monthly | quarterly | yearly | irregular | ongoing
 online: false
 city: Lisbon
 country: PT
 """
     assert new(capsys, root, server.url("/event"))[0] == 0
     assert (root / "meetups" / "product-tank-example-city.yaml").read_text().endswith(
-        "organizer: Product Tank Leeds\nonline: false\ncity: Leeds\ncountry: GB\n")
+        "organizer: Product Tank Leeds\n"
+        "cadence: TODO  # how often it meets: weekly | monthly | quarterly | yearly | irregular | ongoing\nonline: false\ncity: Leeds\ncountry: GB\n")
 
 
 def test_a_schema_org_book_becomes_a_book_and_a_canonical_on_another_site_is_not_taken(capsys, root, server):
@@ -250,7 +269,7 @@ def test_a_page_already_in_the_catalog_is_refused_without_fetching(capsys, root,
     existing = write_entry(root, "article", "good-pm", server.url("/article"))
     assert new(capsys, root, server.url("/article/") + "?utm_source=newsletter") == (
         1, "", f"pmgenome new: {server.url('/article/')}?utm_source=newsletter is already in the catalog: "
-               f"{display_path(existing)} (--force replaces it)\n")
+               f"{display_path(existing)}; {ALREADY}\n")
     assert server.hits() == 0
 
 
@@ -258,7 +277,7 @@ def test_a_url_that_redirects_to_a_catalogued_page_is_refused(capsys, root, serv
     existing = write_entry(root, "article", "good-pm", server.url("/article"))
     assert new(capsys, root, server.url("/moved")) == (
         1, "", f"pmgenome new: {server.url('/moved')} (which leads to {server.url('/article')}) is already in the "
-               f"catalog: {display_path(existing)} (--force replaces it)\n")
+               f"catalog: {display_path(existing)}; {ALREADY}\n")
     assert sorted(path.name for path in (root / "articles").iterdir()) == ["good-pm.yaml"]
 
 
@@ -266,7 +285,7 @@ def test_a_page_whose_canonical_address_is_catalogued_is_refused_naming_that_add
     existing = write_entry(root, "article", "roadmaps", server.url("/roadmaps-without-dates"))
     assert new(capsys, root, server.url("/canonical")) == (
         1, "", f"pmgenome new: {server.url('/canonical')} (whose page gives {server.url('/roadmaps-without-dates')} "
-               f"as its own address) is already in the catalog: {display_path(existing)} (--force replaces it)\n")
+               f"as its own address) is already in the catalog: {display_path(existing)}; {ALREADY}\n")
 
 
 def test_an_unreadable_page_writes_no_draft_and_fails(capsys, root, server):
@@ -277,7 +296,7 @@ def test_an_unreadable_page_writes_no_draft_and_fails(capsys, root, server):
     assert list((root / "articles").iterdir()) == []
 
 
-def test_force_writes_a_draft_of_placeholders_and_then_replaces_it(capsys, root, server):
+def test_force_writes_a_draft_of_placeholders_and_never_replaces_it(capsys, root, server):
     url = server.url("/missing-page")
     assert new(capsys, root, url, "--force") == (
         0, created(root, "articles/missing-page.yaml"),
@@ -289,10 +308,13 @@ url: {url}
 {SUMMARY_TODO}
 {CHOICES}{ACCESS_TODO}added: {TODAY}
 {REVIEWED_TODO}"""
-    code, out, _ = new(capsys, root, url, "--force", "--kind", "video")
-    assert (code, out) == (0, created(root, "videos/missing-page.yaml").replace("created", "replaced"))
-    assert sorted(path.name for path in (root / "videos").iterdir()) == ["missing-page.yaml"]
-    assert list((root / "articles").iterdir()) == []
+    # Issue 23, item 1: --force means "draft even if unreadable", never "overwrite".
+    before = (root / "articles" / "missing-page.yaml").read_bytes()
+    assert new(capsys, root, url, "--force", "--kind", "video") == (
+        1, "", f"pmgenome new: {url} is already in the catalog: {display_path(root / 'articles' / 'missing-page.yaml')}"
+               f"; {ALREADY}\n")
+    assert (root / "articles" / "missing-page.yaml").read_bytes() == before
+    assert list((root / "videos").iterdir()) == []
 
 
 def test_a_private_address_is_not_fetched_and_the_flag_is_named(capsys, root, server):
@@ -314,6 +336,13 @@ def test_a_bad_url_is_a_usage_error(capsys, root):
         2, "", f"pmgenome new: {long_url[:200]}: URL is 5,020 characters; the limit is 2,000\n")
 
 
+def test_a_url_holding_a_bidirectional_control_is_a_usage_error_shown_escaped(capsys, root):
+    """Issue 23, item 6: '/\u202efdp.exe' displays as '/exe.pdf'."""
+    assert new(capsys, root, "https://example.org/\u202efdp.exe") == (
+        2, "", "pmgenome new: https://example.org/\\u202efdp.exe: URL holds U+202E RIGHT-TO-LEFT OVERRIDE, an "
+               "invisible character that changes the order text is shown in; delete it\n")
+
+
 def test_a_missing_catalog_is_a_usage_error(capsys, tmp_path):
     assert new(capsys, tmp_path / "nowhere", "https://example.org/") == (
         2, "", f"pmgenome new: catalog folder not found: {display_path(tmp_path / 'nowhere')}\n")
@@ -324,3 +353,72 @@ def test_new_exits_non_zero_from_a_real_process_when_the_page_is_missing(root, s
                              server.url("/missing-page")], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("force", [(), ("--force",)])
+def test_a_url_leading_to_a_catalogued_page_that_is_down_names_that_entry_and_replaces_nothing(capsys, root, server,
+                                                                                              force):
+    """Issue 23, item 1: /short/abc redirects to a catalogued page that answers 503; with --force the
+    curated entry was replaced by a draft of TODOs."""
+    existing = write_entry(root, "article", "cutler-feature-factory", server.url("/feature-factory"))
+    existing.write_text(existing.read_text() + "skills: [strategy]\nlevels: [new]\n")
+    before = existing.read_bytes()
+    assert new(capsys, root, server.url("/short/abc"), *force) == (
+        1, "", f"pmgenome new: {server.url('/short/abc')} (which leads to {server.url('/feature-factory')}) is "
+               f"already in the catalog: {display_path(existing)}; {ALREADY}\n")
+    assert existing.read_bytes() == before
+    assert sorted(path.name for path in (root / "articles").iterdir()) == ["cutler-feature-factory.yaml"]
+
+
+def test_a_canonical_address_that_is_the_home_page_is_not_believed(capsys, root, server):
+    """Issue 23, item 2: the draft had the site's home page as its url, under the article's title."""
+    url = server.url("/blog/roadmaps-in-practice")
+    assert new(capsys, root, url) == (
+        0, created(root, "articles/roadmaps-in-practice.yaml"),
+        f"pmgenome new: warning: the page gives {server.url('/')} as its own address, but that is a home page, not "
+        f"the page asked for: not believed, the draft keeps {url}\n")
+    text = (root / "articles" / "roadmaps-in-practice.yaml").read_text()
+    assert "title: Roadmaps in practice\n" in text and f"url: {url}\n" in text
+
+
+def test_a_canonical_address_that_is_a_parent_is_not_believed(capsys, root, server):
+    url = server.url("/blog/okrs")
+    code, out, err = new(capsys, root, url)
+    assert (code, out) == (0, created(root, "articles/okrs-in-practice.yaml"))
+    assert err == (f"pmgenome new: warning: the page gives {server.url('/blog/')} as its own address, but that is a "
+                   f"parent of the page asked for: not believed, the draft keeps {url}\n")
+    assert f"url: {url}\n" in (root / "articles" / "okrs-in-practice.yaml").read_text()
+
+
+def test_a_canonical_home_page_that_is_an_entry_neither_refuses_nor_touches_it(capsys, root, server):
+    """Issue 23, item 3: the page was refused as a duplicate of the home page's entry, with advice to
+    pass --force, which would have overwritten that entry."""
+    home = write_entry(root, "article", "example-home", server.url("/"))
+    before = home.read_bytes()
+    url = server.url("/blog/roadmaps-in-practice")
+    code, out, _ = new(capsys, root, url)
+    assert (code, out) == (0, created(root, "articles/roadmaps-in-practice.yaml"))
+    assert home.read_bytes() == before
+    assert f"url: {url}\n" in (root / "articles" / "roadmaps-in-practice.yaml").read_text()
+
+
+def test_a_redirect_to_the_home_page_is_not_the_page(capsys, root, server):
+    url = server.url("/blog/gone")
+    assert new(capsys, root, url) == (
+        1, "", f"pmgenome new: could not read {url} (it redirects to {server.url('/')}, a home page, not the page "
+               "asked for); no draft written: check the address, or pass --force to write a draft of placeholders\n")
+    assert list((root / "articles").iterdir()) == []
+
+
+def test_a_redirect_to_the_home_page_forced_keeps_the_url_given_and_takes_nothing_from_the_home_page(capsys, root,
+                                                                                                     server):
+    home = write_entry(root, "article", "example-home", server.url("/"))
+    url = server.url("/blog/gone")
+    assert new(capsys, root, url, "--force") == (
+        0, created(root, "articles/gone.yaml"),
+        f"pmgenome new: warning: could not read {url} (it redirects to {server.url('/')}, a home page, not the page "
+        "asked for); the draft has placeholders only\n")
+    text = (root / "articles" / "gone.yaml").read_text()
+    assert f"url: {url}\n" in text and "Welcome" not in text and "Example home" not in text
+    assert 'title: "TODO: the resource\'s name as its page shows it"\n' in text
+    assert home.read_text().startswith("# yaml-language-server")

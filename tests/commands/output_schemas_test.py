@@ -11,11 +11,12 @@ from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-from pmgenome.catalog.schema import output_errors, output_schema, output_schema_names
+from pmgenome.catalog.schema import output_schema, output_schema_names
 
 from tests.support.catalogs import VALID_ARTICLE, CatalogDir
 from tests.support.cli import run_json
 from tests.support.samples import page
+from tests.support.schemas import output_errors
 from tests.support.servers import LocalServer, Reply
 
 

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.files import display_path
 from pmgenome.cli import main
+from pmgenome.text.paths import display_path
 
 from tests.support.planfixture import make_root, write_entry
 
@@ -28,7 +28,7 @@ def root(tmp_path: Path) -> Path:
                 skills=["go-to-market"], pace="self-paced", access="free")
     write_entry(root, "meetup", "pm-slack", title="PM Slack", segments=["b2b", "b2c", "technical"], online=True)
     write_entry(root, "meetup", "london-pm", title="London PM", segments=["b2b"], online=False,
-                city="London", country="GB", frequency="monthly")
+                city="London", country="GB", cadence="monthly")
     return root
 
 

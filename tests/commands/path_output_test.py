@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 from pmgenome.catalog.model import Kind
-from pmgenome.catalog.schema import output_errors, output_schema
+from pmgenome.catalog.schema import output_schema
 from pmgenome.plan.answers import Goal, PmLoad
 
 from tests.support.catalogs import REPO
 from tests.support.cli import run_json
 from tests.support.planfixture import make_root, write_entry
+from tests.support.schemas import output_errors
 
 READER = ("--stage", "new", "--background", "engineering", "--company", "b2b,technical", "--goal", "deepen")
 

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pmgenome.enrich.byline import clean_author
-from pmgenome.enrich.decoding import Decoded, Source, decode_html
 from pmgenome.enrich.extract import PageMeta, extract, parse_date
 from pmgenome.enrich.schemaorg import Course, Event
+from pmgenome.net.decoding import Decoded, Source, decode_html
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 TODAY = dt.date(2026, 11, 26)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pmgenome.enrich.page import MAX_PAGE_BYTES, PageResult, fetch_page
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import Client, ClientConfig
 
 from tests.support.endless import EndlessServer
@@ -20,7 +21,7 @@ FRENCH = "<html><head><title>Café – “déjà vu” à la crème</title></hea
 
 @pytest.fixture
 def client():
-    with Client(ClientConfig(allow_private=True, max_attempts=1, total_timeout=2.0, read_timeout=1.0)) as made:
+    with Client(ClientConfig(allow_private=True, total_timeout=2.0, read_timeout=1.0, retry=RetryPolicy(attempts=1))) as made:
         yield made
 
 
@@ -105,7 +106,7 @@ def test_an_endless_trickle_is_cut_by_the_deadline(client):
 
 
 def test_a_redirect_to_a_private_address_is_refused():
-    config = ClientConfig(allowed_networks=("127.0.0.2/32",), max_attempts=1)
+    config = ClientConfig(allowed_networks=("127.0.0.2/32",), retry=RetryPolicy(attempts=1))
     with LocalServer("127.0.0.3", {"/admin": html("<title>internal</title>")}) as inside, \
             LocalServer("127.0.0.2", {"/go": redirect(inside.url("/admin"), 302)}) as outside, \
             Client(config) as guarded:

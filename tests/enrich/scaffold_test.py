@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 from pmgenome.catalog.model import Kind
 from pmgenome.enrich.draft import place, yaml_scalar
-from pmgenome.enrich.scaffold import NoFreeName, choose_id, create_entry, slugify
+from pmgenome.enrich.scaffold import (
+    NoFreeName,
+    choose_id,
+    create_entry,
+    landing_doubt,
+    slugify,
+)
 
 
 @pytest.mark.parametrize("title, expected", [
@@ -73,3 +79,25 @@ def test_choose_id_gives_up_with_a_reason():
     taken = {"x"} | {f"x-{n}" for n in range(2, 1000)}
     with pytest.raises(NoFreeName, match="no free id for 'x': x-2 to x-999 are all taken"):
         choose_id("x", "https://example.org/", taken)
+
+
+HOME = "a home page, not the page asked for"
+PARENT = "a parent of the page asked for"
+
+
+@pytest.mark.parametrize("asked, landed, doubt", [
+    ("https://example.org/blog/post", "https://example.org/", HOME),
+    ("https://example.org/blog/post", "https://www.example.org/index.html", HOME),
+    ("https://example.org/blog/post", "https://registrar.example/", HOME),
+    ("https://example.org/blog/2024/post", "https://example.org/blog/", PARENT),
+    ("https://example.org/blog/2024/post", "https://example.org/blog/2024", PARENT),
+    ("https://example.org/blog/post", "https://example.org/blog/post/", None),  # the same page
+    ("http://example.org/blog/post", "https://www.example.org/blog/post", None),
+    ("https://example.org/short/abc", "https://example.org/articles/feature-factory", None),  # a page of its own
+    ("https://example.org/blog/post", "https://other.example/blog", None),  # another site's section
+    ("https://example.org/blog/post", "https://example.org/?p=123", None),  # a query names a page
+    ("https://example.org/blog/post", "https://example.org/?utm_source=gone", HOME),  # not a campaign's
+    ("https://example.org/", "https://example.org/en/", None),  # a home page may move anywhere
+])
+def test_landing_doubt(asked, landed, doubt):
+    assert landing_doubt(asked, landed) == doubt

@@ -1,4 +1,4 @@
-"""The package's shape: no import cycles between modules, small modules, few modules at the top."""
+"""The package's shape: layers by folder, no import cycles between modules, small modules, few modules at the top."""
 
 from __future__ import annotations
 
@@ -8,6 +8,11 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "scripts" / "pmgenome"
 MAX_LINES = 450
 MAX_TOP_MODULES = 6
+# Lowest first. A module imports only from its own layer or lower ones; the folders of one layer
+# (links, enrich, plan) may use each other. A name is a folder of the package or a module at its top;
+# "pmgenome" is the package's own __init__ (its version), which any layer may read.
+LAYERS = (("pmgenome", "text"), ("urls",), ("stores",), ("net",), ("catalog",), ("links", "enrich", "plan"),
+          ("site",), ("commands",), ("cli", "__main__"))
 
 
 def module_name(path: Path) -> str:
@@ -89,6 +94,43 @@ def cycles() -> list[list[str]]:
         if name not in index:
             visit(name)
     return groups
+
+
+def layer_of(module: str) -> str:
+    """The layer name of a module: its folder under pmgenome, or itself when at the top."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else parts[0]
+
+
+def back_arrows(graph: dict[str, set[str]], layers: tuple[tuple[str, ...], ...] = LAYERS) -> list[str]:
+    """Every import that reaches a higher layer than its module's, as 'a -> b (low -> high)'."""
+    rank = {name: index for index, group in enumerate(layers) for name in group}
+    found = []
+    for module in sorted(graph):
+        for target in sorted(graph[module]):
+            source_layer, target_layer = layer_of(module), layer_of(target)
+            if rank[target_layer] > rank[source_layer]:
+                found.append(f"{module} -> {target} ({source_layer} may not import {target_layer})")
+    return found
+
+
+def test_every_folder_and_top_module_has_a_layer() -> None:
+    named = {name for group in LAYERS for name in group}
+    assert sorted({layer_of(module) for module in MODULES} - named) == []
+
+
+def test_no_module_imports_from_a_higher_layer() -> None:
+    assert back_arrows({name: dependencies(name) for name in MODULES}) == []
+
+
+def test_a_planted_back_arrow_is_named() -> None:
+    graph = {"pmgenome.stores.lock": {"pmgenome.catalog.files", "pmgenome.text.paths"},
+             "pmgenome.links.run": {"pmgenome.enrich.store", "pmgenome.catalog.hosts"},
+             "pmgenome.catalog.validate": {"pmgenome.links.exclusions"}}
+    assert back_arrows(graph) == [
+        "pmgenome.catalog.validate -> pmgenome.links.exclusions (catalog may not import links)",
+        "pmgenome.stores.lock -> pmgenome.catalog.files (stores may not import catalog)",
+    ]
 
 
 def test_no_import_cycles() -> None:

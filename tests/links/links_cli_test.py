@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import subprocess
@@ -10,6 +11,11 @@ from pathlib import Path
 import pytest
 from pmgenome.cli import main
 from pmgenome.commands.progress import ProgressBar
+from pmgenome.enrich.feed import FeedCheck
+from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.enrich.store import save_store
+from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
+from pmgenome.net.client import CONCURRENCY, PER_HOST, READ_TIMEOUT, ClientConfig
 
 from tests.support.catalogs import CatalogDir
 from tests.support.servers import LocalServer, Reply, html, redirect
@@ -26,7 +32,7 @@ def no_real_archive(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def site():
-    with LocalServer("127.0.0.20", {
+    with LocalServer("127.0.0.1", {
         "/ok": html(),
         "/gone": Reply(404),
         "/old": redirect("/new", 301),
@@ -125,7 +131,7 @@ def test_markdown_report(catalog_dir: CatalogDir, site: LocalServer, capsys) -> 
 def test_markdown_report_says_no_archived_copy_only_when_the_archive_was_asked(catalog_dir: CatalogDir,
                                                                              site: LocalServer, capsys) -> None:
     entry(catalog_dir, "dead", site.url("/gone"))
-    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+    with LocalServer("127.0.0.1", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
                                                                 '{"archived_snapshots": {}}')}) as archive:
         _, out, _ = run(capsys, *FAST, "--no-cache", "--wayback-url", archive.origin, "--format", "markdown")
         assert len(archive.requests) == 1
@@ -158,7 +164,7 @@ def test_github_annotations_point_at_the_url_line(catalog_dir: CatalogDir, site:
 
 def test_scheduled_runs_call_a_link_broken_after_two_failures(catalog_dir: CatalogDir, capsys) -> None:
     answers = iter([404, 404, 200, 404])
-    with LocalServer("127.0.0.21") as server:
+    with LocalServer("127.0.0.1") as server:
         entry(catalog_dir, "flaky", server.url("/flaky"))
 
         def next_run() -> tuple[int, str, str]:
@@ -217,7 +223,19 @@ def test_a_damaged_cache_is_ignored_with_a_warning(catalog_dir: CatalogDir, site
     code, _, err = run(capsys, *FAST, "--cache", "cache.json")
     assert (code, err) == (0, "pmgenome links: warning: ignoring the link cache, checked afresh: cache.json:1:2: not "
                               "valid JSON: expecting property name enclosed in double quotes\n")
-    assert json.loads(Path("cache.json").read_text())["version"] == 1
+    assert json.loads(Path("cache.json").read_text())["version"] == 2
+
+
+def test_a_cache_a_newer_pmgenome_wrote_stops_the_run_and_is_kept(catalog_dir: CatalogDir, site: LocalServer,
+                                                                   capsys) -> None:
+    entry(catalog_dir, "fine", site.url("/ok"))
+    newer = '{"version": 3, "results": {}}'
+    Path("cache.json").write_text(newer)
+    code, out, err = run(capsys, *FAST, "--cache", "cache.json")
+    assert (code, out, err) == (2, "", "pmgenome links: cache.json:1:2: the link cache is version 3; this pmgenome "
+                                       "reads versions 1 and 2: update pmgenome, or move the file away to start "
+                                       "afresh\n")
+    assert Path("cache.json").read_text() == newer and site.hits("/ok") == 0
 
 
 def test_exclusions_skip_links_until_they_expire(catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
@@ -272,7 +290,7 @@ def test_archived_copies_are_suggested_for_broken_links(catalog_dir: CatalogDir,
     snapshot = "http://web.archive.org/web/20200101000000/" + site.url("/gone")
     answer = {"archived_snapshots": {"closest": {"available": True, "url": snapshot, "timestamp": "20200101000000",
                                                  "status": "200"}}}
-    with LocalServer("127.0.0.22", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
+    with LocalServer("127.0.0.1", {"/wayback/available": Reply(200, {"Content-Type": "application/json"},
                                                                 json.dumps(answer))}) as archive:
         entry(catalog_dir, "dead", site.url("/gone"))
         entry(catalog_dir, "fine", site.url("/ok"))
@@ -288,7 +306,7 @@ def test_without_allow_private_loopback_urls_are_not_fetched(catalog_dir: Catalo
                                                             capsys) -> None:
     entry(catalog_dir, "inside", site.url("/ok"))
     code, out, _ = run(capsys, "--timeout", "1", "--no-cache")
-    assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.20 is a loopback address  "
+    assert (code, out) == (1, f"broken      {site.url('/ok')}  not fetched: 127.0.0.1 is a loopback address  "
                               "[inside]\n1 URL: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 0 ok\n")
     assert site.hits() == 0
 
@@ -390,3 +408,53 @@ def test_progress_bar_only_on_a_terminal() -> None:
     assert log.getvalue() == ""
     assert terminal.getvalue() == ("\rchecking links [##........] 1/4\rchecking links [##########] 4/4"
                                    "\r\x1b[2K")
+
+
+def test_help_shows_the_defaults_the_check_runs_with(capsys) -> None:
+    # The options default to nothing and fall back to net/'s constants, which --help names.
+    with pytest.raises(SystemExit) as stopped:
+        main(["links", "--help"])
+    assert stopped.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    for text in (f"after this long (default: {READ_TIMEOUT:g})",
+                 f"(default: {ATTEMPTS}; a timeout is tried {TIMEOUT_ATTEMPTS} times at most)",
+                 f"is not called broken (default: {OUTAGE_WINDOW:g})", f"in all (default: {CONCURRENCY})",
+                 f"to one host (default: {PER_HOST}; CATALOG/hosts.yaml can change it)"):
+        assert text in shown
+    assert "(default: 20)" in shown and "(default: 3; a timeout is tried 2 times at most)" in shown
+    config = ClientConfig.from_options()
+    assert (config.read_timeout, config.total_timeout, config.connect_timeout, config.concurrency, config.per_host,
+            config.retry) == (20.0, 20.0, 10.0, 16, 2, ClientConfig().retry)
+    given = ClientConfig.from_options(timeout=3, attempts=5, outage_window=0, per_host=1)
+    assert (given.read_timeout, given.connect_timeout, given.retry.attempts, given.retry.outage_window,
+            given.per_host) == (3, 3, 5, 0, 1)
+
+
+def test_markdown_report_lists_silent_podcasts_and_newsletters_as_retirement_candidates(
+        catalog_dir: CatalogDir, site: LocalServer, capsys) -> None:
+    entry(catalog_dir, "fine", site.url("/ok"))
+    live = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=20)).date()
+    for name, kind in (("quiet-show", "podcasts"), ("live-show", "podcasts"), ("quiet-letter", "newsletters")):
+        catalog_dir.write(f"{kind}/{name}.yaml", f"title: A <b>{name}</b>\nurl: {site.url('/ok')}\n"
+                                                 f"feed: https://example.org/{name}.xml\ncadence: weekly\n")
+    save_store(catalog_dir.root, {name: EnrichmentRecord(url=site.url("/ok"), feed=FeedCheck(
+        f"https://example.org/{name}.xml", None, latest)) for name, latest in (
+        ("quiet-show", dt.date(2024, 3, 1)), ("live-show", live), ("quiet-letter", dt.date(2025, 1, 9)))})
+    code, out, err = run(capsys, *FAST, "--no-cache", "--format", "markdown", "--source-url",
+                         "https://github.com/o/r/blob/c0")
+    blob = "https://github.com/o/r/blob/c0/catalog"
+    assert err == ""
+    assert code == 0
+    assert out.split("\n\n", 2)[2] == (
+        "### Silent for more than 6 months: candidates for retirement (2)\n\n"
+        "Their feed has published nothing since the date shown. Check the show or newsletter: if it has stopped, "
+        "set its `cadence` to `ended` (its archive stays listed) or remove the entry.\n\n"
+        "| Entry | Title | Last published |\n|---|---|---|\n"
+        f"| [catalog\\/podcasts\\/quiet\\-show\\.yaml\\:3](<{blob}/podcasts/quiet-show.yaml#L3>) | "
+        "A \\<b\\>quiet\\-show\\<\\/b\\> | 2024-03-01 |\n"
+        f"| [catalog\\/newsletters\\/quiet\\-letter\\.yaml\\:3](<{blob}/newsletters/quiet-letter.yaml#L3>) | "
+        "A \\<b\\>quiet\\-letter\\<\\/b\\> | 2025-01-09 |\n")
+    # A run on a list of URLs or on changed files is no whole-catalog report: no candidates.
+    (catalog_dir.root.parent / "urls.txt").write_text(site.url("/ok") + "\n", encoding="utf-8")
+    _, out, _ = run(capsys, *FAST, "--no-cache", "--format", "markdown", "--url-file", "urls.txt")
+    assert "Silent for more" not in out

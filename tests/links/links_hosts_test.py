@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pmgenome.catalog.hosts import expired_problems, in_force, load_host_rules
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.links.check import CheckOptions, check_urls
-from pmgenome.links.hosts import expired_problems, in_force, load_host_rules
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
 
 from tests.support.catalogs import CatalogDir
-from tests.support.servers import LocalServer, Reply
+from tests.support.servers import LocalServer, Reply, loopback_names
 
 CONFIG = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=2.0, allow_private=True)
 
@@ -102,7 +102,7 @@ def test_validate_checks_the_hosts_file(catalog_dir: CatalogDir) -> None:
 
 
 def test_rules_are_applied_to_requests(catalog_dir: CatalogDir) -> None:
-    with LocalServer("127.0.0.61", {"/walled": Reply(999), "/403": Reply(403)},
+    with LocalServer("h61.test", {"/walled": Reply(999), "/403": Reply(403)},
                      default=Reply(200, {"Content-Type": "text/html"}, b"ok", delay=0.05)) as server:
         catalog_dir.write("hosts.yaml", f"""\
             hosts:
@@ -117,8 +117,22 @@ def test_rules_are_applied_to_requests(catalog_dir: CatalogDir) -> None:
         options = CheckOptions.from_client(CONFIG, rules=in_force(rules, dt.date(2026, 11, 30)),
                                            host_limits=HostLimits(4))
         targets = {server.url("/walled"): (), server.url("/403"): (), **{server.url(f"/{n}"): () for n in range(4)}}
-        with Client(CONFIG) as client:
+        with Client(CONFIG, resolver=loopback_names) as client:
             results = check_urls(client, targets, options=options)
         assert [r.verdict for r in results] == [Verdict.OK, Verdict.BLOCKED] + [Verdict.OK] * 4
         assert server.max_in_flight == 1
         assert {r.headers.get("X-Checked-By") for r in server.requests} == {"pmgenome"}
+
+
+def test_a_header_value_http_cannot_carry_is_located(catalog_dir: CatalogDir) -> None:
+    # Issue 18, case 7: it passed validate, then every URL on the host was 'broken' with a codec error.
+    catalog_dir.write("hosts.yaml", """\
+        hosts:
+          - host: news.example.jp
+            reason: answers in Japanese only when asked
+            headers: {Accept-Language: "日本語, en;q=0.5"}
+        """)
+    _, problems = validate_catalog(catalog_dir.root)
+    assert [str(p) for p in problems] == [
+        "catalog/hosts.yaml:4:32: the value of Accept-Language must be ASCII: HTTP sends header values as bytes, "
+        "and '日' (U+65E5) is not one; write the language tag, like ja"]

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import pytest
-from pmgenome.links.check import CheckOptions, check_url, check_urls
+from pmgenome.links.check import CheckOptions, check_urls
 from pmgenome.links.page import PageSummary, summarize
-from pmgenome.links.soft404 import parking_evidence, redirect_evidence, titled_not_found
+from pmgenome.links.soft404 import (
+    other_site_home,
+    parking_evidence,
+    redirect_evidence,
+    titled_not_found,
+)
 from pmgenome.links.verdict import Verdict
 from pmgenome.net.client import Client, ClientConfig, Redirect
 
-from tests.support.servers import LocalServer, html, redirect
+from tests.support.linkcheck import check_one
+from tests.support.servers import LocalServer, html, loopback_names, redirect
 
 CONFIG = ClientConfig(connect_timeout=0.5, read_timeout=1.0, total_timeout=2.0, allow_private=True)
 OPTIONS = CheckOptions.from_client(CONFIG)
@@ -28,7 +34,7 @@ SHELL = "<!doctype html><title>Acme App</title><div id=root></div><script src=/a
 
 @pytest.fixture(scope="module")
 def blog():
-    with LocalServer("127.0.0.31", {
+    with LocalServer("h31.test", {
         "/": html(HOME),
         "/en/": html(HOME),
         "/blog/": html(HOME),
@@ -51,7 +57,7 @@ def blog():
 
 @pytest.fixture(scope="module")
 def client():
-    with Client(CONFIG) as shared:
+    with Client(CONFIG, resolver=loopback_names) as shared:
         yield shared
 
 
@@ -67,7 +73,7 @@ def client():
 ])
 def test_each_kind_of_soft_404_is_caught_with_its_evidence(blog: LocalServer, client: Client, path: str,
                                                            evidence: str) -> None:
-    result = check_url(client, blog.url(path), ("an-entry",), OPTIONS)
+    result = check_one(client, blog.url(path), ("an-entry",), OPTIONS)
     assert (result.verdict, result.status, result.error) == (Verdict.SOFT_404, 200, evidence.format(o=blog.origin))
 
 
@@ -79,13 +85,13 @@ def test_each_kind_of_soft_404_is_caught_with_its_evidence(blog: LocalServer, cl
     ("/", Verdict.OK),
 ])
 def test_live_pages_are_not_flagged(blog: LocalServer, client: Client, path: str, verdict: Verdict) -> None:
-    result = check_url(client, blog.url(path), (), OPTIONS)
+    result = check_one(client, blog.url(path), (), OPTIONS)
     assert (result.verdict, result.error) == (verdict, None)
 
 
 def test_the_hosts_404_page_is_asked_once_per_host(blog: LocalServer, client: Client) -> None:
     probes_before = sum(1 for r in blog.requests if r.path.startswith("/pmgenome-link-check-"))
-    with LocalServer("127.0.0.32", {f"/gone/{n}": html(MISSING) for n in range(5)},
+    with LocalServer("h32.test", {f"/gone/{n}": html(MISSING) for n in range(5)},
                      default=html(MISSING, status=404)) as other:
         results = check_urls(client, {other.url(f"/gone/{n}"): () for n in range(5)}, options=OPTIONS)
         assert [r.verdict for r in results] == [Verdict.SOFT_404] * 5
@@ -97,7 +103,7 @@ def test_the_hosts_404_page_is_asked_once_per_host(blog: LocalServer, client: Cl
 
 def test_an_application_shell_everywhere_is_not_judged() -> None:
     # Every address answers the same shell with 200: no words to judge, so nothing is flagged.
-    with LocalServer("127.0.0.33", default=html(SHELL)) as app, Client(CONFIG) as client:
+    with LocalServer("h33.test", default=html(SHELL)) as app, Client(CONFIG, resolver=loopback_names) as client:
         results = check_urls(client, {app.url("/dashboard"): (), app.url("/settings/team"): ()}, options=OPTIONS)
     assert [(r.verdict, r.error) for r in results] == [(Verdict.OK, None)] * 2
 
@@ -105,8 +111,8 @@ def test_an_application_shell_everywhere_is_not_judged() -> None:
 def test_a_parking_page_of_a_lapsed_domain() -> None:
     parked = ("<html><head><title>lapsed-pm-blog.com</title></head><body><h1>lapsed-pm-blog.com</h1>"
               "<p>This domain is for sale! Make an offer today.</p><p>Related searches: Product Management</p>")
-    with LocalServer("127.0.0.34", default=html(parked)) as server, Client(CONFIG) as client:
-        result = check_url(client, server.url("/2019/roadmaps-that-work"), (), OPTIONS)
+    with LocalServer("h34.test", default=html(parked)) as server, Client(CONFIG, resolver=loopback_names) as client:
+        result = check_one(client, server.url("/2019/roadmaps-that-work"), (), OPTIONS)
     assert (result.verdict, result.error) == (
         Verdict.SOFT_404, "soft 404: a parking page: its text says 'this domain is for sale'")
 
@@ -127,11 +133,14 @@ def test_a_lapsed_domain_redirected_to_a_marketplace() -> None:
                                                                 "https://blog.acme.com/"),
     ("https://acme.com/blog", "https://www.acme.com/", "a deep link redirected to the site's home page, "
                                                        "https://www.acme.com/"),
-    ("https://lapsed.com/newsletter", "https://buyer.com/", "a deep link redirected to the site's home page, "
-                                                            "https://buyer.com/"),
+    # One segment sent to another site's home page: a move or a lapsed domain, told apart by what the
+    # old host does with an address that cannot exist (see the two tests of case 3 below).
+    ("https://lapsed.com/newsletter", "https://buyer.com/", None),
 ])
 def test_a_section_moved_to_its_own_host_is_a_move(url: str, final_url: str, evidence: str | None) -> None:
-    assert redirect_evidence(url, final_url, (Redirect(url, 301, final_url),)) == evidence
+    hops = (Redirect(url, 301, final_url),)
+    assert redirect_evidence(url, final_url, hops) == evidence
+    assert other_site_home(url, final_url, hops) is (url == "https://lapsed.com/newsletter")
 
 
 @pytest.mark.parametrize(("title", "flagged"), [
@@ -154,3 +163,98 @@ def test_hostile_pages_are_summarised_without_failing() -> None:
     assert summarize(b"\x00\xff\xfe<title>\x1b]0;pwned\x07</title>").title == "]0;pwned"
     assert summarize(b"<title>caf\xe9</title>", "text/html; charset=latin-1").title == "café"
     assert summarize(b"<title>x</title>", "text/html; charset=no-such-charset").title == "x"
+
+
+# Issue 18's seven false alarms: live pages that a hostile but legitimate web serves, each once called dead.
+
+WORDPRESS_HOME = ("<!doctype html><title>Field Notes</title><h1>Field Notes</h1>"
+                  "<p>Couldn't find what you need? Search the archive or browse by topic.</p>")
+
+
+def test_a_home_page_on_a_host_that_sends_every_unknown_address_home_is_live() -> None:
+    # Case 1: the host's "404 page" is its home page; the home page must not be judged against itself.
+    with LocalServer("h35.test", {"/": html(WORDPRESS_HOME)}, default=redirect("/", 301)) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
+        results = check_urls(client, {site.url("/"): (), site.url("/field-notes/"): ()}, options=OPTIONS)
+    assert [(r.verdict, r.error) for r in results] == [
+        (Verdict.OK, None),
+        (Verdict.SOFT_404, f"soft 404: a deep link redirected to the site's home page, {site.url('/')}")]
+
+
+@pytest.mark.parametrize(("path", "location"), [
+    ("/issues/404", "/issues/404/"),
+    ("/episodes/503", "/episodes/503/"),
+    ("/design/errors", "/design/errors/"),
+    ("/essays/missing", "/essays/missing/"),
+])
+def test_a_trailing_slash_on_a_page_named_like_an_error_is_no_error_page(path: str, location: str) -> None:
+    # Case 2: the start and end are the same page; the error word is the page's own name.
+    with LocalServer("h36.test", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
+        result = check_one(client, site.url(path), (), OPTIONS)
+    assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, site.url(location))
+
+
+@pytest.mark.parametrize(("url", "final_url"), [
+    ("http://acme.com/episodes/503", "https://acme.com/episodes/503"),
+    ("http://acme.com/design/errors", "https://www.acme.com/design/errors/"),
+    ("https://acme.com/essays/missing", "https://acme.com/essays/missing/index.html"),
+    ("https://acme.com/docs/errors", "https://acme.com/docs/v2/errors"),  # the page is about errors
+])
+def test_a_scheme_or_www_hop_on_a_page_named_like_an_error_is_no_error_page(url: str, final_url: str) -> None:
+    assert redirect_evidence(url, final_url, (Redirect(url, 301, final_url),)) is None
+
+
+def test_a_newsletter_moved_to_the_root_of_its_own_host_is_a_move() -> None:
+    # Case 3: example.com/newsletter -> x.substack.com/; the old host still answers 404 for what it lacks.
+    with LocalServer("h37.test", {"/": html(HOME)}) as substack, \
+            LocalServer("h38.test", {"/newsletter": redirect(substack.url("/"), 301), "/": html(HOME)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
+        result = check_one(client, site.url("/newsletter"), (), OPTIONS)
+    assert (result.verdict, result.error, result.suggestion) == (Verdict.REDIRECTED, None, substack.url("/"))
+
+
+def test_a_lapsed_domain_sending_every_address_to_another_sites_home_is_a_soft_404() -> None:
+    # The counter-example of case 3: every address of the old host lands on the buyer's home page.
+    with LocalServer("h37.test", {"/": html(HOME)}) as buyer, \
+            LocalServer("h38.test", default=redirect(buyer.url("/"), 301)) as lapsed, \
+            Client(CONFIG, resolver=loopback_names) as client:
+        result = check_one(client, lapsed.url("/newsletter"), (), OPTIONS)
+    assert (result.verdict, result.error) == (
+        Verdict.SOFT_404, f"soft 404: redirected to the home page of another site, {buyer.url('/')}, where "
+                          f"{lapsed.host} sends every address")
+
+
+@pytest.mark.parametrize(("path", "location"), [
+    ("/blog/post/amp", "/blog/post"),
+    ("/blog/post/amp/", "/blog/post/"),
+    ("/blog/post/print", "/blog/post"),
+])
+def test_an_amp_or_print_version_sent_to_its_canonical_page_is_a_move(path: str, location: str) -> None:
+    # Case 4: the canonical page is the dropped variant's parent, not a section index.
+    with LocalServer("h36.test", {path: redirect(location, 301), location: html(ARTICLE)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
+        result = check_one(client, site.url(path), (), OPTIONS)
+    assert (result.verdict, result.error) == (Verdict.REDIRECTED, None)
+
+
+@pytest.mark.parametrize(("title", "flagged"), [
+    ("The 404 Page | UX Weekly", False),  # case 5: an article about 404 pages
+    ("404 Pages That Work | UX Weekly", False),
+    ("Oops! 404 | UX Weekly", True),
+    ("Error 404 | UX Weekly", True),
+])
+def test_a_title_that_only_names_404_needs_a_second_sign(title: str, flagged: bool) -> None:
+    page = summarize(f"<title>{title}</title><h1>Welcome</h1>".encode())
+    assert (titled_not_found(page) is not None) is flagged
+
+
+def test_an_article_about_domains_for_sale_is_not_a_parking_page() -> None:
+    # Case 6: a heading with the phrase, in a long live article, is one word, not two signs.
+    article = ("<!doctype html><title>Buying a domain name | Acme Blog</title><h1>Buying a domain name</h1>"
+               "<h2>When the domain is for sale</h2><p>" + "Ask the owner, agree a price, use an escrow. " * 60
+               + "</p>")
+    with LocalServer("h39.test", {"/blog/domains": html(article)}) as site, \
+            Client(CONFIG, resolver=loopback_names) as client:
+        result = check_one(client, site.url("/blog/domains"), (), OPTIONS)
+    assert (result.verdict, result.error) == (Verdict.OK, None)

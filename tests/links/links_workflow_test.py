@@ -40,7 +40,7 @@ def _git(*args: str, cwd: Path, check: bool = True) -> str:
 
 @pytest.fixture
 def server():
-    with LocalServer("127.0.0.41", {"/gone": Reply(404), "/wall": Reply(403)},
+    with LocalServer("127.0.0.1", {"/gone": Reply(404), "/wall": Reply(403)},
                      default=lambda request: Reply(404) if request.path.startswith("/gone/") else html()) as running:
         yield running
 
@@ -134,8 +134,8 @@ def test_dead_links_open_the_issue_on_the_second_run_and_close_it_once_they_work
         "## Link check report\n\n21 URLs: 1 broken, 0 soft-404, 0 timeout, 0 blocked, 0 redirected, 0 excluded, 20 ok."
         "\n\n### Dead links (1)\n\n| Entry | URL | What we found | What to do |\n|---|---|---|---|\n"
         "| [catalog\\/books\\/fixture\\-book\\.yaml\\:3](<https://github.test/acme/pm-genome/blob/"
-        f"{sha}/catalog/books/fixture-book.yaml#L3>) | [http\u2060\\:\\/\\/127\\.0\\.0\\.41\\:{port}\\/gone]"
-        f"(<http://127.0.0.41:{port}/gone>) | `HTTP 404 Not Found` | Find where the resource moved, or remove the "
+        f"{sha}/catalog/books/fixture-book.yaml#L3>) | [http\u2060\\:\\/\\/127\\.0\\.0\\.1\\:{port}\\/gone]"
+        f"(<http://127.0.0.1:{port}/gone>) | `HTTP 404 Not Found` | Find where the resource moved, or remove the "
         "entry. |\n")
     assert second.summary.read_text(encoding="utf-8") == _report(second)
     _, calls = repository.weekly(open_issue="12")
@@ -144,9 +144,41 @@ def test_dead_links_open_the_issue_on_the_second_run_and_close_it_once_they_work
     repository.server.routes["/gone"] = html()
     _, calls = repository.weekly(open_issue="12")
     assert calls == [LIST, f"gh issue close 12 --comment All links work again ([run]({RUN_URL}))."]
-    # Each run's results replace the last: one commit on the branch, the two files in it.
+    # Each run's results replace the last: one commit on the branch, one file in it (the memory is
+    # the site's results).
     assert _git("log", "--format=%s", "link-status", cwd=repository.origin).count("\n") == 1
-    assert _git("ls-tree", "--name-only", "link-status", cwd=repository.origin) == "link-status.json\nlinks.json\n"
+    assert _git("ls-tree", "--name-only", "link-status", cwd=repository.origin) == "link-status.json\n"
+
+
+def test_a_branch_written_before_the_one_record_keeps_its_memory(repository: Repository) -> None:
+    # The link-status branch as version 1 left it: links.json (the memory) and link-status.json (the
+    # site's), the dead link failing for the first time. The next run reads link-status.json, so the
+    # link is confirmed dead and reported, and the branch is left with the one version 2 file.
+    repository.commit({"fixture-book": "/gone"})
+    gone = repository.server.url("/gone")
+    old_results = {"version": 1, "checked_at": "2026-11-23T06:17:03Z", "results": {gone: {
+        "verdict": "broken", "checked_at": "2026-11-23T06:17:03Z", "status": 404, "final_url": None,
+        "archived": None, "confirmed": False, "entries": ["fixture-book"], "detail": "HTTP 404 Not Found",
+        "suggestion": None}}}
+    old_memory = {"version": 1, "results": {gone: {
+        "checked_at": "2026-11-23T06:17:03Z", "verdict": "broken", "status": 404, "error": "HTTP 404 Not Found",
+        "final_url": gone, "redirects": [], "suggestion": None, "archived": None, "failures": 1}}}
+    branch = repository.clone("old-branch")
+    _git("checkout", "-q", "--orphan", "link-status", cwd=branch)
+    _git("rm", "-q", "-r", "-f", ".", cwd=branch)
+    (branch / "link-status.json").write_text(json.dumps(old_results), encoding="utf-8")
+    (branch / "links.json").write_text(json.dumps(old_memory), encoding="utf-8")
+    _git("add", "link-status.json", "links.json", cwd=branch)
+    _git("-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "Link status", cwd=branch)
+    _git("push", "-q", "origin", "link-status", cwd=branch)
+
+    job, calls = repository.weekly()
+    assert job.outputs == {"memory": {"state": "kept"}, "check": {"exit": "1"}}
+    assert calls == [LIST, "gh issue create --title Broken links in the catalog --body-file issue-body.md"]
+    written = json.loads(_git("show", "link-status:link-status.json", cwd=repository.origin))
+    assert (written["version"], written["results"][gone]["failures"], written["results"][gone]["confirmed"]) == (
+        2, 2, True)
+    assert _git("ls-tree", "--name-only", "link-status", cwd=repository.origin) == "link-status.json\n"
 
 
 def test_lost_memory_keeps_the_open_issue_open(repository: Repository) -> None:
@@ -197,7 +229,7 @@ def test_only_the_steps_that_fetch_and_push_the_branch_get_the_token(repository:
     # pages); the two git steps send the token as checkout would. Here "GitHub" is a server that
     # records what git sends, and refuses everything.
     repository.commit({})
-    with LocalServer("127.0.0.44") as github:
+    with LocalServer("127.0.0.1") as github:
         job, _ = repository.start(server_url=github.origin)
         assert _git("config", "--get-regexp", "extraheader", cwd=job.workdir, check=False) == ""
         _git("remote", "set-url", "origin", github.url("/acme/pm-genome"), cwd=job.workdir)

@@ -8,24 +8,30 @@ import gzip
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
+from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import DEFAULT_USER_AGENT, Client, ClientConfig, Redirect
 
+from tests.support.clock import EPOCH, FakeClock
 from tests.support.servers import (
     LocalServer,
     Reply,
     Request,
     by_method,
     html,
+    loopback_names,
+    names_resolver,
     redirect,
     sequence,
     unused_port,
+    wait_until,
 )
 
 # Everything here runs on loopback, so the guard is opened; the guard's own tests narrow it.
-FAST = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, backoff_base=0.02,
-                    backoff_max=0.05, allow_private=True)
+FAST = ClientConfig(connect_timeout=1.0, read_timeout=1.0, total_timeout=3.0, allow_private=True,
+                    retry=RetryPolicy(backoff_base=0.02, backoff_max=0.05, outage_window=0.1))
 
 
 def config(**changes: object) -> ClientConfig:
@@ -34,13 +40,13 @@ def config(**changes: object) -> ClientConfig:
 
 @pytest.fixture
 def server():
-    with LocalServer("127.0.0.2") as running:
+    with LocalServer("h2.test") as running:
         yield running
 
 
 def test_get_returns_status_headers_and_body(server: LocalServer) -> None:
     server.routes["/"] = html("<p>hello</p>", **{"X-Thing": "yes"})
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/"))
     assert (response.status, response.body, response.truncated, response.body_skipped) == (200, b"<p>hello</p>",
                                                                                           False, False)
@@ -54,7 +60,7 @@ def test_get_returns_status_headers_and_body(server: LocalServer) -> None:
 
 def test_body_is_cut_at_max_bytes(server: LocalServer) -> None:
     server.routes["/big"] = html("x" * 300_000)
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/big"), max_bytes=1000)
     assert (response.status, response.body, response.truncated) == (200, b"x" * 1000, True)
 
@@ -62,14 +68,14 @@ def test_body_is_cut_at_max_bytes(server: LocalServer) -> None:
 def test_gzip_bodies_are_decoded(server: LocalServer) -> None:
     server.routes["/z"] = Reply(200, {"Content-Type": "text/html", "Content-Encoding": "gzip"},
                                 gzip.compress(b"<p>packed</p>"))
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         assert client.request("GET", server.url("/z")).body == b"<p>packed</p>"
 
 
 def test_body_of_an_unwanted_type_is_not_read(server: LocalServer) -> None:
     server.routes["/pic"] = Reply(200, {"Content-Type": "image/png"}, b"\x89PNG" * 10_000)
     server.routes["/page"] = html("<p>page</p>")
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         picture = client.request("GET", server.url("/pic"), body_types=("text/html",))
         page = client.request("GET", server.url("/page"), body_types=("text/*",))
     assert (picture.status, picture.body, picture.body_skipped) == (200, b"", True)
@@ -78,17 +84,17 @@ def test_body_of_an_unwanted_type_is_not_read(server: LocalServer) -> None:
 
 def test_connections_are_reused(server: LocalServer) -> None:
     server.routes["/"] = html()
-    with Client(config(per_host=1)) as client:
+    with Client(config(per_host=1), resolver=loopback_names) as client:
         for method in ("HEAD", "GET", "HEAD", "GET"):
             assert client.request(method, server.url("/")).status == 200
     assert server.connections == 1
 
 
 def test_redirects_are_followed_hop_by_hop(server: LocalServer) -> None:
-    with LocalServer("127.0.0.3", {"/end": html()}) as other:
+    with LocalServer("h3.test", {"/end": html()}) as other:
         server.routes["/a"] = redirect("/b", 301)
         server.routes["/b"] = redirect(other.url("/end"), 302)
-        with Client(FAST) as client:
+        with Client(FAST, resolver=loopback_names) as client:
             response = client.request("GET", server.url("/a"))
     assert (response.status, response.final_url, response.attempts, response.requests) == (
         200, other.url("/end"), 1, 3)
@@ -101,7 +107,7 @@ def test_redirects_are_followed_hop_by_hop(server: LocalServer) -> None:
 def test_see_other_turns_into_get(server: LocalServer) -> None:
     server.routes["/form"] = redirect("/done", 303)
     server.routes["/done"] = html()
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         assert client.request("POST", server.url("/form")).status == 200
     assert [(r.method, r.path) for r in server.requests] == [("POST", "/form"), ("GET", "/done")]
 
@@ -109,7 +115,7 @@ def test_see_other_turns_into_get(server: LocalServer) -> None:
 def test_a_redirect_loop_is_reported(server: LocalServer) -> None:
     server.routes["/ping"] = redirect("/pong")
     server.routes["/pong"] = redirect("/ping")
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("HEAD", server.url("/ping"))
     assert (response.error_kind, response.error, response.status) == (
         "redirect-loop", f"redirect loop: {server.url('/ping')} was reached twice already", 301)
@@ -119,7 +125,7 @@ def test_a_redirect_loop_is_reported(server: LocalServer) -> None:
 def test_one_redirect_back_to_the_same_page_is_not_a_loop(server: LocalServer) -> None:
     # The cookie dance: set a cookie, send the visitor back where they came from.
     server.routes["/page"] = sequence(Reply(302, {"Location": "/page", "Set-Cookie": "seen=1"}), html())
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/page"))
     assert (response.status, response.error) == (200, None)
     assert server.requests[1].headers.get("Cookie") == "seen=1"
@@ -127,7 +133,7 @@ def test_one_redirect_back_to_the_same_page_is_not_a_loop(server: LocalServer) -
 
 def test_too_many_redirects(server: LocalServer) -> None:
     server.default = lambda request: redirect(f"/{request.hit}{request.path}")
-    with Client(config(max_redirects=3)) as client:
+    with Client(config(retry=replace(FAST.retry, max_redirects=3)), resolver=loopback_names) as client:
         response = client.request("GET", server.url("/x"))
     assert (response.error_kind, response.error) == ("too-many-redirects", "more than 3 redirects")
     assert server.hits() == 4
@@ -135,45 +141,48 @@ def test_too_many_redirects(server: LocalServer) -> None:
 
 def test_a_redirect_to_another_scheme_is_an_invalid_url(server: LocalServer) -> None:
     server.routes["/mail"] = redirect("mailto:someone@example.org")
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/mail"))
     assert (response.error_kind, response.error) == (
         "invalid-url", "invalid URL 'mailto:someone@example.org': only http and https can be fetched")
 
 
 def test_invalid_urls_are_refused_without_a_request() -> None:
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         missing_host = client.request("GET", "http:///nohost")
-        bad_port = client.request("GET", "http://127.0.0.2:99999/")
+        bad_port = client.request("GET", "http://site.test:99999/")
     assert (missing_host.error_kind, missing_host.error, missing_host.requests) == (
         "invalid-url", "invalid URL 'http:///nohost': no host", 0)
     assert (bad_port.error_kind, bad_port.error) == (
-        "invalid-url", "invalid URL 'http://127.0.0.2:99999/': Port out of range 0-65535")
+        "invalid-url", "invalid URL 'http://site.test:99999/': Port out of range 0-65535")
 
 
 def test_private_addresses_are_refused_by_default(server: LocalServer) -> None:
     server.routes["/"] = html()
-    with Client(ClientConfig()) as client:
+    with Client(ClientConfig(), resolver=loopback_names) as client:
         response = client.request("GET", server.url("/"))
     assert (response.status, response.error_kind, response.error) == (
-        None, "private-address", "not fetched: 127.0.0.2 is a loopback address")
+        None, "private-address", f"not fetched: {server.host} (127.0.0.1) is a loopback address")
     assert server.hits() == 0
 
 
 def test_the_guard_applies_to_every_redirect_hop(server: LocalServer) -> None:
-    with LocalServer("127.0.0.3", {"/admin": html()}) as internal:
+    # The public server is on loopback, so loopback is allowed here; the internal host's name leads
+    # to a private network address, which the guard refuses before connecting.
+    with LocalServer("internal.test", {"/admin": html()}) as internal:
         server.routes["/innocent"] = redirect(internal.url("/admin"), 302)
-        with Client(config(allow_private=False, allowed_networks=("127.0.0.2/32",))) as client:
+        with Client(config(allow_private=False, allowed_networks=("127.0.0.1/32",)),
+                    resolver=names_resolver(internal_test="10.0.0.9")) as client:
             response = client.request("GET", server.url("/innocent"))
         assert (response.error_kind, response.error, response.final_url) == (
-            "private-address", "not fetched: 127.0.0.3 is a loopback address", internal.url("/admin"))
+            "private-address", "not fetched: internal.test (10.0.0.9) is a private address", internal.url("/admin"))
         assert response.redirects == (Redirect(server.url("/innocent"), 302, internal.url("/admin")),)
         assert (server.hits(), internal.hits()) == (1, 0)
 
 
 def test_names_are_resolved_and_checked() -> None:
     # "localhost" resolves to a loopback address: refused before any connection is made.
-    with Client(config(allow_private=False)) as client:
+    with Client(config(allow_private=False), resolver=loopback_names) as client:
         response = client.request("GET", "http://localhost:9/")
     assert response.error_kind == "private-address"
     assert response.error in ("not fetched: localhost (127.0.0.1) is a loopback address",
@@ -181,30 +190,30 @@ def test_names_are_resolved_and_checked() -> None:
 
 
 def test_dns_failure_is_not_retried() -> None:
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("GET", "http://no-such-host.invalid/page")
     assert (response.status, response.error_kind, response.error, response.attempts) == (
         None, "dns", "DNS lookup failed for no-such-host.invalid", 1)
 
 
 def test_refused_connection_is_not_retried() -> None:
-    port = unused_port("127.0.0.2")
-    with Client(FAST) as client:
-        response = client.request("GET", f"http://127.0.0.2:{port}/")
+    port = unused_port()
+    with Client(FAST, resolver=loopback_names) as client:
+        response = client.request("GET", f"http://closed.test:{port}/")
     assert (response.status, response.error_kind, response.error, response.attempts) == (
         None, "refused", "connection refused", 1)
 
 
 def test_transient_5xx_is_retried(server: LocalServer) -> None:
     server.routes["/deploy"] = sequence(Reply(503), Reply(502), html())
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/deploy"))
     assert (response.status, response.attempts, response.requests, server.hits()) == (200, 3, 3, 3)
 
 
 def test_persistent_5xx_gives_up_after_max_attempts(server: LocalServer) -> None:
     server.routes["/down"] = Reply(500)
-    with Client(config(max_attempts=4)) as client:
+    with Client(config(retry=replace(FAST.retry, attempts=4)), resolver=loopback_names) as client:
         response = client.request("GET", server.url("/down"))
         single = client.request("GET", server.url("/down"), retry=False)
         two = client.request("GET", server.url("/down"), attempts=2)
@@ -214,39 +223,33 @@ def test_persistent_5xx_gives_up_after_max_attempts(server: LocalServer) -> None
 
 def test_not_implemented_is_final(server: LocalServer) -> None:
     server.routes["/"] = Reply(501)
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         assert client.request("HEAD", server.url("/")).attempts == 1
 
 
 def test_retry_after_in_seconds_is_honoured(server: LocalServer) -> None:
     server.routes["/"] = sequence(Reply(429, {"Retry-After": "1"}), html())
-    with Client(FAST) as client:
+    clock = FakeClock()
+    with Client(FAST, clock=clock, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/"))
-    assert (response.status, response.attempts) == (200, 2)
-    gap = server.requests[1].at - server.requests[0].at
-    assert 0.95 <= gap < 1.6
+    assert (response.status, response.attempts, server.hits(), clock.slept) == (200, 2, 2, [1.0])
 
 
 def test_retry_after_as_an_http_date_is_honoured(server: LocalServer) -> None:
-    def limited(request: Request) -> Reply:
-        when = email.utils.format_datetime(dt.datetime.now(dt.timezone.utc) + dt.timedelta(seconds=2), usegmt=True)
-        return Reply(429, {"Retry-After": when}) if request.hit == 1 else html()
-
-    server.routes["/"] = limited
-    with Client(FAST) as client:
+    when = email.utils.format_datetime(EPOCH + dt.timedelta(seconds=2), usegmt=True)
+    server.routes["/"] = sequence(Reply(429, {"Retry-After": when}), html())
+    clock = FakeClock(wall=EPOCH)
+    with Client(FAST, clock=clock, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/"))
-    assert (response.status, response.attempts) == (200, 2)
-    gap = server.requests[1].at - server.requests[0].at
-    assert 1.0 <= gap < 2.6  # the date has whole seconds
+    assert (response.status, response.attempts, clock.slept) == (200, 2, [2.0])
 
 
 def test_retry_after_beyond_the_limit_is_not_waited_for(server: LocalServer) -> None:
     server.routes["/"] = Reply(429, {"Retry-After": "3600"})
-    started = time.monotonic()
-    with Client(config(max_retry_after=5)) as client:
+    clock = FakeClock()
+    with Client(config(retry=replace(FAST.retry, max_retry_after=5)), clock=clock, resolver=loopback_names) as client:
         response = client.request("GET", server.url("/"))
-    assert (response.status, response.attempts, server.hits()) == (429, 1, 1)
-    assert time.monotonic() - started < 0.5
+    assert (response.status, response.attempts, server.hits(), clock.slept) == (429, 1, 1, [])
 
 
 def test_a_429_pauses_the_whole_host_only_as_long_as_asked(server: LocalServer) -> None:
@@ -259,10 +262,11 @@ def test_a_429_pauses_the_whole_host_only_as_long_as_asked(server: LocalServer) 
         return Reply(200, {}, b"ok", delay=0.05)
 
     server.default = limited
-    with Client(config(per_host=4)) as client, ThreadPoolExecutor(8) as pool:
+    with Client(config(per_host=4), resolver=loopback_names) as client, ThreadPoolExecutor(8) as pool:
         first = pool.submit(client.request, "GET", server.url("/first"))
         assert first_seen.wait(2)
-        time.sleep(0.05)  # the 429 has reached the client
+        # The 429 has reached the client when it pauses the host (a condition, not a guessed sleep).
+        assert wait_until(lambda: client._gates.gate(server.host).paused_until > 0)
         others = [pool.submit(client.request, "GET", server.url(f"/other{n}")) for n in range(4)]
         assert [f.result().status for f in (first, *others)] == [200] * 5
     pause_end = server.requests[0].at + 1.0
@@ -272,9 +276,10 @@ def test_a_429_pauses_the_whole_host_only_as_long_as_asked(server: LocalServer) 
 
 
 def test_per_host_limit_is_respected() -> None:
-    with LocalServer("127.0.0.2", default=Reply(200, {}, b"ok", delay=0.1)) as one, \
-            LocalServer("127.0.0.3", default=Reply(200, {}, b"ok", delay=0.1)) as two:
-        with Client(config(per_host=3, concurrency=16)) as client, ThreadPoolExecutor(20) as pool:
+    with LocalServer("h2.test", default=Reply(200, {}, b"ok", delay=0.1)) as one, \
+            LocalServer("h3.test", default=Reply(200, {}, b"ok", delay=0.1)) as two:
+        with Client(config(per_host=3, concurrency=16), resolver=loopback_names) as client, \
+                ThreadPoolExecutor(20) as pool:
             urls = [server.url(f"/{n}") for n in range(10) for server in (one, two)]
             assert {r.status for r in pool.map(lambda url: client.request("GET", url), urls)} == {200}
         assert (one.max_in_flight, two.max_in_flight) == (3, 3)
@@ -293,9 +298,10 @@ def test_global_limit_is_respected() -> None:
             state["now"] -= 1
         return Reply(200, {}, b"ok")
 
-    servers = [LocalServer(f"127.0.0.{n}", default=counted).start() for n in (2, 3, 4)]
+    servers = [LocalServer(f"h{n}.test", default=counted).start() for n in (2, 3, 4)]
     try:
-        with Client(config(per_host=4, concurrency=5)) as client, ThreadPoolExecutor(12) as pool:
+        with Client(config(per_host=4, concurrency=5), resolver=loopback_names) as client, \
+                ThreadPoolExecutor(12) as pool:
             urls = [server.url(f"/{n}") for n in range(4) for server in servers]
             assert {r.status for r in pool.map(lambda url: client.request("GET", url), urls)} == {200}
     finally:
@@ -306,7 +312,7 @@ def test_global_limit_is_respected() -> None:
 
 def test_read_timeout(server: LocalServer) -> None:
     server.routes["/slow"] = Reply(200, {}, b"late", delay=2)
-    with Client(config(read_timeout=0.3, max_attempts=2)) as client:
+    with Client(config(read_timeout=0.3, retry=replace(FAST.retry, attempts=2)), resolver=loopback_names) as client:
         response = client.request("GET", server.url("/slow"))
     assert (response.status, response.error_kind, response.error, response.attempts) == (
         None, "timeout", "no answer within 0.3s", 2)
@@ -314,27 +320,27 @@ def test_read_timeout(server: LocalServer) -> None:
 
 def test_a_hanging_server_is_cut_off(server: LocalServer) -> None:
     server.routes["/hang"] = Reply(action="hang")
-    started = time.monotonic()
-    with Client(config(read_timeout=0.3, max_attempts=1)) as client:
+    with Client(config(read_timeout=0.3, retry=replace(FAST.retry, attempts=1)), resolver=loopback_names) as client:
         response = client.request("HEAD", server.url("/hang"))
-    assert (response.error_kind, response.error) == ("timeout", "no answer within 0.3s")
-    assert time.monotonic() - started < 1.0
+    # The message names the read timeout that cut it: the server never answers.
+    assert (response.error_kind, response.error, response.attempts) == ("timeout", "no answer within 0.3s", 1)
 
 
 def test_a_trickling_server_is_cut_off_by_the_attempt_deadline(server: LocalServer) -> None:
     server.routes["/drip"] = Reply(200, {"Content-Type": "text/html"}, b"x" * 100, action="trickle", interval=0.05)
-    started = time.monotonic()
-    with Client(config(read_timeout=1.0, total_timeout=0.4, max_attempts=1)) as client:
+    once = replace(FAST.retry, attempts=1)
+    with Client(config(read_timeout=1.0, total_timeout=0.4, retry=once), resolver=loopback_names) as client:
         response = client.request("GET", server.url("/drip"))
+    # Each byte comes within the read timeout; only the whole-attempt deadline can end it (the
+    # whole body would take 5 s).
     assert (response.status, response.error_kind, response.error) == (
         None, "timeout", "no complete answer within 0.4s")
-    assert time.monotonic() - started < 1.0
 
 
 def test_a_reset_is_retried(server: LocalServer) -> None:
     server.routes["/flaky"] = sequence(Reply(action="reset"), html())
     server.routes["/dead"] = Reply(action="reset")
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         flaky = client.request("GET", server.url("/flaky"))
         dead = client.request("GET", server.url("/dead"))
     assert (flaky.status, flaky.attempts) == (200, 2)
@@ -344,7 +350,7 @@ def test_a_reset_is_retried(server: LocalServer) -> None:
 
 def test_head_and_get_answers_are_kept_apart(server: LocalServer) -> None:
     server.routes["/"] = by_method(html(), HEAD=Reply(405))
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         assert [client.request(m, server.url("/")).status for m in ("HEAD", "GET")] == [405, 200]
 
 
@@ -353,7 +359,7 @@ def test_a_hostile_retry_after_is_read_as_no_delay_not_a_crash(server: LocalServ
     # What enrich and inspect meet through request(): the header is unreadable, so backoff applies.
     server.routes["/limited"] = Reply(429, {"Retry-After": value})
     server.routes["/length"] = Reply(200, {"Content-Type": "text/html", "Content-Length": "\xb2"}, b"")
-    with Client(FAST) as client:
+    with Client(FAST, resolver=loopback_names) as client:
         limited = client.request("GET", server.url("/limited"))
         assert (limited.status, limited.attempts, limited.error) == (429, 3, None)
         assert client.request("GET", server.url("/length"), body_types=("application/pdf",)).status == 200

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import threading
-import time
 
 import pytest
+from pmgenome.net.chain import backoff_delay, outage_delays
 from pmgenome.net.headers import ascii_number, http_date, retry_after_seconds
-from pmgenome.net.limits import HostGate, HostLimits, backoff_delay, outage_delays
+from pmgenome.net.limits import HostGate, HostLimits
 
+from tests.support.clock import FakeClock
 from tests.support.servers import wait_until
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, 0, tzinfo=dt.timezone.utc)
@@ -68,22 +69,22 @@ def test_outage_delays_spread_the_attempts_over_the_window() -> None:
 
 
 def test_host_gate_pause_blocks_every_thread_then_the_host_runs_at_full_speed() -> None:
-    gate = HostGate(HostLimits(3))
+    clock = FakeClock()
+    gate = HostGate(HostLimits(3), clock)
     gate.pause(0.3)
-    started = time.monotonic()
     entered = []
 
     def enter() -> None:
         gate.enter()
-        entered.append(time.monotonic() - started)
+        entered.append(clock.monotonic())
 
     threads = [threading.Thread(target=enter) for _ in range(2)]
     for thread in threads:
         thread.start()
-    assert wait_until(lambda: len(entered) == 2, 2)  # not slowed to one at a time after the pause
+    assert wait_until(lambda: len(entered) == 2, 5)  # not slowed to one at a time after the pause
     for thread in threads:
-        thread.join(2)
-    assert min(entered) >= 0.29
+        thread.join(5)
+    assert entered == [1000.3, 1000.3] and gate.in_flight == 2
 
 
 def test_host_gate_keeps_the_minimum_interval_and_the_in_flight_limit() -> None:

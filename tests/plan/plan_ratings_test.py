@@ -232,7 +232,7 @@ def test_the_greedy_pick_stops_early_without_changing_the_result(items, count, t
     facts = [rule.Facts(Entry(f"c{index:02d}", Kind.ARTICLE, Path("x"), {}), frozenset(), (), (), frozenset(),
                         frozenset(), False, False, None, None)
              for index in range(len(items))]
-    candidates = [rule.Candidate(facts[index], score, frozenset(tags), rule.LEVEL_ANY)
+    candidates = [rule.Candidate(facts[index], score, frozenset(tags), rule.StageFit.ANY)
                   for index, (score, tags) in enumerate(items)]
     ranked = sorted(candidates, key=lambda c: (-c.score, c.id))
     taken_ids = {f"c{index:02d}" for index in taken}

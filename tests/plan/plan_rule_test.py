@@ -17,7 +17,7 @@ from pmgenome.plan.answers import (
     parse_place,
 )
 from pmgenome.plan.model import PlanItem
-from pmgenome.plan.planner import make_plan, pick_meetups
+from pmgenome.plan.planner import make_plan
 
 from tests.support.planfixture import load, make_root, write_entry
 
@@ -53,6 +53,22 @@ def test_a_deepening_item_names_segment_skill_and_stage(tmp_path):
         "gtm", "article", "Gtm", "https://example.com/gtm",
         "Deepens B2B: go-to-market and sales; matches your stage (New PM).",
         rule.LEVEL_EXACT + rule.FLAVOUR_SKILL + rule.SEGMENT_MATCH),)
+
+
+def test_the_reason_names_the_stage_case_whatever_the_cases_weigh(tmp_path, monkeypatch):
+    # The wording once found the case by comparing a candidate's points with LEVEL_ANY and
+    # LEVEL_EXACT: tuned to one value, an exact match read "fits any stage".
+    root = make_root(tmp_path)
+    write_entry(root, "article", "exact", segments=["b2b"], skills=["go-to-market"], levels=["new"])
+    write_entry(root, "article", "any", segments=["b2b"], skills=["go-to-market"])
+    write_entry(root, "article", "ahead", segments=["b2b"], skills=["go-to-market"], levels=["experienced"])
+    monkeypatch.setattr(rule, "STAGE_POINTS", dict.fromkeys(rule.StageFit, rule.LEVEL_ANY))
+    plan = make_plan(load(root), answers())
+    assert [(item.id, item.reason) for item in plan.deepen] == [
+        ("ahead", "Deepens B2B: go-to-market and sales; a stage ahead (Experienced PM)."),
+        ("any", "Deepens B2B: go-to-market and sales; fits any stage."),
+        ("exact", "Deepens B2B: go-to-market and sales; matches your stage (New PM)."),
+    ]
 
 
 def test_stage_fit_orders_exact_then_any_then_neighbour_and_drops_far_levels(tmp_path):
@@ -240,7 +256,7 @@ def test_the_course_follows_the_goal_and_falls_back_to_the_other_part(tmp_path):
 def _meetups(root: Path) -> None:
     write_entry(root, "meetup", "berlin-b2b", segments=["b2b"], online=False, city="Berlin", country="DE")
     write_entry(root, "meetup", "london-all", segments=["b2b", "b2c", "technical"], online=False,
-                city="London", country="GB", frequency="monthly")
+                city="London", country="GB", cadence="monthly")
     write_entry(root, "meetup", "manchester", segments=["b2c"], online=False, city="Manchester", country="GB")
     write_entry(root, "meetup", "slack-b2b", segments=["b2b"], online=True)
 
@@ -263,17 +279,17 @@ def test_meetups_near_the_reader(tmp_path, place, expected):
     root = make_root(tmp_path)
     _meetups(root)
     where = parse_place(place)[0] if place else None
-    picked = pick_meetups(load(root), answers(place=where))
-    assert [(item.id, item.reason) for item in picked.items] == expected
-    assert picked.notes == ()
+    plan = make_plan(load(root), answers(place=where))
+    assert [(item.id, item.reason) for item in plan.meetups] == expected
+    assert plan.meetup_notes == ()
 
 
 def test_no_meetup_in_the_named_place_falls_back_to_online_and_says_so(tmp_path):
     root = make_root(tmp_path)
     _meetups(root)
-    picked = pick_meetups(load(root), answers(place=Near(city="Lisbon")))
-    assert ids(picked.items) == ["slack-b2b"]
-    assert picked.notes == ("No meetup in Lisbon is in the catalog yet; these are online.",)
+    plan = make_plan(load(root), answers(place=Near(city="Lisbon")))
+    assert ids(plan.meetups) == ["slack-b2b"]
+    assert plan.meetup_notes == ("No meetup in Lisbon is in the catalog yet; these are online.",)
 
 
 def test_the_rule_names_only_ids_the_shipped_vocabulary_has():
@@ -290,7 +306,7 @@ def test_every_combination_over_the_shipped_catalog_has_a_broadening_and_a_deepe
     for combo in all_answers(catalog.taxonomy):
         plan = make_plan(catalog, combo)
         if not plan.broaden or not plan.deepen:
-            missing.append(combo.key)
+            missing.append(combo)
     assert missing == []
     stages, segments = catalog.taxonomy.ids("levels"), catalog.taxonomy.ids("segments")
     assert len(stages) >= 4 and len(segments) >= 4

@@ -26,10 +26,15 @@ def _git(*args: str, cwd: Path) -> str:
                           capture_output=True, text=True).stdout
 
 
+FEED = Reply(200, {"Content-Type": "application/rss+xml"},
+             "<rss version='2.0'><channel><item><pubDate>Mon, 01 Dec 2025 09:00:00 GMT</pubDate></item></channel></rss>")
+
+
 @pytest.fixture
 def server():
     page = html("<!doctype html><title>A page</title><h1>A page</h1><p>Some words.</p>")
-    with LocalServer("127.0.0.43", {"/gone": Reply(404)}, default=page) as running:
+    feeds = {"/feeds/fixture-podcast": FEED, "/feeds/fixture-newsletter": FEED}
+    with LocalServer("127.0.0.43", {"/gone": Reply(404), **feeds}, default=page) as running:
         yield running
 
 
@@ -43,7 +48,11 @@ def _checkout(tmp_path: Path, server: LocalServer, gone: str = "") -> JobRun:
         text = path.read_text(encoding="utf-8")
         url = next(line for line in text.splitlines() if line.startswith("url: "))
         new = server.url("/gone" if path.stem == gone else "/" + path.stem)
-        path.write_text(text.replace(url + "\n", f"url: {new}\n"), encoding="utf-8")
+        text = text.replace(url + "\n", f"url: {new}\n")
+        feed = next((line for line in text.splitlines() if line.startswith("feed: ")), None)
+        if feed is not None:  # the podcast's and the newsletter's feeds are read too
+            text = text.replace(feed + "\n", f"feed: {server.url('/feeds/' + path.stem)}\n")
+        path.write_text(text, encoding="utf-8")
     _git("add", ".", cwd=work)
     _git("commit", "-q", "-m", "catalog", cwd=work)
     bin_dir = tmp_path / "bin"
@@ -76,7 +85,8 @@ def test_the_store_and_the_report_are_where_the_pull_request_step_takes_them(tmp
     assert body == ("Monthly refresh of `catalog/enrichment.json` by `pmgenome enrich`.\n"
                     "Curated YAML is untouched; only page metadata changed. Pages that failed keep their last\n"
                     "good record, marked stale.\n\n```text\n" + "\n".join(log[1:-1]) + "\n```\n")
-    assert log[1:-1] == ["enrich: 21 entries: 21 fetched, 0 unchanged, 0 fresh, 0 failed; 21 requests; "
+    # 21 pages and 2 feeds (the podcast's and the newsletter's).
+    assert log[1:-1] == ["enrich: 21 entries: 21 fetched, 0 unchanged, 0 fresh, 0 failed; 23 requests; "
                          "wrote catalog/enrichment.json"]
     assert not job.condition(job.find("Point at failed pages"))
 

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 import pytest
 from pmgenome.catalog.load import load_catalog
 from pmgenome.catalog.model import Catalog
-from pmgenome.site.context import SiteSettings, make_context
+from pmgenome.enrich.feed import FeedCheck
+from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.site.context import SiteSettings, make_context, newest_first
 from pmgenome.site.pages import explore_facets
 from pmgenome.site.search.explore import (
     SHARD,
@@ -56,6 +58,7 @@ def test_a_value_without_a_box_is_left_out() -> None:
         id: str
         title: str
         facets: dict
+        silence: str | None = None
 
     index = explore_index([View("a", "A", {"place": ("GB", "XX")})], [Facet("place", (("GB", "GB", "GB"),))])
     assert index["entries"] == [["a", "A", [0]]]
@@ -67,3 +70,18 @@ def test_summaries_come_in_shards_in_the_index_order(catalog: Catalog) -> None:
     assert [number for number, _ in shards] == list(range(len(shards)))
     assert [text for _, texts in shards for text in texts] == [view.summary for view in views]
     assert all(len(texts) <= SHARD for _, texts in shards)
+
+
+def test_the_index_carries_the_newest_first_order_and_the_silent_feeds_notes(catalog: Catalog) -> None:
+    feed = FeedCheck("https://fixture.example.com/podcasts/fixture/feed.xml", None, dt.date(2025, 1, 10))
+    records = {"fixture-podcast": EnrichmentRecord(url="https://fixture.example.com/podcasts/fixture", feed=feed)}
+    context = make_context(catalog, SiteSettings(), records, dt.date(2026, 11, 26))
+    views = ordered(context)
+    newest = [view.id for view in newest_first(context.views.values())]
+    index = explore_index(views, explore_facets(catalog), newest=newest)
+    assert [index["entries"][position][0] for position in index["newest"]] == newest
+    assert sorted(index["newest"]) == list(range(len(views)))
+    first = context.views[newest[0]].entry.added
+    assert all((view.entry.added or dt.date.min) <= first for view in views)
+    podcast = next(number for number, view in enumerate(views) if view.id == "fixture-podcast")
+    assert index["notes"] == {str(podcast): "No new episode since 2025-01-10"}

@@ -8,13 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
+from pmgenome.links.record import MAX_BYTES
 from pmgenome.links.verdict import Verdict
-from pmgenome.site.linkresults import (
-    MAX_BYTES,
-    LinkCheck,
-    LinkResults,
-    read_link_results,
-)
+from pmgenome.site.linkresults import LinkCheck, LinkResults, read_link_results
 
 from tests.support.sitebuild import LINK_RESULTS
 
@@ -52,7 +48,7 @@ def test_every_verdict_the_checker_gives_can_be_read() -> None:
 def test_a_newer_writers_additions_are_ignored(tmp_path: Path) -> None:
     path = tmp_path / "links.json"
     path.write_text(json.dumps({"version": 1, "tool": {"name": "x"}, "results": {
-        "https://example.org/a": {"verdict": "ok", "attempts": 3, "redirects": [{"status": 301}]}}}))
+        "https://example.org/a": {"verdict": "ok", "attempts": 3, "hops": [{"status": 301}]}}}))
     results, problem = read_link_results(path)
     assert problem is None
     assert results == LinkResults(None, {"https://example.org/a": LinkCheck("https://example.org/a", Verdict.OK)})
@@ -73,10 +69,12 @@ def one(**changes: object) -> dict:
 
 
 @pytest.mark.parametrize(("payload", "message"), [
-    ([], "1:1: the link results must be a JSON object with 'version', 'checked_at' and 'results'"),
-    ({"results": {}}, "1:1: the link results have no 'version'; this site reads version 1"),
-    ({"version": 2, "results": {}}, "2:2: the link results are version 2; this site reads version 1"),
-    ({"version": True, "results": {}}, "2:2: the link results are version true; this site reads version 1"),
+    ([], "1:1: the link results file must be a JSON object with 'version', 'checked_at' and 'results'"),
+    ({"results": {}}, "1:1: the link results file has no 'version'; this pmgenome reads versions 1 and 2"),
+    ({"version": 3, "results": {}}, "2:2: the link results file is version 3; this pmgenome reads versions 1 and 2: "
+                                    "update pmgenome, or move the file away to start afresh"),
+    ({"version": True, "results": {}}, "2:2: the link results file is version true; this pmgenome reads versions 1 "
+                                       "and 2: update pmgenome, or move the file away to start afresh"),
     ({"version": 1, "checked_at": "yesterday", "results": {}},
      "3:2: 'checked_at' must be a UTC time like 2026-11-30T05:00:00Z, not \"yesterday\""),
     ({"version": 1, "results": ["https://example.org/a"]},
@@ -106,7 +104,8 @@ def test_damage_is_refused_where_it_is(tmp_path: Path, payload: object, message:
     results, problem = read_link_results(written(tmp_path, payload))
     assert results is None
     assert str(problem) == f"links.json:{message}"
-    assert problem.rule == "link-results"
+    # A version this pmgenome cannot read has a rule of its own: the link cache refuses to overwrite it.
+    assert problem.rule == ("link-results-version" if " is version " in message else "link-results")
 
 
 @pytest.mark.parametrize(("data", "message"), [

@@ -5,10 +5,22 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 
-from pmgenome.plan.rule import WEIGHTS
+from jsonschema import Draft202012Validator
+from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.schema import output_schema
+from pmgenome.plan import rule
+from pmgenome.plan.picture import GEOMETRY
+from pmgenome.plan.sentences import SENTENCES
 from pmgenome.site.context import make_context
-from pmgenome.site.plan_page import Choice, build_plan_page, place_choices, plan_index
+from pmgenome.site.plan_page import (
+    PAGE_WORDS,
+    Choice,
+    build_plan_page,
+    place_choices,
+    plan_index,
+)
 from pmgenome.site.views import country_label
 
 from tests.support.planfixture import TAXONOMY, load, make_root, write_entry
@@ -27,7 +39,7 @@ def _catalog(tmp_path, taxonomy: str = TAXONOMY):
                 segments=["technical"], skills=["technical-fluency", "execution"])
     write_entry(root, "course", "course", segments=["b2b", "technical"], skills=["strategy"], access="free")
     write_entry(root, "meetup", "london", segments=["b2b"], online=False, city="London", country="gb",
-                frequency="monthly")
+                cadence="monthly")
     write_entry(root, "meetup", "leeds", segments=["b2c"], online=False, city="Leeds", country="GB")
     write_entry(root, "meetup", "berlin", segments=["b2b"], online=False, city="Berlin", country="DE")
     write_entry(root, "meetup", "slack", segments=["b2b", "b2c"], online=True)
@@ -49,20 +61,57 @@ def test_place_choices_are_anywhere_online_and_each_country_with_its_cities(tmp_
 def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path):
     catalog = _catalog(tmp_path)
     index = plan_index(catalog, make_context(catalog))
-    assert set(index) == {"version", "weights", "slots", "levels", "backgrounds", "segments", "skills", "loads",
-                          "titles", "kinds", "picks", "entries"}
-    assert index["version"] == 2 and index["weights"] == WEIGHTS
-    assert index["segments"][0] == ["b2b", "B2B", {"go-to-market": 3, "communication": 2}]
-    assert index["slots"] == {"reading": ["article", "video"], "course": ["course", "book"],
-                              "habits": ["podcast", "newsletter"], "meetups": ["meetup"]}
-    entries = {row[0]: row for row in index["entries"]}
-    assert entries["gtm"] == ["gtm", "article", "Gtm", "https://example.com/gtm", "../resources/gtm/", [1],
-                              ["go-to-market"], ["b2b"], [], False, None, None, None,
-                              {"pace": "", "format": "", "cadence": "", "frequency": ""}]
-    assert entries["london"][9:13] == [False, "London", "GB", None]
-    assert entries["london"][13]["frequency"] == "monthly"
+    assert set(index) == {"version", "rule", "words", "markdown", "picture", "levels", "backgrounds", "segments",
+                          "skills", "picks", "entries"}
+    assert index["version"] == 3 and index["rule"] == rule.port_data() and index["picture"] == GEOMETRY
+    assert index["rule"]["weights"] == rule.WEIGHTS
+    assert index["words"]["sentences"] == SENTENCES and index["words"]["page"] == PAGE_WORDS
+    assert index["segments"][0] == {"id": "b2b", "name": "B2B", "expects": {"go-to-market": 3, "communication": 2}}
+    assert index["rule"]["slots"] == {"reading": ["article", "video"], "course": ["course", "book"],
+                                      "habits": ["podcast", "newsletter"], "meetups": ["meetup"]}
+    entries = {entry["id"]: entry for entry in index["entries"]}
+    assert entries["gtm"] == {"id": "gtm", "kind": "article", "title": "Gtm", "url": "https://example.com/gtm",
+                              "href": "../resources/gtm/", "levels": [1], "skills": ["go-to-market"],
+                              "segments": ["b2b"], "backgrounds": [], "online": False, "city": None, "country": None,
+                              "access": None, "details": {"pace": "", "format": "", "cadence": ""}}
+    london = entries["london"]
+    assert (london["online"], london["city"], london["country"], london["access"]) == (False, "London", "GB", None)
+    assert london["details"]["cadence"] == "monthly"
     # text is data (the page sets it with textContent) and the address is never made a link by the page
-    assert entries["sneaky"][2:4] == ["<img src=x onerror=alert(1)>", "javascript:alert(1)"]
+    sneaky = entries["sneaky"]
+    assert (sneaky["title"], sneaky["url"]) == ("<img src=x onerror=alert(1)>", "javascript:alert(1)")
+
+
+def schema_errors(index: dict) -> list[str]:
+    validator = Draft202012Validator(output_schema("plan-index"))
+    return [f"{'/'.join(map(str, error.absolute_path))}: {error.message}" for error in validator.iter_errors(index)]
+
+
+def test_the_index_is_the_layout_its_schema_describes(tmp_path):
+    catalog = _catalog(tmp_path)
+    index = plan_index(catalog, make_context(catalog))
+    assert schema_errors(index) == []
+    shipped, problems = load_catalog(Path(__file__).resolve().parents[2] / "catalog")
+    assert problems == []
+    assert schema_errors(plan_index(shipped, make_context(shipped))) == []
+    index["entries"][0]["levels"] = "new"
+    del index["picture"]["cell_w"]
+    index["rule"]["counts"]["meetups"] = -1
+    assert sorted(schema_errors(index)) == [
+        "entries/0/levels: 'new' is not of type 'array'",
+        "picture: 'cell_w' is a required property",
+        "rule/counts/meetups: -1 is less than the minimum of 0",
+    ]
+
+
+def test_the_weights_are_the_rules_points_only():
+    # Counts such as MEETUP_COUNT are not weights (they used to ship as weights, read from globals()).
+    assert set(rule.WEIGHTS) == {
+        "LEVEL_EXACT", "LEVEL_ANY", "LEVEL_NEIGHBOUR", "BACKGROUND_MATCH", "BACKGROUND_GAP", "FLAVOUR_SKILL",
+        "SEGMENT_MATCH", "SEGMENT_CONTEXT", "CURATED_PICK", "REPEAT_PENALTY", "PLACE_CITY", "PLACE_COUNTRY",
+        "PLACE_ONLINE", "PM_LOAD_WEIGHT", "GAP_STEP", "ACCESS_BARRIER", "BOOK_FOR_COURSE"}
+    assert all(rule.WEIGHTS[name] == getattr(rule, name) for name in rule.WEIGHTS if name != "PM_LOAD_WEIGHT")
+    assert rule.port_data()["counts"] == {"deepen_first": [3, 2], "broaden_first": [2, 3], "meetups": 2, "compare": 2}
 
 
 def test_the_page_asks_the_vocabularys_questions_and_ratings_escaped(tmp_path):
@@ -80,7 +129,10 @@ def test_the_page_asks_the_vocabularys_questions_and_ratings_escaped(tmp_path):
     assert '<input type="radio" name="pm-load" value="balanced" checked>' in page
     assert '<option value="London, GB">' in page
     assert '<option value="b2c">B2C</option>' in page
-    assert 'data-index="../api/plan-index.json"' in page
+    assert '<div class="pmg-path" id="pmg-path" data-index="../api/plan-index.json" ' \
+           'data-loading="Loading the catalog…" data-failed="The catalog could not be loaded ({error}). Reload the ' \
+           'page to try again.">' in page
+    assert 'aria-live="polite">Answer the four questions to see your plan.</p>' in page
     assert '<div class="pmg-rate" data-skill-rating="strategy" data-scope="general" data-segments="">' in page
     assert '<div class="pmg-rate" data-skill-rating="growth" data-scope="flavour" data-segments="b2c" hidden>' in page
     assert '<input type="radio" name="rate-strategy" value="3"> <span aria-hidden="true">3</span>' \
@@ -91,7 +143,7 @@ def test_the_page_asks_the_vocabularys_questions_and_ratings_escaped(tmp_path):
                                   '<script src="../assets/pmgenome/path.js"></script>')
     assert "\n\n<label" not in page and "</label>\n\n" not in page  # a blank line would end the HTML block
     assert "\n\n<div class=\"pmg-rate\"" not in page
-    assert json.loads(pages["api/plan-index.json"])["version"] == 2
+    assert json.loads(pages["api/plan-index.json"])["version"] == 3
 
 
 def _segments(count: int) -> str:

@@ -21,11 +21,14 @@ from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import plan_index
 
 from tests.support.planfixture import (
+    OBJECT_PROPERTY_IDS,
+    answers_with_object_property_ids,
     entry_fields,
     load,
     make_root,
     random_answers,
     random_catalog,
+    with_object_property_ids,
     write_entry,
 )
 
@@ -70,6 +73,19 @@ def vocabulary(tmp_path_factory):
 def test_the_port_plans_like_the_python_rule(vocabulary, fields, picks, data):
     catalog = random_catalog(vocabulary, fields, picks)
     assert_same(catalog, [random_answers(vocabulary, data) for _ in range(8)])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(fields=st.lists(entry_fields(), min_size=22, max_size=30), picks=st.lists(st.integers(0, 30), max_size=3),
+       data=st.data())
+def test_the_port_plans_like_the_python_rule_when_ids_are_object_properties(vocabulary, fields, picks, data):
+    # Entry ids, skills, segments, backgrounds and levels named like Object.prototype's members
+    # (issue 23, item 5): a port that keeps them in plain objects plans differently.
+    catalog = with_object_property_ids(random_catalog(vocabulary, fields, picks + [0, 7]))
+    assert {"constructor", "__proto__"} <= {entry.id for entry in catalog.entries}
+    assert set(OBJECT_PROPERTY_IDS["skills"].values()) <= set(catalog.taxonomy.ids("skills"))
+    answers = [answers_with_object_property_ids(random_answers(vocabulary, data)) for _ in range(8)]
+    assert_same(catalog, answers, done=("constructor", "toString"))
 
 
 def test_the_port_plans_the_shipped_catalog_like_the_cli_for_every_stage_company_and_goal():

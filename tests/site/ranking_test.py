@@ -71,7 +71,7 @@ def test_picks_that_do_not_fit_are_skipped(tmp_path: Path) -> None:
 
 
 def test_tops_covers_every_segment_and_kind(catalog: Catalog) -> None:
-    result = tops(catalog)
+    result = tops(catalog, 5)
     assert list(result) == ["b2b", "b2c", "technical", "design"]
     assert all(list(kinds) == list(Kind) for kinds in result.values())
 

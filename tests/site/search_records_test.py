@@ -31,7 +31,7 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
 @pytest.fixture(scope="module")
 def records(catalog: Catalog) -> PageRecords:
     context = make_context(catalog, SiteSettings(), {}, TODAY)
-    return PageRecords.of(context.views.values(), explore_facets(catalog))
+    return PageRecords.of(context.views.values(), explore_facets(catalog), catalog.taxonomy)
 
 
 def test_the_filters_are_kind_segment_level_and_access(catalog: Catalog) -> None:
@@ -42,15 +42,22 @@ def test_the_filters_are_kind_segment_level_and_access(catalog: Catalog) -> None
     assert list(labels["access"]) == ["free", "signup", "freemium", "paywalled", "paid"]
 
 
-def test_a_resource_page_gives_its_title_summary_and_facts_weighted_and_its_filters(records: PageRecords) -> None:
+def test_a_resource_page_gives_its_title_summary_skills_and_facts_weighted_and_its_filters(
+        records: PageRecords) -> None:
     record = records.record("resources/design-course-cohort.md", "resources/design-course-cohort/index.html",
                             "ignored", "<p>ignored</p>", {"title": "ignored"})
     assert record is not None
     assert record.dest_uri == "resources/design-course-cohort/index.html"
-    assert record.html.startswith('<!doctype html><html lang="en"><body><main data-pagefind-body>'
-                                  '<h1 data-pagefind-weight="10" data-pagefind-meta="title">Design Cohort Course</h1>'
-                                  '<p data-pagefind-weight="5">A fixture course taught in person to a cohort, ')
-    assert '<p data-pagefind-weight="2">' in record.html
+    # The summary says "user research": its alias follows it, at the summary's weight; the
+    # skills, with their aliases, weigh more than the summary.
+    assert record.html.startswith(
+        '<!doctype html><html lang="en"><body><main data-pagefind-body>'
+        '<h1 data-pagefind-weight="10" data-pagefind-meta="title">Design Cohort Course</h1>'
+        '<p data-pagefind-weight="4">A fixture course taught in person to a cohort, for design-led and consumer '
+        'product managers who want structured practice in user research with peers.</p>'
+        '<p data-pagefind-weight="4">UXR</p>'
+        '<p data-pagefind-weight="7">User research methods · UXR</p>'
+        '<p data-pagefind-weight="2">')
     hidden = record.html[record.html.index("<div data-pagefind-ignore>"):]
     assert hidden == (
         '<div data-pagefind-ignore><span data-pagefind-filter="kind">Course</span>'
@@ -140,3 +147,10 @@ def test_records_land_at_their_pages_paths() -> None:
     finally:
         index.close()
     assert written == ["index.html", "resources/a/index.html", "resources/b/index.html"]
+
+
+def test_the_skills_are_said_once_in_a_record_at_their_own_weight(records: PageRecords) -> None:
+    record = records.record("resources/b2b-pick-one.md", "resources/b2b-pick-one/index.html", "", "", {})
+    assert record is not None
+    assert record.html.count("Go-to-market and sales") == 1
+    assert '<p data-pagefind-weight="7">Strategy and vision · Go-to-market and sales · GTM</p>' in record.html

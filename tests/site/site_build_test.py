@@ -87,12 +87,14 @@ def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"),
                    ("Articles", "../../articles/"), ("Books", "../../books/"), ("Courses", "../../courses/"),
                    ("Podcasts", "../../podcasts/"), ("Newsletters", "../../newsletters/"), ("Videos", "../../videos/"),
-                   ("Meetups", "../../meetups/"), ("Explore", "../../explore/"), ("API", "../../api/")]
+                   ("Meetups", "../../meetups/"), ("Events", "../../events/"), ("Explore", "../../explore/"),
+                   ("What's new", "../../whats-new/"),
+                   ("API", "../../api/")]
 
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
     assert list(export) == ["version", "fill_rule", "entries", "segments", "taxonomy"]
-    assert export["version"] == 2
+    assert export["version"] == 3
     assert export["fill_rule"] == FILL_RULE
     assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
     for entry in export["entries"]:
@@ -213,8 +215,8 @@ def test_meetups_are_grouped_online_apart_then_by_country_and_city(site: Path) -
             outline.append(element["data-entry-id"])
         else:
             outline.append(f"{element.name}:{element.get_text(strip=True).rstrip('¶')}")
-    assert outline == ["h2:Online", "online-pm-community", "h2:DE", "h3:Berlin", "berlin-pm-meetup",
-                       "h2:GB", "h3:London", "london-pm-meetup", "h3:Manchester", "manchester-pm-meetup"]
+    assert outline == ["h2:Online", "online-pm-community", "h2:Germany", "h3:Berlin", "berlin-pm-meetup",
+                       "h2:United Kingdom", "h3:London", "london-pm-meetup", "h3:Manchester", "manchester-pm-meetup"]
 
 
 def test_kind_pages_list_every_resource_of_the_kind_by_title(site: Path, catalog: Catalog) -> None:
@@ -278,7 +280,7 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
     badges = [b.get_text() for b in soup(site, "resources/design-course-pick").select(".pmg-resource .pmg-badge")]
     assert badges == ["Course", "Free", "Online", "New PM"]
     assert facts("online-pm-community")["Where"] == "Online"
-    assert facts("berlin-pm-meetup")["Where"] == "Berlin, DE"
+    assert facts("berlin-pm-meetup")["Where"] == "Berlin, Germany"
 
 
 def test_skills_are_tags(site: Path, export: dict) -> None:
@@ -356,7 +358,7 @@ def test_the_search_index_is_pagefinds_and_skips_the_listings(site: Path) -> Non
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]
     pages = {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
-    left_out = {"explore", *(kind.folder for kind in Kind),
+    left_out = {"explore", "events", "whats-new", *(kind.folder for kind in Kind),
                 "segments/b2b", "segments/b2c", "segments/technical", "segments/design"}
     assert left_out <= pages
     assert entry["languages"]["en"]["page_count"] == len(pages - left_out)

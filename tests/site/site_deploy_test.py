@@ -32,8 +32,8 @@ def test_permissions_are_the_least_each_job_needs() -> None:
 def test_it_builds_strictly_and_deploys_with_the_official_actions() -> None:
     jobs = load()["jobs"]
     build = [step.get("uses") or step.get("run") for step in jobs["build"]["steps"]]
-    assert "mkdocs build --strict" in build
-    assert "python -m pip install -e '.[site]'" in build  # MkDocs, Material and Pagefind
+    assert "properdocs build --strict -f mkdocs.yml" in build
+    assert "python -m pip install -e '.[site]'" in build  # ProperDocs, Material and Pagefind
     assert build[-1].startswith("actions/upload-pages-artifact@")  # pinned by SHA: see tests/repo/workflows_test.py
     assert jobs["deploy"]["needs"] == "build"
     assert [step["uses"].split("@")[0] for step in jobs["deploy"]["steps"]] == ["actions/deploy-pages"]
@@ -47,5 +47,6 @@ def test_the_build_shows_the_weekly_link_check_when_its_results_exist() -> None:
     fetch = next(step for step in steps if step.get("with", {}).get("ref") == "link-status")
     assert fetch["continue-on-error"] is True and fetch["with"]["persist-credentials"] is False
     use = next(step for step in steps if "PMGENOME_LINK_RESULTS" in step.get("run", ""))
-    assert steps.index(fetch) < steps.index(use) < [step.get("run") for step in steps].index("mkdocs build --strict")
+    assert steps.index(fetch) < steps.index(use) < [step.get("run") for step in steps].index(
+        "properdocs build --strict -f mkdocs.yml")
     assert "if [ -f .link-status/link-status.json ]" in use["run"]

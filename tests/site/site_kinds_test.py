@@ -62,11 +62,13 @@ SHARED = {"Language": "en"}
         "Added to the catalog": "2023-05-05"}, "Open the book ↗"),
     ("fixture-podcast", ["Podcast", "Free", "New PM"], {
         "Host": "Pat Host", "New episodes": "Weekly", "Episodes to start with": "Episode <1> & the growth loopEpisode 2",
+        "Feed (RSS or Atom)": "https://fixture.example.com/podcasts/fixture/feed.xml",
         "Access": "Free: all of it, with no account", **SHARED, "Skills": "Growth and retention, Experimentation",
         "Segments": "B2C", "Added to the catalog": "2023-04-04"}, "Open the podcast ↗"),
     ("fixture-newsletter", ["Newsletter", "Free with sign-up", "Experienced PM"], {
         "Author": "Nia Writer", "New issues": "None: it has ended, and its archive stays online",
         "Issues to start with": "The issue to read first",
+        "Feed (RSS or Atom)": "https://fixture.example.com/newsletters/fixture/feed",
         "Access": "Free with sign-up: an account or an email address", **SHARED, "Skills": "Technical fluency",
         "Segments": "Technical, B2B", "Added to the catalog": "2023-03-03"}, "Open the newsletter ↗"),
     ("fixture-video", ["Video", "Free", "Experienced PM", "Product leader"], {
@@ -81,16 +83,19 @@ def test_each_kind_has_its_facts_on_its_page(site: Path, entry_id: str, expected
     assert soup(site, f"resources/{entry_id}").select_one(".pmg-outbound").get_text() == button
 
 
-def test_recommended_episodes_and_issues_are_outbound_links(site: Path) -> None:
+def test_recommended_episodes_and_issues_and_the_feed_are_outbound_links(site: Path) -> None:
     links = soup(site, "resources/fixture-podcast").select("ul.pmg-recommended a")
     assert [(a.get_text(), a["href"], a["rel"]) for a in links] == [
         ("Episode <1> & the growth loop", "https://fixture.example.com/podcasts/fixture/1?a=1&b=2",
          ["noopener", "noreferrer"]),
-        ("Episode 2", "https://fixture.example.com/podcasts/fixture/2", ["noopener", "noreferrer"])]
+        ("Episode 2", "https://fixture.example.com/podcasts/fixture/2", ["noopener", "noreferrer"]),
+        ("https://fixture.example.com/podcasts/fixture/feed.xml", "https://fixture.example.com/podcasts/fixture/feed.xml",
+         ["noopener", "noreferrer"])]
     assert all(a.find_all(True) == [] for a in links)
     issues = soup(site, "resources/fixture-newsletter").select("ul.pmg-recommended a")
     assert [(a.get_text(), a["href"]) for a in issues] == [
-        ("The issue to read first", "https://fixture.example.com/newsletters/fixture/first")]
+        ("The issue to read first", "https://fixture.example.com/newsletters/fixture/first"),
+        ("https://fixture.example.com/newsletters/fixture/feed", "https://fixture.example.com/newsletters/fixture/feed")]
 
 
 @pytest.mark.parametrize(("entry_id", "access"), [

@@ -140,3 +140,11 @@ def test_set_aside_and_put_back() -> None:
     assert blocks == ["<p>a</p>", "<p>b</p>"]
     assert put_back('<div data-pmgenome-slot="1"></div><div data-pmgenome-slot="0"></div>', blocks) == "<p>b</p><p>a</p>"
     assert set_aside("no blocks") == ("no blocks", [])
+
+
+def test_a_segment_page_names_its_skills_with_their_aliases(catalog: Catalog) -> None:
+    pages_by_uri = generated(catalog)
+    assert ('<p class="pmg-flavour">Skills that go deep here: Go-to-market and sales (GTM), '
+            'Pricing and packaging.</p>') in pages_by_uri["segments/b2b.md"]
+    assert ('<p class="pmg-flavour">Skills that go deep here: Experimentation (A/B testing, split testing), '
+            'Technical fluency, Data and AI products (ML).</p>') in pages_by_uri["segments/technical.md"]

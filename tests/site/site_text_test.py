@@ -6,7 +6,9 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from pmgenome.site.hrefs import href, page_url, root_href
-from pmgenome.site.text import clean, html_text, markdown_text, safe_url
+from pmgenome.site.text import html_text, safe_url
+from pmgenome.text.clean import one_line
+from pmgenome.text.escape import python_markdown_text
 
 # The extensions mkdocs.yml enables.
 EXTENSIONS = ["toc", "attr_list", "tables", "fenced_code"]
@@ -21,8 +23,8 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("text", HOSTILE)
-def test_markdown_text_renders_as_the_same_text(text: str) -> None:
-    for source in (f"# {markdown_text(text)}", markdown_text(text), f"- {markdown_text(text)}"):
+def test_python_markdown_text_renders_as_the_same_text(text: str) -> None:
+    for source in (f"# {python_markdown_text(text)}", python_markdown_text(text), f"- {python_markdown_text(text)}"):
         soup = BeautifulSoup(markdown.markdown(source, extensions=EXTENSIONS), "html.parser")
         element = soup.find(["h1", "p", "li"])
         assert element.get_text() == text
@@ -37,10 +39,10 @@ def test_html_text_renders_as_the_same_text(text: str) -> None:
     assert soup.p.find_all(True) == []
 
 
-def test_clean_makes_one_line_without_characters_xml_refuses() -> None:
-    assert clean("  two\n\nlines\tand\x01 a\x0bbell\x07  ") == "two lines and a bell"
-    assert clean(None) == ""
-    assert clean(42) == "42"
+def test_one_line_makes_one_line_without_characters_xml_refuses() -> None:
+    assert one_line("  two\n\nlines\tand\x01 a\x0bbell\x07  ") == "two lines and a bell"
+    assert one_line(None) == ""
+    assert one_line(42) == "42"
 
 
 @pytest.mark.parametrize("url", [

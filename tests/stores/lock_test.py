@@ -10,9 +10,9 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from pmgenome.catalog.files import display_path
 from pmgenome.stores.errors import StoreError
 from pmgenome.stores.lock import StoreBusy, lock_path, store_lock
+from pmgenome.text.paths import display_path
 
 # A second process that takes the lock, says so, and holds it until its stdin closes or it is killed.
 HOLDER = textwrap.dedent("""\

@@ -1,14 +1,18 @@
-"""Real HTTP servers on loopback addresses for tests and benchmarks.
+"""Real HTTP servers on loopback for tests and benchmarks.
 
-Each `LocalServer` listens on its own 127.0.0.x address (so several servers are several hosts to a
-client), answers from a table of routes, and records what it was asked, how many requests it had
-in flight at most, and how many connections it accepted. Replies can be delayed, hang, trickle
-their body, or reset the connection, which is what the faults we test look like on the wire.
+Each `LocalServer` listens on 127.0.0.1 under a host name of its own (under .test, RFC 6761, which
+`loopback_names` maps to 127.0.0.1 for a client given that resolver hook), so several servers are
+several hosts to a client on any system; an address instead of a name is served as it is (the
+command-line tests, whose client cannot take the hook, and the benchmarks). It answers from a table
+of routes, and records what it was asked, how many requests it had in flight at most, and how many
+connections it accepted. Replies can be delayed, hang, trickle their body, or reset the connection,
+which is what the faults we test look like on the wire.
 """
 
 from __future__ import annotations
 
 import functools
+import ipaddress
 import socket
 import struct
 import sys
@@ -23,6 +27,8 @@ from http.server import (
     ThreadingHTTPServer,
 )
 from pathlib import Path
+
+from pmgenome.net.guard import resolve
 
 
 @dataclass(frozen=True)
@@ -88,10 +94,43 @@ def by_method(default: Route, **methods: Route) -> Handler:
     return handler
 
 
-def unused_port(host: str) -> int:
-    """A port on `host` with nothing listening, so connecting to it is refused."""
+LOOPBACK = "127.0.0.1"
+TEST_DOMAIN = "test"  # RFC 6761: never a real host's name
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    return True
+
+
+def loopback_names(host: str, port: int) -> list[str]:
+    """The resolver hook for test clients: every name under .test is 127.0.0.1, the rest is
+    resolved as usual."""
+    if host.rstrip(".").lower().rsplit(".", 1)[-1] == TEST_DOMAIN:
+        return [LOOPBACK]
+    return resolve(host, port)
+
+
+def names_resolver(**addresses: str) -> Callable[[str, int], list[str]]:
+    """loopback_names, with some names given other addresses (as internal_test="10.0.0.9" for
+    internal.test): a guard test names a host the guard must refuse, and nothing is ever sent."""
+    given = {name.replace("_", "."): address for name, address in addresses.items()}
+
+    def resolver(host: str, port: int) -> list[str]:
+        address = given.get(host.rstrip(".").lower())
+        return [address] if address else loopback_names(host, port)
+
+    return resolver
+
+
+def unused_port(host: str = LOOPBACK) -> int:
+    """A port on `host` (a .test name stands for 127.0.0.1) with nothing listening, so connecting
+    to it is refused."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((host, 0))
+        sock.bind((host if _is_address(host) else LOOPBACK, 0))
         return sock.getsockname()[1]
 
 
@@ -177,7 +216,7 @@ class LocalServer:
     anything else gets `default` (a 404 unless given).
     """
 
-    def __init__(self, host: str = "127.0.0.2", routes: Mapping[str, Route] | None = None,
+    def __init__(self, host: str = "127.0.0.1", routes: Mapping[str, Route] | None = None,
                  default: Route = NOT_FOUND, port: int = 0) -> None:
         self.host = host
         self.routes: dict[str, Route] = dict(routes or {})
@@ -189,7 +228,8 @@ class LocalServer:
         self._in_flight = 0
         self._hits: dict[str, int] = {}
         self._lock = threading.Lock()
-        self._server = _Server((host, port), _RequestHandler)
+        self.address = host if _is_address(host) else LOOPBACK
+        self._server = _Server((self.address, port), _RequestHandler)
         self._server.owner = self
         self.port = self._server.server_address[1]
         self._thread: threading.Thread | None = None

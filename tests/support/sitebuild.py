@@ -50,11 +50,13 @@ class Build:
 
 
 def build_site(config: Path, site: Path, *, cwd: Path | None = None, site_url: str = "",
-               link_results: Path | None = None, engine: str = "mkdocs") -> Build:
+               link_results: Path | None = None, engine: str = "mkdocs", epoch: str | None = None) -> Build:
     """`mkdocs build --strict` in a child process, as `make site` and the workflows run it
     (engine="properdocs": the same with ProperDocs, MkDocs 1.6's drop-in continuation)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PMGENOME_SITE_URL": site_url,
            "PMGENOME_LINK_RESULTS": str(link_results or "")}
+    if epoch is not None:  # the build's today (SOURCE_DATE_EPOCH), for pages that depend on the date
+        env["SOURCE_DATE_EPOCH"] = epoch
     result = subprocess.run(
         [sys.executable, "-m", engine, "build", "--strict", "-f", str(config), "-d", str(site)],
         capture_output=True, text=True, cwd=cwd or config.parent, env=env, timeout=600,

@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pmgenome.text.escape import (
+    github_markdown_text,
     markdown_code,
     markdown_link,
-    markdown_text,
     markdown_url,
 )
 
@@ -24,7 +24,7 @@ def _render(text: str) -> str:
 
 
 def test_text_escapes_every_construct() -> None:
-    assert markdown_text(HOSTILE) == (
+    assert github_markdown_text(HOSTILE) == (
         f"\\/gone\\/\\[URGENT\\: log in\\]\\(https{WJ}\\:\\/\\/phish\\.example\\/login\\) \\!\\[x\\]\\(https{WJ}\\:\\/\\/"
         f"tracker\\.example\\/p\\.png\\) \\@{WJ}octocat \\<img src\\=x onerror\\=alert\\(1\\)\\> \\&lt\\; "
         f"www{WJ}\\.evil\\.example \\#{WJ}12 \\| cell \\*bold\\* \\`code\\` \\\\ \\#{WJ} heading \\[31m")
@@ -44,7 +44,7 @@ def test_urls_cannot_leave_their_brackets() -> None:
         "[archived \\[copy\\]](<https://web.archive.test/x)>)")
 
 
-@pytest.mark.parametrize("escape", [markdown_text, markdown_code])
+@pytest.mark.parametrize("escape", [github_markdown_text, markdown_code])
 def test_nothing_live_comes_out_of_the_hostile_text(escape) -> None:
     html = _render(escape(HOSTILE))
     assert "<a " not in html and "<img" not in html and "<b>" not in html and "<strong>" not in html
@@ -54,7 +54,7 @@ def test_nothing_live_comes_out_of_the_hostile_text(escape) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
 def test_any_text_stays_in_one_cell_with_no_markup(text: str) -> None:
-    for escaped in (markdown_text(text), markdown_code(text)):
+    for escaped in (github_markdown_text(text), markdown_code(text)):
         assert "\n" not in escaped
         html = _render(escaped)
         assert html.count("<td>") == 2

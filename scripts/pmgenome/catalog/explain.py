@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, cast
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
@@ -20,6 +21,14 @@ from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.clean import character_name, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
+
+# Fields holding an address, checked alike: an entry's page, and a podcast's or newsletter's feed.
+URL_FIELDS = frozenset(("url", "feed"))
+
+
+def url_message(field: str, reason: str) -> str:
+    """What is wrong with the address in `field`: the page's URL is "URL", the feed's says so."""
+    return f"the feed's {reason}" if field == "feed" else reason
 
 
 def dotted(path: Sequence[str | int]) -> str:
@@ -44,18 +53,63 @@ def describe(value: Any) -> str:
     return shortened(str(value), 60)
 
 
-def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
-             ) -> Iterable[tuple[Location, str, str, Path_]]:
-    """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
-    path = tuple(error.absolute_path)
-    field = path[0] if path else None
-    kind = entry.kind.value
-    where = entry.location(*path) if path else entry.location()
-    validator = error.validator
-    value: Any = error.instance  # the entry's part the schema refused: any YAML value
+Explained = list[tuple[Location, str, str, Path_]]
 
-    if validator == "additionalProperties" and not path:
+
+@dataclass(frozen=True)
+class _Failure:
+    """One schema error of one entry, with what every explanation needs."""
+
+    error: ValidationError
+    entry: Entry
+    taxonomy: Taxonomy
+
+    @property
+    def path(self) -> Path_:
+        return tuple(self.error.absolute_path)
+
+    @property
+    def field(self) -> Any:
+        return self.path[0] if self.path else None
+
+    @property
+    def where(self) -> Location:
+        return self.entry.location(*self.path) if self.path else self.entry.location()
+
+    @property
+    def value(self) -> Any:
+        return self.error.instance
+
+    @property
+    def limit(self) -> Any:
+        return self.error.validator_value
+
+
+def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy) -> Explained:
+    """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
+    failure = _Failure(error, entry, taxonomy)
+    explained = _FIRST.get(str(error.validator), _none)(failure)
+    if explained is None and failure.value is None and failure.field is not None:
+        required = len(failure.path) == 1 and failure.field in entry_schema.required_fields(entry.kind)
+        explained = [(failure.where, f"'{dotted(failure.path)}' is empty; "
+                      f"fill it in{'' if required else ' or remove the line'}", "type", failure.path)]
+    if explained is None:
+        explained = _BY_VALIDATOR.get(str(error.validator), _none)(failure)
+    if explained is None:
+        path = failure.path
+        explained = [(failure.where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path)]
+    return explained
+
+
+def _none(failure: _Failure) -> None:
+    return None
+
+
+def _unknown_fields(failure: _Failure) -> Explained | None:
+    entry, path, value = failure.entry, failure.path, failure.value
+    if not path:
         allowed = entry_schema.field_names(entry.kind)
+        found: Explained = []
         for key in entry.fields:
             if key not in allowed:
                 hidden = _hidden_character(str(key))
@@ -64,119 +118,156 @@ def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy
                     message = (f"field name '{shown}' holds an invisible character ({hidden}), often pasted from "
                                "a web page: delete the name and type it again")
                 else:
-                    message = f"unknown field '{key}' for {article(kind)}{field_hint(str(key), entry.kind)}"
-                yield entry.key_location(key), message, "unknown-field", (key,)
-        return
-    if validator == "additionalProperties" and isinstance(value, dict):  # an episode or an issue
-        allowed = tuple(cast(Mapping[str, Any], error.schema).get("properties", {}))
-        for key in value:
-            if key not in allowed:
-                hint = did_you_mean(str(key), allowed)
-                yield (entry.key_locations.get((*path, key), where),
-                       f"unknown field '{key}' in '{dotted(path)}'{hint}; use only {' and '.join(allowed)}",
-                       "unknown-field", (*path, key))
-        return
-    if validator == "required":
-        missing = [name for name in cast(list[str], error.validator_value) if name not in (value or {})]
-        in_person = "then" in error.schema_path
-        for name in missing:
-            if in_person:
-                message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
-            elif path:
-                message = f"'{dotted(path)}' needs a '{name}'"
-            else:
-                message = f"missing required field '{name}'"
-            yield where if path else entry.location(), message, "required", (*path, name)
-        return
-    if value is None and field is not None:
-        required = len(path) == 1 and field in entry_schema.required_fields(entry.kind)
-        yield where, f"'{dotted(path)}' is empty; fill it in{'' if required else ' or remove the line'}", "type", path
-        return
-    if validator == "type":
-        expected = error.validator_value
-        if expected == "string":
-            tip = "; put it in quotes" if isinstance(value, (int, bool)) else ""
-            message = f"'{dotted(path)}' must be text, not {describe(value)}{tip}"
-        elif expected == "array":
-            message = f"'{dotted(path)}' must be a list, like {_EXAMPLES.get(str(field), '[a, b]')}"
-        elif expected == "boolean":
-            message = f"'{dotted(path)}' must be true or false, not {describe(value)}"
-        elif expected == "object":
-            message = "an entry must be a mapping of fields (name: value)"
-        elif expected == "integer":  # a book's year
-            tip = "; remove the quotes" if isinstance(value, str) and value.isascii() and value.isdigit() else ""
-            message = f"'{dotted(path)}' must be a whole number, like 2021, not {describe(value)}{tip}"
+                    message = (f"unknown field '{key}' for {article(entry.kind.value)}"
+                               f"{field_hint(str(key), entry.kind)}")
+                found.append((entry.key_location(key), message, "unknown-field", (key,)))
+        return found
+    if not isinstance(value, dict):
+        return None
+    schema: Any = failure.error.schema
+    names = list(schema.get("properties", {}))  # an episode's or an issue's
+    return [(entry.key_locations.get((*path, key), failure.where),
+             f"unknown field '{key}' in '{dotted(path)}'{did_you_mean(str(key), names)}; "
+             f"use only {_listed(names)}", "unknown-field", (*path, key))
+            for key in value if key not in names]
+
+
+def _required(failure: _Failure) -> Explained:
+    path = failure.path
+    in_person = "then" in failure.error.schema_path
+    found: Explained = []
+    for name in [name for name in failure.limit if name not in (failure.value or {})]:
+        if in_person:
+            message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
+        elif path:
+            message = f"'{dotted(path)}' needs a '{name}'"
         else:
-            message = f"'{dotted(path)}' must be of type {expected}"
-        yield where, message, "type", path
-        return
-    if validator == "enum":
-        options = [str(option) for option in cast(list[object], error.validator_value)]
-        hint = did_you_mean(str(value), options)
-        if field in entry_schema.VOCABULARY_DEFS:
-            group = entry_schema.VOCABULARY_DEFS[str(field)]
-            joined = " - " in str(value)  # "- b2b\n - b2c": the second item, out of line, joined the first
-            message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{'' if joined else hint}; "
-                       f"choose from {', '.join(options)}")
-            if joined:
-                message += "; put each item of the list on its own line, every '- ' in the same column"
-        elif field == "country":
-            if str(value).upper() == "UK":
-                hint = " (did you mean 'GB'?)"
-            message = f"'{value}' is not an ISO 3166-1 alpha-2 country code{hint}; write two capital letters, like GB"
+            message = f"missing required field '{name}'"
+        found.append((failure.where if path else failure.entry.location(), message, "required", (*path, name)))
+    return found
+
+
+def _type(failure: _Failure) -> Explained:
+    path, value, expected = failure.path, failure.value, failure.limit
+    if expected == "string":
+        tip = "; put it in quotes" if isinstance(value, (int, bool)) else ""
+        message = f"'{dotted(path)}' must be text, not {describe(value)}{tip}"
+    elif expected == "array":
+        message = f"'{dotted(path)}' must be a list, like {_EXAMPLES.get(str(failure.field), '[a, b]')}"
+    elif expected == "boolean":
+        message = f"'{dotted(path)}' must be true or false, not {describe(value)}"
+    elif expected == "object":
+        message = "an entry must be a mapping of fields (name: value)"
+    elif expected == "integer":  # a book's year
+        tip = "; remove the quotes" if isinstance(value, str) and value.isascii() and value.isdigit() else ""
+        message = f"'{dotted(path)}' must be a whole number, like 2021, not {describe(value)}{tip}"
+    else:
+        message = f"'{dotted(path)}' must be of type {expected}"
+    return [(failure.where, message, "type", path)]
+
+
+def _enum(failure: _Failure) -> Explained:
+    field, value = failure.field, failure.value
+    options = [str(option) for option in failure.limit]
+    hint = did_you_mean(str(value), options)
+    if field in entry_schema.VOCABULARY_DEFS:
+        group = entry_schema.VOCABULARY_DEFS[str(field)]
+        joined = " - " in str(value)  # "- b2b\n - b2c": the second item, out of line, joined the first
+        message = (f"'{value}' is not a {group} in catalog/taxonomy.yaml{'' if joined else hint}; "
+                   f"choose from {', '.join(options)}")
+        if joined:
+            message += "; put each item of the list on its own line, every '- ' in the same column"
+    elif failure.path[-1] == "country":  # a meetup's, or one of its editions'
+        if str(value).upper() == "UK":
+            hint = " (did you mean 'GB'?)"
+        message = f"'{value}' is not an ISO 3166-1 alpha-2 country code{hint}; write two capital letters, like GB"
+    else:
+        message = f"'{value}' is not a valid {field}{hint}; choose from {', '.join(options)}"
+    return [(failure.where, message, "vocabulary", failure.path)]
+
+
+def _format(failure: _Failure) -> Explained | None:
+    if failure.limit != "date":
+        return None
+    return [(failure.where, f"'{dotted(failure.path)}' must be a date written YYYY-MM-DD, like 2026-11-26", "date",
+             failure.path)]
+
+
+def _length(failure: _Failure) -> Explained:
+    path, length, limit = failure.path, len(failure.value), failure.limit
+    too_short = failure.error.validator == "minLength"
+    if failure.field == "summary":
+        if too_short:
+            message = (f"summary is {length} characters; write at least {limit}: "
+                       "what it is, what a reader gets from it, who it suits")
         else:
-            message = f"'{value}' is not a valid {field}{hint}; choose from {', '.join(options)}"
-        yield where, message, "vocabulary", path
-        return
-    if validator == "format" and error.validator_value == "date":
-        yield where, f"'{dotted(path)}' must be a date written YYYY-MM-DD, like 2026-11-26", "date", path
-        return
-    if validator in ("minLength", "maxLength"):
-        length = len(value)
-        if field == "summary":
-            if validator == "minLength":
-                message = (f"summary is {length} characters; write at least {error.validator_value}: "
-                           "what it is, what a reader gets from it, who it suits")
-            else:
-                message = f"summary is {length} characters; keep it to {error.validator_value}"
-        elif validator == "minLength":
-            message = f"'{dotted(path)}' is empty; fill it in or remove the line"
-        else:
-            message = f"'{dotted(path)}' is {length} characters; keep it to {error.validator_value}"
-        yield where, message, "length", path
-        return
-    if validator in ("minimum", "maximum") and field == "year":
-        yield where, f"'year' must be a year from 1900 to 2100, not {describe(value)}", "format", path
-        return
-    if validator == "maxItems":
-        yield (where, f"'{dotted(path)}' lists {len(value)}; keep it to the {error.validator_value} best",
-               "length", path)
-        return
-    if validator == "minItems":
-        group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
-        ids = ", ".join(taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
-        message = f"'{field}' needs at least one {group}" + (f"; choose from {ids}" if ids else "")
-        yield where, message, "required", path
-        return
-    if validator == "uniqueItems":
-        seen: set[Any] = set()
-        for index, item in enumerate(value):
-            if item in seen:
-                yield (entry.location(*path, index), f"'{field}' lists '{item}' twice", "duplicate", path)
-            seen.add(item)
-        return
-    if validator == "pattern":
-        if path and path[-1] == "url":  # an entry's url, or a recommended episode's
-            message = url_problem(str(value)) or "URL must be absolute and start with https:// or http://"
-        elif field == "language":
-            message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
-        elif field == "isbn":
-            message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
-        else:
-            message = f"'{dotted(path)}' does not match the expected form"
-        yield where, message, "url" if path[-1] == "url" else "format", path
-        return
-    yield where, f"'{dotted(path) or 'entry'}': {error.message}", "schema", path
+            message = f"summary is {length} characters; keep it to {limit}"
+    elif too_short:
+        message = f"'{dotted(path)}' is empty; fill it in or remove the line"
+    else:
+        message = f"'{dotted(path)}' is {length} characters; keep it to {limit}"
+    return [(failure.where, message, "length", path)]
+
+
+def _year(failure: _Failure) -> Explained | None:
+    if failure.field != "year":
+        return None
+    return [(failure.where, f"'year' must be a year from 1900 to 2100, not {describe(failure.value)}", "format",
+             failure.path)]
+
+
+def _too_many(failure: _Failure) -> Explained:
+    return [(failure.where, f"'{dotted(failure.path)}' lists {len(failure.value)}; keep it to the {failure.limit} "
+             "best", "length", failure.path)]
+
+
+def _too_few(failure: _Failure) -> Explained:
+    field = failure.field
+    group = entry_schema.VOCABULARY_DEFS.get(str(field), "item")
+    options = ", ".join(failure.taxonomy.ids(str(field))) if field in entry_schema.VOCABULARY_DEFS else ""
+    message = f"'{field}' needs at least one {group}" + (f"; choose from {options}" if options else "")
+    return [(failure.where, message, "required", failure.path)]
+
+
+def _repeated(failure: _Failure) -> Explained:
+    found: Explained = []
+    seen: set[Any] = set()
+    for index, item in enumerate(failure.value):
+        if item in seen:
+            found.append((failure.entry.location(*failure.path, index), f"'{failure.field}' lists '{item}' twice",
+                          "duplicate", failure.path))
+        seen.add(item)
+    return found
+
+
+def _pattern(failure: _Failure) -> Explained:
+    path, field, value = failure.path, failure.field, failure.value
+    if path and path[-1] in URL_FIELDS:  # an entry's url or feed, or a recommended episode's url
+        message = url_message(str(path[-1]), url_problem(str(value))
+                              or "URL must be absolute and start with https:// or http://")
+    elif field == "language":
+        message = f"'{value}' is not a language tag; write a BCP 47 tag like en, de or pt-BR"
+    elif field == "isbn":
+        message = f"'{value}' is not an ISBN; write its 10 or 13 digits, with or without hyphens"
+    else:
+        message = f"'{dotted(path)}' does not match the expected form"
+    return [(failure.where, message, "url" if path[-1] in URL_FIELDS else "format", path)]
+
+
+Explainer = Callable[[_Failure], Explained | None]
+# Asked before an empty value is explained as empty: these name what is missing or unknown.
+_FIRST: dict[str, Explainer] = {"additionalProperties": _unknown_fields, "required": _required}
+# The rest, by the JSON Schema keyword that failed; None from one means the generic message.
+_BY_VALIDATOR: dict[str, Explainer] = {
+    "type": _type, "enum": _enum, "format": _format, "minLength": _length, "maxLength": _length,
+    "minimum": _year, "maximum": _year, "maxItems": _too_many, "minItems": _too_few, "uniqueItems": _repeated,
+    "pattern": _pattern,
+}
+
+
+def _listed(names: Sequence[str]) -> str:
+    """'title and url'; 'start, end and url'."""
+    return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _hidden_character(key: str) -> str | None:
@@ -205,9 +296,9 @@ _ALIASES: dict[Kind, dict[str, str]] = {
     Kind.NEWSLETTER: {"publisher": "author", "publication": "author", "host": "author", "frequency": "cadence"},
     Kind.VIDEO: {"author": "speaker", "speakers": "speaker", "conference": "event", "length": "duration"},
     Kind.MEETUP: {"organiser": "organizer", "host": "organizer", "publisher": "organizer", "location": "city",
-                  "cadence": "frequency"},
+                  "frequency": "cadence", "editions": "events", "dates": "events"},
 }
-_SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*$")
+_SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*\Z")
 
 
 def field_hint(key: str, kind: Kind) -> str:

@@ -1,4 +1,4 @@
-"""Which files make up a catalog, reading one safely, and naming files the way people read them.
+"""Which files make up a catalog, and reading one safely.
 
 This module is the one place that decides what is a catalog file. Every file or folder under
 catalog/ is one of: an entry (`<kind>s/<id>.yaml`), a file with its own loader (CATALOG_FILES),
@@ -13,34 +13,28 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from functools import cache
 from pathlib import Path
 
 from pmgenome.catalog import yamlload
-from pmgenome.catalog.model import KIND_BY_FOLDER, PICKS_FILE, TAXONOMY_FILE, Kind
+from pmgenome.catalog.model import (
+    ENRICHMENT_FILE,
+    EXCLUSIONS_FILE,
+    HOSTS_FILE,
+    KIND_BY_FOLDER,
+    PICKS_FILE,
+    TAXONOMY_FILE,
+    Kind,
+)
 from pmgenome.catalog.problems import Problem
+from pmgenome.text.paths import display_path
 
 # Files at the top of catalog/ that their own loaders read (the vocabulary, the picks, the link
 # checker's exclusions and host rules, the enrichment store).
-CATALOG_FILES = frozenset({TAXONOMY_FILE, PICKS_FILE, "exclusions.yaml", "hosts.yaml", "enrichment.json"})
+CATALOG_FILES = frozenset({TAXONOMY_FILE, PICKS_FILE, EXCLUSIONS_FILE, HOSTS_FILE, ENRICHMENT_FILE})
 ENTRY_SUFFIX = ".yaml"
 # A folder that is not a kind's is looked into for misplaced entries, this many files at most.
 MAX_STRAY_FILES = 200
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
-@cache
-def _cwd_prefix(cwd: str) -> str:
-    return cwd.rstrip(os.sep) + os.sep
-
-
-def display_path(path: Path | str) -> str:
-    """A path as people and GitHub annotations want it: relative to here when inside it."""
-    text = str(path)
-    if not os.path.isabs(text):
-        return text
-    prefix = _cwd_prefix(os.getcwd())
-    return text[len(prefix):] if text.startswith(prefix) else text
 
 
 def kind_folders() -> str:

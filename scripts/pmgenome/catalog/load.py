@@ -11,7 +11,7 @@ import gc
 from collections.abc import Iterator
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path, entry_files, read_yaml
+from pmgenome.catalog.files import entry_files, read_yaml
 from pmgenome.catalog.model import (
     ID_PATTERN,
     PICKS_FILE,
@@ -26,6 +26,7 @@ from pmgenome.catalog.picks import load_picks
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.yamlload import Location
+from pmgenome.text.paths import display_path
 
 
 def id_problem(entry_id: str) -> str | None:

@@ -19,9 +19,16 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 # Ids the site needs for pages of its own: segments/index.md is the list of segments, and an
 # entry or term named so would take that page's place (or a folder's index page).
 RESERVED_IDS = frozenset({"index"})
+# The catalog's own files, each named here once (catalog/files.py says which files a catalog holds).
 TAXONOMY_FILE = "taxonomy.yaml"
 PICKS_FILE = "picks.yaml"
+EXCLUSIONS_FILE = "exclusions.yaml"
+HOSTS_FILE = "hosts.yaml"
+ENRICHMENT_FILE = "enrichment.json"
 GROUPS = ("segments", "skills", "levels", "backgrounds")
+# The field's common terms and their abbreviations (product-market fit, PMF): not a group of
+# ids that entries use, only words that search should understand.
+TERMS_KEY = "terms"
 SCOPES = ("general", "flavour")
 
 
@@ -36,6 +43,7 @@ class Kind(StrEnum):
 
     @property
     def folder(self) -> str:
+        """The plural noun, which also names the kind's folder: "articles"."""
         return f"{self.value}s"
 
     @property
@@ -47,15 +55,7 @@ class Kind(StrEnum):
     @property
     def singular(self) -> str:
         """One of the kind, capitalised, for a badge: "Article"."""
-        return self.noun.capitalize()
-
-    @property
-    def noun(self) -> str:
-        return self.value
-
-    @property
-    def nouns(self) -> str:
-        return self.folder
+        return self.value.capitalize()
 
 
 KIND_BY_FOLDER = {kind.folder: kind for kind in Kind}
@@ -144,7 +144,6 @@ class Entry:
     city = _Field(str)
     country = _Field(str)
     online = _Field(bool, False)
-    frequency = _Field(str)
     # Books.
     authors = _Names()
     year = _Field(int)
@@ -153,6 +152,7 @@ class Entry:
     # Podcasts and newsletters.
     host = _Field(str)
     cadence = _Field(str)
+    feed = _Field(str)
     # Videos.
     speaker = _Field(str)
     event = _Field(str)
@@ -203,6 +203,17 @@ class Term:
     # segments: the skills a PM at such a company is expected to have, each with the level it
     # expects on the reader's 0-3 scale (1 aware, 2 practised, 3 could teach it)
     expects: tuple[tuple[str, int], ...] = ()
+    # skills: the field's abbreviations and other names for it ("GTM"), which search understands
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CommonTerm:
+    """A term of the field that is not a skill (product-market fit), with its abbreviations."""
+
+    term: str
+    aliases: tuple[str, ...]
+    skills: tuple[str, ...] = ()  # the skills it belongs to, if any
 
 
 @dataclass(frozen=True)
@@ -211,6 +222,7 @@ class Taxonomy:
     skills: tuple[Term, ...] = ()
     levels: tuple[Term, ...] = ()
     backgrounds: tuple[Term, ...] = ()
+    terms: tuple[CommonTerm, ...] = ()
 
     def group(self, name: str) -> tuple[Term, ...]:
         return cast(tuple[Term, ...], getattr(self, name))

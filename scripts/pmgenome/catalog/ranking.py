@@ -22,8 +22,6 @@ from dataclasses import dataclass
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 
-TOP_N = 5
-
 FILL_RULE = (
     "The curators' picks come first, in their chosen order. When a segment has fewer than "
     "five picks of a kind, the list is filled with the other resources of that segment and "
@@ -46,7 +44,7 @@ def fill_key(entry: Entry) -> tuple[int, int, str]:
     return (len(entry.segments), -added.toordinal(), entry.id)
 
 
-def top(catalog: Catalog, segment: str, kind: Kind, n: int = TOP_N) -> tuple[Ranked, ...]:
+def top(catalog: Catalog, segment: str, kind: Kind, n: int) -> tuple[Ranked, ...]:
     """The first `n` resources of `kind` for `segment`: picks in order, then the fill rule."""
     candidates = {entry.id: entry for entry in catalog.of_kind(kind) if segment in entry.segments}
     ranked: list[Ranked] = []
@@ -59,8 +57,9 @@ def top(catalog: Catalog, segment: str, kind: Kind, n: int = TOP_N) -> tuple[Ran
     return tuple(ranked)
 
 
-def tops(catalog: Catalog, n: int = TOP_N) -> dict[str, dict[Kind, tuple[Ranked, ...]]]:
-    """Every segment of the vocabulary, every kind: segment -> kind -> ranked list."""
+def tops(catalog: Catalog, n: int) -> dict[str, dict[Kind, tuple[Ranked, ...]]]:
+    """Every segment of the vocabulary, every kind: segment -> kind -> the first `n` ranked (the
+    site's size is SiteSettings.top_n)."""
     return {
         segment: {kind: top(catalog, segment, kind, n) for kind in Kind}
         for segment in catalog.taxonomy.ids("segments")

@@ -10,22 +10,40 @@ from pathlib import Path
 from typing import Any, cast
 
 import fastjsonschema
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import FormatChecker
 from jsonschema.exceptions import ValidationError
+from jsonschema.protocols import Validator as SchemaValidator
 
 from pmgenome.catalog import schema as entry_schema
-from pmgenome.catalog.explain import article, dotted, explain, kind_that_fits
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog.editions import EVENTS_FIELD, edition_problems
+from pmgenome.catalog.exclusions import load_exclusions
+from pmgenome.catalog.explain import (
+    URL_FIELDS,
+    article,
+    dotted,
+    explain,
+    kind_that_fits,
+    url_message,
+)
+from pmgenome.catalog.fieldtext import DATE_FIELDS, line_break_problem, text_problems
+from pmgenome.catalog.fileschema import as_json
+from pmgenome.catalog.hosts import load_host_rules
 from pmgenome.catalog.isbn import isbn_problem
 from pmgenome.catalog.load import gc_paused, load_catalog
-from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
+from pmgenome.catalog.model import (
+    EXCLUSIONS_FILE,
+    HOSTS_FILE,
+    Catalog,
+    Entry,
+    Kind,
+    Taxonomy,
+)
 from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location, Path_
-from pmgenome.links.exclusions import EXCLUSIONS_FILE, load_exclusions
-from pmgenome.links.hosts import HOSTS_FILE, load_host_rules
-from pmgenome.text.clean import CONTROL_CHARS, first_control, shortened
+from pmgenome.text.clean import CONTROL_CHARS, bidi_problem, first_control, shortened
 from pmgenome.text.hints import did_you_mean
+from pmgenome.text.paths import display_path
 from pmgenome.urls import (
     normalise_url,
     tracking_parameters,
@@ -36,10 +54,9 @@ from pmgenome.urls import (
 MAX_PICKS = 5
 MAX_WHY = 200
 TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
-                         "organizer", "city", "frequency", "publisher", "host", "speaker", "event"))
+                         "organizer", "city", "publisher", "host", "speaker", "event"))
 TEXT_LISTS = frozenset(("authors",))  # lists of plain text
 RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
-DATE_FIELDS = frozenset(("added", "published", "reviewed"))
 
 _HTML_TAG = re.compile(
     r"<\s*/?\s*(a|abbr|b|blockquote|br|button|code|div|em|embed|font|form|h[1-6]|hr|i|iframe|img|"
@@ -100,9 +117,9 @@ def _fast_check(kind: Kind, taxonomy: Taxonomy) -> Any:
 
 
 @lru_cache(maxsize=16)
-def _validator(kind: Kind, taxonomy: Taxonomy) -> Draft202012Validator:
+def _validator(kind: Kind, taxonomy: Taxonomy) -> SchemaValidator:
     checker = FormatChecker(formats=("date",))
-    return Draft202012Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
+    return entry_schema.Validator(entry_schema.kind_schema(kind, taxonomy), format_checker=checker)
 
 
 class EntrySchema:
@@ -118,23 +135,14 @@ class EntrySchema:
         """Every schema error of one entry. jsonschema explains errors best but costs ~30x
         more, so it runs only once the compiled check has said the entry is invalid."""
         try:
-            # Entries are flat: only top-level dates need to become strings for this check.
-            self._fast({key: value.isoformat() if isinstance(value, dt.date) else value
+            # Entries are flat but for a meetup's editions: only their dates and top-level ones
+            # need to become strings for this check.
+            self._fast({key: value.isoformat() if isinstance(value, dt.date)
+                        else as_json(value) if key == EVENTS_FIELD else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
-            return list(_validator(self.kind, self.taxonomy).iter_errors(_as_json(fields)))
+            return list(_validator(self.kind, self.taxonomy).iter_errors(as_json(fields)))
         return []
-
-
-def _as_json(value: Any) -> Any:
-    """The JSON the schema speaks: dates as ISO strings, tuples as lists."""
-    if isinstance(value, dict):
-        return {key: _as_json(item) for key, item in value.items()}
-    if isinstance(value, tuple):
-        return [_as_json(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
 
 
 def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Problem]:
@@ -172,6 +180,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
             found.append((where, message, rule))
     found += swallowed.values()
     found += _cut_by_comment(entry)
+    found += text_problems(entry, schema_paths)
+    found += edition_problems(entry)
     added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
     if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
         # A file copied from another entry keeps its 'reviewed': the page would claim a review
@@ -182,8 +192,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
 
     for name, value in entry.fields.items():
         if type(value) is str:
-            if name == "url" and ("url",) not in schema_paths:
-                found += _url_problems(entry, ("url",), value)
+            if name in URL_FIELDS and (name,) not in schema_paths:
+                found += _url_problems(entry, (name,), value)
             if name == "isbn" and ("isbn",) not in schema_paths and (reason := isbn_problem(value)):
                 found.append((entry.location(name), reason, "format"))
             if name in TEXT_FIELDS and _MARKUP_CHARS.search(value) and (reason := markup_problem(value)):
@@ -199,6 +209,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
+                if name == EVENTS_FIELD and type(item) is dict:
+                    found += _edition_text_problems(entry, index, item)
                 if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
                     found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
                                   "plain-text"))
@@ -217,12 +229,18 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
 
 
+def _edition_text_problems(entry: Entry, index: int, edition: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
+    """An edition's name and city are shown on pages and in calendars: plain text, as a title is."""
+    return [(entry.location(EVENTS_FIELD, index, key), f"'{dotted((EVENTS_FIELD, index, key))}' {reason}", "plain-text")
+            for key in ("name", "city") if type(text := edition.get(key)) is str and (reason := markup_problem(text))]
+
+
 def _url_problems(entry: Entry, path: Path_, url: str) -> list[tuple[Location, str, str]]:
     reason = url_problem(url)
     if reason is None and "?" in url and (tracking := tracking_parameters(url)):
         reason = (f"URL carries tracking parameters ({', '.join(tracking)}); write it without them: "
                   f"{without_tracking(url)}")
-    return [(entry.location(*path), reason, "url")] if reason else []
+    return [(entry.location(*path), url_message(str(path[-1]), reason), "url")] if reason else []
 
 
 def _is_placeholder(entry: Entry, path: Path_) -> bool:
@@ -371,7 +389,7 @@ def _check_why(catalog: Catalog, shown: str, pick: tuple[str, Kind, str], where:
     elif len(why) > MAX_WHY:
         yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' is {len(why)} characters; keep it to "
                       f"{MAX_WHY}", "picks")
-    elif reason := markup_problem(why):
+    elif reason := markup_problem(why) or bidi_problem(why) or line_break_problem(why):
         yield Problem(shown, where.line, where.col, f"'why' of '{entry_id}' {reason}", "picks")
 
 

@@ -15,7 +15,7 @@ import yaml
 from pmgenome.text.clean import character_name, first_control
 from pmgenome.text.position import position
 
-_KEY_AT_START = re.compile(r"(\s*)([A-Za-z_][\w-]*):(?:\s|$)")
+_KEY_AT_START = re.compile(r"(\s*)([A-Za-z_][\w-]*):(?:\s|\Z)")
 _CONTEXT = re.compile(r"while (?:parsing|scanning) (?:a |an |the )?(.+)")
 _TAB_PROBLEMS = ("found character that cannot start any token", "found a tab character that violates indentation")
 

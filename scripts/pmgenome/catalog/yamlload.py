@@ -34,10 +34,10 @@ ALLOWED_TAGS = frozenset({STR, INT, BOOL, NULL, DATE, SEQ, MAP})
 
 
 _IMPLICIT = (
-    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), frozenset("tTfF")),
-    (INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$"), frozenset("-+0123456789")),
-    (NULL, re.compile(r"^(?:~|null|Null|NULL)$"), frozenset("~nN")),
-    (DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"), frozenset("0123456789")),
+    (BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)\Z"), frozenset("tTfF")),
+    (INT, re.compile(r"^[-+]?(?:0|[1-9][0-9]*)\Z"), frozenset("-+0123456789")),
+    (NULL, re.compile(r"^(?:~|null|Null|NULL)\Z"), frozenset("~nN")),
+    (DATE, re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z"), frozenset("0123456789")),
 )
 
 # Most plain values start with a letter no implicit type can start with: one lookup decides.

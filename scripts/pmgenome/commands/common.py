@@ -12,8 +12,8 @@ from enum import IntEnum
 from pathlib import Path
 from types import FrameType
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import TAXONOMY_FILE
+from pmgenome.text.paths import display_path
 
 
 class Exit(IntEnum):

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 import sys
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import (
     Exit,
@@ -35,6 +34,7 @@ from pmgenome.stores.atomic import remove_leftovers
 from pmgenome.stores.errors import StoreError
 from pmgenome.stores.lock import store_lock
 from pmgenome.text.hints import did_you_mean
+from pmgenome.text.paths import display_path
 
 HELP = "fetch the entries' pages and store what they tell (title, author, date, reading time...)"
 MAX_AGE_LIMIT = 36_500  # a hundred years: any longer is a typo, and timedelta stops at 999,999,999 days
@@ -86,6 +86,10 @@ def report(run: EnrichRun, written: bool, shown_store: str) -> str:
         kept = (f"kept the record fetched {item.kept_from}, marked stale" if item.kept_from
                 else "nothing stored before, recorded as stale")
         lines.append(f"{display_path(item.path)}: {item.url}: {item.error}; {kept}")
+    for item in run.outcomes:
+        if item.feed_error is not None:
+            lines.append(f"{display_path(item.path)}: its feed could not be read ({item.feed_error}); "
+                         "the latest date read before is kept, and the feed is read again next run")
     counts = ", ".join(f"{run.count(outcome)} {outcome.value}" for outcome in Outcome)
     total = len(run.outcomes)
     lines.append(f"enrich: {total} entr{'ies' if total != 1 else 'y'}: {counts}; {run.requests} "

@@ -11,8 +11,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog import exclusions as excl
+from pmgenome.catalog import hosts
 from pmgenome.catalog.load import load_catalog
+from pmgenome.catalog.model import EXCLUSIONS_FILE, HOSTS_FILE
 from pmgenome.commands.common import (
     Exit,
     add_catalog_option,
@@ -20,8 +22,8 @@ from pmgenome.commands.common import (
     in_github_actions,
 )
 from pmgenome.commands.progress import ProgressBar
-from pmgenome.links import exclusions as excl
-from pmgenome.links import hosts
+from pmgenome.enrich.silence import SILENT_MONTHS, SilentEntry, silent_entries
+from pmgenome.enrich.store import load_store
 from pmgenome.links.gitchanges import GitError, changed_files
 from pmgenome.links.markdown import format_markdown
 from pmgenome.links.report import Report, ReportFormat, format_github, format_json, format_text
@@ -34,9 +36,18 @@ from pmgenome.links.run import (
 )
 from pmgenome.links.run import run as run_check
 from pmgenome.links.wayback import DEFAULT_WAYBACK_URL, WAYBACK_ENV
-from pmgenome.net.client import ClientConfig
+from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
+from pmgenome.net.client import (
+    CONCURRENCY,
+    MIN_INTERVAL,
+    PER_HOST,
+    READ_TIMEOUT,
+    ClientConfig,
+)
 from pmgenome.stores.errors import StoreError
+from pmgenome.stores.timestamps import utc_now
 from pmgenome.text.escape import terminal
+from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url
 
 HELP = "check that the catalog's links still work (exit 1 when one is dead)"
@@ -87,21 +98,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="check the URLs in FILE (one per line, at most 10 MiB) instead of the catalog")
     parser.add_argument("--format", choices=[f.value for f in ReportFormat], default=None,
                         help="report format (default: github in GitHub Actions, text elsewhere)")
-    parser.add_argument("--timeout", type=_seconds(0, 3600), default=20.0, metavar="SECONDS",
-                        help="give up on one request after this long (default: 20)")
-    parser.add_argument("--attempts", type=_count, default=3, metavar="N",
-                        help="requests per URL at most, for 429, 5xx, timeouts and resets (default: 3); "
-                             "the report says how many were made")
-    parser.add_argument("--outage-window", type=_seconds(0, 600, strictly_above=False), default=10.0,
-                        metavar="SECONDS",
+    # These default to None: ClientConfig.from_options falls back to the one default of each (net/).
+    parser.add_argument("--timeout", type=_seconds(0, 3600), metavar="SECONDS",
+                        help=f"give up on one request after this long (default: {READ_TIMEOUT:g})")
+    parser.add_argument("--attempts", type=_count, metavar="N",
+                        help=f"requests per URL at most, for 429, 5xx and resets (default: {ATTEMPTS}; a timeout "
+                             f"is tried {TIMEOUT_ATTEMPTS} times at most); the report says how many were made")
+    parser.add_argument("--outage-window", type=_seconds(0, 600, strictly_above=False), metavar="SECONDS",
                         help="a server answering 5xx is asked again over this long, its attempts spread out, "
-                             "so a deploy or restart is not called broken (default: 10)")
-    parser.add_argument("--concurrency", type=_count, default=16, metavar="N",
-                        help="requests in flight in all (default: 16)")
-    parser.add_argument("--per-host", type=_count, default=2, metavar="N",
-                        help="requests in flight to one host (default: 2; CATALOG/hosts.yaml can change it)")
-    parser.add_argument("--min-interval", type=_seconds(0, 60, strictly_above=False), default=0.0,
-                        metavar="SECONDS", help="seconds between two requests to one host (default: 0)")
+                             f"so a deploy or restart is not called broken (default: {OUTAGE_WINDOW:g})")
+    parser.add_argument("--concurrency", type=_count, metavar="N",
+                        help=f"requests in flight in all (default: {CONCURRENCY})")
+    parser.add_argument("--per-host", type=_count, metavar="N",
+                        help=f"requests in flight to one host (default: {PER_HOST}; CATALOG/hosts.yaml can "
+                             "change it)")
+    parser.add_argument("--min-interval", type=_seconds(0, 60, strictly_above=False), metavar="SECONDS",
+                        help=f"seconds between two requests to one host (default: {MIN_INTERVAL:g})")
     parser.add_argument("--allow-private", action="store_true",
                         help="allow private, loopback and link-local addresses (never for untrusted URLs)")
     parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE, metavar="FILE",
@@ -187,9 +199,9 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
 def _rules(args: argparse.Namespace) -> tuple[tuple[tuple[excl.Exclusion, ...], tuple[hosts.HostRule, ...]] | None,
                                               str | None]:
     """The exclusions and host rules, or a message when a file is missing or has problems."""
-    found: list[Any] = []  # the exclusions, then the host rules
-    for option, default, load in ((args.exclusions, excl.EXCLUSIONS_FILE, excl.load_exclusions),
-                                  (args.hosts, hosts.HOSTS_FILE, hosts.load_host_rules)):
+    found = []
+    for option, default, load in ((args.exclusions, EXCLUSIONS_FILE, excl.load_exclusions),
+                                  (args.hosts, HOSTS_FILE, hosts.load_host_rules)):
         path = option if option is not None else args.catalog / default
         if option is not None and not path.is_file():
             return None, f"file not found: {display_path(path)}"
@@ -200,6 +212,21 @@ def _rules(args: argparse.Namespace) -> tuple[tuple[tuple[excl.Exclusion, ...], 
             return None, f"fix {display_path(path)} first"
         found.append(rules)
     return tuple(found), None
+
+
+def _silent(args: argparse.Namespace) -> list[SilentEntry]:
+    """The podcasts and newsletters gone silent, for a whole-catalog report: their last item's date
+    is in the enrichment store (an unusable store is said, and the report goes on without them)."""
+    if args.url_file is not None or args.changed_since is not None:
+        return []
+    catalog, _ = load_catalog(args.catalog)
+    try:
+        records = load_store(args.catalog)
+    except StoreError as error:
+        print(f"pmgenome links: warning: no retirement candidates in the report: {terminal(str(error))}",
+              file=sys.stderr)
+        return []
+    return silent_entries(catalog, records, utc_now().date())
 
 
 def _same_file(one: Path, other: Path) -> bool:
@@ -226,14 +253,13 @@ def run(args: argparse.Namespace) -> int:
     rules, problem = _rules(args)
     if rules is None:
         return _fail(problem or "")
-    timeout = args.timeout
     scope = Scope.LIST if args.url_file else Scope.CHANGES if args.changed_since is not None else Scope.CATALOG
     options = RunOptions(
         scope=scope,
-        client=ClientConfig(connect_timeout=min(10.0, timeout), read_timeout=timeout, total_timeout=timeout,
-                            concurrency=args.concurrency, per_host=args.per_host, max_attempts=args.attempts,
-                            allow_private=args.allow_private, min_interval=args.min_interval),
-        outage_window=args.outage_window, cache=None if args.no_cache else args.cache, max_age=args.max_age,
+        client=ClientConfig.from_options(timeout=args.timeout, concurrency=args.concurrency, per_host=args.per_host,
+                                         min_interval=args.min_interval, attempts=args.attempts,
+                                         outage_window=args.outage_window, allow_private=args.allow_private),
+        cache=None if args.no_cache else args.cache, max_age=args.max_age,
         results=args.results, wayback=wayback,
         exclusions=rules[0], host_rules=rules[1],
     )
@@ -248,8 +274,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome links: warning: {terminal(warning)}", file=sys.stderr)
     chosen = ReportFormat(args.format) if args.format else (
         ReportFormat.GITHUB if in_github_actions() else ReportFormat.TEXT)
-    formatters: dict[ReportFormat, Callable[[Report], str]] = {
-        ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
-        ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url)}
+    formatters = {ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
+                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url, _silent(args),
+                                                                        SILENT_MONTHS)}
     sys.stdout.write(formatters[chosen](outcome.report))
     return Exit.PROBLEMS if outcome.report.failing else Exit.OK

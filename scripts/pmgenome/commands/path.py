@@ -7,7 +7,6 @@ import json
 import sys
 from enum import StrEnum
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
@@ -23,7 +22,9 @@ from pmgenome.plan.model import (
 )
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
+from pmgenome.plan.sentences import fill
 from pmgenome.text.escape import json_text, terminal
+from pmgenome.text.paths import display_path
 
 HELP = "print a T-shaped reading plan for a reader's stage, background, company, goal and self-ratings"
 
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
     elif output == PlanFormat.MARKDOWN:
         write_stdout(terminal(plan_markdown(plan, who)))
     elif output == PlanFormat.SVG:
-        write_stdout(terminal(t_svg(plan.profile, f"Your T: {who}")) + "\n")
+        write_stdout(terminal(t_svg(plan.profile, fill("picture_title", who=who))) + "\n")
     else:
         write_stdout(terminal(format_text(plan, who)))
     return Exit.OK

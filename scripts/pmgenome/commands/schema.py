@@ -7,11 +7,12 @@ import argparse
 import json
 
 from pmgenome.catalog import schema as entry_schema
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog.model import TAXONOMY_FILE
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.text.escape import terminal_line
+from pmgenome.text.paths import display_path
 
 HELP = ("print the entry JSON Schema (or the schema of a command's JSON output), or check/sync its vocabulary with "
         "taxonomy.yaml")
@@ -37,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     if not args.catalog.is_dir():
         tell(f"pmgenome schema: {catalog_not_found(args.catalog)}")
         return Exit.USAGE
-    taxonomy, problems = load_taxonomy(args.catalog / "taxonomy.yaml")
+    taxonomy, problems = load_taxonomy(args.catalog / TAXONOMY_FILE)
     if problems:
         for problem in problems:
             tell(str(problem))

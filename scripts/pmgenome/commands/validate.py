@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.problems import FORMATTERS, ProblemFormat
+from pmgenome.catalog.staleness import stale_warnings
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.commands.common import (
     Exit,
@@ -16,6 +16,8 @@ from pmgenome.commands.common import (
     inside_catalog,
 )
 from pmgenome.commands.output import tell, write_stdout
+from pmgenome.site.today import BuildDateError, build_date
+from pmgenome.text.paths import display_path
 
 HELP = ("check every entry, the vocabulary and the picks (or report only the named files' problems); "
         "report each problem as PATH:LINE:COL")
@@ -51,14 +53,21 @@ def run(args: argparse.Namespace) -> int:
     if refusal:
         tell(f"pmgenome validate: {refusal}")
         return Exit.USAGE
+    try:
+        today = build_date()  # SOURCE_DATE_EPOCH, when set, is the day the warnings speak of
+    except BuildDateError as error:
+        tell(f"pmgenome validate: {error}")
+        return Exit.USAGE
     catalog, problems = validate_catalog(args.catalog)
+    warnings = stale_warnings(catalog.entries, today)  # warnings only: they never change the exit code
     elsewhere = 0
     if wanted:
         mine = [p for p in problems if Path(p.path).resolve() in wanted]
         elsewhere, problems = len(problems) - len(mine), mine
+        warnings = [w for w in warnings if Path(w.path).resolve() in wanted]
     code = Exit.PROBLEMS if problems else Exit.OK
     # The verdict stands even when nobody reads it to the end (`| head`): write_stdout says so.
-    write_stdout(FORMATTERS[chosen](problems))
+    write_stdout(FORMATTERS[chosen](problems, warnings))
     if chosen != ProblemFormat.JSON:
         files = len({p.path for p in problems})
         if problems:
@@ -67,6 +76,8 @@ def run(args: argparse.Namespace) -> int:
             tell(f"{_count(len(wanted), 'file')} valid")
         else:
             tell(f"catalog is valid: {len(catalog.entries)} entries")
+        if warnings:
+            tell(f"{_count(len(warnings), 'warning')}: stale events to check (they do not fail validation)")
         if elsewhere:
             tell(f"(the rest of the catalog has {_count(elsewhere, 'problem')}: run without FILE to see them)")
     return code

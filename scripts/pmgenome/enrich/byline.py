@@ -7,6 +7,8 @@ import re
 
 from lxml import etree, html
 
+from pmgenome.text.clean import one_line
+
 MAX_AUTHOR_CHARS = 100
 MAX_NAME_WORDS = 6
 # How many text nodes of the main text to scan for a "By Jane Doe" line: bylines sit near the top.
@@ -23,11 +25,11 @@ _PREFIX = re.compile(
 _TAIL = re.compile(
     r"\s*(?:[|•·\n(]|\s[-–—]\s|,?\s+(?:on|am|le|el|il|updated|aktualisiert|prije|vor)\s+\d|"
     r",\s*\d|\d{1,4}[./-]\d|\s+(?:alle artikel|all (?:posts|articles|stories)|view (?:all|profile)|"
-    r"more (?:from|by|articles))\b).*$",
+    r"more (?:from|by|articles))\b).*\Z",
     re.IGNORECASE | re.DOTALL,
 )
 _LABEL_ONLY = re.compile(r"^(?:publiziert|veröffentlicht|posted|published|erstellt|geschrieben|written|"
-                         r"updated|aktualisiert|publié|publicado)(?:\s+(?:am|on|le|el|by|von|par))?$",
+                         r"updated|aktualisiert|publié|publicado)(?:\s+(?:am|on|le|el|by|von|par))?\Z",
                          re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 _URLISH = re.compile(r"https?://|www\.|\.(?:com|org|net|de|fr|io)\b|@", re.IGNORECASE)
@@ -41,7 +43,7 @@ _NOT_BYLINE = ("comment", "avatar", "image", "photo", "img", "bio", "description
                "follow", "social", "share")
 _BY_WORDS = frozenset({"by", "von", "par", "por", "door", "by:", "von:"})
 # Italian "di" only in lower case: "Di Maio ha detto" starts a sentence, not a byline.
-_BY_LINE = re.compile(r"^\s*(?:(?i:by|von|par|por|door)|di)\s+(\S.{1,80})$", re.DOTALL)
+_BY_LINE = re.compile(r"^\s*(?:(?i:by|von|par|por|door)|di)\s+(\S.{1,80})\Z", re.DOTALL)
 
 
 def clean_author(value: str | None) -> str | None:
@@ -49,7 +51,8 @@ def clean_author(value: str | None) -> str | None:
     if not value:
         return None
     value = htmllib.unescape(value) if "&" in value else value
-    text = _SPACE.sub(" ", value.replace("\n", " | ")).strip(" |,;:-–—()[]")
+    # one_line, as for every text read from a page: no control or bidirectional character is kept.
+    text = one_line(value.replace("\n", " | ")).strip(" |,;:-–—()[]")
     if _LABEL_ONLY.match(text):
         return None
     text = _PREFIX.sub("", text, count=1) if len(text.split()) > 1 else text

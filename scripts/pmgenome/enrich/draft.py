@@ -170,6 +170,7 @@ def _course(lines: _Lines, meta: PageMeta | None) -> None:
 def _meetup(lines: _Lines, meta: PageMeta | None) -> None:
     event = meta.event if meta else None
     lines.text("organizer", (event.organizer if event else None) or (meta.site_name if meta else None))
+    lines.add(f"cadence: {TODO}  # how often it meets: {' | '.join(entry_schema.enum('meetupCadence'))}")
     online = event.online if event else None
     lines.add(f"online: {TODO}  # true or false" if online is None else f"online: {'true' if online else 'false'}")
     if online is True:

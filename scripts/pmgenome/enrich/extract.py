@@ -22,8 +22,8 @@ from lxml import etree, html
 
 from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
-from pmgenome.enrich.decoding import decode_html
 from pmgenome.enrich.schemaorg import Course, Event, Work
+from pmgenome.net.decoding import decode_html
 from pmgenome.text.clean import one_line, shortened
 from pmgenome.urls import is_web_url
 
@@ -42,8 +42,8 @@ _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _SLASH_DATE = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\b")
-_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|$)")
-_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
+_COMPACT_DATE = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:\D|\Z)")
+_LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\Z")
 # A title's trailing "| Site" part: strong separators are trimmed when the tail is short; a plain
 # hyphen only when the tail is the site's name, since "Part 1 - Basics" is a real title.
 _STRONG_SEPARATOR = re.compile(r"\s+(?:[|·•»~]|::)\s+")

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any
 
 from pmgenome.enrich.extract import PageMeta
+from pmgenome.enrich.feed import FeedCheck
 from pmgenome.enrich.schemaorg import Course, Event
 from pmgenome.stores.timestamps import format_utc, parse_utc
 
@@ -44,16 +45,21 @@ class EnrichmentRecord:
     last_modified: str | None = None
     content_type: str | None = None
     meta: PageMeta = PageMeta()
+    feed: FeedCheck | None = None  # a podcast's or newsletter's feed, when its entry names one
 
     def to_json(self) -> dict[str, Any]:
-        """The record as the store writes it."""
-        return {
+        """The record as the store writes it (`feed` only when there is one, so the records of
+        other kinds read as they always have)."""
+        data = {
             "url": self.url, "final_url": self.final_url,
             "fetched_at": format_utc(self.fetched_at) if self.fetched_at else None,
             "status": self.status.value, "error": self.error, "etag": self.etag,
             "last_modified": self.last_modified, "content_type": self.content_type,
             "meta": self.meta.to_store(),
         }
+        if self.feed is not None:
+            data["feed"] = self.feed.to_json()
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> EnrichmentRecord:
@@ -61,13 +67,14 @@ class EnrichmentRecord:
 
         A status other than "ok" reads as stale, so the entry is fetched again."""
         status = RecordStatus.OK if data.get("status") == RecordStatus.OK.value else RecordStatus.STALE
-        meta = data.get("meta")
+        meta, feed = data.get("meta"), data.get("feed")
         return cls(
             url=text(data.get("url")), final_url=text(data.get("final_url")),
             fetched_at=parse_utc(text(data.get("fetched_at"))), status=status, error=text(data.get("error")),
             etag=text(data.get("etag")), last_modified=text(data.get("last_modified")),
             content_type=text(data.get("content_type")),
             meta=meta_from_json(meta) if isinstance(meta, Mapping) else PageMeta(),
+            feed=FeedCheck.from_json(feed) if isinstance(feed, Mapping) else None,
         )
 
 

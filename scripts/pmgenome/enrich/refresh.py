@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.extract import PageMeta
+from pmgenome.enrich.feed import FeedCheck, read_feed
 from pmgenome.enrich.page import PageResult, fetch_page
 from pmgenome.enrich.record import EnrichmentRecord, RecordStatus
 from pmgenome.net.client import Client
@@ -42,6 +43,7 @@ class EntryOutcome:
     outcome: Outcome
     error: str | None = None
     kept_from: str | None = None  # fetched_at of the record kept after a failure
+    feed_error: str | None = None  # why the entry's feed could not be read this run (its page may have been)
 
 
 @dataclass(frozen=True)
@@ -64,9 +66,13 @@ def unknown_ids(catalog: Catalog, only: Sequence[str]) -> list[str]:
 
 
 def is_fresh(record: EnrichmentRecord | None, entry: Entry, now: dt.datetime, max_age: dt.timedelta) -> bool:
-    """Whether the stored record is a good read of this entry's URL, younger than `max_age`."""
+    """Whether the stored record is a good read of this entry's URL (and of its feed, when it has
+    one), younger than `max_age`."""
     if record is None or record.url != entry.url or record.status is not RecordStatus.OK:
         return False
+    if entry.feed and (record.feed is None or record.feed.url != entry.feed or record.feed.fetched_at is None
+                       or record.feed.error is not None):
+        return False  # a feed added or moved since, or last read in vain: look again
     return record.fetched_at is not None and now - record.fetched_at < max_age
 
 
@@ -153,14 +159,22 @@ def enrich_catalog(
     requests = 0
     interrupted = False
 
-    def fetch(job: tuple[Entry, dict[str, str]]) -> PageResult:
-        return fetch_page(client, job[0].url, headers=job[1], today=now.date())
+    def fetch(job: tuple[Entry, dict[str, str]]) -> tuple[PageResult, FeedCheck | None, int]:
+        entry, headers = job
+        page = fetch_page(client, entry.url, headers=headers, today=now.date())
+        if not isinstance(entry.feed, str) or url_problem(entry.feed):
+            return page, None, page.requests
+        old = store.get(entry.id)
+        feed, asked = read_feed(client, entry.feed, now, old.feed if old is not None else None)
+        return page, feed, page.requests + asked
 
     try:
         with closing(completed(fetch, to_fetch, client.config.concurrency, "enrich")) as fetched:
-            for (entry, _), page in fetched:
-                requests += page.requests
-                records[entry.id], outcomes[entry.id] = _settle(entry, store.get(entry.id), page, now)
+            for (entry, _), (page, feed, asked) in fetched:
+                requests += asked
+                record, outcome = _settle(entry, store.get(entry.id), page, now)
+                records[entry.id] = dataclasses.replace(record, feed=feed)
+                outcomes[entry.id] = dataclasses.replace(outcome, feed_error=feed.error) if feed else outcome
     except KeyboardInterrupt:
         # Keep what was fetched: the caller saves it, and the next run resumes from there. Pages
         # still in flight are left to their daemon threads (see workers.py).

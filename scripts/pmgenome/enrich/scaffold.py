@@ -1,6 +1,10 @@
 """A new catalog entry drafted from its page: its kind, its address, a free id, and the file written
-without ever replacing someone else's (`pmgenome new` is a thin layer over `draft_from_page` and
-`write_draft`)."""
+without ever replacing one (`pmgenome new` is a thin layer over `draft_from_page` and `write_draft`).
+
+A page may say it lives elsewhere, by a redirect or by its rel=canonical. Either is believed only
+when it leads to a page of its own: one that leads up to a home page or to a parent of the address
+asked for (a page that died politely, a canonical copied from a site template) says nothing about
+where the resource lives, so the draft keeps the address the person gave and says why."""
 
 from __future__ import annotations
 
@@ -11,7 +15,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from pmgenome.catalog.files import entry_files
 from pmgenome.catalog.load import id_problem
@@ -19,7 +23,6 @@ from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.draft import render_entry
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult
-from pmgenome.stores.atomic import write_atomic
 from pmgenome.urls import (
     normalise_url,
     tracking_parameters,
@@ -33,6 +36,7 @@ MAX_SUFFIX = 1000
 MAX_CREATE_TRIES = 20
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_INDEX_FILE = re.compile(r"(?:index|default|home)(?:\.[a-z]{2,5})?", re.IGNORECASE)
 _WORK_KINDS = {"book": Kind.BOOK, "podcast": Kind.PODCAST, "video": Kind.VIDEO}
 
 
@@ -42,12 +46,14 @@ class NoFreeName(Exception):
 
 @dataclass(frozen=True)
 class Draft:
-    """A new entry ready to write: its kind, the URL it records, its text and the title ids come from."""
+    """A new entry ready to write: its kind, the URL it records, its text, the title ids come from,
+    and what the person must be told about it (an address of the page's that was not believed)."""
 
     kind: Kind
     url: str
     text: str
     title: str | None
+    notes: tuple[str, ...] = ()
 
 
 def guess_kind(meta: PageMeta | None) -> Kind:
@@ -64,14 +70,50 @@ def guess_kind(meta: PageMeta | None) -> Kind:
     return Kind.ARTICLE
 
 
-def entry_url(url: str, page: PageResult) -> str:
-    """The address to record: the page's own canonical one when it is a clean address of the same
-    site, else `url` without campaign and click parameters."""
+def landing_doubt(asked: str, landed: str) -> str | None:
+    """Why `landed` (where a redirect or a page's canonical leads) cannot stand for `asked`: it is a
+    home page, or a parent of asked's path. None when it can (the same page, or a page of its own)."""
+    if normalise_url(asked) == normalise_url(landed):
+        return None
+    _, before = _path_segments(asked)
+    end, after = _path_segments(without_tracking(landed))
+    if not before or end.query:
+        return None  # a home page may move anywhere; a query names a page of its own
+    if not after:
+        return "a home page, not the page asked for"
+    if _site(asked) == _site(landed) and len(after) < len(before) and before[:len(after)] == after:
+        return "a parent of the page asked for"
+    return None
+
+
+def _path_segments(url: str) -> tuple[SplitResult, list[str]]:
+    parts = urlsplit(url)
+    segments = [segment for segment in parts.path.lower().split("/") if segment]
+    if segments and _INDEX_FILE.fullmatch(segments[-1]):
+        segments.pop()  # /index.html is the folder's own page
+    return parts, segments
+
+
+def redirect_doubt(url: str, page: PageResult) -> str | None:
+    """Why the page `url` redirected to is not its page ("it redirects to X, a home page, ..."), or None."""
+    doubt = landing_doubt(url, page.final_url) if page.final_url else None
+    return f"it redirects to {page.final_url}, {doubt}" if doubt else None
+
+
+def entry_url(url: str, page: PageResult) -> tuple[str, str | None]:
+    """The address to record, and a note when the page's own was not believed: the page's canonical
+    address when it is a clean one of the same site that names a page of its own, else `url`
+    without campaign and click parameters."""
     canonical = page.meta.canonical if page.meta else None
-    if canonical and not url_problem(canonical) and not tracking_parameters(canonical) \
-            and _site(canonical) == _site(page.final_url or url):
-        return canonical
-    return without_tracking(url)
+    given = without_tracking(url)
+    if not canonical or url_problem(canonical) or tracking_parameters(canonical) \
+            or _site(canonical) != _site(page.final_url or url):
+        return given, None
+    doubt = landing_doubt(page.final_url or url, canonical)
+    if doubt:
+        return given, (f"the page gives {canonical} as its own address, but that is {doubt}: not believed, the "
+                       f"draft keeps {given}")
+    return canonical, None
 
 
 def _site(url: str) -> str:
@@ -90,7 +132,7 @@ def slugify(text: str) -> str:
 def _url_words(url: str) -> str:
     parts = urlsplit(url)
     segments = [unquote(part) for part in parts.path.split("/") if part]
-    last = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", segments[-1]) if segments else ""
+    last = re.sub(r"\.[A-Za-z0-9]{1,5}\Z", "", segments[-1]) if segments else ""
     host = (parts.hostname or "").removeprefix("www.")
     return last if slugify(last) else host
 
@@ -116,11 +158,12 @@ def existing_entry(catalog: Catalog, *urls: str | None) -> Entry | None:
 
 def draft_from_page(url: str, page: PageResult, catalog: Catalog, kind: Kind | None, today: dt.date) -> Draft:
     """The entry `pmgenome new` writes for `url`, fetched as `page` (placeholders only when the
-    page told nothing)."""
-    chosen = kind or guess_kind(page.meta)
-    recorded = entry_url(url, page)
-    return Draft(chosen, recorded, render_entry(chosen, recorded, page.meta, catalog.taxonomy, today),
-                 page.meta.title if page.meta else None)
+    page told nothing, or was another page than the one asked for)."""
+    meta = None if redirect_doubt(url, page) else page.meta  # a home page's title is not the resource's
+    chosen = kind or guess_kind(meta)
+    recorded, note = entry_url(url, page) if meta else (without_tracking(url), None)
+    return Draft(chosen, recorded, render_entry(chosen, recorded, meta, catalog.taxonomy, today),
+                 meta.title if meta else None, (note,) if note else ())
 
 
 def taken_ids(root: Path, catalog: Catalog) -> set[str]:
@@ -140,15 +183,10 @@ def create_entry(root: Path, kind: Kind, entry_id: str, text: str) -> Path:
     return path
 
 
-def write_draft(root: Path, draft: Draft, taken: set[str], replacing: Entry | None = None) -> Path:
-    """Write `draft` under a free id, or in place of `replacing` (the entry that already holds its
-    URL, when the person asked to replace it). Raises NoFreeName, or OSError when the disk refuses."""
-    if replacing is not None:
-        path = Path(root) / draft.kind.folder / f"{replacing.id}.yaml"
-        write_atomic(path, draft.text)
-        if replacing.path != path:
-            replacing.path.unlink(missing_ok=True)  # the entry moved to its new kind's folder
-        return path
+def write_draft(root: Path, draft: Draft, taken: set[str]) -> Path:
+    """Write `draft` in a new file under a free id: never in place of an existing file, whatever
+    it holds (an entry someone curated, an earlier draft). Raises NoFreeName, or OSError when the
+    disk refuses."""
     for _ in range(MAX_CREATE_TRIES):
         entry_id = choose_id(draft.title, draft.url, taken)
         try:

@@ -155,7 +155,7 @@ VIDEO_TYPES = frozenset({"VideoObject"})
 _OG_KINDS = {"book": "book", "books.book": "book", "video.other": "video", "video.movie": "video",
              "video.episode": "video"}
 _DURATION = re.compile(r"P(?:(\d+)D)?T?(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?", re.IGNORECASE)
-_YEAR = re.compile(r"\s*(\d{4})(?:\D|$)")
+_YEAR = re.compile(r"\s*(\d{4})(?:\D|\Z)")
 _ISBN = re.compile(r"(?:97[89][- ]?)?(?:\d[- ]?){9}[\dX]")
 MAX_DURATION_HOURS = 1000
 

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog.model import ENRICHMENT_FILE
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.stores.atomic import write_atomic
 from pmgenome.stores.errors import StoreDamaged, StoreError
@@ -24,9 +24,9 @@ from pmgenome.stores.jsonfile import (
     JsonDocument,
     read_json,
 )
+from pmgenome.text.paths import display_path
 from pmgenome.text.position import position
 
-STORE_FILE = "enrichment.json"
 STORE_VERSION = 1
 # A record is four levels deep (document, entries, record, meta, course); the rest is slack for
 # fields a later version may add, far below what would trouble a parser.
@@ -38,7 +38,7 @@ Records = Mapping[str, EnrichmentRecord]
 
 
 def store_path(catalog_root: Path) -> Path:
-    return Path(catalog_root) / STORE_FILE
+    return Path(catalog_root) / ENRICHMENT_FILE
 
 
 def _way_out(shown: str, kind: Damage | None) -> str:

@@ -7,25 +7,34 @@ only in the page, so HEAD would cost a second request for most links.
 
 from __future__ import annotations
 
-import random
 import secrets
 import threading
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from pmgenome.links.hosts import HostRules
+from pmgenome.catalog.hosts import HostRules
 from pmgenome.links.page import PageSummary
-from pmgenome.links.probe import Probe, RetryPolicy, Wait, host_of
+from pmgenome.links.probe import Probe, host_of
 from pmgenome.links.schedule import Later, Scheduler
-from pmgenome.links.soft404 import missing_page_url, resembles, says_not_found
+from pmgenome.links.soft404 import (
+    is_home,
+    missing_page_url,
+    other_site_home,
+    resembles,
+    same_page,
+    says_not_found,
+)
 from pmgenome.links.verdict import Fetched, LinkResult, Verdict, judge, suggested_url
+from pmgenome.net.chain import RetryPolicy, Wait
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.net.limits import HostLimits
 
 PAGE_TYPES = ("text/html", "application/xhtml+xml")
 PAGE_BYTES = 256 * 1024  # of a page read for soft-404 and challenge signs; the rest is never downloaded
+
+
+STALL_AFTER = 5.0  # seconds without an answer before a request stops holding its slot, at most
 
 
 @dataclass(frozen=True)
@@ -34,22 +43,28 @@ class CheckOptions:
     concurrency: int = ClientConfig.concurrency
     host_limits: HostLimits = HostLimits()
     rules: HostRules = field(default_factory=HostRules)
-    stall_after: float = 5.0  # seconds without an answer before a request stops holding its slot
+    stall_after: float = STALL_AFTER
     soft_404: bool = True
 
     @classmethod
-    def from_client(cls, config: ClientConfig, outage_window: float = RetryPolicy.outage_window,
-                    **changes: object) -> CheckOptions:
-        """Options that follow the client's limits, with `changes` on top."""
+    def from_client(cls, config: ClientConfig, **changes: object) -> CheckOptions:
+        """Options that follow the client's limits and retry policy, with `changes` on top."""
         options = cls(
-            retry=RetryPolicy(attempts=config.max_attempts, outage_window=outage_window,
-                              backoff_base=config.backoff_base, backoff_max=config.backoff_max,
-                              max_retry_after=config.max_retry_after, max_redirects=config.max_redirects),
+            retry=config.retry,
             concurrency=config.concurrency,
             host_limits=HostLimits(config.per_host, config.min_interval),
-            stall_after=max(0.5, min(5.0, config.read_timeout / 4)),
+            stall_after=max(0.5, min(STALL_AFTER, config.read_timeout / 4)),
         )
         return replace(options, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class MissingPage:
+    """What a host answers for an address that cannot exist: where it ended, and the page when
+    it is one to compare with (None when the host has no page of its own for it)."""
+
+    final_url: str
+    page: PageSummary | None
 
 
 class _Run:
@@ -59,18 +74,17 @@ class _Run:
                  progress: Callable[[int, int], None] | None) -> None:
         self.client, self.targets, self.options, self.progress = client, targets, options, progress
         self.results: dict[str, LinkResult] = {}
-        self.rng = random.Random()
         self.lock = threading.Lock()
-        self.missing_pages: dict[str, PageSummary | None] = {}  # origin -> the host's page for no page
+        self.missing_pages: dict[str, MissingPage | None] = {}  # origin -> the host's answer for no page
         self.waiting: dict[str, list[tuple[Probe, Fetched]]] = {}  # origin -> pages judged once it comes
-        self.scheduler = Scheduler(options.concurrency, self._limits, options.stall_after)
+        self.scheduler = Scheduler(options.concurrency, self._limits, options.stall_after, client.clock)
 
     def _limits(self, host: str) -> HostLimits:
         return self.options.rules.limits(host, self.options.host_limits)
 
     def run(self) -> list[LinkResult]:
         for url in self.targets:
-            probe = Probe(url, self.options.retry, self.rng)
+            probe = Probe(url, self.client.chain(url, self.options.retry))
             self.scheduler.add(probe.host, self._step(probe, self._judged))
         self.scheduler.run()
         return [self.results[url] for url in self.targets]
@@ -78,10 +92,10 @@ class _Run:
     def _step(self, probe: Probe, then: Callable[[Probe, Fetched], None]) -> Callable[[], Later | None]:
         def step() -> Later | None:
             try:
-                sent_at = time.monotonic()
+                sent_at = self.client.clock.monotonic()
                 answer = self.client.send("GET", probe.current, headers=self.options.rules.headers(probe.host),
                                           max_bytes=PAGE_BYTES, body_types=PAGE_TYPES)
-                outcome = probe.answered(answer, sent_at, time.monotonic())
+                outcome = probe.answered(answer, sent_at, self.client.clock.monotonic())
                 if isinstance(outcome, Wait):
                     return Later(outcome.delay, probe.host, step, outcome.host_pause)
                 then(probe, outcome)
@@ -94,9 +108,8 @@ class _Run:
 
     def _judged(self, probe: Probe, fetched: Fetched) -> None:
         verdict, why = judge(fetched, self.options.rules.accepted(host_of(fetched.final_url)))
-        if (self.options.soft_404 and verdict in (Verdict.OK, Verdict.REDIRECTED)
-                and fetched.answer.status == 200 and says_not_found(fetched.page)):
-            origin = _origin(fetched.final_url)
+        origin = self._comparison(verdict, fetched)
+        if origin is not None:
             with self.lock:
                 known = origin in self.missing_pages
                 missing = self.missing_pages.get(origin)
@@ -105,22 +118,39 @@ class _Run:
                     self.waiting.setdefault(origin, []).append((probe, fetched))
             if not known:
                 if first:
-                    self._ask_missing_page(origin, fetched.final_url)
+                    self._ask_missing_page(origin)
                 return
             verdict, why = _compared(verdict, why, fetched, missing)
         self._record(probe, fetched, why, verdict)
 
-    def _ask_missing_page(self, origin: str, url: str) -> None:
-        probe = Probe(missing_page_url(url, secrets.token_hex(6)), RetryPolicy(attempts=1, max_redirects=5))
+    def _comparison(self, verdict: Verdict, fetched: Fetched) -> str | None:
+        """The origin whose answer for a missing address decides this page, or None: a page that
+        says "not found" is compared with its own host's, a section sent to another site's home
+        page with the old host's."""
+        if not self.options.soft_404 or verdict not in (Verdict.OK, Verdict.REDIRECTED):
+            return None
+        if other_site_home(fetched.url, fetched.final_url, fetched.redirects):
+            return _origin(fetched.url)
+        if fetched.answer.status == 200 and says_not_found(fetched.page):
+            return _origin(fetched.final_url)
+        return None
+
+    def _ask_missing_page(self, origin: str) -> None:
+        url = missing_page_url(origin, secrets.token_hex(6))
+        probe = Probe(url, self.client.chain(url, RetryPolicy(attempts=1, max_redirects=5)))
 
         def found(_: Probe, fetched: Fetched) -> None:
-            page = fetched.page if fetched.answer.error is None and fetched.page.size else None
+            missing = None
+            if fetched.answer.error is None:
+                # A host that answers an unknown address with its home page has no 404 page of its own.
+                own = fetched.page.size > 0 and not is_home(fetched.final_url)
+                missing = MissingPage(fetched.final_url, fetched.page if own else None)
             with self.lock:
-                self.missing_pages[origin] = page
+                self.missing_pages[origin] = missing
                 waiting = self.waiting.pop(origin, [])
             for waiting_probe, waiting_fetched in waiting:
                 verdict, why = judge(waiting_fetched, self.options.rules.accepted(host_of(waiting_fetched.final_url)))
-                verdict, why = _compared(verdict, why, waiting_fetched, page)
+                verdict, why = _compared(verdict, why, waiting_fetched, missing)
                 self._record(waiting_probe, waiting_fetched, why, verdict)
 
         self.scheduler.add(probe.host, self._step(probe, found))
@@ -150,10 +180,20 @@ def _origin(url: str) -> str:
 
 
 def _compared(verdict: Verdict, why: str | None, fetched: Fetched,
-              missing: PageSummary | None) -> tuple[Verdict, str | None]:
-    """A page whose text says "not found" is a soft 404 when it looks like the host's own
-    answer for an address that cannot exist."""
-    if missing is None or not resembles(fetched.page, missing):
+              missing: MissingPage | None) -> tuple[Verdict, str | None]:
+    """The verdict once the host's answer for a missing address is known. A section sent to
+    another site's home page is a soft 404 when the old host sends every address there; a page
+    whose text says "not found" is one when it looks like the host's own 404 page (never a page
+    compared with itself)."""
+    if missing is None:
+        return verdict, why
+    if other_site_home(fetched.url, fetched.final_url, fetched.redirects):
+        if not same_page(missing.final_url, fetched.final_url):
+            return verdict, why
+        return Verdict.SOFT_404, (f"soft 404: redirected to the home page of another site, {fetched.final_url}, "
+                                  f"where {host_of(fetched.url)} sends every address")
+    if (missing.page is None or same_page(missing.final_url, fetched.final_url)
+            or not resembles(fetched.page, missing.page)):
         return verdict, why
     phrase = says_not_found(fetched.page)
     return Verdict.SOFT_404, (f"soft 404: the page says {phrase!r} and looks like this host's page for a "
@@ -168,8 +208,3 @@ def check_urls(client: Client, targets: Mapping[str, tuple[str, ...]], *, option
         return []
     return _Run(client, targets, options or CheckOptions.from_client(client.config), progress).run()
 
-
-def check_url(client: Client, url: str, entries: tuple[str, ...] = (),
-              options: CheckOptions | None = None) -> LinkResult:
-    """Check one URL (see check_urls)."""
-    return check_urls(client, {url: entries}, options=options)[0]

@@ -8,11 +8,13 @@ mention or HTML to the issue.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from pmgenome.links.report import Report, UrlSite, summary
 from pmgenome.links.verdict import LinkResult, Verdict
-from pmgenome.text.escape import markdown_code, markdown_link, markdown_text
+from pmgenome.text.escape import github_markdown_text, markdown_code, markdown_link
 
 HEADINGS = ("Entry", "URL", "What we found", "What to do")
 
@@ -22,7 +24,7 @@ def _found(result: LinkResult) -> str:
         first = result.redirects[0].status if result.redirects else "?"
         return f"moved permanently ({first}) to {markdown_code(result.suggestion or '')}"
     if result.verdict is Verdict.EXCLUDED:
-        return f"excluded: {markdown_text(result.excluded_by or '')}"
+        return f"excluded: {github_markdown_text(result.excluded_by or '')}"
     return markdown_code(result.error or f"HTTP {result.status}") or "failed"
 
 
@@ -79,9 +81,34 @@ def _row(result: LinkResult, report: Report, source_url: str | None) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def format_markdown(report: Report, source_url: str | None = None) -> str:
+class Silent(Protocol):
+    """A podcast or newsletter whose feed has gone quiet (enrich/silence.py finds them)."""
+
+    @property
+    def path(self) -> str: ...
+    @property
+    def line(self) -> int: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def latest(self) -> dt.date: ...
+
+
+def _silent_section(silent: Sequence[Silent], months: int, source_url: str | None) -> list[str]:
+    out = [f"### Silent for more than {months} months: candidates for retirement ({len(silent)})", "",
+           "Their feed has published nothing since the date shown. Check the show or newsletter: if it has "
+           "stopped, set its `cadence` to `ended` (its archive stays listed) or remove the entry.", "",
+           "| Entry | Title | Last published |", "|---|---|---|"]
+    out += [f"| {_site(UrlSite(item.path, item.line, 1), source_url)} | {github_markdown_text(item.title)} | "
+            f"{item.latest.isoformat()} |" for item in silent]
+    return out + [""]
+
+
+def format_markdown(report: Report, source_url: str | None = None, silent: Sequence[Silent] = (),
+                    silent_months: int = 0) -> str:
     """The report as Markdown; `source_url` (like https://github.com/OWNER/REPO/blob/SHA) makes
-    each entry a link to the line where its URL is written."""
+    each entry a link to the line where its URL is written. `silent` lists the podcasts and
+    newsletters quiet for more than `silent_months`, as candidates for retirement."""
     out = ["## Link check report", ""]
     attention = [r for r in report.results if r.verdict not in (Verdict.OK, Verdict.EXCLUDED)]
     if not attention:
@@ -97,7 +124,9 @@ def format_markdown(report: Report, source_url: str | None = None) -> str:
         out.append("")
     if report.expired:
         out += ["### Expired exclusions and host rules", ""]
-        out += [f"- {markdown_code(f'{p.path}:{p.line}:{p.col}', in_table=False)}: {markdown_text(p.message)}"
+        out += [f"- {markdown_code(f'{p.path}:{p.line}:{p.col}', in_table=False)}: {github_markdown_text(p.message)}"
                 for p in report.expired]
         out.append("")
+    if silent:
+        out += _silent_section(silent, silent_months, source_url)
     return "\n".join(out)

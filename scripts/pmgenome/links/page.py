@@ -6,17 +6,16 @@ the enrichment's full extraction: the body is already capped by the client.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import cast
 
 import lxml.etree
 import lxml.html
 
+from pmgenome.net.decoding import decode_html
 from pmgenome.text.clean import one_line
 
 TEXT_CHARS = 3000  # of visible text kept: the start of a page says whether it is a real one
-_CHARSET = re.compile(r"charset=[\"']?([A-Za-z0-9_.:-]{1,40})", re.IGNORECASE)
 _UNSEEN = ("script", "style", "noscript", "template", "svg", "head")
 
 
@@ -27,16 +26,6 @@ class PageSummary:
     text: str = ""  # visible text, one line, at most TEXT_CHARS
     text_length: int = 0  # all of the visible text, in characters
     size: int = 0  # bytes of the body as read
-
-
-def _decode(body: bytes, content_type: str) -> str:
-    found = _CHARSET.search(content_type)
-    for encoding in ((found.group(1),) if found else ()) + ("utf-8",):
-        try:
-            return body.decode(encoding, errors="replace")
-        except LookupError:
-            continue
-    return body.decode("utf-8", errors="replace")
 
 
 def _elements(root: lxml.html.HtmlElement, query: str) -> list[lxml.html.HtmlElement]:
@@ -50,7 +39,7 @@ def summarize(body: bytes, content_type: str = "") -> PageSummary:
     if not body.strip():
         return PageSummary(size=len(body))
     try:
-        root = lxml.html.document_fromstring(_decode(body, content_type))
+        root = lxml.html.document_fromstring(decode_html(body, {"Content-Type": content_type}).text)
     except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
         return PageSummary(size=len(body))
     title = one_line(" ".join(cast(list[str], root.xpath("//title//text()"))[:50]))[:300]

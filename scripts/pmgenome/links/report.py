@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from pmgenome.catalog.problems import Problem
+from pmgenome.links.record import to_record
 from pmgenome.links.verdict import LinkResult, Verdict
 from pmgenome.text.escape import github_data, github_property, terminal
 
@@ -114,24 +115,10 @@ def format_text(report: Report) -> str:
 
 
 def to_json(result: LinkResult) -> dict[str, object]:
-    return {
-        "url": result.url,
-        "verdict": result.verdict.value,
-        "status": result.status,
-        "final_url": result.final_url,
-        "error": result.error,
-        "entries": list(result.entries),
-        "attempts": result.attempts,
-        "requests": result.requests,
-        "redirects": [hop.to_json() for hop in result.redirects],
-        "suggestion": result.suggestion,
-        "archived": result.archived,
-        "checked_at": result.checked_at,
-        "cached": result.cached,
-        "failures": result.failures,
-        "confirmed": result.confirmed,
-        "excluded_by": result.excluded_by,
-    }
+    """One result of the JSON report: the URL, its record (links.record, as the link files hold
+    it), and what only this run knows."""
+    return {"url": result.url, **to_record(result), "attempts": result.attempts, "requests": result.requests,
+            "cached": result.cached}
 
 
 def format_json(report: Report) -> str:

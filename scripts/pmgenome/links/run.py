@@ -13,22 +13,22 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
-from pmgenome.catalog.files import display_path
+from pmgenome.catalog import exclusions as excl
+from pmgenome.catalog import hosts
 from pmgenome.catalog.model import Catalog
 from pmgenome.links import cache as linkcache
-from pmgenome.links import exclusions as excl
-from pmgenome.links import hosts
 from pmgenome.links.check import CheckOptions, check_urls
+from pmgenome.links.record import merged, save_link_file
 from pmgenome.links.report import Report, UrlSite
 from pmgenome.links.results import save_results
-from pmgenome.links.verdict import LinkResult, excluded
+from pmgenome.links.verdict import LinkResult, Verdict, excluded
 from pmgenome.links.wayback import archived_copies
 from pmgenome.net.client import Client, ClientConfig
 from pmgenome.stores.lock import store_lock
 from pmgenome.stores.timestamps import format_utc, utc_now
 from pmgenome.text.clean import shortened
+from pmgenome.text.paths import display_path
 from pmgenome.urls import is_web_url, url_problem
 
 
@@ -87,8 +87,7 @@ def url_file_targets(text: str, shown: str) -> tuple[Targets, list[str]]:
 @dataclass(frozen=True)
 class RunOptions:
     scope: Scope = Scope.CATALOG
-    client: ClientConfig = ClientConfig()
-    outage_window: float = 10.0  # seconds over which a server in trouble (5xx) is asked again
+    client: ClientConfig = ClientConfig()  # its retry policy holds the outage window and the attempts
     cache: Path | None = None  # None: no cache read or written
     max_age: dt.timedelta = dt.timedelta(0)  # reuse good results younger than this
     results: Path | None = None  # the results file for the site (links.results), None: not written
@@ -119,11 +118,20 @@ class RunOutcome:
 def check_options(options: RunOptions, today: dt.date) -> CheckOptions:
     if options.check is not None:
         return options.check
-    return CheckOptions.from_client(options.client, options.outage_window, soft_404=options.soft_404,
+    return CheckOptions.from_client(options.client, soft_404=options.soft_404,
                                     rules=hosts.in_force(options.host_rules, today))
 
 
-def _settle(targets: Targets, options: RunOptions, records: dict[str, dict[str, Any]], today: dt.date, now: dt.datetime,
+def was_slow(record: LinkResult | None) -> bool:
+    """Whether a URL's last check was a long chain (a timeout, or a 5xx or 429 waited out). Such
+    URLs start first: the longest chain is the run's floor, so it should not start last."""
+    if record is None:
+        return False
+    status = record.status
+    return record.verdict is Verdict.TIMEOUT or (status is not None and (status == 429 or status >= 500))
+
+
+def _settle(targets: Targets, options: RunOptions, records: dict[str, LinkResult], today: dt.date, now: dt.datetime,
             warnings: list[str]) -> tuple[dict[str, LinkResult], dict[str, tuple[str, ...]]]:
     """The URLs decided without fetching (excluded, or recently fine) and those to fetch."""
     active = excl.active(options.exclusions, today)
@@ -135,9 +143,10 @@ def _settle(targets: Targets, options: RunOptions, records: dict[str, dict[str, 
         if rule is not None:
             settled[url] = excluded(url, entries, f"{rule.reason} ({rule.where})")
         elif linkcache.reusable(records.get(url), options.max_age, now):
-            settled[url] = linkcache.from_record(url, records[url], entries)
+            settled[url] = linkcache.reused(records[url], entries)
         else:
             to_fetch[url] = entries
+    to_fetch = {url: to_fetch[url] for url in sorted(to_fetch, key=lambda url: not was_slow(records.get(url)))}
     warnings += [f"the exclusion pattern at {where} took over {excl.MATCH_SECONDS:g}s on one URL and was skipped "
                  "for the rest of the run: simplify it" for where in sorted(slow)]
     return settled, to_fetch
@@ -163,7 +172,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     now = utc_now()
     today = options.today or now.date()
     warnings: list[str] = []
-    records: dict[str, dict[str, Any]] = {}
+    records: dict[str, LinkResult] = {}
     if options.cache is not None:
         records, warning = linkcache.load_cache(options.cache)
         if warning:
@@ -181,7 +190,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
     ordered = tuple(results[url] for url in targets.urls)
     if options.cache is not None:
         try:
-            linkcache.save_cache(options.cache, linkcache.merged(records, ordered, keep_others=options.partial))
+            save_link_file(options.cache, merged(records, ordered, keep_others=options.partial), format_utc(now))
         except OSError as error:
             warnings.append(f"could not write the link cache {options.cache}: {error.strerror or error}")
     if options.results is not None:

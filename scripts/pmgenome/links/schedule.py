@@ -13,6 +13,9 @@ everything never sees more than three times its limit. A limit a maintainer set 
 
 Work in progress goes first: a retry or a redirect hop is queued before its host's new URLs,
 so the long chains (the run's floor) start their next step as soon as they may.
+
+Time is read from the clock handed in (net/clock.py): tests run the scheduler in virtual time and
+assert the order of requests and the waits, not how long the machine took.
 """
 
 from __future__ import annotations
@@ -20,11 +23,11 @@ from __future__ import annotations
 import heapq
 import itertools
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pmgenome.net.clock import SYSTEM_CLOCK, Clock
 from pmgenome.net.limits import HostGate, HostLimits
 
 # A job runs one request and says what comes next: None when its work is done, or
@@ -57,8 +60,10 @@ class _HostState:
 class Scheduler:
     """Runs jobs on `concurrency` threads (and as many more for stalled requests)."""
 
-    def __init__(self, concurrency: int, limits: Callable[[str], HostLimits], stall_after: float) -> None:
+    def __init__(self, concurrency: int, limits: Callable[[str], HostLimits], stall_after: float,
+                 clock: Clock = SYSTEM_CLOCK) -> None:
         self.concurrency = max(1, concurrency)
+        self._clock = clock
         self._limits = limits
         self._stall_after = stall_after
         self._hosts: dict[str, _HostState] = {}
@@ -74,7 +79,7 @@ class Scheduler:
     def add(self, host: str, job: Job, delay: float = 0.0) -> None:
         with self._changed:
             self._pending += 1
-            self._queue(host, job, time.monotonic() + delay, first=False)
+            self._queue(host, job, self._clock.monotonic() + delay, first=False)
             self._changed.notify()
 
     def run(self) -> None:
@@ -90,11 +95,11 @@ class Scheduler:
     def _host(self, host: str) -> _HostState:
         state = self._hosts.get(host)
         if state is None:
-            state = self._hosts[host] = _HostState(HostGate(self._limits(host)))
+            state = self._hosts[host] = _HostState(HostGate(self._limits(host), self._clock))
         return state
 
     def _queue(self, host: str, job: Job, at: float, first: bool = True) -> None:
-        if at <= time.monotonic():
+        if at <= self._clock.monotonic():
             state = self._host(host)
             if not state.ready:
                 self._order.append(host)
@@ -123,7 +128,7 @@ class Scheduler:
                 if self._pending == 0:
                     self._changed.notify_all()
                     return None
-                now = time.monotonic()
+                now = self._clock.monotonic()
                 while self._delayed and self._delayed[0][0] <= now:
                     _, _, host, job = heapq.heappop(self._delayed)
                     self._queue(host, job, now)
@@ -143,7 +148,8 @@ class Scheduler:
                             wake = min(wake, now + wait)
                 if self._delayed:
                     wake = min(wake, self._delayed[0][0])
-                self._changed.wait(None if wake == float("inf") else max(0.001, wake - now))
+                self._clock.wait(self._changed, None if wake == float("inf") else max(0.001, wake - now),
+                                 busy=bool(self._running))
 
     def _start(self, host: str, state: _HostState, now: float) -> tuple[int, Job]:
         job = state.ready.popleft()
@@ -187,7 +193,7 @@ class Scheduler:
             if later is not None:
                 if later.host_pause > 0:
                     self._host(later.host).gate.pause(later.host_pause)
-                self._queue(later.host, later.job, time.monotonic() + later.delay)
+                self._queue(later.host, later.job, self._clock.monotonic() + later.delay)
             else:
                 self._pending -= 1
             if self._pending == 0:

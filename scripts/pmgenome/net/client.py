@@ -1,13 +1,15 @@
 """The one HTTP client that fetches strangers' URLs, for the link checker and enrichment alike.
 
 Polite (a global and a per-host limit on requests in flight, a minimum interval between a host's
-requests, a host paused as long as its 429 asked, backoff with jitter), guarded (no private
-addresses, redirects included, unless allowed) and bounded (connect, read and whole-attempt
-timeouts, a byte cap, bodies of unwanted types left unread). It never raises for a network
-problem: the Response says what went wrong in `error` and `error_kind`.
+requests, a host paused as long as its 429 asked), guarded (no private addresses, redirects
+included, unless allowed) and bounded (connect, read and whole-attempt timeouts, a byte cap,
+bodies of unwanted types left unread). It never raises for a network problem: the Response says
+what went wrong in `error` and `error_kind`.
 
-`request` is the whole fetch (redirects and retries) for callers that wait; `send` is one request,
-for the link checker's scheduler, which does its own waiting without holding a thread.
+`request` is the whole fetch for callers that wait; `send` is one request, for the link checker's
+scheduler, which does its own waiting without holding a thread. Both follow redirects and retry
+as net/chain.py alone decides. The transport (one request on the wire) and the clock are handed
+in, so tests can script answers and run waits in virtual time.
 """
 
 from __future__ import annotations
@@ -17,23 +19,28 @@ import random
 import socket
 import ssl
 import threading
-import time
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
 from http.client import HTTPException, IncompleteRead, RemoteDisconnected
 from types import MappingProxyType
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import requests
 import urllib3.exceptions
 from requests.structures import CaseInsensitiveDict
 
 from pmgenome.net import guard as netguard
-from pmgenome.net.headers import ascii_number, retry_after_seconds
-from pmgenome.net.limits import HostGates, HostLimits, backoff_delay
-from pmgenome.net.status import REDIRECT_STATUSES, is_retryable_status
+from pmgenome.net.answer import Answer, ErrorKind, Redirect
+from pmgenome.net.chain import RETRYABLE_ERRORS, Chain, End, RetryPolicy
+from pmgenome.net.clock import SYSTEM_CLOCK, Clock
+from pmgenome.net.headers import ascii_number
+from pmgenome.net.limits import PER_HOST, HostGates, HostLimits
+from pmgenome.net.status import REDIRECT_STATUSES
 from pmgenome.urls import web_url_problem
+
+# Answer, ErrorKind and Redirect are defined in net/answer.py; callers may import them from here.
+__all__ = ["DEFAULT_HEADERS", "DEFAULT_USER_AGENT", "RETRYABLE_ERRORS", "Answer", "Client", "ClientConfig",
+           "ErrorKind", "Redirect", "Response", "Transport", "media_type"]
 
 DEFAULT_USER_AGENT = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 "
@@ -47,54 +54,47 @@ DEFAULT_HEADERS = {
 _DRAIN_LIMIT = 64 * 1024  # unread bodies up to this size are read so the connection can be reused
 _CHUNK = 64 * 1024
 
-
-class ErrorKind(StrEnum):
-    """What kind of network failure ended a request (Response.error_kind)."""
-
-    DNS = "dns"
-    REFUSED = "refused"
-    TIMEOUT = "timeout"
-    RESET = "reset"
-    TLS = "tls"
-    PRIVATE_ADDRESS = "private-address"
-    REDIRECT_LOOP = "redirect-loop"
-    TOO_MANY_REDIRECTS = "too-many-redirects"
-    INVALID_URL = "invalid-url"
-    CONNECTION = "connection"
-
-
-RETRYABLE_ERRORS = frozenset({ErrorKind.TIMEOUT, ErrorKind.RESET})
+# The defaults, each written once: the CLI's options fall back to these.
+CONNECT_TIMEOUT = 10.0
+READ_TIMEOUT = 20.0
+TOTAL_TIMEOUT = 60.0  # whole attempt: a server trickling one byte per read timeout cannot hold a run
+CONCURRENCY = 16  # requests in flight in all
+MIN_INTERVAL = 0.0  # seconds between the starts of two requests to one host
 
 
 @dataclass(frozen=True)
 class ClientConfig:
-    connect_timeout: float = 10.0
-    read_timeout: float = 20.0
-    concurrency: int = 16
-    per_host: int = 2
-    max_attempts: int = 3
-    backoff_base: float = 0.5
-    max_retry_after: float = 120.0
-    max_redirects: int = 10
+    connect_timeout: float = CONNECT_TIMEOUT
+    read_timeout: float = READ_TIMEOUT
+    concurrency: int = CONCURRENCY
+    per_host: int = PER_HOST
     allow_private: bool = False
     user_agent: str = DEFAULT_USER_AGENT
-    # Whole-attempt limit: a server trickling one byte per read timeout cannot hold a run.
-    total_timeout: float | None = 60.0
-    backoff_max: float = 30.0
+    total_timeout: float | None = TOTAL_TIMEOUT
     # Networks allowed even without allow_private (CIDR strings), e.g. one loopback address in tests.
     allowed_networks: tuple[str, ...] = ()
-    min_interval: float = 0.0  # seconds between the starts of two requests to one host
+    min_interval: float = MIN_INTERVAL
+    retry: RetryPolicy = RetryPolicy()  # redirects and retries (net/chain.py)
 
-
-@dataclass(frozen=True)
-class Redirect:
-    url: str
-    status: int
-    location: str
-
-    def to_json(self) -> dict[str, object]:
-        """The hop as the link cache and the JSON report write it."""
-        return {"url": self.url, "status": self.status, "location": self.location}
+    @classmethod
+    def from_options(cls, *, timeout: float | None = None, concurrency: int | None = None,
+                     per_host: int | None = None, min_interval: float | None = None, attempts: int | None = None,
+                     outage_window: float | None = None, allow_private: bool = False) -> ClientConfig:
+        """The config for a command's options, each None when not given (then the default here
+        or in net/chain.py holds). `timeout` (default READ_TIMEOUT) bounds both a request's read
+        and its whole attempt: a command's user gives one number."""
+        timeout = READ_TIMEOUT if timeout is None else timeout
+        config = cls(allow_private=allow_private, connect_timeout=min(CONNECT_TIMEOUT, timeout), read_timeout=timeout,
+                     total_timeout=timeout)
+        retry = config.retry
+        if attempts is not None:
+            retry = replace(retry, attempts=attempts)
+        if outage_window is not None:
+            retry = replace(retry, outage_window=outage_window)
+        return replace(config, retry=retry,
+                       concurrency=config.concurrency if concurrency is None else concurrency,
+                       per_host=config.per_host if per_host is None else per_host,
+                       min_interval=config.min_interval if min_interval is None else min_interval)
 
 
 @dataclass(frozen=True)
@@ -117,20 +117,8 @@ class Response:
         return self.error is None and self.status is not None and 200 <= self.status < 300
 
 
-_NO_HEADERS: Mapping[str, str] = MappingProxyType(CaseInsensitiveDict())
-
-
-@dataclass(frozen=True)
-class Answer:
-    """The answer to one request, before any redirect is followed or any retry made."""
-
-    status: int | None = None
-    headers: Mapping[str, str] = field(default_factory=lambda: _NO_HEADERS)
-    body: bytes = b""
-    truncated: bool = False
-    body_skipped: bool = False
-    error: str | None = None
-    error_kind: ErrorKind | None = None
+# One request on the wire: (method, url, headers, max_bytes, body_types) -> its answer, never raising.
+Transport = Callable[[str, str, "Mapping[str, str] | None", int, "tuple[str, ...] | None"], Answer]
 
 
 def media_type(headers: Mapping[str, str]) -> str:
@@ -166,17 +154,24 @@ def _has(causes: list[BaseException], *types: type) -> BaseException | None:
 
 
 class Client:
-    """A thread-safe HTTP client for fetching URLs written by strangers. Use as a context manager."""
+    """A thread-safe HTTP client for fetching URLs written by strangers. Use as a context manager.
+    `transport` replaces the wire (tests script answers with it), `clock` the waits, `resolver`
+    the name look-up (tests map their host names to loopback; the guard still checks each address)."""
 
-    def __init__(self, config: ClientConfig = ClientConfig()) -> None:
+    def __init__(self, config: ClientConfig = ClientConfig(), *, transport: Transport | None = None,
+                 clock: Clock = SYSTEM_CLOCK, rng: random.Random | None = None,
+                 resolver: netguard.Resolver | None = None) -> None:
         self.config = config
+        self.clock = clock
         self._policy = netguard.AddressPolicy(
             config.allow_private,
             tuple(ipaddress.ip_network(network, strict=False) for network in config.allowed_networks),
+            resolver,
         )
-        self._gates = HostGates(HostLimits(config.per_host, config.min_interval))
+        self._gates = HostGates(HostLimits(config.per_host, config.min_interval), clock)
         self._global = threading.BoundedSemaphore(max(1, config.concurrency))
-        self._random = random.Random()
+        self._random = rng or random.Random()
+        self._transport = transport or self._send
         self._session = requests.Session()
         self._session.trust_env = False  # no proxies or .netrc from the environment: the guard must see the real peer
         adapter = netguard.GuardedAdapter(pool_connections=64, pool_maxsize=max(1, config.per_host),
@@ -195,6 +190,10 @@ class Client:
     def close(self) -> None:
         self._session.close()
 
+    def chain(self, url: str, policy: RetryPolicy | None = None, method: str = "GET") -> Chain:
+        """A new chain for `url` under this client's retry policy (or `policy`)."""
+        return Chain(url, policy or self.config.retry, method, self._random, self.clock.now)
+
     def request(
         self,
         method: str,
@@ -206,63 +205,29 @@ class Client:
         retry: bool = True,
         attempts: int | None = None,
     ) -> Response:
-        """Fetch `url`, following redirects hop by hop; see the module docstring.
-        `attempts` overrides config.max_attempts for this call."""
-        method = method.upper()
-        tries_allowed = 1 if not retry else max(1, attempts or self.config.max_attempts)
-        redirects: list[Redirect] = []
-        visits: dict[str, int] = {}
-        current = url
-        retries = sent = 0
+        """Fetch `url`, following redirects and retrying as net/chain.py decides, waiting here
+        (within each host's limits). `attempts` overrides the policy's for this call."""
+        policy = self.config.retry
+        if not retry or attempts:
+            policy = replace(policy, attempts=1 if not retry else max(1, attempts or 1))
+        chain = self.chain(url, policy, method)
         while True:
-            problem = _url_problem(current)
-            if problem is not None:
-                return _failed(url, current, redirects, 1 + retries, sent, problem, ErrorKind.INVALID_URL)
-            key = current.split("#", 1)[0]
-            visits[key] = visits.get(key, 0) + 1
-            hop, hop_tries = self._hop(method, current, headers, max_bytes, body_types, tries_allowed)
-            sent += hop_tries
-            retries += hop_tries - 1
-            location = hop.headers.get("Location") if hop.status in REDIRECT_STATUSES else None
-            if hop.error is not None or not location:
-                return Response(url, current, hop.status, hop.headers, hop.body, hop.truncated,
-                                hop.body_skipped, tuple(redirects), 1 + retries, hop.error, hop.error_kind, sent)
-            assert hop.status is not None
-            target = urljoin(current, location.strip())
-            redirects.append(Redirect(current, hop.status, location))
-            if visits.get(target.split("#", 1)[0], 0) >= 2:
-                # One revisit is allowed: sites set a cookie and send you back to the same page.
-                return _failed(url, target, redirects, 1 + retries, sent,
-                               f"redirect loop: {target} was reached twice already", ErrorKind.REDIRECT_LOOP,
-                               hop.status, hop.headers)
-            if len(redirects) > self.config.max_redirects:
-                return _failed(url, target, redirects, 1 + retries, sent,
-                               f"more than {self.config.max_redirects} redirects", ErrorKind.TOO_MANY_REDIRECTS,
-                               hop.status, hop.headers)
-            if hop.status == 303 and method != "HEAD":
-                method = "GET"
-            current = target
-
-    def _hop(self, method: str, url: str, headers: Mapping[str, str] | None, max_bytes: int,
-             body_types: tuple[str, ...] | None, tries_allowed: int) -> tuple[Answer, int]:
-        """One URL, retried as the answers allow; returns the last answer and the tries made."""
-        gate = self._gates.gate((urlsplit(url).hostname or "").lower())
-        tries = 0
-        while True:
-            tries += 1
+            gate = self._gates.gate(_host(chain.current))
             gate.enter()
             self._global.acquire()
             try:
-                hop = self._send(method, url, headers, max_bytes, body_types)
+                answer = self.send(chain.method, chain.current, headers=headers, max_bytes=max_bytes,
+                                   body_types=body_types)
             finally:
                 self._global.release()
                 gate.leave()
-            wait = self._wait_before_retry(hop, tries)
-            if hop.status == 429 and wait is not None:
-                gate.pause(wait)  # every thread holds off this host, as long as the server asked
-            if tries >= tries_allowed or wait is None:
-                return hop, tries
-            time.sleep(wait)
+            step = chain.answered(answer)
+            if isinstance(step, End):
+                return _response(url, step)
+            if step.host_pause > 0:
+                gate.pause(step.host_pause)  # every thread holds off this host, as long as the server asked
+            if step.delay > 0:
+                self.clock.sleep(step.delay)
 
     def send(self, method: str, url: str, *, headers: Mapping[str, str] | None = None, max_bytes: int = 0,
              body_types: tuple[str, ...] | None = None) -> Answer:
@@ -271,24 +236,7 @@ class Client:
         problem = _url_problem(url)
         if problem is not None:
             return Answer(error=problem, error_kind=ErrorKind.INVALID_URL)
-        return self._send(method.upper(), url, headers, max_bytes, body_types)
-
-    def _wait_before_retry(self, hop: Answer, tries: int) -> float | None:
-        """Seconds to wait before trying again, or None when a retry would not help."""
-        if hop.error_kind is not None:
-            retryable = hop.error_kind in RETRYABLE_ERRORS
-        else:
-            retryable = is_retryable_status(hop.status)
-        if not retryable:
-            return None
-        cfg = self.config
-        backoff = backoff_delay(tries, cfg.backoff_base, cfg.backoff_max, self._random)
-        asked = retry_after_seconds(hop.headers.get("Retry-After")) if hop.status in (429, 503) else None
-        if asked is None:
-            return backoff
-        if asked > cfg.max_retry_after:
-            return None  # told to come back much later: give up now rather than hold the run
-        return asked
+        return self._transport(method.upper(), url, headers, max_bytes, body_types)
 
     def _send(self, method: str, url: str, headers: Mapping[str, str] | None, max_bytes: int,
               body_types: tuple[str, ...] | None) -> Answer:
@@ -389,6 +337,14 @@ def _url_problem(url: str) -> str | None:
     return None if problem is None else f"invalid URL {url!r}: {problem}"
 
 
-def _failed(url: str, final_url: str, redirects: list[Redirect], tries: int, sent: int, error: str,
-            kind: ErrorKind, status: int | None = None, headers: Mapping[str, str] = _NO_HEADERS) -> Response:
-    return Response(url, final_url, status, headers, b"", False, False, tuple(redirects), tries, error, kind, sent)
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def _response(url: str, end: End) -> Response:
+    answer = end.answer
+    return Response(url, end.final_url, answer.status, answer.headers, answer.body, answer.truncated,
+                    answer.body_skipped, end.redirects, end.tries, answer.error, answer.error_kind, end.sent)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,12 +94,19 @@ def _what(address: Address) -> str | None:
     return None
 
 
+# host, port -> its addresses in order (the resolver hook: tests name their hosts and map them to loopback).
+Resolver = Callable[[str, int], list[str]]
+
+
 @dataclass(frozen=True)
 class AddressPolicy:
-    """Which addresses a request may connect to: public ones, plus `allowed_networks`, or all."""
+    """Which addresses a request may connect to: public ones, plus `allowed_networks`, or all;
+    `resolver` finds a name's addresses (the system's by default). Every address it gives is
+    checked like any other, so a hook cannot open the guard."""
 
     allow_private: bool = False
     allowed_networks: tuple[Network, ...] = ()
+    resolver: Resolver | None = None
 
     def refusal(self, host: str, address: str) -> BlockedAddress | None:
         if self.allow_private:
@@ -212,7 +219,7 @@ class _Guarded:
         policy = current.policy if current else AddressPolicy()
         name = self._dns_host
         try:
-            addresses = resolve(name, self.port)
+            addresses = (policy.resolver or resolve)(name, self.port)
         except socket.gaierror as error:
             raise NameResolutionError(self.host, self, error) from error  # type: ignore[arg-type]
         for address in addresses:

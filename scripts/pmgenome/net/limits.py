@@ -1,5 +1,5 @@
-"""Politeness towards each host: requests in flight, a minimum interval between them, pauses a
-server asked for, and retry delays.
+"""Politeness towards each host: requests in flight, a minimum interval between them, and pauses
+a server asked for.
 
 A host is paused only as long as its server asked (a 429's Retry-After) and never slowed for the
 rest of the run: one busy minute should not cost the other hundred links on that host.
@@ -7,21 +7,19 @@ rest of the run: one busy minute should not cost the other hundred links on that
 
 from __future__ import annotations
 
-import random
 import threading
-import time
 from dataclasses import dataclass
 
-from pmgenome.net.headers import retry_after_seconds
+from pmgenome.net.clock import SYSTEM_CLOCK, Clock
 
-__all__ = ["HostGate", "HostGates", "HostLimits", "backoff_delay", "retry_after_seconds"]
+PER_HOST = 2  # requests in flight to one host, unless the client or hosts.yaml says otherwise
 
 
 @dataclass(frozen=True)
 class HostLimits:
     """How hard one host may be asked: requests in flight, and seconds between two starts."""
 
-    in_flight: int = 2
+    in_flight: int = PER_HOST
     min_interval: float = 0.0
     # A maintainer's own limit for the host (hosts.yaml): a request that hangs still holds its slot,
     # since the host asked for this many and no more; without it a hung request hands its slot on.
@@ -35,10 +33,11 @@ class HostGate:
     `enter` and `leave` are the blocking pair for threads that simply wait their turn.
     """
 
-    def __init__(self, limits: HostLimits) -> None:
+    def __init__(self, limits: HostLimits, clock: Clock = SYSTEM_CLOCK) -> None:
         self.limits = HostLimits(max(1, limits.in_flight), max(0.0, limits.min_interval), limits.strict)
         self.in_flight = 0
-        self.paused_until = 0.0  # monotonic time; set by a server's Retry-After
+        self.paused_until = 0.0  # on the clock's monotonic time; set by a server's Retry-After
+        self._clock = clock
         self._last_start = float("-inf")
         self._changed = threading.Condition()
 
@@ -58,7 +57,7 @@ class HostGate:
 
     def pause(self, seconds: float, now: float | None = None) -> None:
         """No new request to this host for `seconds` (what its server asked)."""
-        now = time.monotonic() if now is None else now
+        now = self._clock.monotonic() if now is None else now
         self.paused_until = max(self.paused_until, now + max(0.0, seconds))
         with self._changed:
             self._changed.notify_all()
@@ -67,12 +66,12 @@ class HostGate:
         """Wait until the host may take one more request, then count it as in flight."""
         with self._changed:
             while True:
-                now = time.monotonic()
+                now = self._clock.monotonic()
                 wait = self.wait_for_start(now)
                 if wait == 0:
                     self.start(now)
                     return
-                self._changed.wait(wait)
+                self._clock.wait(self._changed, wait)
 
     def leave(self) -> None:
         with self._changed:
@@ -81,39 +80,17 @@ class HostGate:
 
 
 class HostGates:
-    """One gate per host name, created on first use with the host's limits."""
+    """One gate per host name, created on first use with the default limits."""
 
-    def __init__(self, limits: HostLimits | int = HostLimits()) -> None:
+    def __init__(self, limits: HostLimits | int = HostLimits(), clock: Clock = SYSTEM_CLOCK) -> None:
         self._default = limits if isinstance(limits, HostLimits) else HostLimits(limits)
-        self._special: dict[str, HostLimits] = {}
+        self._clock = clock
         self._gates: dict[str, HostGate] = {}
         self._lock = threading.Lock()
-
-    def set_limits(self, host: str, limits: HostLimits) -> None:
-        with self._lock:
-            self._special[host] = limits
 
     def gate(self, host: str) -> HostGate:
         with self._lock:
             gate = self._gates.get(host)
             if gate is None:
-                gate = self._gates[host] = HostGate(self._special.get(host, self._default))
+                gate = self._gates[host] = HostGate(self._default, self._clock)
             return gate
-
-
-def backoff_delay(retry: int, base: float, cap: float, rng: random.Random | None = None) -> float:
-    """Exponential backoff with jitter for the `retry`-th retry (1-based): half the step fixed,
-    half random, so threads that failed together do not come back together."""
-    step: float = min(cap, base * (2 ** min(retry - 1, 30)))  # (int ** int is typed Any)
-    return step / 2 + (rng or random).uniform(0, step / 2)
-
-
-def outage_delays(tries: int, window: float) -> tuple[float, ...]:
-    """The waits before each retry of a server in trouble, growing by half each time and adding
-    up to `window`: `tries` attempts spread over an outage of that length (first attempt at 0,
-    last at `window`). 3 tries over 10 s wait 4 s, then 6 s."""
-    if tries <= 1 or window <= 0:
-        return ()
-    weights = [1.5**n for n in range(tries - 1)]
-    total = sum(weights)
-    return tuple(window * weight / total for weight in weights)

@@ -10,6 +10,7 @@ from itertools import combinations, product
 
 from pmgenome.catalog.model import Taxonomy
 from pmgenome.plan.names import Names, lower_first
+from pmgenome.plan.sentences import fill
 from pmgenome.text.hints import did_you_mean
 
 MAX_PLACE_LENGTH = 80
@@ -74,25 +75,12 @@ class Answers:
     def rating(self, skill: str) -> int | None:
         return dict(self.ratings).get(skill)
 
-    @property
-    def key(self) -> str:
-        """The plan's key in the site's precomputed plans (the place is looked up apart)."""
-        return plan_key(self.stage, self.background, self.company, self.pm_load, self.goal)
-
-
-def plan_key(stage: str, background: str, company: Sequence[str], pm_load: str, goal: str) -> str:
-    return "|".join((stage, background, "+".join(company), str(pm_load), str(goal)))
-
-
-def meetup_key(stage: str, company: Sequence[str], place: Near | None) -> str:
-    return "|".join((stage, "+".join(company), str(place) if place else ""))
-
 
 def _choices(ids: Sequence[str]) -> str:
     return ", ".join(ids)
 
 
-_COUNTRY = re.compile(r"^[A-Za-z]{2}$")
+_COUNTRY = re.compile(r"^[A-Za-z]{2}\Z")
 
 
 def parse_place(text: str) -> tuple[Near | None, str | None]:
@@ -201,8 +189,6 @@ def all_answers(taxonomy: Taxonomy) -> Iterator[Answers]:
 def describe(answers: Answers, taxonomy: Taxonomy) -> str:
     """One line naming the reader the plan is for, in the vocabulary's words."""
     names = Names(taxonomy)
-    stage = names("levels", answers.stage)
-    background = names("backgrounds", answers.background)
-    company = names.join("segments", answers.company)
-    return (f"{stage}, from {lower_first(background)}, at a {company} company; "
-            f"project-management side {answers.pm_load.label}; goal: {answers.goal.value}")
+    return fill("describe", stage=names("levels", answers.stage),
+                background=lower_first(names("backgrounds", answers.background)),
+                company=names.join("segments", answers.company), load=answers.pm_load.label, goal=answers.goal.value)

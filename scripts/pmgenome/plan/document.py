@@ -5,15 +5,19 @@ the same document; a test holds the two equal)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 
+from pmgenome.catalog.model import Kind
 from pmgenome.plan.model import PART_TITLES, Plan, PlanItem, SkillRow, compare_title
+from pmgenome.plan.sentences import GROWN, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
 
-KIND_LABELS = {"article": "Article", "book": "Book", "course": "Course", "podcast": "Podcast",
-               "newsletter": "Newsletter", "video": "Video", "meetup": "Meetup"}
-_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~])")
-_WEB = re.compile(r"^https?://\S+$", re.IGNORECASE)
-EMPTY = "Nothing in the catalog fits yet."
+# Every character that could start Markdown markup, escaped with a backslash; and the characters
+# of a link's address that would end it early, percent-encoded.
+ESCAPED = "\\`*_{}[]()<>#+-.!|~"
+URL_ESCAPES: Mapping[str, str] = {"(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+_SPECIAL = re.compile(f"([{re.escape(ESCAPED)}])")
+_WEB = re.compile(r"^https?://\S+\Z", re.IGNORECASE)
+KIND_LABELS: Mapping[str, str] = {kind.value: kind.singular for kind in Kind}
 
 
 def markdown_text(text: str) -> str:
@@ -25,43 +29,46 @@ def link(item: PlanItem) -> str:
     title = markdown_text(item.title)
     if not _WEB.match(item.url):
         return title
-    target = item.url.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    target = "".join(URL_ESCAPES.get(character, character) for character in item.url)
     return f"[{title}]({target})"
 
 
 def _items(items: tuple[PlanItem, ...], done: Collection[str]) -> list[str]:
     if not items:
-        return [EMPTY]
+        return [fill("empty_part")]
     return [f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
             f"{markdown_text(item.reason)}" for item in items]
 
 
 def _level(value: int | None) -> str:
-    return "–" if value is None else str(value)
+    return NONE if value is None else str(value)
 
 
 def _row(row: SkillRow) -> str:
-    part = "bar" if row.scope == "general" else "stem"
-    expected = str(row.expected) if row.expected else "–"
-    grown = "yes" if row.grown_by else "–"
-    return f"| {markdown_text(row.name)} | {part} | {_level(row.rating)} | {expected} | {grown} |"
+    expected = str(row.expected) if row.expected else NONE
+    grown = GROWN if row.grown_by else NONE
+    return f"| {markdown_text(row.name)} | {T_PARTS[row.scope]} | {_level(row.rating)} | {expected} | {grown} |"
+
+
+def markdown_data() -> dict:
+    """What the page's script needs to write the same document: the escape sets."""
+    return {"escaped": ESCAPED, "url_escapes": dict(URL_ESCAPES)}
 
 
 def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
     """The plan as Markdown: who it is for, the T as a table, each part as a checklist, the notes."""
-    lines = ["# Your plan for this month", "", markdown_text(who), "", "## Your T", "",
-             "| Skill | Part of the T | Your rating (0-3) | Expected | Grown by the plan |",
-             "|---|---|---|---|---|"]
+    lines = [f"# {SENTENCES['document_title']}", "", markdown_text(who), "", f"## {SENTENCES['t_title']}", "",
+             f"| {' | '.join(T_COLUMNS)} |", "|" + "---|" * len(T_COLUMNS)]
     lines += [_row(row) for row in plan.profile]
     for name, items in plan.parts:
         lines += ["", f"## {PART_TITLES[name]}", ""] + _items(items, done)
     comparison = plan.comparison
     if comparison is not None:
         lines += ["", f"## {markdown_text(compare_title(comparison.name))}", ""]
-        carries = ", ".join(markdown_text(row.name) for row in comparison.carries) or "none of your flavour skills"
-        new = ", ".join(markdown_text(row.name) for row in comparison.new) or "nothing"
-        lines += [f"Carries over: {carries}. New to you: {new}.", ""] + _items(comparison.items, done)
+        carries = ", ".join(markdown_text(row.name) for row in comparison.carries) or SENTENCES["carries_none"]
+        new = ", ".join(markdown_text(row.name) for row in comparison.new) or SENTENCES["new_none"]
+        lines += [fill("carries", carries=carries, new=new), ""] + _items(comparison.items, done)
         lines += [f"- {markdown_text(note)}" for note in comparison.notes]
     if plan.notes:
-        lines += ["", "## Notes", ""] + [f"- {markdown_text(note)}" for note in plan.notes]
+        lines += ["", f"## {SENTENCES['notes_title']}", ""] + [f"- {markdown_text(note)}" for note in plan.notes]
     return "\n".join(lines) + "\n"

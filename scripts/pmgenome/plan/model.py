@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from pmgenome.plan.answers import Answers, Goal
+from pmgenome.plan.sentences import fill
 
 PART_TITLES: Mapping[str, str] = {
     "deepen": "Deepen your company's flavour",
@@ -19,7 +20,7 @@ CONTRIBUTE_HINT = "Know a resource that fits? CONTRIBUTING.md explains how to ad
 
 
 def compare_title(segment_name: str) -> str:
-    return f"If you moved to a {segment_name} company"
+    return fill("compare_title", segment=segment_name)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from pmgenome.catalog.model import GROUPS, Taxonomy
+from pmgenome.plan.sentences import LISTS
 
 
 class Names:
@@ -21,12 +22,11 @@ class Names:
     def join(self, group: str, ids: Sequence[str]) -> str:
         names = [self(group, term_id) for term_id in ids]
         if len(names) <= 2:
-            return " and ".join(names)
-        return ", ".join(names[:-1]) + " and " + names[-1]
+            return LISTS["and"].join(names)
+        return LISTS["comma"].join(names[:-1]) + LISTS["and"] + names[-1]
 
     def skills(self, ids: Sequence[str]) -> str:
-        # Skill names hold "and" themselves ("Strategy and vision"), so they are joined with "plus".
-        return ", plus ".join(lower_first(self("skills", skill)) for skill in ids)
+        return LISTS["plus"].join(lower_first(self("skills", skill)) for skill in ids)
 
 
 def lower_first(text: str) -> str:

@@ -3,21 +3,36 @@
 Each skill is a cell. Its fill shows the reader's rating (a third of the cell per level, bottom-up in
 the bar, left to right in the stem; an unrated cell is only outlined), a line across it shows the
 level the company expects, and a "+" marks a skill the plan's resources grow. The page's script
-draws the same cells with the same data attributes (site/assets/path.js); tests compare them.
+draws the same cells with the same data attributes (site/assets/path.js), from GEOMETRY shipped in
+api/plan-index.json; tests compare them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 
 from pmgenome.plan.model import SkillRow
+from pmgenome.plan.rule import TOP_RATING
+from pmgenome.plan.sentences import NONE, SENTENCES
 
-CELL_W, CELL_H = 124, 72  # a bar cell
+CELL_W, CELL_H = 124, 72  # a bar cell's slot (the cell is BAR_GAP narrower)
+BAR_GAP = 2
 STEM_W, STEM_H = 240, 44  # a stem cell
-GAP = 6
-TOP = 3
+GAP = 6  # between the bar and the stem, and between stem cells
+TOP = TOP_RATING  # a third of the cell per level
 LABEL_CHARS = 18  # characters per label line in a bar cell
+RADIUS = 4  # the cells' rounded corners
+INSET = 6  # text from a cell's left edge
+LABEL_TOP, LABEL_LINE = 16, 14  # a bar cell's label: first baseline, then line height
+STEM_LABEL_TOP = 18  # a stem cell's label baseline
+BASELINE = 8  # the rating's and the "+"'s baseline above a cell's bottom
+GROWN_INSET = 16  # the "+" from a cell's right edge
+# The numbers above by name, as the page's script draws the same cells.
+GEOMETRY: Mapping[str, int] = {
+    "cell_w": CELL_W, "cell_h": CELL_H, "bar_gap": BAR_GAP, "stem_w": STEM_W, "stem_h": STEM_H, "gap": GAP, "top": TOP,
+    "label_chars": LABEL_CHARS, "radius": RADIUS, "inset": INSET, "label_top": LABEL_TOP, "label_line": LABEL_LINE,
+    "stem_label_top": STEM_LABEL_TOP, "baseline": BASELINE, "grown_inset": GROWN_INSET}
 
 STYLE = """\
 .pmg-t__cell{fill:#fff;stroke:#5c6bc0;stroke-width:1.5}
@@ -57,28 +72,28 @@ def _cell(row: SkillRow, x: int, y: int, w: int, h: int, vertical: bool) -> str:
     parts = [f'<g class="pmg-t__skill" data-skill="{escape(row.skill)}" data-rating="{rating}" '
              f'data-expected="{row.expected}" data-grown="{"true" if row.grown_by else "false"}" '
              f'data-scope="{escape(row.scope)}">',
-             f'<rect class="pmg-t__cell" x="{x}" y="{y}" width="{w}" height="{h}" rx="4"/>']
+             f'<rect class="pmg-t__cell" x="{x}" y="{y}" width="{w}" height="{h}" rx="{RADIUS}"/>']
     level = row.rating or 0
     if vertical:
         filled = h * level // TOP
-        parts.append(f'<rect class="pmg-t__fill" x="{x}" y="{y + h - filled}" width="{w}" height="{filled}" rx="4"/>')
+        parts.append(f'<rect class="pmg-t__fill" x="{x}" y="{y + h - filled}" width="{w}" height="{filled}" '
+                     f'rx="{RADIUS}"/>')
         if row.expected:
             at = y + h - h * row.expected // TOP
             parts.append(f'<line class="pmg-t__expected" x1="{x}" y1="{at}" x2="{x + w}" y2="{at}"/>')
         for number, line in enumerate(label_lines(row.name)):
-            parts.append(f'<text class="pmg-t__label" x="{x + 6}" y="{y + 16 + 14 * number}">{escape(line)}</text>')
-        text_x, text_y = x + 6, y + h - 8
+            parts.append(f'<text class="pmg-t__label" x="{x + INSET}" y="{y + LABEL_TOP + LABEL_LINE * number}">'
+                         f'{escape(line)}</text>')
     else:
         filled = w * level // TOP
-        parts.append(f'<rect class="pmg-t__fill" x="{x}" y="{y}" width="{filled}" height="{h}" rx="4"/>')
+        parts.append(f'<rect class="pmg-t__fill" x="{x}" y="{y}" width="{filled}" height="{h}" rx="{RADIUS}"/>')
         if row.expected:
             at = x + w * row.expected // TOP
             parts.append(f'<line class="pmg-t__expected" x1="{at}" y1="{y}" x2="{at}" y2="{y + h}"/>')
-        parts.append(f'<text class="pmg-t__label" x="{x + 6}" y="{y + 18}">{escape(row.name)}</text>')
-        text_x, text_y = x + 6, y + h - 8
-    parts.append(f'<text class="pmg-t__rating" x="{text_x}" y="{text_y}">{rating or "–"}/{TOP}</text>')
+        parts.append(f'<text class="pmg-t__label" x="{x + INSET}" y="{y + STEM_LABEL_TOP}">{escape(row.name)}</text>')
+    parts.append(f'<text class="pmg-t__rating" x="{x + INSET}" y="{y + h - BASELINE}">{rating or NONE}/{TOP}</text>')
     if row.grown_by:
-        parts.append(f'<text class="pmg-t__grown" x="{x + w - 16}" y="{y + h - 8}">+</text>')
+        parts.append(f'<text class="pmg-t__grown" x="{x + w - GROWN_INSET}" y="{y + h - BASELINE}">+</text>')
     parts.append("</g>")
     return "".join(parts)
 
@@ -89,12 +104,11 @@ def t_svg(profile: Sequence[SkillRow], title: str, *, standalone: bool = True) -
     bar = [row for row in profile if row.scope == "general"]
     stem = [row for row in profile if row.scope != "general"]
     left = (width - len(bar) * CELL_W) // 2
-    cells = [_cell(row, left + index * CELL_W, 0, CELL_W - 2, CELL_H, True) for index, row in enumerate(bar)]
+    cells = [_cell(row, left + index * CELL_W, 0, CELL_W - BAR_GAP, CELL_H, True) for index, row in enumerate(bar)]
     stem_x = (width - STEM_W) // 2
     cells += [_cell(row, stem_x, CELL_H + GAP + index * (STEM_H + GAP), STEM_W, STEM_H, False)
               for index, row in enumerate(stem)]
-    description = ("Cells filled by your rating (a third per level), a dashed line at the level the company "
-                   "expects, + where the plan grows a skill.")
+    description = SENTENCES["picture_description"]
     head = '<svg xmlns="http://www.w3.org/2000/svg"' if standalone else "<svg"
     style = f"<style>{STYLE}</style>" if standalone else ""
     return (f'{head} class="pmg-t" data-t-profile="" viewBox="0 0 {width} {height}" width="{width}" '

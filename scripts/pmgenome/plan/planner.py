@@ -17,7 +17,6 @@ from pmgenome.plan.rule import (
     BROAD_FIRST_COUNTS,
     COMPARE_COUNT,
     DEEP_FIRST_COUNTS,
-    LEVEL_NEIGHBOUR,
     MEETUP_COUNT,
     SLOT_KINDS,
     TOP_RATING,
@@ -57,7 +56,7 @@ class Planner:
         """How many reading entries for the part are written for the reader's stage (or any stage)
         and not already in the plan: fewer than wanted is what makes borrowing worth a note."""
         return sum(1 for found in rank(self._of(SLOT_KINDS["reading"]), part, who)
-                   if found.fit != LEVEL_NEIGHBOUR and found.id not in taken)
+                   if not found.fit.borrowed and found.id not in taken)
 
     def plan(self, answers: Answers) -> Plan:
         """Apply the rule (see `rule`) to one reader's answers."""
@@ -181,7 +180,3 @@ def make_plan(catalog: Catalog, answers: Answers) -> Plan:
     """Apply the rule (see `rule`) to one reader's answers."""
     return Planner(catalog).plan(answers)
 
-
-def pick_meetups(catalog: Catalog, answers: Answers) -> MeetupPick:
-    """The meetups part alone; it depends on stage, company segments and place only."""
-    return Planner(catalog).meetups(answers)

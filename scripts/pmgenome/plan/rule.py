@@ -60,7 +60,7 @@ leans on the neighbouring stage, the plan's notes say so; a reader can then add 
 
 Every factor is in `score`: a new factor is a new line there (and a weight here). The site's page
 runs the same rule in JavaScript (site/assets/plan-rule.js), held equal to this one by a test; a
-new factor goes there too, and the weights reach it from `WEIGHTS`.
+new factor goes there too, and the weights reach it from `port_data` (`WEIGHTS` names them).
 """
 
 from __future__ import annotations
@@ -109,12 +109,45 @@ SLOT_KINDS: Mapping[str, tuple[Kind, ...]] = {
     "meetups": (Kind.MEETUP,),
 }
 
-# What the site's JavaScript port reads: the same numbers (and names), from one place.
-WEIGHTS: dict[str, object] = {name: value for name, value in globals().items()
-                              if name.isupper() and isinstance(value, int) and not isinstance(value, bool)}
-WEIGHTS["PM_SKILL_NAME"], WEIGHTS["BARRED_ACCESS"] = PM_SKILL, list(BARRED_ACCESS)
-WEIGHTS["PM_LOAD_WEIGHT"] = {load.value: points for load, points in PM_LOAD_WEIGHT.items()}
-WEIGHTS["DEEP_FIRST_COUNTS"], WEIGHTS["BROAD_FIRST_COUNTS"] = list(DEEP_FIRST_COUNTS), list(BROAD_FIRST_COUNTS)
+# The rule's weights by name, as the page's JavaScript port reads them (api/plan-index.json):
+# only points, never the counts above.
+WEIGHTS: Mapping[str, int | Mapping[str, int]] = {
+    "LEVEL_EXACT": LEVEL_EXACT, "LEVEL_ANY": LEVEL_ANY, "LEVEL_NEIGHBOUR": LEVEL_NEIGHBOUR,
+    "BACKGROUND_MATCH": BACKGROUND_MATCH, "BACKGROUND_GAP": BACKGROUND_GAP, "FLAVOUR_SKILL": FLAVOUR_SKILL,
+    "SEGMENT_MATCH": SEGMENT_MATCH, "SEGMENT_CONTEXT": SEGMENT_CONTEXT, "CURATED_PICK": CURATED_PICK,
+    "REPEAT_PENALTY": REPEAT_PENALTY, "PLACE_CITY": PLACE_CITY, "PLACE_COUNTRY": PLACE_COUNTRY,
+    "PLACE_ONLINE": PLACE_ONLINE, "PM_LOAD_WEIGHT": {load.value: points for load, points in PM_LOAD_WEIGHT.items()},
+    "GAP_STEP": GAP_STEP, "ACCESS_BARRIER": ACCESS_BARRIER, "BOOK_FOR_COURSE": BOOK_FOR_COURSE,
+}
+
+
+class StageFit(StrEnum):
+    """How an entry's levels sit against the reader's stage: what the wording says, apart from the
+    points it earns (two cases may weigh the same)."""
+
+    EXACT = "exact"
+    ANY = "any"  # it lists no level
+    BACK = "back"  # it lists the level before the reader's
+    AHEAD = "ahead"  # only the level after
+
+    @property
+    def borrowed(self) -> bool:
+        """Written for a neighbouring stage rather than the reader's."""
+        return self in (StageFit.BACK, StageFit.AHEAD)
+
+
+STAGE_POINTS: Mapping[StageFit, int] = {StageFit.EXACT: LEVEL_EXACT, StageFit.ANY: LEVEL_ANY,
+                                        StageFit.BACK: LEVEL_NEIGHBOUR, StageFit.AHEAD: LEVEL_NEIGHBOUR}
+
+
+def port_data() -> dict:
+    """What the page's port of the rule reads besides the catalog: the weights, each stage case's
+    points, the counts, the kinds of each slot and the names the rule singles out."""
+    return {"weights": dict(WEIGHTS), "stage_points": {fit.value: points for fit, points in STAGE_POINTS.items()},
+            "counts": {"deepen_first": list(DEEP_FIRST_COUNTS), "broaden_first": list(BROAD_FIRST_COUNTS),
+                       "meetups": MEETUP_COUNT, "compare": COMPARE_COUNT},
+            "top_rating": TOP_RATING, "pm_skill": PM_SKILL, "barred_access": list(BARRED_ACCESS),
+            "slots": {slot: [kind.value for kind in kinds] for slot, kinds in SLOT_KINDS.items()}}
 
 
 class Part(StrEnum):
@@ -234,7 +267,7 @@ def score(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = froze
     if fit is None:
         return None  # written for a stage too far from the reader's
     shared = entry.segments & set(who.company)
-    points = fit
+    points = STAGE_POINTS[fit]
     if part is Part.DEEPEN:
         if not shared:
             return None  # not written for the reader's company
@@ -284,14 +317,16 @@ def gap_target(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = 
     return best, best_points
 
 
-def stage_fit(levels: frozenset[int], here: int) -> int | None:
-    """The stage points of an entry with these levels for the level at `here`; None: too far."""
+def stage_fit(levels: frozenset[int], here: int) -> StageFit | None:
+    """How an entry with these levels fits the level at `here` (STAGE_POINTS weighs it); None: too far."""
     if not levels:
-        return LEVEL_ANY
+        return StageFit.ANY
     if here in levels:
-        return LEVEL_EXACT
-    if here - 1 in levels or here + 1 in levels:
-        return LEVEL_NEIGHBOUR
+        return StageFit.EXACT
+    if here - 1 in levels:
+        return StageFit.BACK
+    if here + 1 in levels:
+        return StageFit.AHEAD
     return None
 
 
@@ -341,7 +376,7 @@ class Candidate:
     facts: Facts
     score: int
     tags: frozenset[str]  # what it adds to a part: skills, segments, a place
-    fit: int  # its stage points
+    fit: StageFit  # how it fits the reader's stage
     near: bool = False  # a meetup in the reader's city or country
     target: str | None = None  # the reader's gap it closes (see `gap_target`)
 
@@ -355,7 +390,7 @@ def candidate(entry: Facts, part: Part, who: Reader, covered: frozenset[str] = f
     if points is None:
         return None
     fit = stage_fit(entry.levels, who.stage)
-    assert fit is not None  # score turned away an entry too far from the reader's stage
+    assert fit is not None  # score turned away entries too far from the reader's stage
     near = part is Part.MEETUPS and who.place is not None and not entry.online
     target = gap_target(entry, part, who, covered)[0] if part is not Part.MEETUPS else None
     return Candidate(entry, points, adds(entry, part, who.company), fit, near, target)

@@ -1,4 +1,5 @@
-"""The plan's sentences: one "why" line per item, and the notes where the catalog is thin."""
+"""The plan's wording: which sentence (plan/sentences.py) says why each item is there, and the notes
+where the catalog is thin."""
 
 from __future__ import annotations
 
@@ -7,22 +8,22 @@ from collections.abc import Sequence
 from pmgenome.plan.answers import Answers, PmLoad
 from pmgenome.plan.names import Names, lower_first
 from pmgenome.plan.rule import (
-    LEVEL_ANY,
-    LEVEL_EXACT,
-    LEVEL_NEIGHBOUR,
+    TOP_RATING,
     Candidate,
     Facts,
     Reader,
+    StageFit,
     flavour_skills,
     same_city,
 )
+from pmgenome.plan.sentences import (
+    ACCESS_LABELS,
+    ACCESS_PHRASES,
+    PART_NOUNS,
+    SENTENCES,
+    fill,
+)
 from pmgenome.text.clean import one_line
-
-# How each `access` reads: as a detail of a course or book, and (the last three) as a phrase of
-# any other item's reason, where it explains a lower place (rule.ACCESS_BARRIER).
-ACCESS_LABELS = {"free": "free", "signup": "free with a sign-up", "freemium": "freemium",
-                 "paywalled": "behind a paywall", "paid": "paid"}
-ACCESS_PHRASES = {name: ACCESS_LABELS[name] for name in ("signup", "paywalled", "paid")}
 
 
 class Words:
@@ -36,44 +37,40 @@ class Words:
         self.picked = who.picked
         self.gaps = who.gaps  # the general skills people from the reader's background usually lack
         self.company_name = names.join("segments", self.company)
-        self.who = f"{names('levels', self.stage)} at a {self.company_name} company"
+        self.who = fill("who", stage=names("levels", self.stage), company=self.company_name)
 
     def _stage(self, candidate: Candidate) -> str:
-        if candidate.fit == LEVEL_ANY:
-            return "fits any stage"
+        if candidate.fit is StageFit.ANY:
+            return fill("stage_any")
         levels = self.names.levels
         here = levels.index(self.stage)
-        if candidate.fit == LEVEL_EXACT:
-            return f"matches your stage ({self.names('levels', levels[here])})"
-        if here - 1 in candidate.facts.levels:
-            return f"a stage back ({self.names('levels', levels[here - 1])})"
-        return f"a stage ahead ({self.names('levels', levels[here + 1])})"
+        step = {StageFit.EXACT: 0, StageFit.BACK: -1, StageFit.AHEAD: 1}[candidate.fit]
+        return fill(f"stage_{candidate.fit.value}", level=self.names("levels", levels[here + step]))
 
     def _common(self, facts: Facts, access: bool = True) -> list[str]:
         phrases = []
         if self.background in facts.backgrounds:
             background = self.names("backgrounds", self.background)
-            phrases.append(f"written for those moving in from {lower_first(background)}")
+            phrases.append(fill("background_match", background=lower_first(background)))
         if facts.pm and self.heavy:
-            phrases.append("delivery is a big part of your week")
+            phrases.append(fill("heavy_load"))
         if facts.entry.id in self.picked:
-            phrases.append("a curators' pick")
+            phrases.append(fill("curated"))
         if access and facts.access in ACCESS_PHRASES:
-            phrases.append(ACCESS_PHRASES[facts.access])
+            phrases.append(ACCESS_LABELS[facts.access])
         return phrases
 
     def _rated(self, skill: str) -> str:
         who = self.who_reads
-        return "new to you" if skill in who.assumed else f"you rated it {who.ratings[skill]} of 3"
+        return fill("assumed") if skill in who.assumed else fill("rated", rating=who.ratings[skill], top=TOP_RATING)
 
     def _gap(self, part: str, candidate: Candidate) -> list[str]:
         """The flavour gap a deepening candidate closes, as a phrase (see `rule.gap_target`)."""
         skill = candidate.target
         if skill is None:
             return []
-        expected = self.who_reads.expected[skill]
-        return [f"closes your gap in {lower_first(self.names('skills', skill))} "
-                f"({self._rated(skill)}; a {self.company_name} company expects {expected})"]
+        return [fill("closes_gap", skill=lower_first(self.names("skills", skill)), rated=self._rated(skill),
+                     company=self.company_name, expected=self.who_reads.expected[skill])]
 
     def reason(self, part: str, candidate: Candidate, access: bool = True) -> str:
         """Why the candidate is in the part; `access`: whether to say how it is paid for."""
@@ -82,39 +79,40 @@ class Words:
         if part == "deepen":
             where = self.names.join("segments", segments)
             skills = flavour_skills(facts, self.company)
-            lead = f"Deepens {where}: {self.names.skills(skills)}" if skills else f"Deepens your {where} context"
+            lead = (fill("deepens", segments=where, skills=self.names.skills(skills)) if skills
+                    else fill("deepens_context", segments=where))
             phrases = self._gap(part, candidate) + self._common(facts, access)
         elif part == "broaden":
             gaps = [skill for skill in facts.general if skill in self.gaps]
-            lead = f"Broadens {self.names.skills((gaps or list(facts.general))[:2])}"
+            lead = fill("broadens", skills=self.names.skills((gaps or list(facts.general))[:2]))
             if candidate.target:
-                lead = (f"Broadens {lower_first(self.names('skills', candidate.target))}, "
-                        f"your gap ({self._rated(candidate.target)})")
+                lead = fill("broadens_gap", skill=lower_first(self.names("skills", candidate.target)),
+                            rated=self._rated(candidate.target))
             phrases = self._common(facts, access)
             if gaps:
                 background = self.names("backgrounds", self.background)
-                phrases.insert(0, f"often new to people from {lower_first(background)}")
+                phrases.insert(0, fill("often_new", background=lower_first(background)))
         else:
             lead = self._place(facts, candidate.near)
             phrases = []
             if segments and len(facts.segments) < len(self.names.segments):
-                phrases.append(f"focused on {self.names.join('segments', segments)} product work")
+                phrases.append(fill("focused", segments=self.names.join("segments", segments)))
             if facts.entry.id in self.picked:
-                phrases.append("a curators' pick")
-            frequency = facts.entry.frequency
-            if isinstance(frequency, str) and one_line(frequency):
-                phrases.append(f"meets {one_line(frequency)}")
+                phrases.append(fill("curated"))
+            rhythm = f"cadence_{facts.entry.cadence}"
+            if rhythm in SENTENCES:
+                phrases.append(fill(rhythm))
         return "; ".join([lead, *phrases, self._stage(candidate)]) + "."
 
     def _place(self, facts: Facts, near: bool) -> str:
         if facts.online:
-            return "Online, so you can join from anywhere"
+            return fill("online")
         where = ", ".join(part for part in (facts.city, facts.country) if part)
-        lead = f"In person in {where}" if where else "In person"
+        lead = fill("in_person_in", where=where) if where else fill("in_person")
         if not near:
             return lead
         city = self.place.city if self.place is not None else None
-        return f"{lead}, your city" if same_city(city, facts.city) else f"{lead}, in your country"
+        return fill("your_city" if same_city(city, facts.city) else "your_country", lead=lead)
 
     def course_reason(self, part: str, candidate: Candidate) -> str:
         """The reason, then the details that help choose a course or book: pace, format, access."""
@@ -136,44 +134,39 @@ class Words:
 
     def part_notes(self, part: str, chosen: Sequence[Candidate], wanted: int, own_stage: int) -> list[str]:
         """`own_stage`: how many candidates written for the reader's stage (or any) were free."""
-        label = {"deepen": "deepening", "broaden": "broadening"}[part]
+        label = PART_NOUNS[part]
         notes = []
         if not chosen:
-            notes.append(f"No {label} resource in the catalog fits a {self.who} yet.")
+            notes.append(fill("part_none", part=label, who=self.who))
         elif len(chosen) < wanted:
-            plural = len(chosen) != 1
-            notes.append(f"Only {len(chosen)} {label} resource{'s' if plural else ''} in the catalog "
-                         f"fit{'' if plural else 's'} a {self.who} so far; {wanted} were wanted.")
-        if own_stage < wanted and any(candidate.fit == LEVEL_NEIGHBOUR for candidate in chosen):
-            notes.append(f"Few {label} resources are written for your stage yet, so the plan "
-                         "borrows from the neighbouring stage.")
+            notes.append(fill("part_short_one" if len(chosen) == 1 else "part_short", count=len(chosen), part=label,
+                              who=self.who, wanted=wanted))
+        if own_stage < wanted and any(candidate.fit.borrowed for candidate in chosen):
+            notes.append(fill("borrowed", part=label))
         return notes
 
     def course_fallback(self, first: str, second: str) -> str:
-        return f"No course or book that {first}s fits a {self.who} yet; this one {second}s instead."
+        return fill("course_fallback", first=first, second=second, who=self.who)
 
     def no_course(self) -> str:
-        return f"No course or book in the catalog fits a {self.who} yet."
+        return fill("no_course", who=self.who)
 
     def no_habit(self) -> str:
-        return f"No podcast or newsletter in the catalog fits a {self.who} yet."
+        return fill("no_habit", who=self.who)
 
     def untaught(self, skill: str, scope: str) -> str:
         """The note for the reader's lowest-rated skill of a scope when nothing in the plan teaches it."""
-        name = lower_first(self.names("skills", skill))
-        kind = "general" if scope == "general" else "flavour"
-        return (f"Nothing in the catalog for a {self.who} teaches {name} yet, the {kind} skill you rated "
-                "lowest; the plan aims at your next gaps.")
+        return fill("untaught", who=self.who, skill=lower_first(self.names("skills", skill)),
+                    scope="general" if scope == "general" else "flavour")
 
     def no_compare(self) -> str:
-        return f"No article or talk in the catalog deepens a {self.company_name} company's flavour for a " \
-               f"{self.names('levels', self.stage)} yet."
+        return fill("no_compare", company=self.company_name, stage=self.names("levels", self.stage))
 
     def meetup_notes(self, chosen: Sequence[Candidate]) -> list[str]:
         notes = []
         place = self.place
         if chosen and place is not None and not place.online and not any(c.near for c in chosen):
-            notes.append(f"No meetup in {place} is in the catalog yet; these are online.")
+            notes.append(fill("meetups_elsewhere", place=place))
         if not chosen:
-            notes.append(f"No meetup or community in the catalog fits a {self.who} yet.")
+            notes.append(fill("no_meetup", who=self.who))
         return notes

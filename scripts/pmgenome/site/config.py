@@ -5,13 +5,15 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from pmgenome.site.context import SiteSettings
+
 
 class CatalogPluginConfig(base.Config):
     # Relative paths are taken from the folder holding mkdocs.yml, not the working directory.
     catalog_dir = c.Type(str, default="catalog")
-    catalog_top = c.Type(int, default=5)
-    catalog_recent = c.Type(int, default=10)
-    catalog_feed_size = c.Type(int, default=50)
+    catalog_top = c.Type(int, default=SiteSettings.top_n)
+    catalog_recent = c.Type(int, default=SiteSettings.recent)
+    catalog_feed_size = c.Type(int, default=SiteSettings.feed_size)
     catalog_enrichment = c.Type(bool, default=True)
     # The link check's results (a JSON file, see site/linkresults.py); empty: pages show no link status.
     catalog_link_results = c.Type(str, default="")

@@ -14,13 +14,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.model import Catalog, Entry, Kind, Term
 from pmgenome.catalog.ranking import FILL_RULE
-from pmgenome.site import export, feed, plan_page
+from pmgenome.site import (
+    calendar,
+    events,
+    export,
+    feed,
+    jsonfeed,
+    offline,
+    opml,
+    plan_page,
+    segment_api,
+    whatsnew,
+)
 from pmgenome.site.context import GeneratedPage, SiteContext
-from pmgenome.site.hrefs import root_href
+from pmgenome.site.hrefs import page_url, root_href
 from pmgenome.site.render import render
 from pmgenome.site.search import explore as explore_data
+from pmgenome.site.search import vocabulary
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     ACCESS_LABELS,
@@ -34,9 +46,9 @@ from pmgenome.site.views import (
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/explore.js": "explore.js",
-          "assets/pmgenome/search.js": "search.js"}
+          "assets/pmgenome/search.js": "search.js", "assets/pmgenome/events.js": "events.js"}
 CSS_URIS = ("assets/pmgenome/site.css",)
-JS_URIS = ("assets/pmgenome/search.js", "assets/pmgenome/explore.js")
+JS_URIS = ("assets/pmgenome/search.js", "assets/pmgenome/explore.js", "assets/pmgenome/events.js")
 API_SRC_URI = "api/catalog.json"
 EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"
@@ -45,7 +57,7 @@ KIND_SRC_URIS = {kind: f"{kind.folder}/index.md" for kind in Kind}
 
 
 def counted(count: int, kind: Kind) -> str:
-    return f"{count} {kind.noun if count == 1 else kind.nouns}"
+    return f"{count} {kind.value if count == 1 else kind.folder}"
 
 
 def _front_matter(**values: Any) -> str:
@@ -66,12 +78,17 @@ class SegmentCard:
     flavour_skills: tuple[str, ...]
 
 
+def skill_with_aliases(skill: Term) -> str:
+    """A skill's name with the abbreviations search knows it by: "Go-to-market and sales (GTM)"."""
+    return f"{skill.name} ({', '.join(skill.aliases)})" if skill.aliases else skill.name
+
+
 def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
     cards = []
     for term in catalog.taxonomy.segments:
         members = catalog.in_segment(term.id)
         counts = " · ".join(counted(sum(1 for e in members if e.kind == kind), kind) for kind in catalog.kinds)
-        flavour = tuple(skill.name for skill in catalog.taxonomy.skills
+        flavour = tuple(skill_with_aliases(skill) for skill in catalog.taxonomy.skills
                         if skill.scope == "flavour" and term.id in skill.segments)
         cards.append(SegmentCard(term.id, term.name, term.description, segment_src_uri(term.id),
                                  counts, flavour))
@@ -79,9 +96,12 @@ def _segment_cards(catalog: Catalog) -> list[SegmentCard]:
 
 
 def build_assets(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """Our stylesheet and the Explore script."""
+    """Our stylesheet and the Explore script, and the web app manifest (the service worker is
+    written after the build, see offline.py)."""
     for src_uri, name in ASSETS.items():
         yield GeneratedPage(src_uri, (ASSETS_DIR / name).read_bytes())
+    settings = context.settings
+    yield GeneratedPage(offline.MANIFEST_SRC_URI, offline.web_manifest(settings.site_name, settings.site_description))
 
 
 def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -93,7 +113,8 @@ def build_home(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage
         general_skills=general, recent=context.recent[: context.settings.recent],
         total=len(catalog.entries), counts={kind: counted(len(catalog.of_kind(kind)), kind) for kind in catalog.kinds},
         explore=EXPLORE_SRC_URI, kinds=KIND_SRC_URIS, segments_page=SEGMENTS_SRC_URI,
-        path=plan_page.PATH_SRC_URI))
+        path=plan_page.PATH_SRC_URI, atom_feed=feed.FEED_SRC_URI, json_feed=jsonfeed.JSON_FEED_SRC_URI,
+        json_feed_type=jsonfeed.JSON_FEED_TYPE, whats_new=whatsnew.WHATS_NEW_SRC_URI))
 
 
 def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -114,7 +135,8 @@ def build_segments(catalog: Catalog, context: SiteContext) -> Iterator[Generated
         yield GeneratedPage(card.src_uri, _front_matter(title=html_text(card.name), search={"exclude": True}) + render(
             "segment.md.j2", link=context.link(card.src_uri), segment=card, ranked=ranked,
             everything=everything, kinds=catalog.kinds, counted=counted,
-            rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI))
+            rule=(SEGMENTS_SRC_URI, RULE_ANCHOR), explore=EXPLORE_SRC_URI,
+            events_feed=calendar.segment_ics(card.id), events_page=events.EVENTS_SRC_URI))
 
 
 def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> list[Entry]:
@@ -128,9 +150,37 @@ def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[Generat
     for kind in (kind for kind in Kind if kind is not Kind.MEETUP):
         src_uri = KIND_SRC_URIS[kind]
         views = [context.views[entry.id] for entry in _by_title(catalog.entries, kind, context)]
+        subscribe = _subscription(kind, views)
         yield GeneratedPage(src_uri, render(
             "kind.md.j2", link=context.link(src_uri), kind=kind, heading=kind.label, views=views,
-            count=counted(len(views), kind), explore=EXPLORE_SRC_URI))
+            count=counted(len(views), kind), explore=EXPLORE_SRC_URI, subscribe=subscribe))
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """A listing page's offer of its OPML file: where it is and how many feeds it holds."""
+
+    src_uri: str
+    feeds: int
+    app: str  # where a reader imports it
+
+
+def _subscription(kind: Kind, views: list[EntryView]) -> Subscription | None:
+    """The OPML file of a podcast or newsletter listing; None for other kinds, or with no feed yet
+    (OPML 2.0 wants at least one outline in its body)."""
+    if kind not in opml.OPML_SRC_URIS:
+        return None
+    feeds = len(opml.with_feed(views))
+    app = "your podcast app" if kind is Kind.PODCAST else "your feed reader"
+    return Subscription(opml.OPML_SRC_URIS[kind], feeds, app) if feeds else None
+
+
+def build_subscriptions(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """podcasts.opml and newsletters.opml: every feed of the kind, for one import."""
+    for kind in opml.OPML_SRC_URIS:
+        views = [context.views[entry.id] for entry in catalog.of_kind(kind)]
+        if _subscription(kind, views) is not None:
+            yield GeneratedPage(opml.OPML_SRC_URIS[kind], opml.subscription_list(kind, views))
 
 
 @dataclass(frozen=True)
@@ -160,7 +210,8 @@ def build_meetups(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     ]
     yield GeneratedPage(src_uri, render(
         "meetups.md.j2", link=context.link(src_uri), online=online, places=grouped,
-        count=counted(len(catalog.of_kind(Kind.MEETUP)), Kind.MEETUP), explore=EXPLORE_SRC_URI))
+        count=counted(len(catalog.of_kind(Kind.MEETUP)), Kind.MEETUP), explore=EXPLORE_SRC_URI,
+        events=events.EVENTS_SRC_URI))
 
 
 def build_resources(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
@@ -204,22 +255,35 @@ def build_explore(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedP
     link = context.link(EXPLORE_SRC_URI)
     facets = explore_facets(catalog)
     yield GeneratedPage(EXPLORE_SRC_URI, render(
-        "explore.md.j2", link=link, facets=facets, data=link(explore_data.INDEX_SRC_URI),
+        "explore.md.j2", link=link, facets=facets, sorts=explore_data.SORTS, data=link(explore_data.INDEX_SRC_URI),
         first_summaries=link(explore_data.SUMMARIES_SRC_URI.format(0)),
         root=root_href(EXPLORE_SRC_URI, context.settings.use_directory_urls), kinds=KIND_SRC_URIS))
     yield from explore_data.build_explore_data(context, facets)
 
 
+def build_search_vocabulary(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
+    """search/vocabulary.json: what the search box offers when no page holds every word."""
+    explore = page_url(EXPLORE_SRC_URI, context.settings.use_directory_urls)
+    yield GeneratedPage(vocabulary.VOCABULARY_SRC_URI, vocabulary.dumps(
+        vocabulary.vocabulary_json(catalog.taxonomy, catalog.kinds, explore)))
+
+
 def build_feed(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """feed.xml: Atom feed of the newest resources."""
+    """feed.xml (Atom) and feed.json (JSON Feed): the same newest resources."""
     settings = context.settings
-    yield GeneratedPage(feed.FEED_SRC_URI, feed.atom_feed(
-        context.recent[: settings.feed_size], settings.site_url, settings.use_directory_urls))
+    newest = context.recent[: settings.feed_size]
+    yield GeneratedPage(feed.FEED_SRC_URI, feed.atom_feed(newest, settings.site_url, settings.use_directory_urls))
+    yield GeneratedPage(jsonfeed.JSON_FEED_SRC_URI, jsonfeed.json_feed(
+        newest, settings.site_url, settings.use_directory_urls))
 
 
 def build_api(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """api/catalog.json: the whole catalog for other tools."""
+    """api/catalog.json: the whole catalog for other tools; api/segments/<segment>.json: one
+    segment's top fives."""
     yield GeneratedPage(API_SRC_URI, export.dumps(export.catalog_json(catalog, context)))
+    for term in catalog.taxonomy.segments:
+        yield GeneratedPage(segment_api.segment_api_src_uri(term.id),
+                            segment_api.dumps(segment_api.segment_json(catalog, context, term)))
 
 
 BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] = (
@@ -227,12 +291,16 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_home,
     build_segments,
     build_kind_lists,
+    build_subscriptions,
     build_meetups,
     build_resources,
     build_explore,
+    build_search_vocabulary,
     build_feed,
+    whatsnew.build_whats_new,
     build_api,
     plan_page.build_plan_page,
+    events.build_events,
 )
 
 

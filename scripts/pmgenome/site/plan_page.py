@@ -3,35 +3,29 @@
 The rating space (every answer, times 4 or 5 levels for each of a dozen skills) is far too large
 to precompute, so the site ships the rule's inputs instead: api/plan-index.json holds, for every
 entry, what `pmgenome.plan.rule` reads (levels, skills, segments, backgrounds, place, access and
-the details the "why" lines quote), plus the vocabulary, the picks and the rule's weights; and
-assets/pmgenome/plan-rule.js is the rule ported to JavaScript, held equal to the Python planner by
-tests/site/plan_port_test.py. The build is then linear in the catalog, whatever the vocabulary:
-
-    {"version": 2, "weights": {...rule.WEIGHTS}, "slots": {"reading": [kind, ...], ...},
-     "levels": [[id, name], ...], "backgrounds": [[id, name, [gap skill, ...]], ...],
-     "segments": [[id, name, {skill: expected level}], ...], "skills": [[id, name, scope, [segment, ...]], ...],
-     "loads": [[value, label], ...], "titles": {part: title}, "kinds": {kind: badge},
-     "picks": {segment: [entry id, ...]},
-     "entries": [[id, kind, title, url, href of its page on this site or null, [level position, ...],
-                  [skill, ...], [segment, ...], [background, ...], online, city, country, access,
-                  {"pace", "format", "cadence", "frequency"}], ...]}
+the details the "why" lines quote), plus the vocabulary, the picks, the rule's weights and counts,
+every sentence and label of the plan, the Markdown escape sets and the T's geometry; and
+assets/pmgenome/plan-rule.js is the rule's logic ported to JavaScript, held equal to the Python
+planner by tests/site/plan_port_test.py. The build is then linear in the catalog, whatever the
+vocabulary. The index's fields are described by schema/output/plan-index.schema.json.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.plan import rule, sentences
 from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_place
+from pmgenome.plan.document import markdown_data
 from pmgenome.plan.model import PART_TITLES
-from pmgenome.plan.rule import SLOT_KINDS, WEIGHTS, Vocabulary, facts
+from pmgenome.plan.picture import GEOMETRY
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
-from pmgenome.site.text import clean
 from pmgenome.site.views import country_label
 from pmgenome.text.clean import one_line
 
@@ -41,9 +35,32 @@ ASSETS = Path(__file__).parent / "assets"
 # src_uri -> the file under assets/ it is copied from
 SCRIPTS = {"assets/pmgenome/plan-rule.js": "plan-rule.js", "assets/pmgenome/path.js": "path.js",
            "assets/pmgenome/path.css": "path.css"}
-DETAILS = ("pace", "format", "cadence", "frequency")
+DETAILS = ("pace", "format", "cadence")
 CONTRIBUTE_SRC_URI = "about.md"
 CONTRIBUTE_ANCHOR = "contributing"
+INDEX_VERSION = 3
+
+# What the page itself says around the plan (path.js shows these; the plan's own words are in
+# plan/sentences.py). "loading" and "failed" are shown before the index arrives, so the page's
+# HTML carries them; "start" is also the status the page opens with.
+PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
+    "start": "Answer the four questions to see your plan.",
+    "loading": "Loading the catalog…",
+    "failed": "The catalog could not be loaded ({error}). Reload the page to try again.",
+    "missing": "Answer the questions to see your plan (still to answer: {missing}).",
+    "ready": "Your plan is ready.",
+    "cleared": "Your progress is cleared.",
+    "required": {"stage": "career stage", "background": "background", "company": "company flavour", "goal": "goal"},
+    "key": "How to read your T: the blue shade is your rating, a third per level; the dashed orange line is the "
+           "level a {company} company expects; + marks a skill your plan grows, and a light orange shade fills it "
+           "in as you mark the plan's items done.",
+    "t_caption": "Your T as a table: your rating and the level your company expects",
+    "done_count": "{done} of {count} done",
+    "why": "Why: ",
+    "go": "Go to the resource",
+    "done": " Done",
+    "search": "Search",
+}
 
 
 @dataclass(frozen=True)
@@ -65,8 +82,8 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
         if error or place is None or place.country is None:
             continue
         countries.add(place.country)
-        if isinstance(city, str) and clean(city) and "," not in city:
-            cities.add((place.country, clean(city)))
+        if isinstance(city, str) and one_line(city) and "," not in city:
+            cities.add((place.country, one_line(city)))
     choices = [Choice("", "Anywhere"), Choice("online", "Online only")]
     for code in sorted(countries):
         choices.append(Choice(code, f"{country_label(code)} (anywhere in the country)"))
@@ -76,33 +93,41 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
-def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
-    """The rule's inputs for the page's JavaScript port (the format is in the module docstring)."""
+def plan_words() -> dict:
+    """Every word the page's scripts show: the plan's (plan/sentences.py), its part titles, kind
+    badges and load labels, and the page's own."""
+    return {**sentences.words(), "titles": dict(PART_TITLES), "kinds": {kind.value: kind.singular for kind in Kind},
+            "loads": {load.value: load.label for load in PmLoad}, "page": dict(PAGE_WORDS)}
+
+
+def plan_index(catalog: Catalog, context: SiteContext) -> dict:
+    """The rule's inputs for the page's JavaScript port (schema/output/plan-index.schema.json)."""
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
-    vocabulary = Vocabulary.of(taxonomy)
+    vocabulary = rule.Vocabulary.of(taxonomy)
     entries = []
     for entry in sorted(catalog.entries, key=lambda entry: entry.id):
-        read = facts(entry, vocabulary)
+        read = rule.facts(entry, vocabulary)
         view = context.views.get(entry.id)
-        details = {name: one_line(getattr(entry, name) or "") for name in DETAILS}
-        entries.append([entry.id, entry.kind.value, one_line(entry.title) or entry.id, one_line(entry.url),
-                        link(view.src_uri) if view else None, sorted(read.levels), list(entry.skills),
-                        list(entry.segments), list(entry.backgrounds), read.online, read.city, read.country,
-                        read.access, details])
+        entries.append({
+            "id": entry.id, "kind": entry.kind.value, "title": one_line(entry.title) or entry.id,
+            "url": one_line(entry.url), "href": link(view.src_uri) if view else None, "levels": sorted(read.levels),
+            "skills": list(entry.skills), "segments": list(entry.segments), "backgrounds": list(entry.backgrounds),
+            "online": read.online, "city": read.city, "country": read.country, "access": read.access,
+            "details": {name: one_line(getattr(entry, name) or "") for name in DETAILS}})
     picks = {segment: [entry_id for ids in catalog.picks.get(segment, {}).values() for entry_id in ids]
              for segment in taxonomy.ids("segments")}
     return {
-        "version": 2,
-        "weights": WEIGHTS,
-        "slots": {slot: [kind.value for kind in kinds] for slot, kinds in SLOT_KINDS.items()},
-        "levels": [[term.id, term.name] for term in taxonomy.levels],
-        "backgrounds": [[term.id, term.name, list(term.gaps)] for term in taxonomy.backgrounds],
-        "segments": [[term.id, term.name, dict(term.expects)] for term in taxonomy.segments],
-        "skills": [[term.id, term.name, term.scope, list(term.segments)] for term in taxonomy.skills],
-        "loads": [[load.value, load.label] for load in PmLoad],
-        "titles": dict(PART_TITLES),
-        "kinds": {kind.value: kind.singular for kind in Kind},
+        "version": INDEX_VERSION,
+        "rule": rule.port_data(),
+        "words": plan_words(),
+        "markdown": markdown_data(),
+        "picture": dict(GEOMETRY),
+        "levels": [{"id": term.id, "name": term.name} for term in taxonomy.levels],
+        "backgrounds": [{"id": term.id, "name": term.name, "gaps": list(term.gaps)} for term in taxonomy.backgrounds],
+        "segments": [{"id": term.id, "name": term.name, "expects": dict(term.expects)} for term in taxonomy.segments],
+        "skills": [{"id": term.id, "name": term.name, "scope": term.scope, "segments": list(term.segments)}
+                   for term in taxonomy.skills],
         "picks": picks,
         "entries": entries,
     }
@@ -132,7 +157,7 @@ def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[Generate
     skills = [SkillChoice(t.id, t.name, t.description, t.scope or "", " ".join(t.segments)) for t in taxonomy.skills
               if t.scope in ("general", "flavour")]
     yield GeneratedPage(PATH_SRC_URI, render(
-        "path.md.j2", questions=questions, default_load=PmLoad.BALANCED.value, titles=PART_TITLES,
+        "path.md.j2", questions=questions, default_load=PmLoad.BALANCED.value, titles=PART_TITLES, words=PAGE_WORDS,
         index=link(INDEX_SRC_URI), scripts=[link(uri) for uri in SCRIPTS if uri.endswith(".js")],
         styles=[link(uri) for uri in SCRIPTS if uri.endswith(".css")],
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), skills=skills,

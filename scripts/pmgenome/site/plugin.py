@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,19 +15,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.validate import validate_catalog
 from pmgenome.enrich.store import load_store
-from pmgenome.site import htmlblocks
+from pmgenome.site import htmlblocks, offline
 from pmgenome.site.config import CatalogPluginConfig
 from pmgenome.site.context import SiteContext, SiteSettings, make_context
 from pmgenome.site.linkresults import LinkResults, read_link_results
 from pmgenome.site.pages import CSS_URIS, JS_URIS, explore_facets, generate
 from pmgenome.site.search.index import SearchIndex, SearchIndexError
 from pmgenome.site.search.records import PageRecords
+from pmgenome.site.today import BuildDateError, build_date
 from pmgenome.stores.errors import StoreError
+from pmgenome.text.paths import display_path
 
 # Our theme overrides (the header's search box), searched before the theme's own templates.
 THEME_DIR = Path(__file__).parent / "theme"
@@ -78,15 +78,20 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             top_n=self.config.catalog_top,
             recent=self.config.catalog_recent,
             feed_size=self.config.catalog_feed_size,
+            site_name=config.site_name,
+            site_description=config.site_description or "",
         )
         try:
             enrichment = load_store(root) if self.config.catalog_enrichment else {}
         except StoreError as error:  # damaged: the same located message `pmgenome enrich` gives
             raise PluginError(f"pmgenome: {error}") from None
+        try:
+            today = build_date()
+        except BuildDateError as error:
+            raise PluginError(f"pmgenome: {error}; the site is not built") from None
         self._catalog = catalog
-        self._context = make_context(catalog, settings, enrichment, dt.datetime.now(dt.timezone.utc).date(),
-                                     self.link_results(config))
-        self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog))
+        self._context = make_context(catalog, settings, enrichment, today, self.link_results(config))
+        self._records = PageRecords.of(self._context.views.values(), explore_facets(catalog), catalog.taxonomy)
         if str(THEME_DIR) not in config.theme.dirs:
             config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(THEME_DIR))
         for uri in CSS_URIS:
@@ -148,6 +153,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             raise PluginError(str(error)) from error
         finally:
             self._close_search()
+        # Last: the worker's version is the hash of every other file of the build.
+        offline.write_service_worker(Path(config.site_dir), config.use_directory_urls)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_search()

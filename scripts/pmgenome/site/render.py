@@ -9,13 +9,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from pmgenome.site.text import markdown_text
+from pmgenome.text.escape import python_markdown_text
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
 def _markdown(value: Any) -> Markup:
-    return Markup(markdown_text(value))  # noqa: S704 - markdown_text has escaped every HTML character
+    return Markup(python_markdown_text(value))
 
 
 @cache

@@ -27,7 +27,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any, cast
 
-from pmgenome.catalog.files import display_path
+from pmgenome.text.paths import display_path
 from pmgenome.text.position import position
 
 BOM = "\ufeff"

@@ -17,8 +17,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from pmgenome.catalog.files import display_path
 from pmgenome.stores.errors import StoreError
+from pmgenome.text.paths import display_path
 
 MAX_HOLDER_BYTES = 64  # what the lock file may say about its holder; it is only ever a pid
 

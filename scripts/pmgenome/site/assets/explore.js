@@ -3,7 +3,8 @@
  * Filters live in the query string (?kind=course&segment=design), so a view can be shared.
  * Within a group the chosen values widen the list (OR); across groups they narrow it (AND).
  * The index holds each entry's id, title and facet values (as codes into its "values" lists),
- * in title order, which is the page's order;
+ * in title order, which is the page's order; sort=added in the address orders by the index's
+ * "newest" (its positions, most recently added first), and "notes" marks a silent feed's card;
  * a card's summary comes from explore/summaries/<n>.json (the index's entries, "shard" a file),
  * fetched for the first cards before they show and for the others as they scroll into view.
  * The only requests are for the site's own JSON. Text from the catalog is only ever set with
@@ -171,6 +172,11 @@
     return true;
   }
 
+  // The order in the address: "added" (most recently added first) or, by default, the title.
+  function sortOf(search) {
+    return new URLSearchParams(search).get("sort") === "added" ? "added" : "title";
+  }
+
   function applyQuery(facets, search) {
     const params = new URLSearchParams(search);
     facets.forEach(function (facet) {
@@ -184,7 +190,7 @@
     });
   }
 
-  function writeQuery(facets) {
+  function writeQuery(facets, sort) {
     const params = new URLSearchParams();
     facets.forEach(function (facet) {
       facet.options.forEach(function (option, value) {
@@ -193,6 +199,9 @@
         }
       });
     });
+    if (sort === "added") {
+      params.set("sort", sort);
+    }
     const query = params.toString();
     const url = location.pathname + (query ? "?" + query : "") + location.hash;
     history.replaceState(history.state, "", url);
@@ -209,7 +218,7 @@
     return node;
   }
 
-  function card(entry, root, labels, values) {
+  function card(entry, root, labels, values, notes) {
     const item = element("li", "pmg-card");
     item.dataset.entryId = entry.id;
     item.dataset.kind = (values.kind || [])[(entry.codes.kind || [])[0]] || "";
@@ -228,6 +237,10 @@
         }
       });
     });
+    const note = notes[String(entry.position)];
+    if (typeof note === "string") {
+      badges.appendChild(element("span", "pmg-badge pmg-badge--silent", note));
+    }
     item.appendChild(badges);
     item.appendChild(element("span", "pmg-card__summary", ""));
     return item;
@@ -239,6 +252,7 @@
     const summary = panel.querySelector("summary");
     const status = container.querySelector(".pmg-status");
     const list = container.querySelector(".pmg-results");
+    const sorter = container.querySelector("select[name=sort]");
     const root = container.dataset.root || "./";
     const facets = readFacets(form);
     const labels = new Map();
@@ -248,10 +262,16 @@
       });
     });
     let entries = [];
+    let newest = []; // the entries, most recently added first
+    let notes = {};
     let shown = PAGE_SIZE;
     let summaries = null;
     let values = {};
     let book = new Map();
+
+    function ordered() {
+      return sorter.value === "added" ? newest : entries;
+    }
 
     function render() {
       if (!summaries) {
@@ -259,7 +279,7 @@
       }
       const picked = chosen(facets);
       const selection = coded(picked, book);
-      const found = entries.filter(function (entry) { return matches(entry, selection, null); });
+      const found = ordered().filter(function (entry) { return matches(entry, selection, null); });
       facets.forEach(function (facet) {
         const counts = new Map();
         entries.forEach(function (entry) {
@@ -281,7 +301,7 @@
       summary.textContent = boxes ? "Filters (" + boxes + " chosen)" : "Filters";
       const fragment = document.createDocumentFragment();
       const cards = found.slice(0, shown).map(function (entry) {
-        return fragment.appendChild(card(entry, root, labels, values));
+        return fragment.appendChild(card(entry, root, labels, values, notes));
       });
       list.replaceChildren(fragment);
       cards.forEach(summaries.show);
@@ -315,34 +335,48 @@
 
     form.addEventListener("change", function () {
       shown = PAGE_SIZE;
-      writeQuery(facets);
+      writeQuery(facets, sorter.value);
       render();
     });
     form.addEventListener("reset", function () {
       // The form clears its boxes after this event, so read them on the next turn.
       setTimeout(function () {
         shown = PAGE_SIZE;
-        writeQuery(facets);
+        writeQuery(facets, sorter.value);
         render();
       }, 0);
     });
+    sorter.addEventListener("change", function () {
+      shown = PAGE_SIZE;
+      writeQuery(facets, sorter.value);
+      render();
+    });
 
     applyQuery(facets, location.search);
+    sorter.value = sortOf(location.search);
     if (window.matchMedia(NARROW).matches) {
       panel.open = false;
     }
     const index = new URL(container.dataset.index, location.href).href;
     load(index).then(function (data) {
       entries = unpack(data); // already in title order
+      newest = (Array.isArray(data.newest) ? data.newest : []).map(function (position) {
+        return entries[position];
+      }).filter(Boolean);
+      if (newest.length !== entries.length) {
+        newest = entries; // an index without the order: titles rather than a partial list
+      }
+      notes = data.notes && typeof data.notes === "object" ? data.notes : {};
       values = data.values || {};
       book = codebook(data);
       summaries = Summaries(index, data.shard || 1);
       // The first screen shows with its summaries, so nothing moves under the reader.
       const selection = coded(chosen(facets), book);
       const first = [];
-      for (let at = 0; at < entries.length && first.length < FIRST_SCREEN; at += 1) {
-        if (matches(entries[at], selection, null)) {
-          first.push(entries[at]);
+      const order = ordered();
+      for (let at = 0; at < order.length && first.length < FIRST_SCREEN; at += 1) {
+        if (matches(order[at], selection, null)) {
+          first.push(order[at]);
         }
       }
       return summaries.ready(first);

@@ -5,6 +5,9 @@
  * b2b,technical&pm-load=heavy&goal=deepen&near=online&ratings=strategy:2,discovery:0&compare=b2c),
  * so a plan is a link to share; items marked done live in localStorage (DONE_KEY), in this browser
  * only. Catalog text is only ever set with textContent, and only http(s) addresses become links.
+ * Every word it shows and every number of the T's geometry come from the index (plan-index.json's
+ * "words" and "picture", written by the Python side); before the index arrives, from the page's
+ * data-loading and data-failed attributes. Ids and skills are never keys of a plain object.
  * Test hooks (kept stable): svg[data-t-profile], [data-skill][data-rating] cells,
  * [data-skill-rating] rating controls, li[data-entry-id] items, a[download].
  */
@@ -17,9 +20,6 @@
   }
   root.dataset.ready = "true";
   const rule = window.PmgPlanRule;
-  // Material's search dialog has no accessible name (axe: aria-dialog-name); this page gives it one.
-  const search = document.querySelector(".md-search[role=dialog]");
-  if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", "Search"); }
   const SVG = "http://www.w3.org/2000/svg";
   const DONE_KEY = "pmgenome.path.done";
   const form = document.getElementById("pmg-path-form");
@@ -31,8 +31,9 @@
   const download = document.getElementById("pmg-path-download");
   const planSection = document.getElementById("pmg-path-plan");
   const QUESTIONS = ["stage", "background", "company", "pm-load", "goal", "near", "compare"];
-  const REQUIRED = { stage: "career stage", background: "background", company: "company flavour", goal: "goal" };
+  const REQUIRED = ["stage", "background", "company", "goal"];
   let model = null;
+  let page = null; // the page's words, from the index
   let current = null;
 
   function inputs(name) {
@@ -53,7 +54,7 @@
   }
 
   function ratings() {
-    const result = {};
+    const result = Object.create(null); // a skill named like an Object member is a key too
     rows().forEach(function (row) {
       if (row.hidden) { return; }
       const checked = row.querySelector("input:checked");
@@ -108,9 +109,9 @@
   }
 
   function missing(chosen) {
-    return Object.keys(REQUIRED).filter(function (name) {
+    return REQUIRED.filter(function (name) {
       return name === "company" ? chosen.company.length === 0 : !chosen[name];
-    }).map(function (name) { return REQUIRED[name]; });
+    });
   }
 
   function element(tag, className, text) {
@@ -118,6 +119,11 @@
     if (className) { node.className = className; }
     if (text !== undefined) { node.textContent = text; }
     return node;
+  }
+
+  /* One of the page's own sentences (PAGE_WORDS in site/plan_page.py), its {blanks} filled once. */
+  function pageSay(key, values) {
+    return page[key].replace(/\{(\w+)\}/g, function (blank, field) { return String(values[field]); });
   }
 
   function svg(tag, attributes, text) {
@@ -144,13 +150,11 @@
     try { window.localStorage.setItem(DONE_KEY, JSON.stringify(ids)); } catch { /* private mode: progress is not kept */ }
   }
 
-  // --- the T (the same cells as scripts/pmgenome/plan/picture.py) -----------------------------
-  const CELL_W = 124, CELL_H = 72, STEM_W = 240, STEM_H = 44, GAP = 6, TOP = 3, LABEL_CHARS = 18;
-
+  // --- the T (the same cells as scripts/pmgenome/plan/picture.py, with its GEOMETRY) ----------
   function labelLines(name) {
     let lines = [];
     name.split(/\s+/).forEach(function (word) {
-      if (lines.length && lines[lines.length - 1].length + 1 + word.length <= LABEL_CHARS) {
+      if (lines.length && lines[lines.length - 1].length + 1 + word.length <= model.index.picture.label_chars) {
         lines[lines.length - 1] += " " + word;
       } else {
         lines.push(word);
@@ -161,40 +165,45 @@
   }
 
   function cell(row, x, y, w, h, vertical, progress) {
+    const G = model.index.picture;
+    const top = G.top;
     const rating = row.rating === null ? "" : String(row.rating);
     const group = svg("g", { "class": "pmg-t__skill", "data-skill": row.skill, "data-rating": rating, "data-expected": row.expected,
       "data-grown": row.grown_by.length ? "true" : "false", "data-scope": row.scope, "data-progress": progress.toFixed(2) });
-    group.appendChild(svg("rect", { "class": "pmg-t__cell", x: x, y: y, width: w, height: h, rx: 4 }));
+    group.appendChild(svg("rect", { "class": "pmg-t__cell", x: x, y: y, width: w, height: h, rx: G.radius }));
     const level = row.rating || 0;
-    const extra = Math.min(progress, TOP - level);
+    const extra = Math.min(progress, top - level);
     if (vertical) {
-      const filled = Math.floor(h * level / TOP);
-      group.appendChild(svg("rect", { "class": "pmg-t__fill", x: x, y: y + h - filled, width: w, height: filled, rx: 4 }));
+      const filled = Math.floor(h * level / top);
+      group.appendChild(svg("rect", { "class": "pmg-t__fill", x: x, y: y + h - filled, width: w, height: filled, rx: G.radius }));
       if (extra > 0) {
-        const grown = Math.round(h * extra / TOP);
+        const grown = Math.round(h * extra / top);
         group.appendChild(svg("rect", { "class": "pmg-t__progress", x: x, y: y + h - filled - grown, width: w, height: grown }));
       }
       if (row.expected) {
-        const at = y + h - Math.floor(h * row.expected / TOP);
+        const at = y + h - Math.floor(h * row.expected / top);
         group.appendChild(svg("line", { "class": "pmg-t__expected", x1: x, y1: at, x2: x + w, y2: at }));
       }
       labelLines(row.name).forEach(function (line, number) {
-        group.appendChild(svg("text", { "class": "pmg-t__label", x: x + 6, y: y + 16 + 14 * number }, line));
+        group.appendChild(svg("text", { "class": "pmg-t__label", x: x + G.inset, y: y + G.label_top + G.label_line * number }, line));
       });
     } else {
-      const filled = Math.floor(w * level / TOP);
-      group.appendChild(svg("rect", { "class": "pmg-t__fill", x: x, y: y, width: filled, height: h, rx: 4 }));
+      const filled = Math.floor(w * level / top);
+      group.appendChild(svg("rect", { "class": "pmg-t__fill", x: x, y: y, width: filled, height: h, rx: G.radius }));
       if (extra > 0) {
-        group.appendChild(svg("rect", { "class": "pmg-t__progress", x: x + filled, y: y, width: Math.round(w * extra / TOP), height: h }));
+        group.appendChild(svg("rect", { "class": "pmg-t__progress", x: x + filled, y: y, width: Math.round(w * extra / top), height: h }));
       }
       if (row.expected) {
-        const at = x + Math.floor(w * row.expected / TOP);
+        const at = x + Math.floor(w * row.expected / top);
         group.appendChild(svg("line", { "class": "pmg-t__expected", x1: at, y1: y, x2: at, y2: y + h }));
       }
-      group.appendChild(svg("text", { "class": "pmg-t__label", x: x + 6, y: y + 18 }, row.name));
+      group.appendChild(svg("text", { "class": "pmg-t__label", x: x + G.inset, y: y + G.stem_label_top }, row.name));
     }
-    group.appendChild(svg("text", { "class": "pmg-t__rating", x: x + 6, y: y + h - 8 }, (rating || "–") + "/" + TOP));
-    if (row.grown_by.length) { group.appendChild(svg("text", { "class": "pmg-t__grown", x: x + w - 16, y: y + h - 8 }, "+")); }
+    group.appendChild(svg("text", { "class": "pmg-t__rating", x: x + G.inset, y: y + h - G.baseline },
+      (rating || model.index.words.none) + "/" + top));
+    if (row.grown_by.length) {
+      group.appendChild(svg("text", { "class": "pmg-t__grown", x: x + w - G.grown_inset, y: y + h - G.baseline }, "+"));
+    }
     return group;
   }
 
@@ -204,41 +213,42 @@
   }
 
   function drawT(plan, who, done) {
+    const G = model.index.picture;
     const bar = plan.profile.filter(function (row) { return row.scope === "general"; });
     const stemRows = plan.profile.filter(function (row) { return row.scope !== "general"; });
-    const width = Math.max(bar.length * CELL_W, STEM_W);
-    const height = CELL_H + GAP + stemRows.length * (STEM_H + GAP);
+    const width = Math.max(bar.length * G.cell_w, G.stem_w);
+    const height = G.cell_h + G.gap + stemRows.length * (G.stem_h + G.gap);
     const picture = svg("svg", { "class": "pmg-t", "data-t-profile": "", viewBox: "0 0 " + width + " " + height, width: width,
       height: height, role: "img", "aria-labelledby": "pmg-t-title pmg-t-desc" });
     picture.style.setProperty("--pmg-t-width", width + "px"); // path.css keeps its labels legible on a phone
-    picture.appendChild(svg("title", { id: "pmg-t-title" }, "Your T: " + who));
-    picture.appendChild(svg("desc", { id: "pmg-t-desc" }, "Cells filled by your rating (a third per level), a dashed line at the " +
-      "level the company expects, + where the plan grows a skill."));
-    const left = Math.floor((width - bar.length * CELL_W) / 2);
-    bar.forEach(function (row, index) { picture.appendChild(cell(row, left + index * CELL_W, 0, CELL_W - 2, CELL_H, true, progressOf(row, done))); });
-    const stemX = Math.floor((width - STEM_W) / 2);
+    picture.appendChild(svg("title", { id: "pmg-t-title" }, rule.say(model, "picture_title", { who: who })));
+    picture.appendChild(svg("desc", { id: "pmg-t-desc" }, rule.say(model, "picture_description", {})));
+    const left = Math.floor((width - bar.length * G.cell_w) / 2);
+    bar.forEach(function (row, index) {
+      picture.appendChild(cell(row, left + index * G.cell_w, 0, G.cell_w - G.bar_gap, G.cell_h, true, progressOf(row, done)));
+    });
+    const stemX = Math.floor((width - G.stem_w) / 2);
     stemRows.forEach(function (row, index) {
-      picture.appendChild(cell(row, stemX, CELL_H + GAP + index * (STEM_H + GAP), STEM_W, STEM_H, false, progressOf(row, done)));
+      picture.appendChild(cell(row, stemX, G.cell_h + G.gap + index * (G.stem_h + G.gap), G.stem_w, G.stem_h, false,
+        progressOf(row, done)));
     });
     return picture;
   }
 
   // The picture's marks, said in words next to it: the <desc> inside the SVG is for screen readers only.
   function key(plan) {
-    const names = plan.answers.company.map(function (id) { return model.names["segments:" + id] || id; });
-    const company = names.length > 2 ? names.slice(0, -1).join(", ") + " and " + names[names.length - 1] : names.join(" and ");
-    return element("p", "pmg-note pmg-path__key", "How to read your T: the blue shade is your rating, a third per level; " +
-      "the dashed orange line is the level a " + company + " company expects; + marks a skill your plan grows, and a " +
-      "light orange shade fills it in as you mark the plan's items done.");
+    return element("p", "pmg-note pmg-path__key",
+      pageSay("key", { company: rule.join(model, "segments", plan.answers.company) }));
   }
 
   function table(plan, done) {
+    const words = model.index.words;
     const wrapper = element("div", "pmg-path__table");
     const result = wrapper.appendChild(element("table"));
     result.tabIndex = 0; // on a phone the table scrolls sideways, so the keyboard must reach it
-    result.appendChild(element("caption", "", "Your T as a table: your rating and the level your company expects"));
+    result.appendChild(element("caption", "", page.t_caption));
     const head = element("tr");
-    ["Skill", "Part of the T", "Your rating (0-3)", "Expected", "Grown by the plan"].forEach(function (title) {
+    words.t_columns.forEach(function (title) {
       const th = element("th", "", title);
       th.scope = "col";
       head.appendChild(th);
@@ -248,10 +258,10 @@
     plan.profile.forEach(function (row) {
       const tr = element("tr");
       tr.dataset.skillRow = row.skill;
-      const grown = row.grown_by.length ? row.grown_by.filter(function (id) { return done.indexOf(id) !== -1; }).length + " of " +
-        row.grown_by.length + " done" : "–";
-      [row.name, row.scope === "general" ? "bar" : "stem", row.rating === null ? "–" : String(row.rating),
-        row.expected ? String(row.expected) : "–", grown].forEach(function (text, index) {
+      const grown = row.grown_by.length ? pageSay("done_count", {
+        done: row.grown_by.filter(function (id) { return done.indexOf(id) !== -1; }).length, count: row.grown_by.length }) : words.none;
+      [row.name, model.tParts.get(row.scope), row.rating === null ? words.none : String(row.rating),
+        row.expected ? String(row.expected) : words.none, grown].forEach(function (text, index) {
         const td = element(index === 0 ? "th" : "td", "", text);
         if (index === 0) { td.scope = "row"; }
         tr.appendChild(td);
@@ -263,23 +273,23 @@
 
   // --- the plan ---------------------------------------------------------------------------------
   function item(found, done) {
-    const entry = model.byId[found.id];
+    const entry = model.byId.get(found.id);
     const li = element("li", "pmg-card pmg-path__item");
     li.dataset.entryId = found.id;
     const title = element(entry.href ? "a" : "span", "pmg-card__title pmg-path__title", found.title);
     if (entry.href) { title.href = entry.href; }
     li.appendChild(title);
     const badges = element("span", "pmg-badges");
-    badges.appendChild(element("span", "pmg-badge pmg-badge--kind", model.kinds[found.kind] || found.kind));
+    badges.appendChild(element("span", "pmg-badge pmg-badge--kind", model.kinds.get(found.kind) || found.kind));
     li.appendChild(badges);
     const why = element("span", "pmg-card__summary pmg-path__why");
-    why.appendChild(element("strong", "", "Why: "));
+    why.appendChild(element("strong", "", page.why));
     why.appendChild(element("span", "pmg-path__reason", found.reason));
     li.appendChild(why);
     const tools = element("span", "pmg-path__tools");
     const url = safeUrl(found.url);
     if (url) {
-      const go = element("a", "pmg-path__go", "Go to the resource");
+      const go = element("a", "pmg-path__go", page.go);
       go.href = url;
       go.rel = "noopener";
       tools.appendChild(go);
@@ -290,7 +300,7 @@
     box.dataset.done = found.id;
     box.checked = done.indexOf(found.id) !== -1;
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" Done"));
+    label.appendChild(document.createTextNode(page.done));
     tools.appendChild(label);
     li.appendChild(tools);
     if (box.checked) { li.classList.add("pmg-path__item--done"); }
@@ -302,7 +312,7 @@
     section.dataset.part = name;
     section.appendChild(element("h3", "", title));
     if (!items.length) {
-      section.appendChild(element("p", "pmg-path__empty", "Nothing in the catalog fits yet."));
+      section.appendChild(element("p", "pmg-path__empty", rule.say(model, "empty_part", {})));
       return section;
     }
     const list = element("ol", "pmg-cards pmg-path__items");
@@ -313,7 +323,7 @@
 
   function notesSection(notes) {
     const section = element("section", "pmg-path__notes");
-    section.appendChild(element("h3", "", "Notes"));
+    section.appendChild(element("h3", "", model.index.words.sentences.notes_title));
     const list = element("ul");
     notes.forEach(function (note) { list.appendChild(element("li", "", note)); });
     section.appendChild(list);
@@ -331,19 +341,20 @@
     const frame = element("div", "pmg-path__picture");
     frame.tabIndex = 0;
     frame.setAttribute("role", "region");
-    frame.setAttribute("aria-label", "Your T");
+    frame.setAttribute("aria-label", model.index.words.sentences.t_title);
     frame.appendChild(drawT(plan, who, done));
     picture.replaceChildren(frame, key(plan), table(plan, done));
     frame.scrollLeft = left !== null ? left : (frame.scrollWidth - frame.clientWidth) / 2;
     body.replaceChildren();
-    rule.parts(plan).forEach(function (pair) { body.appendChild(part(pair[0], model.titles[pair[0]], pair[1], done)); });
+    const sentences = model.index.words.sentences;
+    rule.parts(plan).forEach(function (pair) { body.appendChild(part(pair[0], model.index.words.titles[pair[0]], pair[1], done)); });
     const comparison = plan.compare;
     if (comparison) {
-      const segment = model.names["segments:" + comparison.segment] || comparison.segment;
-      const section = part("compare", "If you moved to a " + segment + " company", comparison.items, done);
+      const title = rule.say(model, "compare_title", { segment: rule.name(model, "segments", comparison.segment) });
+      const section = part("compare", title, comparison.items, done);
       const names = function (list) { return list.map(function (row) { return row.name; }).join(", "); };
-      const summary = element("p", "pmg-path__carries",
-        "Carries over: " + (names(comparison.carries) || "none of your flavour skills") + ". New to you: " + (names(comparison["new"]) || "nothing") + ".");
+      const summary = element("p", "pmg-path__carries", rule.say(model, "carries", {
+        carries: names(comparison.carries) || sentences.carries_none, "new": names(comparison["new"]) || sentences.new_none }));
       section.insertBefore(summary, section.children[1]);
       body.appendChild(section);
     }
@@ -362,13 +373,14 @@
       picture.replaceChildren();
       body.replaceChildren();
       current = null;
-      status.textContent = "Answer the questions to see your plan (still to answer: " + gaps.join(", ") + ").";
+      status.textContent = pageSay("missing", {
+        missing: gaps.map(function (name) { return page.required[name]; }).join(", ") });
       return false;
     }
     const answers = { stage: chosen.stage, background: chosen.background, company: chosen.company, pm_load: chosen["pm-load"],
       goal: chosen.goal, place: chosen.near || null, ratings: chosen.ratings, compare: chosen.compare || null };
     current = { plan: rule.plan(model, answers) };
-    status.textContent = "Your plan is ready.";
+    status.textContent = page.ready;
     draw();
     return true;
   }
@@ -396,13 +408,13 @@
   document.getElementById("pmg-path-clear").addEventListener("click", function () {
     try { window.localStorage.removeItem(DONE_KEY); } catch { /* nothing was kept */ }
     if (current) { draw(); }
-    status.textContent = "Your progress is cleared.";
+    status.textContent = page ? page.cleared : "";
   });
   document.getElementById("pmg-path-print").addEventListener("click", function () { window.print(); });
 
   restore(location.search);
   sync(answers().company);
-  status.textContent = "Loading the catalog…";
+  status.textContent = root.dataset.loading;
   fetch(root.dataset.index, { credentials: "same-origin" })
     .then(function (response) {
       if (!response.ok) { throw new Error("HTTP " + response.status); }
@@ -410,14 +422,18 @@
     })
     .then(function (json) {
       model = rule.prepare(json);
+      page = json.words.page;
+      // Material's search dialog has no accessible name (axe: aria-dialog-name); this page gives it one.
+      const search = document.querySelector(".md-search[role=dialog]");
+      if (search && !search.hasAttribute("aria-label")) { search.setAttribute("aria-label", page.search); }
       const chosen = answers();
-      if (missing(chosen).length === Object.keys(REQUIRED).length && !location.search) {
-        status.textContent = "Answer the four questions to see your plan.";
+      if (missing(chosen).length === REQUIRED.length && !location.search) {
+        status.textContent = page.start;
         return;
       }
       update(false);
     })
     .catch(function (error) {
-      status.textContent = "The catalog could not be loaded (" + error.message + "). Reload the page to try again.";
+      status.textContent = root.dataset.failed.replace("{error}", function () { return error.message; });
     });
 })();

@@ -1,16 +1,23 @@
-/* PM Genome reading plan: the rule of scripts/pmgenome/plan/ (rule.py, planner.py, wording.py,
+/* PM Genome reading plan: the logic of scripts/pmgenome/plan/ (rule.py, planner.py, wording.py,
  * document.py) ported line for line, so the path/ page can plan for any answers and ratings
- * without a server. The weights come from the index the site ships (api/plan-index.json, written
- * by site/plan_page.py from rule.WEIGHTS), never from this file. tests/site/plan_port_test.py runs
- * this file in node and holds its plans (items, scores, reasons, notes, profile, comparison) and
- * Markdown equal to `pmgenome path` over many random catalogs, answers and ratings: change the
- * Python rule and this port together.
+ * without a server. Everything else arrives as data in the index the site ships
+ * (api/plan-index.json, written by site/plan_page.py): the weights and counts (rule.port_data),
+ * every sentence and label (plan/sentences.py), the Markdown escape sets (document.py). This file
+ * holds no word of the plan and no weight. tests/site/plan_port_test.py runs it in node and holds
+ * its plans (items, scores, reasons, notes, profile, comparison) and Markdown equal to
+ * `pmgenome path` over many random catalogs, answers and ratings: change the Python rule's logic
+ * and this port together.
+ *
+ * Keys that come from the catalog or the reader (ids, skills, segments, backgrounds, levels,
+ * access, kinds) are kept in Maps and Sets, never as keys of a plain object: `constructor` is a
+ * valid id, and `{}` already has one.
  *
  * Exports (window.PmgPlanRule in a page, module.exports in node):
  *   prepare(index) -> model; plan(model, answers) -> the same object as plan_as_dict in model.py;
- *   describe(model, answers); markdown(model, plan, doneIds); parsePlace(text).
+ *   describe(model, answers); markdown(model, plan, doneIds); say(model, name, values);
+ *   name(model, group, id); join(model, group, ids); parsePlace(text).
  * answers: {stage, background, company: [segment ids], pm_load, goal, place: "online" | "GB" |
- *   "London, GB" | null, ratings: {skill: 0-3}, compare: segment id or null}.
+ *   "London, GB" | null, ratings: {skill: 0-3} (own keys only), compare: segment id or null}.
  */
 (function (root, factory) {
   "use strict";
@@ -22,82 +29,111 @@
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
 
+  // --- keys from the catalog -------------------------------------------------------------------
+  function own(object, key) { return Object.prototype.hasOwnProperty.call(object, key) ? object[key] : undefined; }
+
+  /* A JSON object's own keys as a Map (JSON.parse makes "__proto__" an own key, as wanted). */
+  function mapOf(object) {
+    const map = new Map();
+    Object.keys(object || {}).forEach(function (key) { map.set(key, object[key]); });
+    return map;
+  }
+
+  /* A Map as a JSON-ready object that takes any key (no prototype, so "__proto__" is a key too). */
+  function objectOf(map) {
+    const object = Object.create(null);
+    map.forEach(function (value, key) { object[key] = value; });
+    return object;
+  }
+
   // --- the vocabulary and each entry's facts (rule.Vocabulary, rule.facts) --------------------
   function prepare(index) {
-    const W = index.weights;
-    const names = {};
-    const levelIndex = {};
-    index.levels.forEach(function (row, position) { levelIndex[row[0]] = position; names["levels:" + row[0]] = row[1]; });
+    const rule = index.rule;
+    const names = new Map([["levels", new Map()], ["skills", new Map()], ["backgrounds", new Map()], ["segments", new Map()]]);
+    const levelIndex = new Map();
+    index.levels.forEach(function (level, position) { levelIndex.set(level.id, position); names.get("levels").set(level.id, level.name); });
     const general = [];
-    const flavour = {};
-    const flavourOrder = [];
-    index.skills.forEach(function (row) {
-      names["skills:" + row[0]] = row[1];
-      if (row[2] === "general") {
-        general.push(row[0]);
-      } else if (row[2] === "flavour") {
-        flavour[row[0]] = row[3];
-        flavourOrder.push(row[0]);
+    const flavour = new Map();
+    index.skills.forEach(function (skill) {
+      names.get("skills").set(skill.id, skill.name);
+      if (skill.scope === "general") {
+        general.push(skill.id);
+      } else if (skill.scope === "flavour") {
+        flavour.set(skill.id, skill.segments);
       }
     });
-    const gaps = {};
-    index.backgrounds.forEach(function (row) { names["backgrounds:" + row[0]] = row[1]; gaps[row[0]] = row[2]; });
-    const expects = {};
-    const segments = [];
-    index.segments.forEach(function (row) { names["segments:" + row[0]] = row[1]; expects[row[0]] = row[2]; segments.push(row[0]); });
-    const byKind = {};
-    const byId = {};
-    index.entries.forEach(function (row) {
-      const entry = {
-        id: row[0], kind: row[1], title: row[2], url: row[3], href: row[4], levels: row[5], skills: row[6],
-        segments: row[7], backgrounds: row[8], online: row[9], city: row[10], country: row[11], access: row[12],
-        details: row[13],
-      };
-      entry.general = entry.skills.filter(function (skill) { return general.indexOf(skill) !== -1; });
-      entry.flavour = entry.skills.filter(function (skill) { return Object.prototype.hasOwnProperty.call(flavour, skill); });
-      entry.pm = entry.skills.indexOf(W.PM_SKILL_NAME) !== -1;
-      (byKind[entry.kind] = byKind[entry.kind] || []).push(entry);
-      byId[entry.id] = entry;
+    const generalSet = new Set(general);
+    const gaps = new Map();
+    index.backgrounds.forEach(function (background) {
+      names.get("backgrounds").set(background.id, background.name);
+      gaps.set(background.id, background.gaps);
     });
-    return { index: index, W: W, names: names, levelIndex: levelIndex, levels: index.levels.map(function (r) { return r[0]; }),
-      general: general, flavour: flavour, flavourOrder: flavourOrder, gaps: gaps, expects: expects,
-      segments: segments, byKind: byKind, byId: byId, picks: index.picks, slots: index.slots, titles: index.titles,
-      kinds: index.kinds, loads: index.loads };
+    const expects = new Map();
+    index.segments.forEach(function (segment) {
+      names.get("segments").set(segment.id, segment.name);
+      expects.set(segment.id, mapOf(segment.expects));
+    });
+    const byKind = new Map();
+    const byId = new Map();
+    index.entries.forEach(function (row) {
+      const entry = Object.assign({}, row);
+      entry.general = entry.skills.filter(function (skill) { return generalSet.has(skill); });
+      entry.flavour = entry.skills.filter(function (skill) { return flavour.has(skill); });
+      entry.pm = entry.skills.indexOf(rule.pm_skill) !== -1;
+      if (!byKind.has(entry.kind)) { byKind.set(entry.kind, []); }
+      byKind.get(entry.kind).push(entry);
+      byId.set(entry.id, entry);
+    });
+    const words = index.words;
+    return { index: index, rule: rule, W: rule.weights, names: names, levelIndex: levelIndex,
+      levels: index.levels.map(function (level) { return level.id; }), skillOrder: index.skills.map(function (skill) { return skill.id; }),
+      general: general, flavour: flavour, gaps: gaps, expects: expects,
+      segments: index.segments.map(function (segment) { return segment.id; }), byKind: byKind, byId: byId,
+      picks: mapOf(index.picks), slots: rule.slots, words: words, access: mapOf(words.access),
+      accessPhrases: new Set(words.access_phrases), kinds: mapOf(words.kinds), loads: mapOf(words.loads),
+      tParts: mapOf(words.t_parts), markdown: markdownRules(index.markdown) };
   }
 
   function has(list, value) { return list.indexOf(value) !== -1; }
 
   function stem(model, company) {
-    return model.flavourOrder.filter(function (skill) {
-      return model.flavour[skill].some(function (segment) { return has(company, segment); });
+    const found = [];
+    model.flavour.forEach(function (owners, skill) {
+      if (owners.some(function (segment) { return has(company, segment); })) { found.push(skill); }
     });
+    return found;
   }
 
   function expectedAt(model, company) {
-    const levels = {};
+    const levels = new Map();
     company.forEach(function (segment) {
-      const wanted = model.expects[segment] || {};
-      Object.keys(wanted).forEach(function (skill) { levels[skill] = Math.max(wanted[skill], levels[skill] || 0); });
+      (model.expects.get(segment) || new Map()).forEach(function (level, skill) {
+        levels.set(skill, Math.max(level, levels.get(skill) || 0));
+      });
     });
     return levels;
   }
 
   function reader(model, answers) {
-    const picked = {};
-    answers.company.forEach(function (segment) { (model.picks[segment] || []).forEach(function (id) { picked[id] = true; }); });
-    return { stage: model.levelIndex[answers.stage], background: answers.background,
-      gaps: model.gaps[answers.background] || [], company: answers.company, load: answers.pm_load,
-      place: answers.place ? parsePlace(answers.place) : null, picked: picked, ratings: answers.ratings || {},
+    const picked = new Set();
+    answers.company.forEach(function (segment) { (model.picks.get(segment) || []).forEach(function (id) { picked.add(id); }); });
+    return { stage: model.levelIndex.get(answers.stage), background: answers.background,
+      gaps: model.gaps.get(answers.background) || [], company: answers.company, load: answers.pm_load,
+      place: answers.place ? parsePlace(answers.place) : null, picked: picked, ratings: mapOf(answers.ratings),
       expected: expectedAt(model, answers.company), assumed: [] };
   }
 
   // --- the rule (rule.score and its helpers) ----------------------------------------------------
-  function stageFit(W, levels, here) {
-    if (!levels.length) { return W.LEVEL_ANY; }
-    if (has(levels, here)) { return W.LEVEL_EXACT; }
-    if (has(levels, here - 1) || has(levels, here + 1)) { return W.LEVEL_NEIGHBOUR; }
+  /* rule.stage_fit: the stage case, which rule.port_data's stage_points weighs. */
+  function stageFit(levels, here) {
+    if (!levels.length) { return "any"; }
+    if (has(levels, here)) { return "exact"; }
+    if (has(levels, here - 1)) { return "back"; }
+    if (has(levels, here + 1)) { return "ahead"; }
     return null;
   }
+
+  function borrowed(fit) { return fit === "back" || fit === "ahead"; }
 
   function shared(entry, company) {
     return entry.segments.filter(function (segment, at) {
@@ -108,7 +144,7 @@
   function flavourSkills(model, entry, company) {
     const common = shared(entry, company);
     return entry.flavour.filter(function (skill) {
-      return model.flavour[skill].some(function (segment) { return has(common, segment); });
+      return model.flavour.get(skill).some(function (segment) { return has(common, segment); });
     });
   }
 
@@ -133,21 +169,20 @@
     return segments.concat(["place:" + (entry.online ? "online" : entry.city + ", " + entry.country)]);
   }
 
-  function need(W, skill, who) {
-    return Object.prototype.hasOwnProperty.call(who.ratings, skill) ? W.TOP_RATING - who.ratings[skill] : 0;
+  function need(model, skill, who) {
+    return who.ratings.has(skill) ? model.rule.top_rating - who.ratings.get(skill) : 0;
   }
 
   function gapTarget(model, entry, part, who, covered) {
-    const W = model.W;
     const skills = part === "broaden"
       ? entry.general.map(function (skill) { return [skill, 0]; })
-      : flavourSkills(model, entry, who.company).filter(function (skill) { return who.expected[skill]; })
-        .map(function (skill) { return [skill, who.expected[skill]]; });
+      : flavourSkills(model, entry, who.company).filter(function (skill) { return who.expected.get(skill); })
+        .map(function (skill) { return [skill, who.expected.get(skill)]; });
     let best = null;
     let bestPoints = 0;
     skills.forEach(function (pair) {
-      const points = W.GAP_STEP * need(W, pair[0], who) + pair[1];
-      if (need(W, pair[0], who) && !covered.has("skill:" + pair[0]) && points > bestPoints) {
+      const points = model.W.GAP_STEP * need(model, pair[0], who) + pair[1];
+      if (need(model, pair[0], who) && !covered.has("skill:" + pair[0]) && points > bestPoints) {
         best = pair[0];
         bestPoints = points;
       }
@@ -159,10 +194,10 @@
 
   function score(model, entry, part, who, covered) {
     const W = model.W;
-    const fit = stageFit(W, entry.levels, who.stage);
+    const fit = stageFit(entry.levels, who.stage);
     if (fit === null) { return null; }
     const common = shared(entry, who.company);
-    let points = fit;
+    let points = model.rule.stage_points[fit];
     if (part === "deepen") {
       if (!common.length) { return null; }
       points += W.FLAVOUR_SKILL * flavourSkills(model, entry, who.company).length;
@@ -177,15 +212,15 @@
     }
     if (part !== "meetups") {
       points += has(entry.backgrounds, who.background) ? W.BACKGROUND_MATCH : 0;
-      points += entry.pm ? W.PM_LOAD_WEIGHT[who.load] : 0;
+      points += entry.pm ? own(W.PM_LOAD_WEIGHT, who.load) : 0;
       if (part === "broaden" && entry.general.some(function (skill) { return has(who.gaps, skill); })) {
         points += W.BACKGROUND_GAP;
       }
       points += gapTarget(model, entry, part, who, covered)[1];
     }
-    points -= has(W.BARRED_ACCESS, entry.access) ? W.ACCESS_BARRIER : 0;
+    points -= has(model.rule.barred_access, entry.access) ? W.ACCESS_BARRIER : 0;
     points -= entry.kind === "book" ? W.BOOK_FOR_COURSE : 0;
-    points += who.picked[entry.id] ? W.CURATED_PICK : 0;
+    points += who.picked.has(entry.id) ? W.CURATED_PICK : 0;
     if (covered.size && subset(adds(model, entry, part, who.company), covered)) { points -= W.REPEAT_PENALTY; }
     return points;
   }
@@ -194,7 +229,7 @@
     const points = score(model, entry, part, who, covered);
     if (points === null) { return null; }
     return { entry: entry, id: entry.id, score: points, tags: adds(model, entry, part, who.company),
-      fit: stageFit(model.W, entry.levels, who.stage), near: part === "meetups" && who.place !== null && !entry.online,
+      fit: stageFit(entry.levels, who.stage), near: part === "meetups" && who.place !== null && !entry.online,
       target: part !== "meetups" ? gapTarget(model, entry, part, who, covered)[0] : null };
   }
 
@@ -232,20 +267,29 @@
   }
 
   function entriesOf(model, kinds) {
-    return kinds.reduce(function (all, kind) { return all.concat(model.byKind[kind] || []); }, []);
+    return kinds.reduce(function (all, kind) { return all.concat(model.byKind.get(kind) || []); }, []);
   }
 
   function pick(model, who, part, kinds, count, taken) {
     return greedy(model, rank(model, entriesOf(model, kinds), part, who), count, taken || [], part, who);
   }
 
-  // --- names and sentences (names.py, wording.py) --------------------------------------------
-  function name(model, group, id) { const found = model.names[group + ":" + id]; return found === undefined ? id : found; }
+  // --- names and sentences (names.py, sentences.py, wording.py) --------------------------------
+  /* sentences.fill: one pass over the template's {blanks}. */
+  function say(model, key, values) {
+    return model.words.sentences[key].replace(/\{(\w+)\}/g, function (blank, field) { return String(values[field]); });
+  }
+
+  function name(model, group, id) {
+    const found = model.names.get(group).get(id);
+    return found === undefined ? id : found;
+  }
 
   function join(model, group, ids) {
+    const lists = model.words.lists;
     const names = ids.map(function (id) { return name(model, group, id); });
-    if (names.length <= 2) { return names.join(" and "); }
-    return names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+    if (names.length <= 2) { return names.join(lists.and); }
+    return names.slice(0, -1).join(lists.comma) + lists.and + names[names.length - 1];
   }
 
   function isUpper(ch) { return ch !== ch.toLowerCase() && ch === ch.toUpperCase(); }
@@ -253,41 +297,42 @@
   function lowerFirst(text) {
     return text.length > 1 && isUpper(text[0]) && isLower(text[1]) ? text[0].toLowerCase() + text.slice(1) : text;
   }
-  function skillNames(model, ids) { return ids.map(function (id) { return lowerFirst(name(model, "skills", id)); }).join(", plus "); }
-
-  const ACCESS_LABELS = { free: "free", signup: "free with a sign-up", freemium: "freemium", paywalled: "behind a paywall", paid: "paid" };
-  const ACCESS_PHRASES = { signup: ACCESS_LABELS.signup, paywalled: ACCESS_LABELS.paywalled, paid: ACCESS_LABELS.paid };
+  function skillNames(model, ids) {
+    return ids.map(function (id) { return lowerFirst(name(model, "skills", id)); }).join(model.words.lists.plus);
+  }
 
   function words(model, answers, who) {
     const companyName = join(model, "segments", who.company);
-    const whoLine = name(model, "levels", answers.stage) + " at a " + companyName + " company";
+    const whoLine = say(model, "who", { stage: name(model, "levels", answers.stage), company: companyName });
     const heavy = answers.pm_load === "heavy";
     const place = answers.place ? parsePlace(answers.place) : null;
+    const text = function (key, values) { return say(model, key, values || {}); };
 
     function stagePhrase(found) {
-      if (found.fit === model.W.LEVEL_ANY) { return "fits any stage"; }
+      if (found.fit === "any") { return text("stage_any"); }
       const here = model.levels.indexOf(answers.stage);
-      if (found.fit === model.W.LEVEL_EXACT) { return "matches your stage (" + name(model, "levels", model.levels[here]) + ")"; }
-      if (has(found.entry.levels, here - 1)) { return "a stage back (" + name(model, "levels", model.levels[here - 1]) + ")"; }
-      return "a stage ahead (" + name(model, "levels", model.levels[here + 1]) + ")";
+      const step = found.fit === "exact" ? 0 : (found.fit === "back" ? -1 : 1);
+      return text("stage_" + found.fit, { level: name(model, "levels", model.levels[here + step]) });
     }
     function common(entry, access) {
       const phrases = [];
       if (has(entry.backgrounds, answers.background)) {
-        phrases.push("written for those moving in from " + lowerFirst(name(model, "backgrounds", answers.background)));
+        phrases.push(text("background_match", { background: lowerFirst(name(model, "backgrounds", answers.background)) }));
       }
-      if (entry.pm && heavy) { phrases.push("delivery is a big part of your week"); }
-      if (who.picked[entry.id]) { phrases.push("a curators' pick"); }
-      if (access && Object.prototype.hasOwnProperty.call(ACCESS_PHRASES, entry.access)) { phrases.push(ACCESS_PHRASES[entry.access]); }
+      if (entry.pm && heavy) { phrases.push(text("heavy_load")); }
+      if (who.picked.has(entry.id)) { phrases.push(text("curated")); }
+      if (access && model.accessPhrases.has(entry.access)) { phrases.push(model.access.get(entry.access)); }
       return phrases;
     }
-    function rated(skill) { return has(who.assumed, skill) ? "new to you" : "you rated it " + who.ratings[skill] + " of 3"; }
+    function rated(skill) {
+      return has(who.assumed, skill) ? text("assumed") : text("rated", { rating: who.ratings.get(skill), top: model.rule.top_rating });
+    }
     function placeLead(entry, near) {
-      if (entry.online) { return "Online, so you can join from anywhere"; }
+      if (entry.online) { return text("online"); }
       const where = [entry.city, entry.country].filter(Boolean).join(", ");
-      const lead = where ? "In person in " + where : "In person";
+      const lead = where ? text("in_person_in", { where: where }) : text("in_person");
       if (!near) { return lead; }
-      return sameCity(place ? place.city : null, entry.city) ? lead + ", your city" : lead + ", in your country";
+      return text(sameCity(place ? place.city : null, entry.city) ? "your_city" : "your_country", { lead: lead });
     }
     function reason(part, found, access) {
       access = access !== false;
@@ -298,46 +343,49 @@
       if (part === "deepen") {
         const where = join(model, "segments", segments);
         const skills = flavourSkills(model, entry, who.company);
-        lead = skills.length ? "Deepens " + where + ": " + skillNames(model, skills) : "Deepens your " + where + " context";
-        phrases = (found.target ? ["closes your gap in " + lowerFirst(name(model, "skills", found.target)) + " (" +
-          rated(found.target) + "; a " + companyName + " company expects " + who.expected[found.target] + ")"] : [])
+        lead = skills.length ? text("deepens", { segments: where, skills: skillNames(model, skills) })
+          : text("deepens_context", { segments: where });
+        phrases = (found.target ? [text("closes_gap", { skill: lowerFirst(name(model, "skills", found.target)),
+          rated: rated(found.target), company: companyName, expected: who.expected.get(found.target) })] : [])
           .concat(common(entry, access));
       } else if (part === "broaden") {
         const gaps = entry.general.filter(function (skill) { return has(who.gaps, skill); });
-        lead = "Broadens " + skillNames(model, (gaps.length ? gaps : entry.general).slice(0, 2));
+        lead = text("broadens", { skills: skillNames(model, (gaps.length ? gaps : entry.general).slice(0, 2)) });
         if (found.target) {
-          lead = "Broadens " + lowerFirst(name(model, "skills", found.target)) + ", your gap (" + rated(found.target) + ")";
+          lead = text("broadens_gap", { skill: lowerFirst(name(model, "skills", found.target)), rated: rated(found.target) });
         }
         phrases = common(entry, access);
-        if (gaps.length) { phrases.unshift("often new to people from " + lowerFirst(name(model, "backgrounds", answers.background))); }
+        if (gaps.length) {
+          phrases.unshift(text("often_new", { background: lowerFirst(name(model, "backgrounds", answers.background)) }));
+        }
       } else {
         lead = placeLead(entry, found.near);
         phrases = [];
         if (segments.length && new Set(entry.segments).size < model.segments.length) {
-          phrases.push("focused on " + join(model, "segments", segments) + " product work");
+          phrases.push(text("focused", { segments: join(model, "segments", segments) }));
         }
-        if (who.picked[entry.id]) { phrases.push("a curators' pick"); }
-        if (entry.details.frequency) { phrases.push("meets " + entry.details.frequency); }
+        if (who.picked.has(entry.id)) { phrases.push(text("curated")); }
+        const rhythm = "cadence_" + entry.details.cadence;
+        if (Object.hasOwn(model.words.sentences, rhythm)) { phrases.push(text(rhythm, {})); }
       }
       return [lead].concat(phrases, [stagePhrase(found)]).join("; ") + ".";
     }
-    function detailed(text, details) {
+    function detailed(reasonText, details) {
       details = details.filter(Boolean);
-      text = text.replace(/\.+$/, "");
-      return details.length ? text + "; " + details.join(", ") + "." : text + ".";
+      reasonText = reasonText.replace(/\.+$/, "");
+      return details.length ? reasonText + "; " + details.join(", ") + "." : reasonText + ".";
     }
     function partNotes(part, chosen, wanted, ownStage) {
-      const label = part === "deepen" ? "deepening" : "broadening";
+      const label = model.words.part_nouns[part];
       const notes = [];
       if (!chosen.length) {
-        notes.push("No " + label + " resource in the catalog fits a " + whoLine + " yet.");
+        notes.push(text("part_none", { part: label, who: whoLine }));
       } else if (chosen.length < wanted) {
-        const plural = chosen.length !== 1;
-        notes.push("Only " + chosen.length + " " + label + " resource" + (plural ? "s" : "") + " in the catalog fit" +
-          (plural ? "" : "s") + " a " + whoLine + " so far; " + wanted + " were wanted.");
+        notes.push(text(chosen.length === 1 ? "part_short_one" : "part_short",
+          { count: chosen.length, part: label, who: whoLine, wanted: wanted }));
       }
-      if (ownStage < wanted && chosen.some(function (found) { return found.fit === model.W.LEVEL_NEIGHBOUR; })) {
-        notes.push("Few " + label + " resources are written for your stage yet, so the plan borrows from the neighbouring stage.");
+      if (ownStage < wanted && chosen.some(function (found) { return borrowed(found.fit); })) {
+        notes.push(text("borrowed", { part: label }));
       }
       return notes;
     }
@@ -345,27 +393,24 @@
       who: whoLine, companyName: companyName, reason: reason, partNotes: partNotes,
       course: function (part, found) {
         const access = found.entry.access;
-        const label = access === null ? "" : (Object.prototype.hasOwnProperty.call(ACCESS_LABELS, access) ? ACCESS_LABELS[access] : access);
+        const label = access === null ? "" : (model.access.has(access) ? model.access.get(access) : access);
         return detailed(reason(part, found, false), [found.entry.details.pace, found.entry.details.format, label]);
       },
       habit: function (part, found) { return detailed(reason(part, found), [found.entry.details.cadence]); },
-      courseFallback: function (first, second) { return "No course or book that " + first + "s fits a " + whoLine + " yet; this one " + second + "s instead."; },
-      noCourse: function () { return "No course or book in the catalog fits a " + whoLine + " yet."; },
-      noHabit: function () { return "No podcast or newsletter in the catalog fits a " + whoLine + " yet."; },
+      courseFallback: function (first, second) { return text("course_fallback", { first: first, second: second, who: whoLine }); },
+      noCourse: function () { return text("no_course", { who: whoLine }); },
+      noHabit: function () { return text("no_habit", { who: whoLine }); },
       untaught: function (skill, scope) {
-        return "Nothing in the catalog for a " + whoLine + " teaches " + lowerFirst(name(model, "skills", skill)) + " yet, the " +
-          (scope === "general" ? "general" : "flavour") + " skill you rated lowest; the plan aims at your next gaps.";
+        return text("untaught", { who: whoLine, skill: lowerFirst(name(model, "skills", skill)),
+          scope: scope === "general" ? "general" : "flavour" });
       },
-      noCompare: function () {
-        return "No article or talk in the catalog deepens a " + companyName + " company's flavour for a " +
-          name(model, "levels", answers.stage) + " yet.";
-      },
+      noCompare: function () { return text("no_compare", { company: companyName, stage: name(model, "levels", answers.stage) }); },
       meetupNotes: function (chosen) {
         const notes = [];
         if (chosen.length && place && !place.online && !chosen.some(function (found) { return found.near; })) {
-          notes.push("No meetup in " + placeText(place) + " is in the catalog yet; these are online.");
+          notes.push(text("meetups_elsewhere", { place: placeText(place) }));
         }
-        if (!chosen.length) { notes.push("No meetup or community in the catalog fits a " + whoLine + " yet."); }
+        if (!chosen.length) { notes.push(text("no_meetup", { who: whoLine })); }
         return notes;
       },
     };
@@ -394,10 +439,9 @@
   }
 
   function describe(model, answers) {
-    const load = model.loads.filter(function (row) { return row[0] === answers.pm_load; })[0];
-    return name(model, "levels", answers.stage) + ", from " + lowerFirst(name(model, "backgrounds", answers.background)) +
-      ", at a " + join(model, "segments", answers.company) + " company; project-management side " + load[1] +
-      "; goal: " + answers.goal;
+    return say(model, "describe", { stage: name(model, "levels", answers.stage),
+      background: lowerFirst(name(model, "backgrounds", answers.background)), company: join(model, "segments", answers.company),
+      load: model.loads.get(answers.pm_load), goal: answers.goal });
   }
 
   // --- the plan (planner.py) ------------------------------------------------------------------
@@ -407,31 +451,27 @@
 
   function row(model, skill, scope, rating, expected, grown) {
     return { skill: skill, name: name(model, "skills", skill), scope: scope, rating: rating === undefined ? null : rating,
-      expected: expected, grown_by: grown.filter(function (found) { return has(model.byId[found.id].skills, skill); })
+      expected: expected, grown_by: grown.filter(function (found) { return has(model.byId.get(found.id).skills, skill); })
         .map(function (found) { return found.id; }) };
   }
 
-  function rating(answers, skill) {
-    return Object.prototype.hasOwnProperty.call(answers.ratings || {}, skill) ? answers.ratings[skill] : null;
-  }
-
   function plan(model, answers) {
-    const W = model.W;
+    const counts = model.rule.counts;
     const who = reader(model, answers);
-    const say = words(model, answers, who);
+    const wording = words(model, answers, who);
     const notes = [];
     const deepFirst = answers.goal === "deepen";
-    const counts = deepFirst ? W.DEEP_FIRST_COUNTS : W.BROAD_FIRST_COUNTS;
-    const order = deepFirst ? [["deepen", counts[0]], ["broaden", counts[1]]] : [["broaden", counts[1]], ["deepen", counts[0]]];
+    const wanted = deepFirst ? counts.deepen_first : counts.broaden_first;
+    const order = deepFirst ? [["deepen", wanted[0]], ["broaden", wanted[1]]] : [["broaden", wanted[1]], ["deepen", wanted[0]]];
     const taken = [];
-    const parts = {};
+    const parts = new Map();
     order.forEach(function (pair) {
       const chosen = pick(model, who, pair[0], model.slots.reading, pair[1], taken);
-      parts[pair[0]] = chosen;
-      const own = rank(model, entriesOf(model, model.slots.reading), pair[0], who).filter(function (found) {
-        return found.fit !== W.LEVEL_NEIGHBOUR && !has(taken, found.id);
+      parts.set(pair[0], chosen);
+      const ownStage = rank(model, entriesOf(model, model.slots.reading), pair[0], who).filter(function (found) {
+        return !borrowed(found.fit) && !has(taken, found.id);
       }).length;
-      Array.prototype.push.apply(notes, say.partNotes(pair[0], chosen, pair[1], own));
+      Array.prototype.push.apply(notes, wording.partNotes(pair[0], chosen, pair[1], ownStage));
       chosen.forEach(function (found) { taken.push(found.id); });
     });
     const first = order[0][0];
@@ -440,51 +480,53 @@
     [first, second].some(function (part) {
       const chosen = pick(model, who, part, model.slots.course, 1);
       if (!chosen.length) { return false; }
-      course = item(chosen[0], say.course(part, chosen[0]));
-      if (part === second) { notes.push(say.courseFallback(first, second)); }
+      course = item(chosen[0], wording.course(part, chosen[0]));
+      if (part === second) { notes.push(wording.courseFallback(first, second)); }
       return true;
     });
-    if (!course) { notes.push(say.noCourse()); }
+    if (!course) { notes.push(wording.noCourse()); }
     const habits = [];
     model.slots.habits.forEach(function (kind) {
       [first, second].some(function (part) {
         const chosen = pick(model, who, part, [kind], 1);
-        if (chosen.length) { habits.push(item(chosen[0], say.habit(part, chosen[0]))); }
+        if (chosen.length) { habits.push(item(chosen[0], wording.habit(part, chosen[0]))); }
         return chosen.length > 0;
       });
     });
-    if (!habits.length) { notes.push(say.noHabit()); }
-    const reading = {};
-    Object.keys(parts).forEach(function (part) {
-      reading[part] = parts[part].map(function (found) { return item(found, say.reason(part, found)); });
+    if (!habits.length) { notes.push(wording.noHabit()); }
+    const reading = new Map();
+    parts.forEach(function (chosen, part) {
+      reading.set(part, chosen.map(function (found) { return item(found, wording.reason(part, found)); }));
     });
-    const grown = reading.deepen.concat(reading.broaden, course ? [course] : [], habits);
+    const grown = reading.get("deepen").concat(reading.get("broaden"), course ? [course] : [], habits);
     const profile = model.general.map(function (skill) { return [skill, "general"]; })
       .concat(stem(model, answers.company).map(function (skill) { return [skill, "flavour"]; }))
-      .map(function (pair) { return row(model, pair[0], pair[1], rating(answers, pair[0]), who.expected[pair[0]] || 0, grown); });
-    Array.prototype.push.apply(notes, untaught(model, who, say, profile, parts.deepen.concat(parts.broaden)));
+      .map(function (pair) {
+        return row(model, pair[0], pair[1], who.ratings.get(pair[0]), who.expected.get(pair[0]) || 0, grown);
+      });
+    Array.prototype.push.apply(notes, untaught(model, who, wording, profile, parts.get("deepen").concat(parts.get("broaden"))));
     const meetups = pickMeetups(model, answers);
     return {
       answers: { stage: answers.stage, background: answers.background, company: answers.company.slice(),
         pm_load: answers.pm_load, goal: answers.goal, place: answers.place ? placeText(parsePlace(answers.place)) : null,
-        ratings: orderedRatings(model, answers), compare: answers.compare || null },
-      deepen: reading.deepen, broaden: reading.broaden, course: course, habits: habits, meetups: meetups.items,
+        ratings: orderedRatings(model, who), compare: answers.compare || null },
+      deepen: reading.get("deepen"), broaden: reading.get("broaden"), course: course, habits: habits, meetups: meetups.items,
       notes: notes.concat(meetups.notes), profile: profile,
       compare: answers.compare ? compare(model, answers, who, grown, taken) : null,
     };
   }
 
-  function orderedRatings(model, answers) {
-    const ordered = {};
-    model.index.skills.forEach(function (r) { const value = rating(answers, r[0]); if (value !== null) { ordered[r[0]] = value; } });
-    return ordered;
+  function orderedRatings(model, who) {
+    const ordered = new Map();
+    model.skillOrder.forEach(function (skill) { if (who.ratings.has(skill)) { ordered.set(skill, who.ratings.get(skill)); } });
+    return objectOf(ordered);
   }
 
-  function untaught(model, who, say, profile, reading) {
+  function untaught(model, who, wording, profile, reading) {
     const notes = [];
     ["general", "flavour"].forEach(function (scope) {
       const rated = profile.filter(function (r) {
-        return r.scope === scope && r.rating !== null && r.rating < model.W.TOP_RATING && (scope === "general" || r.expected);
+        return r.scope === scope && r.rating !== null && r.rating < model.rule.top_rating && (scope === "general" || r.expected);
       });
       if (!rated.length) { return; }
       let lowest = rated[0];
@@ -494,7 +536,7 @@
         if (key[0] < best[0] || (key[0] === best[0] && (key[1] < best[1] || (key[1] === best[1] && key[2] < best[2])))) { lowest = r; }
       });
       if (!reading.some(function (found) { return has(found.entry.skills, lowest.skill); })) {
-        notes.push(say.untaught(lowest.skill, scope));
+        notes.push(wording.untaught(lowest.skill, scope));
       }
     });
     return notes;
@@ -502,9 +544,9 @@
 
   function pickMeetups(model, answers) {
     const who = reader(model, answers);
-    const say = words(model, answers, who);
-    const chosen = pick(model, who, "meetups", model.slots.meetups, model.W.MEETUP_COUNT);
-    return { items: chosen.map(function (found) { return item(found, say.reason("meetups", found)); }), notes: say.meetupNotes(chosen) };
+    const wording = words(model, answers, who);
+    const chosen = pick(model, who, "meetups", model.slots.meetups, model.rule.counts.meetups);
+    return { items: chosen.map(function (found) { return item(found, wording.reason("meetups", found)); }), notes: wording.meetupNotes(chosen) };
   }
 
   function compare(model, answers, who, grown, taken) {
@@ -512,43 +554,51 @@
     const here = stem(model, answers.company);
     const there = stem(model, [segment]);
     const fresh = there.filter(function (skill) { return !has(here, skill); });
-    const assumed = fresh.filter(function (skill) { return !Object.prototype.hasOwnProperty.call(who.ratings, skill); });
+    const assumed = fresh.filter(function (skill) { return !who.ratings.has(skill); });
     const moved = Object.assign({}, answers, { company: [segment], compare: null });
     const other = reader(model, moved);
-    other.ratings = Object.assign({}, who.ratings);
-    assumed.forEach(function (skill) { other.ratings[skill] = 0; });
+    other.ratings = new Map(who.ratings);
+    assumed.forEach(function (skill) { other.ratings.set(skill, 0); });
     other.assumed = assumed;
-    const say = words(model, moved, other);
+    const wording = words(model, moved, other);
     const used = taken.concat(grown.map(function (found) { return found.id; }));
-    const chosen = pick(model, other, "deepen", model.slots.reading, model.W.COMPARE_COUNT, used);
-    const items = chosen.map(function (found) { return item(found, say.reason("deepen", found)); });
+    const chosen = pick(model, other, "deepen", model.slots.reading, model.rule.counts.compare, used);
+    const items = chosen.map(function (found) { return item(found, wording.reason("deepen", found)); });
     function rows(skills) {
-      return skills.map(function (skill) { return row(model, skill, "flavour", rating(answers, skill), other.expected[skill] || 0, items); });
+      return skills.map(function (skill) {
+        return row(model, skill, "flavour", who.ratings.get(skill), other.expected.get(skill) || 0, items);
+      });
     }
     return { segment: segment, carries: rows(there.filter(function (skill) { return has(here, skill); })), "new": rows(fresh),
-      items: items, notes: items.length ? [] : [say.noCompare()] };
+      items: items, notes: items.length ? [] : [wording.noCompare()] };
   }
 
   // --- the Markdown document (document.py) ----------------------------------------------------
-  const KIND_LABELS = { article: "Article", book: "Book", course: "Course", podcast: "Podcast", newsletter: "Newsletter",
-    video: "Video", meetup: "Meetup" };
-  function markdownText(text) { return String(text).replace(/([\\`*_{}[\]()<>#+\-.!|~])/g, "\\$1"); }
-  function link(found) {
-    const title = markdownText(found.title);
-    if (!/^https?:\/\/\S+$/i.test(found.url)) { return title; }
-    return "[" + title + "](" + found.url.replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/</g, "%3C").replace(/>/g, "%3E") + ")";
+  /* The escape sets shipped by document.markdown_data, as a pattern and a lookup. */
+  function markdownRules(data) {
+    const inClass = data.escaped.replace(/[\\\]^-]/g, "\\$&");
+    return { special: new RegExp("([" + inClass + "])", "g"), urlEscapes: mapOf(data.url_escapes) };
   }
-  function items(list, done) {
-    if (!list.length) { return ["Nothing in the catalog fits yet."]; }
+  function markdownText(model, text) { return String(text).replace(model.markdown.special, "\\$1"); }
+  function link(model, found) {
+    const title = markdownText(model, found.title);
+    if (!/^https?:\/\/\S+$/i.test(found.url)) { return title; }
+    const escapes = model.markdown.urlEscapes;
+    const target = found.url.split("").map(function (ch) { return escapes.has(ch) ? escapes.get(ch) : ch; }).join("");
+    return "[" + title + "](" + target + ")";
+  }
+  function kindLabel(model, kind) { return model.kinds.has(kind) ? model.kinds.get(kind) : kind; }
+  function items(model, list, done) {
+    if (!list.length) { return [say(model, "empty_part", {})]; }
     return list.map(function (found) {
-      return "- [" + (has(done, found.id) ? "x" : " ") + "] " + link(found) + " (" + (KIND_LABELS[found.kind] || found.kind) +
-        "): " + markdownText(found.reason);
+      return "- [" + (has(done, found.id) ? "x" : " ") + "] " + link(model, found) + " (" + kindLabel(model, found.kind) +
+        "): " + markdownText(model, found.reason);
     });
   }
-  function markdownRow(r) {
-    return "| " + markdownText(r.name) + " | " + (r.scope === "general" ? "bar" : "stem") + " | " +
-      (r.rating === null ? "–" : String(r.rating)) + " | " + (r.expected ? String(r.expected) : "–") + " | " +
-      (r.grown_by.length ? "yes" : "–") + " |";
+  function markdownRow(model, r) {
+    const none = model.words.none;
+    return "| " + [markdownText(model, r.name), model.tParts.get(r.scope), r.rating === null ? none : String(r.rating),
+      r.expected ? String(r.expected) : none, r.grown_by.length ? model.words.grown : none].join(" | ") + " |";
   }
   function parts(result) {
     const course = result.course ? [result.course] : [];
@@ -558,24 +608,31 @@
   }
   function markdown(model, result, done) {
     done = done || [];
-    let lines = ["# Your plan for this month", "", markdownText(describe(model, result.answers)), "", "## Your T", "",
-      "| Skill | Part of the T | Your rating (0-3) | Expected | Grown by the plan |", "|---|---|---|---|---|"];
-    lines = lines.concat(result.profile.map(markdownRow));
-    parts(result).forEach(function (pair) { lines = lines.concat(["", "## " + model.titles[pair[0]], ""], items(pair[1], done)); });
+    const sentences = model.words.sentences;
+    const columns = model.words.t_columns;
+    let lines = ["# " + sentences.document_title, "", markdownText(model, describe(model, result.answers)), "",
+      "## " + sentences.t_title, "", "| " + columns.join(" | ") + " |", "|" + columns.map(function () { return "---|"; }).join("")];
+    lines = lines.concat(result.profile.map(function (r) { return markdownRow(model, r); }));
+    parts(result).forEach(function (pair) {
+      lines = lines.concat(["", "## " + model.words.titles[pair[0]], ""], items(model, pair[1], done));
+    });
     const comparison = result.compare;
     if (comparison) {
-      lines = lines.concat(["", "## " + markdownText("If you moved to a " + name(model, "segments", comparison.segment) + " company"), ""]);
-      const carries = comparison.carries.map(function (r) { return markdownText(r.name); }).join(", ") || "none of your flavour skills";
-      const fresh = comparison["new"].map(function (r) { return markdownText(r.name); }).join(", ") || "nothing";
-      lines = lines.concat(["Carries over: " + carries + ". New to you: " + fresh + ".", ""], items(comparison.items, done),
-        comparison.notes.map(function (note) { return "- " + markdownText(note); }));
+      const title = say(model, "compare_title", { segment: name(model, "segments", comparison.segment) });
+      lines = lines.concat(["", "## " + markdownText(model, title), ""]);
+      const names = function (rows) { return rows.map(function (r) { return markdownText(model, r.name); }).join(", "); };
+      const carries = names(comparison.carries) || sentences.carries_none;
+      const fresh = names(comparison["new"]) || sentences.new_none;
+      lines = lines.concat([say(model, "carries", { carries: carries, "new": fresh }), ""], items(model, comparison.items, done),
+        comparison.notes.map(function (note) { return "- " + markdownText(model, note); }));
     }
     if (result.notes.length) {
-      lines = lines.concat(["", "## Notes", ""], result.notes.map(function (note) { return "- " + markdownText(note); }));
+      lines = lines.concat(["", "## " + sentences.notes_title, ""],
+        result.notes.map(function (note) { return "- " + markdownText(model, note); }));
     }
     return lines.join("\n") + "\n";
   }
 
   return { prepare: prepare, plan: plan, describe: describe, markdown: markdown, parsePlace: parsePlace, parts: parts,
-    stem: stem, placeText: placeText };
+    stem: stem, placeText: placeText, say: say, name: name, join: join };
 });

@@ -5,6 +5,10 @@
  * with ?h=<words>, which this script highlights on arrival. Filters (kind, segment, level,
  * access) come from the index itself. Text from the catalog is only set with textContent; an
  * excerpt keeps nothing of Pagefind's markup but its <mark>s.
+ * No dead ends: when fewer than a page of results hold every word, the pages that hold most of
+ * them follow (more words first, then Pagefind's score). When none holds every word,
+ * search/vocabulary.json, fetched only then, names the Explore filters the words point to (a
+ * skill, a kind, a segment); when no page holds any of them, the nearest term the catalog knows.
  * Keys: "/" (or "s", "f", as in Material) focuses the box, Escape closes it, the arrows move
  * between the box and the results, Enter in the box opens the first result.
  */
@@ -17,6 +21,7 @@
   const FILTERS_DELAY_MS = 1500;
   const SHORTCUTS = new Set(["/", "s", "f"]);
   let engine = null;
+  let vocabulary = null;
 
   function pagefind() {
     if (!engine) {
@@ -28,6 +33,77 @@
       engine.catch(function () { engine = null; });
     }
     return engine;
+  }
+
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("search/vocabulary.json", ROOT).href, { credentials: "same-origin" })
+        .then(function (response) {
+          if (!response.ok) {
+            throw new Error("HTTP " + response.status);
+          }
+          return response.json();
+        });
+      vocabulary.catch(function () { vocabulary = null; });
+    }
+    return vocabulary;
+  }
+
+  // As site/search/vocabulary.py compares phrases: lower case, joiners as spaces.
+  function normalized(text) {
+    return text.toLowerCase().replace(/[-\u2010\u2011\u2013\u2014\/_]+/g, " ").replace(/\s+/g, " ").trim();
+  }
+
+  // The Explore filters that the query's words name, as [facet, value] pairs, in the query's order.
+  function recognised(query, data) {
+    const plain = " " + normalized(query) + " ";
+    const hits = [];
+    Object.keys(data.phrases).forEach(function (phrase) {
+      const at = [" " + phrase + " ", " " + phrase + "s "].map(function (form) { return plain.indexOf(form); })
+        .filter(function (index) { return index !== -1; });
+      if (at.length) {
+        hits.push({ at: Math.min.apply(null, at), length: phrase.length, pairs: data.phrases[phrase] });
+      }
+    });
+    hits.sort(function (a, b) { return a.at - b.at || b.length - a.length; });
+    const found = [];
+    hits.forEach(function (hit) {
+      hit.pairs.forEach(function (pair) {
+        if (!found.some(function (seen) { return seen[0] === pair[0] && seen[1] === pair[1]; })) {
+          found.push(pair);
+        }
+      });
+    });
+    return found;
+  }
+
+  function distance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, function (_, index) { return index; });
+    for (let i = 1; i <= a.length; i++) {
+      const row = [i];
+      for (let j = 1; j <= b.length; j++) {
+        row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      }
+      previous = row;
+    }
+    return previous[b.length];
+  }
+
+  // The known term nearest the query (or one of its words), if it is near enough to be a slip.
+  function nearest(query, data) {
+    const asked = [normalized(query)].concat(words(normalized(query)));
+    let best = null;
+    data.terms.forEach(function (term) {
+      const plain = normalized(term);
+      asked.forEach(function (word) {
+        const cost = distance(word, plain);
+        if (cost <= Math.max(1, Math.floor(plain.length / 3)) && cost < plain.length &&
+            (!best || cost < best.cost)) {
+          best = { term: term, cost: cost };
+        }
+      });
+    });
+    return best && best.cost > 0 ? best.term : null;
   }
 
   function element(tag, className, text) {
@@ -96,17 +172,60 @@
     return count === 1 ? "1 matching document" : count + " matching documents";
   }
 
+  // The status when some results hold only some of the words.
+  function partly(all, some) {
+    const pages = function (count) { return count === 1 ? "1 page holds" : count + " pages hold"; };
+    return all ? pages(all) + " every word; " + (some === 1 ? "1 more holds" : some + " more hold") +
+      " some of them, most words first"
+      : "No page holds every word; " + pages(some) + " some of them, most words first";
+  }
+
+  // Words that say how a question is asked rather than what about: they count for no page
+  // when pages are ranked by how many of the words they hold.
+  const FILLER = new Set(["a", "an", "the", "to", "of", "for", "on", "in", "at", "by", "and", "or", "how", "what",
+    "which", "who", "why", "is", "are", "be", "i", "me", "my", "we", "our", "you", "your", "with", "do", "does",
+    "should", "can", "about", "best", "well"]);
+
+  function meaningful(query) {
+    const all = words(query);
+    const kept = all.filter(function (word) { return !FILLER.has(word.toLowerCase()); });
+    return kept.length ? kept : all;
+  }
+
+  // One search per meaningful word, merged: pages holding more of the words first, then by
+  // their summed scores. Used when fewer than a page of results hold every word.
+  function someWords(module, query, chosen) {
+    return Promise.all(meaningful(query).map(function (word) {
+      return module.search(word, { filters: chosen });
+    })).then(function (searches) {
+      const pages = new Map();
+      searches.forEach(function (search) {
+        (search ? search.results : []).forEach(function (result) {
+          const page = pages.get(result.id) || { result: result, count: 0, score: 0 };
+          page.count += 1;
+          page.score += result.score;
+          pages.set(result.id, page);
+        });
+      });
+      return Array.from(pages.values()).sort(function (a, b) {
+        return b.count - a.count || b.score - a.score;
+      }).map(function (page) { return page.result; });
+    });
+  }
+
   function start(dialog) {
     const toggle = document.getElementById("__search");
     const form = dialog.querySelector("form");
     const input = form.querySelector("input[name=query]");
     const filters = dialog.querySelector(".pmg-search__filters");
     const status = dialog.querySelector(".md-search-result__meta");
+    const hint = dialog.querySelector(".pmg-search__hint");
     const list = dialog.querySelector(".md-search-result__list");
     const selects = new Map();
     let asked = 0;
     let shown = PAGE;
     let found = [];
+    let whole = 0; // how many of the results (the first ones) hold every word of the query
 
     function open() {
       if (toggle && !toggle.checked) {
@@ -196,32 +315,107 @@
           fragment.appendChild(item);
         }
         list.replaceChildren(fragment);
-        status.textContent = counted(found.length);
+        status.textContent = whole === found.length ? counted(found.length) : partly(whole, found.length - whole);
       });
+    }
+
+    // Beside a partial or empty result: the Explore filters the words name, and for a query
+    // that found nothing, the nearest known term.
+    function offer(query, ticket) {
+      return loadVocabulary().then(function (data) {
+        if (ticket !== asked) {
+          return;
+        }
+        const fragment = document.createDocumentFragment();
+        const pairs = recognised(query, data);
+        if (pairs.length) {
+          const line = element("p", "pmg-search__explore", "Explore by ");
+          pairs.forEach(function (pair, index) {
+            const target = new URL(data.explore, ROOT);
+            target.searchParams.set(pair[0], pair[1]);
+            const link = element("a", "", data.headings[pair[0]].toLowerCase() + ": " +
+              ((data.labels[pair[0]] || {})[pair[1]] || pair[1]));
+            link.href = target.href;
+            line.appendChild(document.createTextNode(index ? ", " : ""));
+            line.appendChild(link);
+          });
+          if (pairs.length > 1) {
+            const target = new URL(data.explore, ROOT);
+            pairs.forEach(function (pair) { target.searchParams.append(pair[0], pair[1]); });
+            const all = element("a", "", "all of these");
+            all.href = target.href;
+            line.appendChild(document.createTextNode(", or "));
+            line.appendChild(all);
+          }
+          fragment.appendChild(line);
+        }
+        const term = found.length ? null : nearest(query, data);
+        if (term) {
+          const line = element("p", "pmg-search__suggest", "Did you mean ");
+          const button = element("button", "pmg-search__term", term);
+          button.type = "button";
+          button.addEventListener("click", function () {
+            input.value = term;
+            input.focus();
+            run();
+          });
+          line.appendChild(button);
+          line.appendChild(document.createTextNode("?"));
+          fragment.appendChild(line);
+        }
+        hint.replaceChildren(fragment);
+        hint.hidden = !hint.childNodes.length;
+      }, function () { /* the offer is a help, never in the way */ });
     }
 
     function run() {
       const query = input.value;
       const chosen = chosenFilters();
       const ticket = ++asked;
+      hint.replaceChildren();
+      hint.hidden = true;
       if (!query.trim() && !Object.keys(chosen).length) {
         found = [];
         list.replaceChildren();
+        delete list.dataset.query;
         status.textContent = "Type to start searching";
         return;
       }
       pagefind().then(function (module) {
-        return module.search(query.trim() || null, { filters: chosen });
-      }).then(function (search) {
-        if (ticket !== asked || !search) {
-          return;
-        }
-        found = search.results;
-        shown = PAGE;
-        return render(query).then(function () {
-          pagefind().then(buildFilters);
+        return module.search(query.trim() || null, { filters: chosen }).then(function (search) {
+          if (ticket !== asked || !search) {
+            return;
+          }
+          found = search.results;
+          whole = found.length;
+          shown = PAGE;
+          const widen = words(query).length > 1 && found.length < PAGE;
+          // Pages holding every word show first; only then are the pages holding some of them
+          // looked for (searched beside the first render, they delayed it by half a second at
+          // 10,000 entries), and they follow.
+          const first = found.length || !widen ? render(query) : Promise.resolve();
+          const rest = !widen ? first : first.then(function () {
+            return ticket === asked ? someWords(module, query, chosen) : [];
+          }).then(function (results) {
+            if (ticket !== asked) {
+              return;
+            }
+            const known = new Set(found.map(function (result) { return result.id; }));
+            found = found.concat(results.filter(function (result) { return !known.has(result.id); }));
+            return render(query);
+          });
+          return rest.then(function () {
+            if (ticket !== asked) {
+              return;
+            }
+            list.dataset.query = query; // settled: what the tests wait for
+            if (!whole) {
+              offer(query, ticket);
+            }
+            pagefind().then(buildFilters);
+          });
         });
-      }, function () {
+      }).then(null, function () {
         status.textContent = "Search could not be loaded";
       });
     }

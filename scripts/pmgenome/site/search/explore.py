@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol
 
-from pmgenome.site.context import GeneratedPage, SiteContext
+from pmgenome.site.context import GeneratedPage, SiteContext, newest_first
 from pmgenome.site.hrefs import page_url
 from pmgenome.site.views import EntryView, resource_src_uri
 
@@ -24,6 +24,8 @@ SUMMARIES_SRC_URI = "explore/summaries/{}.json"
 SHARD = 50
 FORMAT_VERSION = 1
 ID_SLOT = "{id}"  # stands for an entry's id in the page address pattern
+# Explore's orders, the first the default; any other is kept in the address (?sort=added).
+SORTS = (("title", "Title"), ("added", "Recently added"))
 
 
 class FacetOptions(Protocol):
@@ -47,9 +49,13 @@ def ordered(context: SiteContext) -> list[EntryView]:
 
 
 def explore_index(views: Sequence[EntryView], facets: Iterable[FacetOptions],
-                  use_directory_urls: bool = True) -> dict[str, Any]:
-    """The index as a JSON-ready dict; each row is [id, title, [codes of facet 1], [codes of facet 2], ...]."""
+                  use_directory_urls: bool = True, newest: Sequence[str] = ()) -> dict[str, Any]:
+    """The index as a JSON-ready dict; each row is [id, title, [codes of facet 1], [codes of facet 2], ...].
+
+    `newest` (entry ids, most recently added first) becomes the rows' positions in that order, for
+    `sort=added`; `notes` holds, by position, what a card says beside its badges (a silent feed)."""
     facets = tuple(facets)
+    position = {view.id: number for number, view in enumerate(views)}
     values = {facet.name: [value for value, _label, _badge in facet.options] for facet in facets}
     codes = {name: {value: code for code, value in enumerate(known)} for name, known in values.items()}
     rows = []
@@ -67,6 +73,8 @@ def explore_index(views: Sequence[EntryView], facets: Iterable[FacetOptions],
         "facets": [facet.name for facet in facets],
         "values": values,
         "entries": rows,
+        "newest": [position[entry_id] for entry_id in newest if entry_id in position],
+        "notes": {str(number): view.silence for number, view in enumerate(views) if view.silence},
     }
 
 
@@ -82,6 +90,8 @@ def _dumps(data: Any) -> str:
 def build_explore_data(context: SiteContext, facets: Iterable[FacetOptions]) -> Iterator[GeneratedPage]:
     """explore/index.json and explore/summaries/<n>.json."""
     views = ordered(context)
-    yield GeneratedPage(INDEX_SRC_URI, _dumps(explore_index(views, facets, context.settings.use_directory_urls)))
+    newest = [view.id for view in newest_first(context.views.values())]
+    yield GeneratedPage(INDEX_SRC_URI, _dumps(explore_index(views, facets, context.settings.use_directory_urls,
+                                                            newest)))
     for number, summaries in summary_shards(views):
         yield GeneratedPage(SUMMARIES_SRC_URI.format(number), _dumps(summaries))

@@ -27,11 +27,10 @@ from re import _parser as _sre_parse  # type: ignore[attr-defined]
 import regex
 
 from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.rulefile import Wording, check_keys, read_rules, reason_and_expiry
 from pmgenome.catalog.yamlload import Location
-from pmgenome.links.rulefile import Wording, check_keys, read_rules, reason_and_expiry
 from pmgenome.urls import url_problem
 
-EXCLUSIONS_FILE = "exclusions.yaml"
 FIELDS = ("url", "pattern", "reason", "expires")
 MATCH_SECONDS = 0.1
 MAX_PATTERN = 500

@@ -1,4 +1,5 @@
-"""Turning a page's bytes into text the way a browser would, not the way `requests` guesses."""
+"""Turning a fetched page's bytes into text the way a browser would, not the way `requests` guesses
+(the link checker reads titles with it, the enrichment whole pages)."""
 
 from __future__ import annotations
 

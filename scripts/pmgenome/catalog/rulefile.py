@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import display_path, read_yaml
+from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Document, Location
+from pmgenome.text.paths import display_path
 
 
 @dataclass

@@ -6,15 +6,15 @@ import datetime as dt
 import time
 
 import regex
-from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.yamlload import Location
-from pmgenome.links.exclusions import (
+from pmgenome.catalog.exclusions import (
     Exclusion,
     active,
     expired_problems,
     load_exclusions,
     matching,
 )
+from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.yamlload import Location
 
 from tests.support.catalogs import CatalogDir
 
@@ -114,5 +114,6 @@ def test_a_slow_pattern_is_cut_off_and_skipped_for_the_rest_of_the_run() -> None
     slow: set[str] = set()
     started = time.monotonic()
     assert [matching((slow_pattern,), url, slow) for _ in range(50)] == [None] * 50
-    assert time.monotonic() - started < 1.0  # tried once, cut off at MATCH_SECONDS, then skipped
+    # Tried once, cut off at MATCH_SECONDS, then skipped: 50 full tries would take 5 s.
+    assert time.monotonic() - started < 3.0
     assert slow == {"catalog/exclusions.yaml:2:5"}

@@ -28,18 +28,17 @@ from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.yamlload import Location
-from pmgenome.links.rulefile import (
+from pmgenome.catalog.rulefile import (
     RuleFile,
     Wording,
     check_keys,
     read_rules,
     reason_and_expiry,
 )
+from pmgenome.catalog.yamlload import Location
 from pmgenome.net.limits import HostLimits
 from pmgenome.text.clean import first_control
 
-HOSTS_FILE = "hosts.yaml"
 SETTINGS = ("concurrency", "min_interval", "accept", "headers")
 FIELDS = ("host", "reason", "expires", *SETTINGS)
 WORDS = Wording("the hosts file", "host rules", "a host rule", "a mapping with host, reason and settings")
@@ -159,6 +158,15 @@ def _headers(rules: RuleFile, index: int, item: dict[str, Any]) -> dict[str, str
         elif not isinstance(text, str) or first_control(text, allowed="\t") or len(text) > 1000:
             rules.problem(rules.at("hosts", index, "headers", name),
                           f"the value of {name} must be one line of text, at most 1000 characters")
+        elif not text.isascii():
+            # http.client would fail on every request to the host; a header carries bytes, not text.
+            char = next(c for c in text if not c.isascii())
+            rules.problem(rules.at("hosts", index, "headers", name),
+                          f"the value of {name} must be ASCII: HTTP sends header values as bytes, and "
+                          f"{char!r} (U+{ord(char):04X}) is not one; write the language tag, like ja"
+                          if name.lower() == "accept-language" else
+                          f"the value of {name} must be ASCII: HTTP sends header values as bytes, and "
+                          f"{char!r} (U+{ord(char):04X}) is not one")
         else:
             found[name] = text
     return found
