@@ -136,7 +136,9 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterat
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-Validator: type[SchemaValidator] = validators.extend(Draft202012Validator, {"pattern": _pattern})
+# The stubs leave extend unannotated; it returns a validator class, as the annotation says.
+Validator: type[SchemaValidator] = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern})
 
 
 def output_schema_names() -> tuple[str, ...]:

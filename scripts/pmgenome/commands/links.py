@@ -40,10 +40,10 @@ from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
 from pmgenome.net.client import (
     CONCURRENCY,
     MIN_INTERVAL,
-    PER_HOST,
     READ_TIMEOUT,
     ClientConfig,
 )
+from pmgenome.net.limits import PER_HOST
 from pmgenome.stores.errors import StoreError
 from pmgenome.stores.timestamps import utc_now
 from pmgenome.text.escape import terminal
@@ -199,7 +199,7 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
 def _rules(args: argparse.Namespace) -> tuple[tuple[tuple[excl.Exclusion, ...], tuple[hosts.HostRule, ...]] | None,
                                               str | None]:
     """The exclusions and host rules, or a message when a file is missing or has problems."""
-    found = []
+    found: list[Any] = []  # the exclusions, then the host rules
     for option, default, load in ((args.exclusions, EXCLUSIONS_FILE, excl.load_exclusions),
                                   (args.hosts, HOSTS_FILE, hosts.load_host_rules)):
         path = option if option is not None else args.catalog / default
@@ -274,8 +274,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome links: warning: {terminal(warning)}", file=sys.stderr)
     chosen = ReportFormat(args.format) if args.format else (
         ReportFormat.GITHUB if in_github_actions() else ReportFormat.TEXT)
-    formatters = {ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
-                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url, _silent(args),
-                                                                        SILENT_MONTHS)}
+    formatters: dict[ReportFormat, Callable[[Report], str]] = {
+        ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
+        ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url, _silent(args), SILENT_MONTHS)}
     sys.stdout.write(formatters[chosen](outcome.report))
     return Exit.PROBLEMS if outcome.report.failing else Exit.OK
