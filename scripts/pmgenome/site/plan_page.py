@@ -93,14 +93,14 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
-def plan_words() -> dict:
+def plan_words() -> dict[str, Any]:
     """Every word the page's scripts show: the plan's (plan/sentences.py), its part titles, kind
     badges and load labels, and the page's own."""
     return {**sentences.words(), "titles": dict(PART_TITLES), "kinds": {kind.value: kind.singular for kind in Kind},
             "loads": {load.value: load.label for load in PmLoad}, "page": dict(PAGE_WORDS)}
 
 
-def plan_index(catalog: Catalog, context: SiteContext) -> dict:
+def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
     """The rule's inputs for the page's JavaScript port (schema/output/plan-index.schema.json)."""
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
