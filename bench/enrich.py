@@ -107,7 +107,7 @@ def measure(cases: list[Case], method: Callable[[Case, dt.date], Found], today: 
     count = len(cases)
 
     def share(test: Callable[[Case, Found], bool]) -> float:
-        return 100 * sum(1 for case, item in zip(cases, found) if test(case, item)) / count
+        return 100 * sum(1 for case, item in zip(cases, found, strict=True) if test(case, item)) / count
 
     times.sort()
     return Figures(

@@ -4,12 +4,12 @@ The plain site has one ordinary Markdown page per entry (the same title, summary
 skill tags), the same theme, Markdown extensions and tags plugin, Material's own search (plugin
 and features), and the same small nav with every resource page left out of it; ours reads,
 validates and ranks the catalog, adds the listings, Explore, the feed and the JSON export, and
-indexes every page with Pagefind (its CPU time is the build's: a child's child is counted). Each build is `mkdocs build --strict`
-in its own child process, measured by os.wait4: its CPU time (user + system, which other
-people's work on this shared 2-core machine does not inflate the way it does the wall clock;
-a build is single-threaded, so uncontended the two agree) and its own peak RSS. The wall
-clock is printed beside it. The search index is measured as Pages serves it: Material's JSON
-gzipped, Pagefind's files as written (they are compressed already).
+indexes every page with Pagefind (its CPU time is the build's: a child's child is counted). Each
+build is `mkdocs build --strict` in its own child process, measured by os.wait4: its CPU time
+(user + system, which other people's work on this shared 2-core machine does not inflate the way
+it does the wall clock; a build is single-threaded, so uncontended the two agree) and its own
+peak RSS. The wall clock is printed beside it. The search index is measured as Pages serves it:
+Material's JSON gzipped, Pagefind's files as written (they are compressed already).
 
 Goals: our build at most 1.3x the plain one, peak memory under 1.5 GB at 10,000 entries, and
 the search index under 2 KB gzipped per entry (also measured on the shipped catalog's real text).

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from pmgenome import __version__
@@ -49,8 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # noqa: BLE001 - an option's own parser that raised: still a usage error
         tell(f"pmgenome: error: {type(error).__name__}: {error}")
         return Exit.USAGE
+    run: Callable[[argparse.Namespace], int] = args.run  # set by build_parser for every command
     try:
-        return args.run(args)
+        return run(args)
     except KeyboardInterrupt:
         tell("pmgenome: interrupted")
         return Exit.INTERRUPTED

@@ -5,6 +5,7 @@ answered here."""
 from __future__ import annotations
 
 import re
+from typing import TypeGuard
 from urllib.parse import parse_qsl, unquote_plus, urlencode, urlsplit, urlunsplit
 
 from pmgenome.text.clean import BIDI_CHARS, CONTROL_CHARS, bidi_problem
@@ -41,7 +42,7 @@ def web_url_problem(url: str) -> str | None:
     return None
 
 
-def is_web_url(value: object) -> bool:
+def is_web_url(value: object) -> TypeGuard[str]:
     """Whether `value` is an absolute http(s) address with a host and without spaces, control
     characters or bidirectional controls: the only kind we link to, store or read from a list."""
     return isinstance(value, str) and not _NOT_IN_A_LINK.search(value) and web_url_problem(value) is None

@@ -56,7 +56,7 @@ def expected(plan: dict) -> dict:
     }
 
 
-def shown(page) -> dict:  # noqa: F811 - `page` is the fixture's name too
+def shown(page) -> dict:
     page.wait_for_function(f"document.getElementById('pmg-path-status').textContent === {json.dumps(READY)}")
     return page.evaluate("""() => ({
         parts: Array.from(document.querySelectorAll('#pmg-path-body section[data-part]')).map(section => [
@@ -73,12 +73,12 @@ def shown(page) -> dict:  # noqa: F811 - `page` is the fixture's name too
     })""")
 
 
-def open_path(page, url: str) -> None:  # noqa: F811
+def open_path(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function(f"document.getElementById('pmg-path-status').textContent !== {json.dumps(LOADING)}")
 
 
-def test_answering_by_clicking_shows_the_cli_plan(page, base_url, catalog) -> None:  # noqa: F811
+def test_answering_by_clicking_shows_the_cli_plan(page, base_url, catalog) -> None:
     open_path(page, f"{base_url}path/")
     assert page.locator("#pmg-path-status").text_content() == "Answer the four questions to see your plan."
     page.locator("input[name=stage][value=new]").click()
@@ -97,7 +97,7 @@ def test_answering_by_clicking_shows_the_cli_plan(page, base_url, catalog) -> No
     assert page.evaluate("document.activeElement.id") == "pmg-path-plan"
 
 
-def test_answering_by_keyboard_shows_the_cli_plan(page, base_url, catalog) -> None:  # noqa: F811
+def test_answering_by_keyboard_shows_the_cli_plan(page, base_url, catalog) -> None:
     open_path(page, f"{base_url}path/")
     for _ in range(80):  # from the top of the page, as a keyboard user arrives
         page.keyboard.press("Tab")
@@ -137,7 +137,7 @@ def test_answering_by_keyboard_shows_the_cli_plan(page, base_url, catalog) -> No
     assert page.evaluate("document.activeElement.id") == "pmg-path-plan"
 
 
-def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog) -> None:  # noqa: F811
+def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog) -> None:
     query = "stage=leader&background=design&company=b2c&pm-load=light&goal=broaden&near=GB"
     open_path(page, f"{base_url}path/?{query}")
     plan = shown(page)
@@ -161,7 +161,7 @@ def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog
     assert shown(page) == plan
 
 
-def test_catalog_text_is_shown_as_text(page, base_url, catalog) -> None:  # noqa: F811
+def test_catalog_text_is_shown_as_text(page, base_url, catalog) -> None:
     open_path(page, f"{base_url}path/?stage=leader&background=design&company=b2c&pm-load=light&goal=broaden")
     plan = shown(page)
     titles = [title for _, items in plan["parts"] for _, title, _ in items]
@@ -173,7 +173,7 @@ def test_catalog_text_is_shown_as_text(page, base_url, catalog) -> None:  # noqa
     assert page.locator("#pmg-path-body em, #pmg-path-body details").count() == 0
 
 
-def test_unknown_answers_in_a_link_are_ignored(page, base_url) -> None:  # noqa: F811
+def test_unknown_answers_in_a_link_are_ignored(page, base_url) -> None:
     open_path(page, f"{base_url}path/?stage=guru&background=design&company=b2c,nonsense&goal=deepen&near=Atlantis")
     assert page.locator("#pmg-path-status").text_content() == (
         "Answer the questions to see your plan (still to answer: career stage).")

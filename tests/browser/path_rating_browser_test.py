@@ -32,13 +32,13 @@ def catalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return fixture_catalog(tmp_path_factory.mktemp("rating-catalog") / "catalog")
 
 
-def open_plan(page, url: str) -> None:  # noqa: F811 - `page` is the fixture's name too
+def open_plan(page, url: str) -> None:
     page.goto(url)
     page.wait_for_function(f"document.getElementById('pmg-path-status').textContent !== {json.dumps(LOADING)}")
     page.wait_for_function(f"document.getElementById('pmg-path-status').textContent === {json.dumps(READY)}")
 
 
-def cell(page, skill: str):  # noqa: F811
+def cell(page, skill: str):
     return page.locator(f'svg[data-t-profile] [data-skill="{skill}"]')
 
 
@@ -48,7 +48,7 @@ def svg_cells(svg: str) -> list[list[str]]:
         r'data-scope="([^"]*)"', svg)]
 
 
-def test_rating_by_mouse_changes_the_cell_and_the_address(page, base_url) -> None:  # noqa: F811
+def test_rating_by_mouse_changes_the_cell_and_the_address(page, base_url) -> None:
     open_plan(page, f"{base_url}path/?{BASE}")
     assert cell(page, "discovery").get_attribute("data-rating") == ""
     page.locator('[data-skill-rating="discovery"] label[title^="1:"]').click()
@@ -63,7 +63,7 @@ def test_rating_by_mouse_changes_the_cell_and_the_address(page, base_url) -> Non
     assert page.locator("#pmg-path-t th[scope=row]").first.text_content() == "Strategy and vision"
 
 
-def test_rating_by_keyboard_changes_the_cell_and_the_address(page, base_url) -> None:  # noqa: F811
+def test_rating_by_keyboard_changes_the_cell_and_the_address(page, base_url) -> None:
     open_plan(page, f"{base_url}path/?{BASE}")
     page.locator('[data-skill-rating="strategy"] input[value=""]').focus()
     page.keyboard.press("ArrowRight")  # not rated -> 0
@@ -78,7 +78,7 @@ def test_rating_by_keyboard_changes_the_cell_and_the_address(page, base_url) -> 
     assert page.url == f"{base_url}path/?{BASE}&ratings=strategy:1,discovery:0"
 
 
-def test_a_shared_address_restores_answers_ratings_and_the_picture(page, base_url, catalog) -> None:  # noqa: F811
+def test_a_shared_address_restores_answers_ratings_and_the_picture(page, base_url, catalog) -> None:
     ratings = "strategy:2,discovery:0,go-to-market:1,technical-fluency:3"
     open_plan(page, f"{base_url}path/?{BASE}&ratings={ratings}&compare=b2c")
     assert page.locator('[data-skill-rating="discovery"] input:checked').get_attribute("value") == "0"
@@ -103,7 +103,7 @@ def drawing(svg: str, *, ignore: tuple[str, ...] = ()) -> str:
     return ET.canonicalize(ET.tostring(root, encoding="unicode"))
 
 
-def test_the_page_draws_the_clis_t_cell_for_cell(page, base_url, catalog) -> None:  # noqa: F811
+def test_the_page_draws_the_clis_t_cell_for_cell(page, base_url, catalog) -> None:
     # The page's geometry arrives in the index (picture.GEOMETRY): every rectangle, line and label
     # lands where `pmgenome path --format svg` puts it.
     ratings = "strategy:0,discovery:1,execution:3,go-to-market:2,technical-fluency:1"
@@ -114,7 +114,7 @@ def test_the_page_draws_the_clis_t_cell_for_cell(page, base_url, catalog) -> Non
     assert drawing(expected).count("<rect") >= 2 * len(svg_cells(expected))
 
 
-def test_a_catalog_that_does_not_load_says_so(page, base_url) -> None:  # noqa: F811
+def test_a_catalog_that_does_not_load_says_so(page, base_url) -> None:
     page.route("**/api/plan-index.json", lambda route: route.fulfill(status=503, body="busy"))
     page.goto(f"{base_url}path/?{BASE}")
     page.wait_for_function("document.getElementById('pmg-path-status').textContent.startsWith('The catalog')")
@@ -126,7 +126,7 @@ def test_a_catalog_that_does_not_load_says_so(page, base_url) -> None:  # noqa: 
     page.watch.errors.clear()
 
 
-def test_marking_done_survives_a_reload_and_fills_the_t(page, base_url) -> None:  # noqa: F811
+def test_marking_done_survives_a_reload_and_fills_the_t(page, base_url) -> None:
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0")
     first = page.locator('section[data-part="broaden"] li[data-entry-id]').first
     entry_id = first.get_attribute("data-entry-id")
@@ -147,7 +147,7 @@ def test_marking_done_survives_a_reload_and_fills_the_t(page, base_url) -> None:
     assert page.evaluate("localStorage.getItem('pmgenome.path.done')") is None
 
 
-def test_the_markdown_download_is_the_cli_markdown(page, base_url, catalog) -> None:  # noqa: F811
+def test_the_markdown_download_is_the_cli_markdown(page, base_url, catalog) -> None:
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0,go-to-market:1&compare=b2c")
     link = page.locator("a[download]")
     assert link.get_attribute("download") == "pm-genome-plan.md"
@@ -167,7 +167,7 @@ def test_the_markdown_download_is_the_cli_markdown(page, base_url, catalog) -> N
     assert "- [x] " in unquote(page.locator("a[download]").get_attribute("href"))
 
 
-def test_the_page_prints_the_t_and_the_plan_on_two_sheets_at_most(page, base_url) -> None:  # noqa: F811
+def test_the_page_prints_the_t_and_the_plan_on_two_sheets_at_most(page, base_url) -> None:
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:0,go-to-market:1")
     page.emulate_media(media="print")
     assert not page.locator("#pmg-path-form").is_visible()
@@ -178,7 +178,7 @@ def test_the_page_prints_the_t_and_the_plan_on_two_sheets_at_most(page, base_url
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> None:  # noqa: F811
+def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> None:
     axe = axe_path()
     page.emulate_media(color_scheme=scheme)
     open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:2,discovery:0&compare=b2c")
@@ -191,7 +191,7 @@ def test_axe_finds_no_serious_or_critical_violation(page, base_url, scheme) -> N
     assert [violation for violation in result if violation["impact"] in ("serious", "critical")] == []
 
 
-def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:  # noqa: F811
+def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:
     page.goto(f"{base_url}path/")
     page.wait_for_function("document.getElementById('pmg-path-status').textContent === "
                            "'Answer the four questions to see your plan.'")
@@ -208,7 +208,7 @@ def test_the_plans_actions_show_only_with_a_plan(page, base_url) -> None:  # noq
     assert not actions.is_visible()
 
 
-def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> None:  # noqa: F811
+def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> None:
     axe = axe_path()
     page.set_viewport_size({"width": 375, "height": 740})
     open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:1")
@@ -242,7 +242,7 @@ def test_on_a_phone_the_t_is_legible_and_scrolls_in_a_frame(page, base_url) -> N
     assert found == []
 
 
-def test_a_key_beside_the_t_says_what_its_marks_mean_on_screen_and_on_paper(page, base_url) -> None:  # noqa: F811
+def test_a_key_beside_the_t_says_what_its_marks_mean_on_screen_and_on_paper(page, base_url) -> None:
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:1")
     key = page.locator("#pmg-path-t .pmg-path__key")
     said = ("How to read your T: the blue shade is your rating, a third per level; the dashed orange line is the "
@@ -257,7 +257,7 @@ def test_a_key_beside_the_t_says_what_its_marks_mean_on_screen_and_on_paper(page
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_grown_mark_has_a_halo_so_it_reads_on_a_shaded_cell(page, base_url, scheme) -> None:  # noqa: F811
+def test_the_grown_mark_has_a_halo_so_it_reads_on_a_shaded_cell(page, base_url, scheme) -> None:
     page.emulate_media(color_scheme=scheme)
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:2")
     assert cell(page, "discovery").get_attribute("data-grown") == "true"

@@ -177,7 +177,7 @@ def test_bom_and_crlf_are_accepted(catalog_dir: CatalogDir) -> None:
 
 def test_alias_bomb_is_refused_quickly(catalog_dir: CatalogDir) -> None:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for previous, name in zip("abcdefgh", "bcdefghi"):
+    for previous, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{previous}"] * 9) + "]")
     catalog_dir.write("articles/bomb.yaml", "\n".join(lines) + "\n")
     started = time.perf_counter()

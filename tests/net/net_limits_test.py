@@ -56,7 +56,7 @@ def test_ascii_numbers_only() -> None:
 def test_backoff_grows_with_jitter_and_a_cap() -> None:
     rng = random.Random(4)
     delays = [backoff_delay(retry, 0.5, 3.0, rng) for retry in (1, 2, 3, 4, 5)]
-    for delay, step in zip(delays, (0.5, 1.0, 2.0, 3.0, 3.0)):
+    for delay, step in zip(delays, (0.5, 1.0, 2.0, 3.0, 3.0), strict=True):
         assert step / 2 <= delay <= step
     assert backoff_delay(10_000, 0.5, 3.0, rng) <= 3.0  # no overflow on a huge retry count
 

@@ -178,7 +178,8 @@ def test_comparing_with_another_flavour(tmp_path):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fields=st.lists(entry_fields(), max_size=30), picks=st.lists(st.integers(0, 30), max_size=3),
        data=st.data())
-def test_the_lowest_rated_general_skill_is_aimed_at_whenever_the_catalog_teaches_it(fields, picks, data, tmp_path_factory):
+def test_the_lowest_rated_general_skill_is_aimed_at_whenever_the_catalog_teaches_it(fields, picks, data,
+                                                                                    tmp_path_factory):
     taxonomy = _vocabulary(tmp_path_factory)
     catalog = random_catalog(taxonomy, fields, picks)
     answers = random_answers(taxonomy, data)
@@ -213,8 +214,9 @@ def _reference_greedy(candidates, count, taken):
     pool = [c for c in candidates if c.id not in taken]
     chosen, covered = [], set()
     while pool and len(chosen) < count:
+        # Called only within this iteration, so it reads this iteration's `covered`.
         def adjusted(c):
-            return c.score - (rule.REPEAT_PENALTY if covered and c.tags <= covered else 0)
+            return c.score - (rule.REPEAT_PENALTY if covered and c.tags <= covered else 0)  # noqa: B023
         best = min(pool, key=lambda c: (-adjusted(c), c.id))
         chosen.append((best.id, adjusted(best)))
         covered |= best.tags

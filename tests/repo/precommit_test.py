@@ -79,3 +79,20 @@ def test_without_a_venv_the_hook_says_how_to_get_one(project: Path) -> None:
     assert (f"pmgenome-validate: no pmgenome command found; run 'make validate' once in {project} (it creates "
             ".venv), or set PMGENOME to the command's path") in result.stderr
     assert "Executable `pmgenome` not found" not in result.stderr + result.stdout
+
+
+def test_the_checker_hooks_refuse_a_commit_with_a_lint_problem(project: Path) -> None:
+    os.symlink(REPO / ".venv", project / ".venv")
+    (project / ".gitignore").write_text(".venv\n")
+    shutil.copy(REPO / "scripts" / "lint", project / "scripts")
+    shutil.copy(REPO / "pyproject.toml", project)
+    (project / "scripts" / "pmgenome").mkdir()
+    (project / "scripts" / "pmgenome" / "__init__.py").write_text('"""The package mypy checks."""\n')
+    assert commit_all(project).returncode == 0
+    (project / "tool.py").write_text('"""A tool."""\n\nimport os\n')
+    result = commit_all(project)
+    assert result.returncode == 1
+    assert "tool.py:3:8: F401 [*] `os` imported but unused\n" in result.stderr
+    assert git(project, "log", "--format=%s").stdout == "change the catalog\n"  # only the first commit
+    (project / "tool.py").write_text('"""A tool."""\n')
+    assert commit_all(project).returncode == 0

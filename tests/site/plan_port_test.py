@@ -56,7 +56,7 @@ def assert_same(catalog, answers_list: list[Answers], done: tuple[str, ...] = ()
     planner = Planner(catalog)
     index = plan_index(catalog, make_context(catalog))
     results = run_port(index, [{"answers": js_answers(answers), "done": list(done)} for answers in answers_list])
-    for answers, result in zip(answers_list, results["results"]):
+    for answers, result in zip(answers_list, results["results"], strict=True):
         plan = planner.plan(answers)
         assert result["plan"] == plan_as_dict(plan), answers
         assert result["markdown"] == plan_markdown(plan, describe(answers, catalog.taxonomy), done), answers

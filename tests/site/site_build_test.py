@@ -256,7 +256,7 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
     def facts(entry_id: str) -> dict[str, str]:
         page = soup(site, f"resources/{entry_id}")
         return {dt.get_text(): dd.get_text() for dt, dd in zip(page.select(".pmg-facts dt"),
-                                                               page.select(".pmg-facts dd"))}
+                                                               page.select(".pmg-facts dd"), strict=True)}
 
     assert facts("b2b-pick-one") == {
         "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*", "Published": "2024-12-24*",

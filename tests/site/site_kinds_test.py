@@ -44,7 +44,7 @@ def site(built: Build) -> Path:
 
 def facts(site: Path, entry_id: str) -> dict[str, str]:
     page = soup(site, f"resources/{entry_id}")
-    return {dt.get_text(): dd.get_text() for dt, dd in zip(page.select(".pmg-facts dt"), page.select(".pmg-facts dd"))}
+    return {dt.get_text(): dd.get_text() for dt, dd in zip(page.select(".pmg-facts dt"), page.select(".pmg-facts dd"), strict=True)}
 
 
 def badges(site: Path, entry_id: str) -> list[str]:

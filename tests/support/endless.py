@@ -24,7 +24,7 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+    def do_GET(self) -> None:
         self.server.served += 1
         # No Content-Length and no chunked framing: the body ends only when the connection does.
         self.send_response(200)

@@ -27,7 +27,6 @@ from http.server import (
     ThreadingHTTPServer,
 )
 from pathlib import Path
-from typing import Union
 
 from pmgenome.net.guard import resolve
 
@@ -61,7 +60,7 @@ class Request:
 
 
 Handler = Callable[[Request], Reply]
-Route = Union[Reply, Handler]
+Route = Reply | Handler
 
 NOT_FOUND = Reply(404, {"Content-Type": "text/plain"}, b"not found")
 

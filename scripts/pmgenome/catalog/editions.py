@@ -2,7 +2,8 @@
 
 The schema checks each edition's fields one by one; what needs two fields at once (an end
 before its start, a call for speakers that closes after the event began, an in-person edition
-with no place: `online: false` in an online community's edition, with no city) is checked here, located at the value to fix.
+with no place: `online: false` in an online community's edition, with no city) is checked here,
+located at the value to fix.
 """
 
 from __future__ import annotations

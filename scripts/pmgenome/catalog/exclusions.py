@@ -21,17 +21,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+# The standard library's parser (re._parser since Python 3.11), used only to look at a pattern's shape.
+from re import _parser as _sre_parse  # type: ignore[attr-defined]
+
 import regex
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.rulefile import Wording, check_keys, read_rules, reason_and_expiry
 from pmgenome.catalog.yamlload import Location
 from pmgenome.urls import url_problem
-
-try:  # the standard library's parser, used only to look at a pattern's shape
-    from re import _parser as _sre_parse  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - Python 3.10 and older
-    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 FIELDS = ("url", "pattern", "reason", "expires")
 MATCH_SECONDS = 0.1

@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Entry, Kind, Taxonomy
-from pmgenome.catalog.yamlload import Location
+from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.clean import character_name, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
@@ -53,7 +53,7 @@ def describe(value: Any) -> str:
     return shortened(str(value), 60)
 
 
-Explained = list[tuple[Location, str, str, tuple]]
+Explained = list[tuple[Location, str, str, Path_]]
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,7 @@ class _Failure:
     taxonomy: Taxonomy
 
     @property
-    def path(self) -> tuple:
+    def path(self) -> Path_:
         return tuple(self.error.absolute_path)
 
     @property

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
@@ -76,7 +76,7 @@ Explainer = Callable[[FileError], "Said | None"]
 @cache
 def file_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a catalog file: schema/<name>.schema.json."""
-    return json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads((SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")))
 
 
 @cache

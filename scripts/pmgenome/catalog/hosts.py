@@ -25,6 +25,7 @@ import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.rulefile import (
@@ -113,7 +114,7 @@ class HostPolicies(HostRules):
         return dict(rule.headers or {}) if rule else {}
 
 
-def _number(rules: RuleFile, index: int, item: dict, name: str, low: float, high: float,
+def _number(rules: RuleFile, index: int, item: dict[str, Any], name: str, low: float, high: float,
             whole: bool) -> float | None:
     value = item.get(name)
     if value is None:
@@ -128,7 +129,7 @@ def _number(rules: RuleFile, index: int, item: dict, name: str, low: float, high
     return value
 
 
-def _accept(rules: RuleFile, index: int, item: dict) -> frozenset[int]:
+def _accept(rules: RuleFile, index: int, item: dict[str, Any]) -> frozenset[int]:
     value = item.get("accept")
     if value is None:
         return frozenset()
@@ -139,7 +140,7 @@ def _accept(rules: RuleFile, index: int, item: dict) -> frozenset[int]:
     return frozenset(value)
 
 
-def _headers(rules: RuleFile, index: int, item: dict) -> dict[str, str] | None:
+def _headers(rules: RuleFile, index: int, item: dict[str, Any]) -> dict[str, str] | None:
     value = item.get("headers")
     if value is None:
         return None

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pmgenome.catalog import yamlload
-from pmgenome.catalog.yamlload import Location
+from pmgenome.catalog.yamlload import Location, Path_
 
 # Always used with fullmatch: `$` would also match before a final newline ("good-pm\n").
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -168,12 +168,12 @@ class Entry:
                      and isinstance(item.get("url"), str))
 
     @property
-    def locations(self) -> Mapping[tuple, Location]:
+    def locations(self) -> Mapping[Path_, Location]:
         """Where each value was written, by path: ("url",), ("segments", 1)."""
         return self.source.values if self.source else {}
 
     @property
-    def key_locations(self) -> Mapping[tuple, Location]:
+    def key_locations(self) -> Mapping[Path_, Location]:
         return self.source.keys if self.source else {}
 
     def location(self, *path: str | int) -> Location:
@@ -225,7 +225,7 @@ class Taxonomy:
     terms: tuple[CommonTerm, ...] = ()
 
     def group(self, name: str) -> tuple[Term, ...]:
-        return getattr(self, name)
+        return cast(tuple[Term, ...], getattr(self, name))
 
     def ids(self, name: str) -> tuple[str, ...]:
         return tuple(term.id for term in self.group(name))
@@ -240,7 +240,7 @@ class Catalog:
     entries: tuple[Entry, ...]
     taxonomy: Taxonomy
     picks: Mapping[str, Mapping[Kind, tuple[str, ...]]]
-    picks_locations: Mapping[tuple, Location] = field(default_factory=dict, repr=False)
+    picks_locations: Mapping[Path_, Location] = field(default_factory=dict, repr=False)
     # Why each pick is there, by (segment, kind, entry id): one line for readers.
     pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
 

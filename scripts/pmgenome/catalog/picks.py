@@ -16,7 +16,7 @@ from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.fileschema import FileError, Said, schema_problems
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.yamlload import Location
+from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.paths import display_path
 
 Reasons = dict[tuple[str, Kind, str], str]
@@ -25,7 +25,7 @@ RULE = "picks"
 PICK_SHAPE = "each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is here)"
 
 
-def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], Reasons, dict[tuple, Location],
+def load_picks(path: Path) -> tuple[dict[str, dict[Kind, tuple[str, ...]]], Reasons, dict[Path_, Location],
                                     list[Problem]]:
     """The picks' ids by segment and kind, their reasons by (segment, kind, id), where each part
     was written, and the problems of shape (schema/picks.schema.json)."""

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
+from typing import Any
 
 from pmgenome.text.escape import (
     github_data,
@@ -54,7 +55,7 @@ def format_text(problems: list[Problem], warnings: Sequence[Problem] = ()) -> st
 
 def format_json(problems: list[Problem], warnings: Sequence[Problem] = ()) -> str:
     """The document scripts/pmgenome/schema/output/validate.schema.json describes."""
-    document: dict = {"problems": [asdict(problem) for problem in problems], "count": len(problems)}
+    document: dict[str, Any] = {"problems": [asdict(problem) for problem in problems], "count": len(problems)}
     if warnings:
         document["warnings"] = [asdict(warning) for warning in warnings]
     return json_text(json.dumps(document, indent=2, ensure_ascii=False)) + "\n"

@@ -51,7 +51,7 @@ class Wording:
     mapping: str  # what one rule must be: "a mapping with url or pattern, and reason"
 
 
-def read_rules(path: Path, key: str, rule: str, words: Wording) -> tuple[RuleFile, list[tuple[int, dict]]]:
+def read_rules(path: Path, key: str, rule: str, words: Wording) -> tuple[RuleFile, list[tuple[int, dict[str, Any]]]]:
     """The file's rules as (index, mapping); a missing file holds none."""
     path = Path(path)
     shown = display_path(path)
@@ -80,14 +80,15 @@ def read_rules(path: Path, key: str, rule: str, words: Wording) -> tuple[RuleFil
     return rules, found
 
 
-def check_keys(rules: RuleFile, key: str, index: int, item: dict, fields: tuple[str, ...], words: Wording) -> None:
+def check_keys(rules: RuleFile, key: str, index: int, item: dict[str, Any], fields: tuple[str, ...],
+               words: Wording) -> None:
     for name in item:
         if name not in fields:
             rules.problem(rules.key_at(key, index, name),
                           f"unknown field '{name}'; {words.one} has {', '.join(fields)}")
 
 
-def reason_and_expiry(rules: RuleFile, key: str, index: int, item: dict, words: Wording,
+def reason_and_expiry(rules: RuleFile, key: str, index: int, item: dict[str, Any], words: Wording,
                       why: str) -> tuple[str | None, dt.date | None]:
     """The rule's reason (mandatory; `why` says what it should explain) and expiry (optional)."""
     reason, expires = item.get("reason"), item.get("expires")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from functools import cache, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator, validators
 from jsonschema.exceptions import ValidationError
@@ -42,7 +42,7 @@ def schema_comment(kind: Kind) -> str:
 
 @cache
 def raw_schema() -> dict[str, Any]:
-    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 def kind_schema(kind: Kind, taxonomy: Taxonomy) -> dict[str, Any]:
@@ -136,7 +136,9 @@ def _pattern(validator: Any, pattern: str, instance: Any, schema: Any) -> Iterat
         yield ValidationError(f"{instance!r} does not match {pattern!r}")
 
 
-Validator: type[SchemaValidator] = validators.extend(Draft202012Validator, {"pattern": _pattern})
+# The stubs leave extend unannotated; it returns a validator class, as the annotation says.
+Validator: type[SchemaValidator] = validators.extend(  # type: ignore[no-untyped-call]
+    Draft202012Validator, {"pattern": _pattern})
 
 
 def output_schema_names() -> tuple[str, ...]:
@@ -147,5 +149,6 @@ def output_schema_names() -> tuple[str, ...]:
 
 def output_schema(name: str) -> dict[str, Any]:
     """The JSON Schema of a command's JSON output (or of the link-status file)."""
-    return json.loads((OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8"))
+    text = (OUTPUT_SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
+    return cast(dict[str, Any], json.loads(text))
 

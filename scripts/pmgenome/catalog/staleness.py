@@ -11,9 +11,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from pmgenome.catalog.editions import EVENTS_FIELD, editions
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Entry, Kind
 from pmgenome.catalog.problems import Problem
+from pmgenome.text.paths import display_path
 
 # cadence -> months after which the latest edition counts as stale: a yearly event skips one
 # month of slack (dates drift), a monthly one may skip a summer.

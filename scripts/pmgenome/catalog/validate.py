@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import fastjsonschema
 from jsonschema import FormatChecker
@@ -40,7 +40,7 @@ from pmgenome.catalog.model import (
 )
 from pmgenome.catalog.problems import Problem, sort_problems
 from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
-from pmgenome.catalog.yamlload import Location
+from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.clean import CONTROL_CHARS, bidi_problem, first_control, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.text.paths import display_path
@@ -165,8 +165,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                       "so editors can check the fields as you type", "schema-comment"))
 
     swallowed = _swallowed(entry) if errors else {}
-    schema_paths: set[tuple] = set()
-    choices: dict[tuple, str] = {}  # what a placeholder in a closed set is to be replaced with
+    schema_paths: set[Path_] = set()
+    choices: dict[Path_, str] = {}  # what a placeholder in a closed set is to be replaced with
     for error in errors:
         for where, message, rule, path in explain(error, entry, schema.taxonomy):
             schema_paths.add(path)
@@ -235,7 +235,7 @@ def _edition_text_problems(entry: Entry, index: int, edition: Mapping[str, Any])
             for key in ("name", "city") if type(text := edition.get(key)) is str and (reason := markup_problem(text))]
 
 
-def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, str, str]]:
+def _url_problems(entry: Entry, path: Path_, url: str) -> list[tuple[Location, str, str]]:
     reason = url_problem(url)
     if reason is None and "?" in url and (tracking := tracking_parameters(url)):
         reason = (f"URL carries tracking parameters ({', '.join(tracking)}); write it without them: "
@@ -243,7 +243,7 @@ def _url_problems(entry: Entry, path: tuple, url: str) -> list[tuple[Location, s
     return [(entry.location(*path), url_message(str(path[-1]), reason), "url")] if reason else []
 
 
-def _is_placeholder(entry: Entry, path: tuple) -> bool:
+def _is_placeholder(entry: Entry, path: Path_) -> bool:
     value: Any = entry.fields
     for part in path:
         try:
@@ -264,12 +264,12 @@ def _swallowed(entry: Entry) -> dict[str, tuple[Location, str, str]]:
             for line, col, name, block in swallowed_keys(text, missing)}
 
 
-def _choice(error: ValidationError, path: tuple) -> str:
+def _choice(error: ValidationError, path: Path_) -> str:
     """What replaces a placeholder the schema refused: one of a closed set, or words of your own."""
     if error.validator == "enum" and path[-1] == "country":
         return "write the two-letter country code, like GB"
     if error.validator == "enum":
-        return f"choose from {', '.join(str(option) for option in error.validator_value)}"
+        return f"choose from {', '.join(str(option) for option in cast(list[object], error.validator_value))}"
     if error.validator == "type" and error.validator_value == "boolean":
         return "write true or false"
     return "replace it with your own words"
@@ -285,7 +285,7 @@ def _cut_by_comment(entry: Entry) -> list[tuple[Location, str, str]]:
             for line, col, name, read, quoted in comment_cuts(text, TEXT_FIELDS)]
 
 
-def _placeholder_message(path: tuple, choice: str | None = None) -> str:
+def _placeholder_message(path: Path_, choice: str | None = None) -> str:
     return f"'{dotted(path)}' still holds a placeholder: {choice or 'replace it with your own words'}"
 
 
@@ -300,8 +300,8 @@ def markup_problem(text: str) -> str | None:
     for pattern, what in _MARKDOWN:
         if found := pattern.search(text):
             return f"contains {what} ({found.group(0).strip()}); write plain text"
-    if found := first_control(text):  # C1 too: U+009B starts a terminal escape sequence
-        return f"contains a control character (U+{ord(found):04X}); remove it"
+    if control := first_control(text):  # C1 too: U+009B starts a terminal escape sequence
+        return f"contains a control character (U+{ord(control):04X}); remove it"
     return None
 
 

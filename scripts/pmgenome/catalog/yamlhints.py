@@ -207,8 +207,8 @@ def syntax_message(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, st
     context = _CONTEXT.match(error.context or "")
     if context and error.context_mark is not None and error.context_mark.line + 1 != line:
         started = f" (the {context.group(1)} started at line {error.context_mark.line + 1})"
-    hint = _hint(problem, text, line, col)
-    return line, col, f"YAML syntax error: {problem}{started}" + (f"; {hint}" if hint else "")
+    found = _hint(problem, text, line, col)
+    return line, col, f"YAML syntax error: {problem}{started}" + (f"; {found}" if found else "")
 
 
 _INDENTED_KEY = re.compile(r"^[ \t]+([a-z_]+):(?:[ \t]|$)", re.MULTILINE)

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
@@ -121,7 +121,8 @@ class Document:
         return self._positions[1]
 
 
-def _record_positions(node: Node, path: Path_, values: dict, keys: dict, seen: set[int]) -> None:
+def _record_positions(node: Node, path: Path_, values: dict[Path_, Location], keys: dict[Path_, Location],
+                      seen: set[int]) -> None:
     values[path] = _loc(node)
     if id(node) in seen:
         return
@@ -198,7 +199,7 @@ def _compose(text: str) -> Node | None:
     """The one document's node tree (None for an empty stream); libyaml raises on a second."""
     loader = _Loader(text)
     try:
-        return loader.get_single_node()
+        return cast(Node | None, loader.get_single_node())  # (the loader is untyped)
     finally:
         loader.dispose()
 
@@ -247,7 +248,7 @@ class _Walker:
             return self.mapping(node)
         if isinstance(node, SequenceNode):
             return tuple([self.build(item) for item in node.value])
-        return self.scalar(node)
+        return self.scalar(cast(ScalarNode, node))  # YAML has three kinds of node
 
     def starts_with_anchor(self, node: Node) -> bool:
         """libyaml starts an anchored node at its '&'."""

@@ -7,7 +7,9 @@ import datetime as dt
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog import exclusions as excl
 from pmgenome.catalog import hosts
@@ -24,7 +26,7 @@ from pmgenome.enrich.silence import SILENT_MONTHS, SilentEntry, silent_entries
 from pmgenome.enrich.store import load_store
 from pmgenome.links.gitchanges import GitError, changed_files
 from pmgenome.links.markdown import format_markdown
-from pmgenome.links.report import ReportFormat, format_github, format_json, format_text
+from pmgenome.links.report import Report, ReportFormat, format_github, format_json, format_text
 from pmgenome.links.run import (
     RunOptions,
     Scope,
@@ -38,10 +40,10 @@ from pmgenome.net.chain import ATTEMPTS, OUTAGE_WINDOW, TIMEOUT_ATTEMPTS
 from pmgenome.net.client import (
     CONCURRENCY,
     MIN_INTERVAL,
-    PER_HOST,
     READ_TIMEOUT,
     ClientConfig,
 )
+from pmgenome.net.limits import PER_HOST
 from pmgenome.stores.errors import StoreError
 from pmgenome.stores.timestamps import utc_now
 from pmgenome.text.escape import terminal
@@ -55,7 +57,7 @@ MAX_AGE = dt.timedelta(days=3650)
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
 
-def _seconds(low: float, high: float, strictly_above: bool = True):  # type: ignore[no-untyped-def]
+def _seconds(low: float, high: float, strictly_above: bool = True) -> Callable[[str], float]:
     def parse(text: str) -> float:
         try:
             value = float(text)
@@ -194,9 +196,10 @@ def _targets(args: argparse.Namespace) -> tuple[Targets | None, str | None]:
     return catalog_targets(catalog, only), None
 
 
-def _rules(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+def _rules(args: argparse.Namespace) -> tuple[tuple[tuple[excl.Exclusion, ...], tuple[hosts.HostRule, ...]] | None,
+                                              str | None]:
     """The exclusions and host rules, or a message when a file is missing or has problems."""
-    found = []
+    found: list[Any] = []  # the exclusions, then the host rules
     for option, default, load in ((args.exclusions, EXCLUSIONS_FILE, excl.load_exclusions),
                                   (args.hosts, HOSTS_FILE, hosts.load_host_rules)):
         path = option if option is not None else args.catalog / default
@@ -271,8 +274,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"pmgenome links: warning: {terminal(warning)}", file=sys.stderr)
     chosen = ReportFormat(args.format) if args.format else (
         ReportFormat.GITHUB if in_github_actions() else ReportFormat.TEXT)
-    formatters = {ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
-                  ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url, _silent(args),
-                                                                        SILENT_MONTHS)}
+    formatters: dict[ReportFormat, Callable[[Report], str]] = {
+        ReportFormat.TEXT: format_text, ReportFormat.JSON: format_json, ReportFormat.GITHUB: format_github,
+        ReportFormat.MARKDOWN: lambda report: format_markdown(report, source_url, _silent(args), SILENT_MONTHS)}
     sys.stdout.write(formatters[chosen](outcome.report))
     return Exit.PROBLEMS if outcome.report.failing else Exit.OK

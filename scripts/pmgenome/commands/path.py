@@ -16,6 +16,7 @@ from pmgenome.plan.model import (
     CONTRIBUTE_HINT,
     PART_TITLES,
     Plan,
+    PlanItem,
     compare_title,
     plan_as_dict,
 )
@@ -131,7 +132,7 @@ def format_text(plan: Plan, who: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _part(title: str, items) -> list[str]:
+def _part(title: str, items: tuple[PlanItem, ...]) -> list[str]:
     lines = ["", title]
     if not items:
         lines.append("  (nothing in the catalog yet)")

@@ -35,7 +35,7 @@ def yaml_scalar(value: str) -> str:
         try:
             if yaml.safe_load(f"key: {value}") == {"key": value}:
                 return value
-        except Exception:  # noqa: BLE001 - PyYAML raises ValueError for "2026-13-45": then quote it
+        except Exception:  # noqa: BLE001, S110 - PyYAML raises ValueError for "2026-13-45": then quote it
             pass
     return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted one
 

@@ -177,8 +177,7 @@ class _Page:
         self.nodes = jsonld.nodes(blocks)
         self.articles = jsonld.of_type(self.nodes, jsonld.ARTICLE_TYPES)
         base = tree.find(".//base")
-        self.base = _http_url(base.get("href"), url) if base is not None else None
-        self.base = self.base or url
+        self.base: str = (_http_url(base.get("href"), url) if base is not None else None) or url
 
     def meta(self, *names: str) -> str | None:
         for name in names:
@@ -331,7 +330,7 @@ def _jsonld_image(value: Any) -> str | None:
 
 
 def _image(page: _Page) -> str | None:
-    candidates = [value for name in _IMAGE_META for value in page.metas.get(name, ())]
+    candidates: list[str | None] = [value for name in _IMAGE_META for value in page.metas.get(name, ())]
     candidates += [_jsonld_image(node.get("image")) for node in page.articles]
     candidates += [link.get("href") for link in page.tree.xpath("//link[@rel='image_src']")]
     return next((url for value in candidates if (url := _http_url(value, page.base))), None)

@@ -87,7 +87,8 @@ def _moment(text: str) -> dt.datetime | None:
 def _xml_dates(body: bytes, partial: bool = False) -> Iterator[str]:
     root = etree.fromstring(body, _PARTIAL_PARSER if partial else _PARSER)
     if root is None:
-        raise etree.XMLSyntaxError("nothing could be read", 0, 0, 0)
+        # lxml-stubs give the parse errors LxmlError's (message, error_log); lxml takes (message, code, line, column).
+        raise etree.XMLSyntaxError("nothing could be read", 0, 0, 0)  # type: ignore[call-arg, arg-type]
     for item in root.iter(etree.Element):
         if etree.QName(item).localname not in _ITEM_TAGS:
             continue

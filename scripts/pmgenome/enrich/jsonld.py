@@ -69,7 +69,7 @@ def _walk(value: Any, depth: int) -> Iterator[dict[str, Any]]:
     elif isinstance(value, dict):
         if "@type" in value:
             yield value
-        for key, item in value.items():
+        for item in value.values():
             if isinstance(item, (dict, list)):
                 yield from _walk(item, depth + 1)
 

@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pmgenome.enrich.extract import PageMeta, extract
 from pmgenome.net.client import Client, media_type
@@ -58,7 +59,7 @@ def fetch_page(client: Client, url: str, *, headers: Mapping[str, str] | None = 
     """
     response = client.request("GET", url, headers=headers, max_bytes=MAX_PAGE_BYTES, body_types=READ_TYPES)
     kind = media_type(response.headers) or None
-    common = dict(url=url, final_url=response.final_url, status=response.status, content_type=kind,
+    common: dict[str, Any] = dict(url=url, final_url=response.final_url, status=response.status, content_type=kind,
                   etag=response.headers.get("ETag"), last_modified=response.headers.get("Last-Modified"),
                   truncated=response.truncated, requests=response.requests)
     if response.error is not None:

@@ -140,8 +140,8 @@ def event(nodes: list[dict[str, Any]], today: dt.date) -> Event:
     dated = [(start, node) for node in nodes if (start := _start(node.get("startDate")))]
     upcoming = sorted((item for item in dated if item[0][0] >= today), key=lambda item: item[0][0])
     past = sorted((item for item in dated if item[0][0] < today), key=lambda item: item[0][0], reverse=True)
-    chosen = (upcoming or past or [(None, nodes[0])])[0]
-    start, node = chosen
+    in_order = upcoming or past
+    start, node = in_order[0] if in_order else (None, nodes[0])
     organizer = ", ".join(jsonld.names(node.get("organizer"))) or None
     return Event(start[1][:40] if start else None, _location(node.get("location")), _short(organizer),
                  _online(node))
@@ -210,5 +210,5 @@ def work(nodes: list[dict[str, Any]], og_type: str | None) -> Work | None:
                     _short(jsonld.text(node.get("publisher"))),
                     isbn.strip() if isbn and _ISBN.fullmatch(isbn.strip()) else None,
                     published, duration(node.get("duration")))
-    kind = _OG_KINDS.get((og_type or "").strip().lower())
-    return Work(kind) if kind else None
+    og_kind = _OG_KINDS.get((og_type or "").strip().lower())
+    return Work(og_kind) if og_kind else None

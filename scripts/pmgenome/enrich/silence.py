@@ -14,9 +14,9 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmgenome.catalog.files import display_path
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.text.paths import display_path
 
 SILENT_MONTHS = 6
 ENDED = "ended"  # the cadence of a show or newsletter its curators know has stopped

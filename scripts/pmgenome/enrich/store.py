@@ -22,10 +22,10 @@ from pmgenome.stores.jsonfile import (
     Damage,
     JsonDamage,
     JsonDocument,
-    position,
     read_json,
 )
 from pmgenome.text.paths import display_path
+from pmgenome.text.position import position
 
 STORE_VERSION = 1
 # A record is four levels deep (document, entries, record, meta, course); the rest is slack for

@@ -7,6 +7,7 @@ the enrichment's full extraction: the body is already capped by the client.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 import lxml.etree
 import lxml.html
@@ -27,6 +28,11 @@ class PageSummary:
     size: int = 0  # bytes of the body as read
 
 
+def _elements(root: lxml.html.HtmlElement, query: str) -> list[lxml.html.HtmlElement]:
+    # lxml types xpath's result as any XPath value; a query for elements returns a list of them.
+    return cast(list[lxml.html.HtmlElement], root.xpath(query))
+
+
 def summarize(body: bytes, content_type: str = "") -> PageSummary:
     """The title, headings and visible text of an HTML body (empty parts when it is not HTML
     or cannot be parsed: a checker never fails on a page)."""
@@ -36,13 +42,13 @@ def summarize(body: bytes, content_type: str = "") -> PageSummary:
         root = lxml.html.document_fromstring(decode_html(body, {"Content-Type": content_type}).text)
     except (ValueError, lxml.etree.ParserError, lxml.etree.XMLSyntaxError):
         return PageSummary(size=len(body))
-    title = one_line(" ".join(root.xpath("//title//text()")[:50]))[:300]
+    title = one_line(" ".join(cast(list[str], root.xpath("//title//text()"))[:50]))[:300]
     headings = tuple(
         one_line(element.text_content())[:300]
-        for element in (root.xpath("//h1")[:3] + root.xpath("//h2")[:3])
+        for element in (_elements(root, "//h1")[:3] + _elements(root, "//h2")[:3])
     )
-    for element in root.xpath("|".join(f"//{tag}" for tag in _UNSEEN)):
+    for element in _elements(root, "|".join(f"//{tag}" for tag in _UNSEEN)):
         element.drop_tree()
-    body_element = root.find("body")
+    body_element = cast(lxml.html.HtmlElement | None, root.find("body"))
     text = one_line(body_element.text_content() if body_element is not None else "")
     return PageSummary(title, tuple(h for h in headings if h), text[:TEXT_CHARS], len(text), len(body))

@@ -22,7 +22,8 @@ class ReportFormat(StrEnum):
 
 
 # Worst first: the order of the report's sections and lines.
-ORDER = (Verdict.BROKEN, Verdict.SOFT_404, Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED, Verdict.EXCLUDED, Verdict.OK)
+ORDER = (Verdict.BROKEN, Verdict.SOFT_404, Verdict.TIMEOUT, Verdict.BLOCKED, Verdict.REDIRECTED, Verdict.EXCLUDED,
+         Verdict.OK)
 PENDING_NOTE = "first failure: reported as broken if the next run fails too"
 
 

@@ -131,7 +131,7 @@ def was_slow(record: LinkResult | None) -> bool:
     return record.verdict is Verdict.TIMEOUT or (status is not None and (status == 429 or status >= 500))
 
 
-def _settle(targets: Targets, options: RunOptions, records: dict, today: dt.date, now: dt.datetime,
+def _settle(targets: Targets, options: RunOptions, records: dict[str, LinkResult], today: dt.date, now: dt.datetime,
             warnings: list[str]) -> tuple[dict[str, LinkResult], dict[str, tuple[str, ...]]]:
     """The URLs decided without fetching (excluded, or recently fine) and those to fetch."""
     active = excl.active(options.exclusions, today)
@@ -198,6 +198,7 @@ def _run(targets: Targets, options: RunOptions, progress: Callable[[int, int], N
             save_results(options.results, ordered, format_utc(now), keep_others=options.partial)
         except OSError as error:
             warnings.append(f"could not write the link results {options.results}: {error.strerror or error}")
-    expired = tuple(excl.expired_problems(options.exclusions, today) + hosts.expired_problems(options.host_rules, today))
+    expired = tuple(excl.expired_problems(options.exclusions, today)
+                    + hosts.expired_problems(options.host_rules, today))
     return RunOutcome(Report(ordered, expired, targets.places, archive_asked=bool(options.wayback)),
                       tuple(warnings))

@@ -83,7 +83,7 @@ class End:
 def backoff_delay(retry: int, base: float, cap: float, rng: random.Random | None = None) -> float:
     """Exponential backoff with jitter for the `retry`-th retry (1-based): half the step fixed,
     half random, so threads that failed together do not come back together."""
-    step = min(cap, base * (2 ** min(retry - 1, 30)))
+    step: float = min(cap, base * (2 ** min(retry - 1, 30)))  # (int ** int is typed Any)
     return step / 2 + (rng or random).uniform(0, step / 2)
 
 

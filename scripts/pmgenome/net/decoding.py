@@ -123,10 +123,10 @@ def decode_html(body: bytes, headers: Mapping[str, str] | None = None) -> Decode
     that the bytes are not is a common lie (an old page behind a new server), so it is checked and
     falls through to detection; other declared charsets cannot be checked and are trusted.
     """
-    for bom, name in BOMS:
+    for bom, codec in BOMS:
         if body.startswith(bom):
-            return Decoded(body[len(bom):].decode(name, errors="replace"), name, Source.BOM)
-    declared = ((_codec(header_charset(headers or {})), Source.HEADER),)
+            return Decoded(body[len(bom):].decode(codec, errors="replace"), codec, Source.BOM)
+    declared: tuple[tuple[str | None, Source], ...] = ((_codec(header_charset(headers or {})), Source.HEADER),)
     meta = META_CHARSET.search(body[:META_PRESCAN_BYTES]) or XML_DECLARATION.match(body[:META_PRESCAN_BYTES])
     declared += ((_codec(meta.group(1).decode("ascii", "replace")) if meta else None, Source.META),)
     for name, source in declared:

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
 from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
@@ -229,7 +230,7 @@ class _Guarded:
         for address in addresses:
             self._dns_host = address
             try:
-                sock = super()._new_conn()  # type: ignore[misc]
+                sock: socket.socket = super()._new_conn()  # type: ignore[misc]
             except (NewConnectionError, ConnectTimeoutError) as error:
                 failure = error
                 continue
@@ -241,7 +242,7 @@ class _Guarded:
         assert failure is not None  # getaddrinfo never returns an empty list
         raise failure
 
-    def request(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def request(self, *args: Any, **kwargs: Any) -> Any:
         # A pooled connection skips _new_conn: watch its socket for this attempt too.
         current = current_attempt()
         if current is not None and self.sock is not None:
@@ -262,13 +263,13 @@ class GuardedHTTPConnectionPool(HTTPConnectionPool):
 
 
 class GuardedHTTPSConnectionPool(HTTPSConnectionPool):
-    ConnectionCls = GuardedHTTPSConnection  # type: ignore[assignment]
+    ConnectionCls = GuardedHTTPSConnection
 
 
 class GuardedAdapter(HTTPAdapter):
     """A requests adapter whose pools make only guarded connections."""
 
-    def init_poolmanager(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
         super().init_poolmanager(*args, **kwargs)
         self.poolmanager.pool_classes_by_scheme = {
             "http": GuardedHTTPConnectionPool,

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Generator, Sequence
+from typing import TypeVar, cast
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
@@ -22,7 +22,7 @@ POLL_SECONDS = 0.2
 
 
 def completed(work: Callable[[Item], Result], items: Sequence[Item], workers: int,
-              name: str = "worker") -> Iterator[tuple[Item, Result]]:
+              name: str = "worker") -> Generator[tuple[Item, Result]]:
     """(item, work(item)) for every item, as each finishes, computed by up to `workers` daemon threads.
 
     An exception raised by `work` is raised here. Leaving the loop early (Ctrl-C, an error, a
@@ -57,6 +57,6 @@ def completed(work: Callable[[Item], Result], items: Sequence[Item], workers: in
                     continue
             if error is not None:
                 raise error
-            yield item, result  # type: ignore[misc] - no error means work returned a Result
+            yield item, cast(Result, result)  # no error: work returned a Result
     finally:
         stopping.set()

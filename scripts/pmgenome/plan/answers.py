@@ -156,11 +156,11 @@ def parse_ratings(taxonomy: Taxonomy, ratings: str | Mapping[str, object], error
         for part in (part.strip() for part in ratings.split(",")):
             if not part:
                 continue
-            skill, equals, value = part.partition("=")
+            skill, equals, number = part.partition("=")
             if not equals:
                 errors.append(f"rating '{part}' is not SKILL=N; e.g. strategy=2")
                 continue
-            pairs.append((skill.strip(), value.strip()))
+            pairs.append((skill.strip(), number.strip()))
     else:
         pairs = list(ratings.items())
     rated: dict[str, int] = {}
@@ -170,7 +170,7 @@ def parse_ratings(taxonomy: Taxonomy, ratings: str | Mapping[str, object], error
         elif skill in rated:
             errors.append(f"skill '{skill}' is rated twice")
         elif str(value) not in {str(level) for level in RATINGS}:
-            scale = ", ".join(f"{level} {label}" for level, label in zip(RATINGS, RATING_LABELS))
+            scale = ", ".join(f"{level} {label}" for level, label in zip(RATINGS, RATING_LABELS, strict=True))
             errors.append(f"rating for '{skill}' must be 0, 1, 2 or 3 ({scale})")
         else:
             rated[skill] = int(str(value))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Mapping
+from typing import Any
 
 from pmgenome.catalog.model import Kind
 from pmgenome.plan.model import PART_TITLES, Plan, PlanItem, SkillRow, compare_title
@@ -50,7 +51,7 @@ def _row(row: SkillRow) -> str:
     return f"| {markdown_text(row.name)} | {T_PARTS[row.scope]} | {_level(row.rating)} | {expected} | {grown} |"
 
 
-def markdown_data() -> dict:
+def markdown_data() -> dict[str, Any]:
     """What the page's script needs to write the same document: the escape sets."""
     return {"escaped": ESCAPED, "url_escapes": dict(URL_ESCAPES)}
 

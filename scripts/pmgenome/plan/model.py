@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pmgenome.plan.answers import Answers, Goal
 from pmgenome.plan.sentences import fill
@@ -94,17 +95,17 @@ class Plan:
         return bool(self.notes) or bool(self.comparison and self.comparison.notes)
 
 
-def item_as_dict(value: PlanItem) -> dict:
+def item_as_dict(value: PlanItem) -> dict[str, Any]:
     return {"id": value.id, "kind": value.kind, "title": value.title, "url": value.url,
             "reason": value.reason, "score": value.score}
 
 
-def row_as_dict(row: SkillRow) -> dict:
+def row_as_dict(row: SkillRow) -> dict[str, Any]:
     return {"skill": row.skill, "name": row.name, "scope": row.scope, "rating": row.rating,
             "expected": row.expected, "grown_by": list(row.grown_by)}
 
 
-def plan_as_dict(plan: Plan) -> dict:
+def plan_as_dict(plan: Plan) -> dict[str, Any]:
     """The plan as plain JSON-ready data (what `pmgenome path --format json` prints; its JSON Schema
     is schema/output/path.schema.json)."""
     answers = plan.answers

@@ -39,7 +39,8 @@ STYLE = """\
 .pmg-t__fill{fill:#3f51b5;fill-opacity:.55}
 .pmg-t__progress{fill:#ff6e40;fill-opacity:.45}
 .pmg-t__expected{stroke:#d84315;stroke-width:3;stroke-dasharray:6 3}
-.pmg-t__label,.pmg-t__rating{fill:#1a1a1a;font:11px sans-serif;paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
+.pmg-t__label,.pmg-t__rating{fill:#1a1a1a;font:11px sans-serif;paint-order:stroke;stroke:#fff;\
+stroke-width:3px;stroke-linejoin:round}
 .pmg-t__rating{font-weight:bold}
 .pmg-t__grown{fill:#2e7d32;font:bold 16px sans-serif}
 @media (prefers-color-scheme:dark){.pmg-t__cell{fill:#1e2129;stroke:#9fa8da}

@@ -68,6 +68,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.plan.answers import Answers, Near, PmLoad
@@ -140,7 +141,7 @@ STAGE_POINTS: Mapping[StageFit, int] = {StageFit.EXACT: LEVEL_EXACT, StageFit.AN
                                         StageFit.BACK: LEVEL_NEIGHBOUR, StageFit.AHEAD: LEVEL_NEIGHBOUR}
 
 
-def port_data() -> dict:
+def port_data() -> dict[str, Any]:
     """What the page's port of the rule reads besides the catalog: the weights, each stage case's
     points, the counts, the kinds of each slot and the names the rule singles out."""
     return {"weights": dict(WEIGHTS), "stage_points": {fit.value: points for fit, points in STAGE_POINTS.items()},

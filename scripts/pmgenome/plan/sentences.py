@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 SENTENCES: Mapping[str, str] = {
     # Who the plan is for.
@@ -100,7 +101,7 @@ def fill(name: str, **values: object) -> str:
     return _BLANK.sub(lambda match: str(values[match[1]]), SENTENCES[name])
 
 
-def words() -> dict:
+def words() -> dict[str, Any]:
     """Everything above as plain JSON-ready data, for the page's script."""
     return {"sentences": dict(SENTENCES), "lists": dict(LISTS), "part_nouns": dict(PART_NOUNS),
             "access": dict(ACCESS_LABELS), "access_phrases": list(ACCESS_PHRASES), "t_columns": list(T_COLUMNS),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from icalendar import Calendar, Event
 
@@ -109,7 +110,7 @@ def calendar_bytes(name: str, description: str, listings: Iterable[Listing], tod
     calendar = _calendar(name, description)
     for listing in listings:
         calendar.add_component(_event(listing, today, site_url, use_directory_urls, cfp))
-    return calendar.to_ical()
+    return cast(bytes, calendar.to_ical())  # icalendar leaves to_ical unannotated
 
 
 def open_calls(listings: Sequence[Listing], today: dt.date) -> list[Listing]:

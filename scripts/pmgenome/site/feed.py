@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import uuid
 from collections.abc import Sequence
+from typing import cast
 from xml.etree import ElementTree as ET
 
 from pmgenome.site.hrefs import page_url
@@ -92,4 +93,4 @@ def atom_feed(views: Sequence[EntryView], site_url: str | None, use_directory_ur
             else:
                 _sub(item, "category", term=term, scheme=scheme)
         _sub(item, "summary", view.summary).set("type", "text")
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    return cast(bytes, ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"  # bytes: an encoding given

@@ -7,6 +7,7 @@ Only entries with a `feed` are listed: a podcast app cannot subscribe to a web p
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 from xml.etree import ElementTree as ET
 
 from pmgenome.catalog.model import Kind
@@ -38,4 +39,5 @@ def subscription_list(kind: Kind, views: Iterable[EntryView]) -> bytes:
         outline["description"] = view.summary
         ET.SubElement(body, "outline", outline)
     ET.indent(opml, space=" ")
-    return ET.tostring(opml, encoding="utf-8", xml_declaration=True) + b"\n"
+    # typeshed types tostring as Any for a named encoding; any encoding but "unicode" gives bytes.
+    return cast(bytes, ET.tostring(opml, encoding="utf-8", xml_declaration=True)) + b"\n"

@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan import rule, sentences
@@ -92,14 +93,14 @@ def place_choices(catalog: Catalog) -> tuple[Choice, ...]:
     return tuple(choices)
 
 
-def plan_words() -> dict:
+def plan_words() -> dict[str, Any]:
     """Every word the page's scripts show: the plan's (plan/sentences.py), its part titles, kind
     badges and load labels, and the page's own."""
     return {**sentences.words(), "titles": dict(PART_TITLES), "kinds": {kind.value: kind.singular for kind in Kind},
             "loads": {load.value: load.label for load in PmLoad}, "page": dict(PAGE_WORDS)}
 
 
-def plan_index(catalog: Catalog, context: SiteContext) -> dict:
+def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
     """The rule's inputs for the page's JavaScript port (schema/output/plan-index.schema.json)."""
     link = context.link(PATH_SRC_URI)
     taxonomy = catalog.taxonomy
@@ -160,7 +161,8 @@ def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[Generate
         index=link(INDEX_SRC_URI), scripts=[link(uri) for uri in SCRIPTS if uri.endswith(".js")],
         styles=[link(uri) for uri in SCRIPTS if uri.endswith(".css")],
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), skills=skills,
-        levels=list(zip(RATINGS, RATING_LABELS)), segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
+        levels=list(zip(RATINGS, RATING_LABELS, strict=True)),
+        segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
     yield GeneratedPage(INDEX_SRC_URI, json.dumps(plan_index(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
     for uri, name in SCRIPTS.items():

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from pmgenome.catalog.model import Catalog
 from pmgenome.catalog.problems import Problem
@@ -129,7 +133,8 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         self._close_search()
         self._search = SearchIndex()
 
-    def on_page_context(self, context, /, *, page: Page, config: MkDocsConfig, nav):
+    def on_page_context(self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
         assert self._search is not None and self._records is not None  # on_config, on_pre_build ran
         record = self._records.record(page.file.src_uri, page.file.dest_uri, page.title or "",
                                       page.content or "", page.meta)
@@ -159,6 +164,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
             self._search.close()
             self._search = None
 
-    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder) -> LiveReloadServer:
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
         server.watch(str(self.catalog_root(config)))
         return server

@@ -20,4 +20,4 @@ def html_text(text: object) -> str:
 
 def safe_url(url: object) -> str | None:
     """The address when it is an absolute http(s) URL we may link to, else None."""
-    return url if is_web_url(url) else None  # type: ignore[return-value]
+    return url if is_web_url(url) else None

@@ -52,6 +52,6 @@ def build_whats_new(catalog: Catalog, context: SiteContext) -> Iterator[Generate
     retired = retired_entries(catalog.root, set(catalog.by_id))
     yield GeneratedPage(WHATS_NEW_SRC_URI, render(
         "whatsnew.md.j2", link=context.link(WHATS_NEW_SRC_URI),
-        months=months(list(context.views.values()), retired or ()), built=context.today.isoformat(), history_known=retired is not None, shown=MONTHS_SHOWN,
-        atom_feed=FEED_SRC_URI))
+        months=months(list(context.views.values()), retired or ()), built=context.today.isoformat(),
+        history_known=retired is not None, shown=MONTHS_SHOWN, atom_feed=FEED_SRC_URI))
 

@@ -52,7 +52,7 @@ def remove_leftovers(path: Path) -> list[Path]:
     """
     path = Path(path)
     pattern = _leftover_pattern(path)
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(path.parent)
     except OSError:

@@ -21,10 +21,11 @@ import math
 import os
 import re
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from pmgenome.text.paths import display_path
 from pmgenome.text.position import position
@@ -80,6 +81,10 @@ class JsonDamage:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.col}: {self.message}"
+
+
+# read_json's maker of a JsonDamage for its file: (line, col, message, kind) -> JsonDamage.
+_DamageAt = Callable[[int, int, str, Damage], JsonDamage]
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def read_json(path: Path, *, max_bytes: int, max_depth: int) -> JsonDocument | J
     return JsonDocument(value, text)
 
 
-def _read_bytes(path: Path, max_bytes: int, damage: Any) -> bytes | JsonDamage | None:
+def _read_bytes(path: Path, max_bytes: int, damage: _DamageAt) -> bytes | JsonDamage | None:
     try:
         # O_NONBLOCK: a FIFO where the file should be must not hang the run on open.
         fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
@@ -186,7 +191,7 @@ def _read_bytes(path: Path, max_bytes: int, damage: Any) -> bytes | JsonDamage |
     return data
 
 
-def _decoded(data: bytes, damage: Any) -> str | JsonDamage:
+def _decoded(data: bytes, damage: _DamageAt) -> str | JsonDamage:
     if not data.strip():
         return damage(1, 1, "the file is empty", Damage.EMPTY)
     nul = data.find(b"\x00")
@@ -219,7 +224,7 @@ def _conflict_marker(text: str) -> int | None:
     return min(found, default=None)
 
 
-def _syntax_damage(text: str, error: json.JSONDecodeError, damage: Any) -> JsonDamage:
+def _syntax_damage(text: str, error: json.JSONDecodeError, damage: _DamageAt) -> JsonDamage:
     end = len(text.rstrip())
     # Cut short: the parser stopped at the end, or in the last token, which is the start of a
     # number, a literal or an escape. A string left open always runs to the end: JSON strings
@@ -287,7 +292,7 @@ def _locate(text: str, max_depth: int) -> tuple[int, int]:
 
 def _string(token: str) -> str:
     try:
-        return json.loads(token)
+        return cast(str, json.loads(token))  # a string token reads back as a str
     except ValueError:
         return ""
 

@@ -73,8 +73,8 @@ _URL_UNSAFE = re.compile(f"[{CONTROL_CHARS}{BIDI_CHARS} <>\\\\`|\"']")
 
 
 def github_markdown_text(text: object) -> str:
-    """Text shown literally in GitHub's Markdown (issues, job summaries), on one line: no link, image, mention, issue reference,
-    autolink, HTML, entity or table cell can come out of it."""
+    """Text shown literally in GitHub's Markdown (issues, job summaries), on one line: no link,
+    image, mention, issue reference, autolink, HTML, entity or table cell can come out of it."""
     escaped = _MARKDOWN_PUNCTUATION.sub(lambda found: "\\" + found.group(0), one_line(text))
     return _GITHUB_REFERENCES.sub(lambda found: found.group(0) + _WORD_JOINER, escaped)
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cwd_prefix(cwd: str) -> str:
     return cwd.rstrip(os.sep) + os.sep
 

@@ -17,7 +17,7 @@
   const FIRST_SCREEN = 12; // cards whose summaries are fetched before the list shows
   // Below this width (Material's own breakpoint) the filters start folded, so results show.
   const NARROW = "(max-width: 44.9375em)";
-  const SAFE_PAGE = /^[A-Za-z0-9][A-Za-z0-9._\/-]*$/;
+  const SAFE_PAGE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
   const files = new Map(); // url -> promise, kept across Material's instant page changes
 
   function load(url) {

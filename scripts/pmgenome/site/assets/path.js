@@ -140,14 +140,14 @@
     try {
       const stored = JSON.parse(window.localStorage.getItem(DONE_KEY) || "[]");
       return Array.isArray(stored) ? stored.filter(function (id) { return typeof id === "string"; }) : [];
-    } catch (error) {
+    } catch {
       return [];
     }
   }
   function setDone(id, done) {
     const ids = doneIds().filter(function (other) { return other !== id; });
     if (done) { ids.push(id); }
-    try { window.localStorage.setItem(DONE_KEY, JSON.stringify(ids)); } catch (error) { /* private mode: progress is not kept */ }
+    try { window.localStorage.setItem(DONE_KEY, JSON.stringify(ids)); } catch { /* private mode: progress is not kept */ }
   }
 
   // --- the T (the same cells as scripts/pmgenome/plan/picture.py, with its GEOMETRY) ----------
@@ -406,7 +406,7 @@
     }
   });
   document.getElementById("pmg-path-clear").addEventListener("click", function () {
-    try { window.localStorage.removeItem(DONE_KEY); } catch (error) { /* nothing was kept */ }
+    try { window.localStorage.removeItem(DONE_KEY); } catch { /* nothing was kept */ }
     if (current) { draw(); }
     status.textContent = page ? page.cleared : "";
   });

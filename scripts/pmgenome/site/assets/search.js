@@ -51,7 +51,7 @@
 
   // As site/search/vocabulary.py compares phrases: lower case, joiners as spaces.
   function normalized(text) {
-    return text.toLowerCase().replace(/[-\u2010\u2011\u2013\u2014\/_]+/g, " ").replace(/\s+/g, " ").trim();
+    return text.toLowerCase().replace(/[-\u2010\u2011\u2013\u2014/_]+/g, " ").replace(/\s+/g, " ").trim();
   }
 
   // The Explore filters that the query's words name, as [facet, value] pairs, in the query's order.

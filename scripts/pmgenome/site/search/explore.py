@@ -29,8 +29,11 @@ SORTS = (("title", "Title"), ("added", "Recently added"))
 
 
 class FacetOptions(Protocol):
-    name: str
-    options: tuple[tuple[str, str, str], ...]  # (value, label, badge)
+    # Read-only members, as site.pages.Facet, a frozen dataclass, has them.
+    @property
+    def name(self) -> str: ...
+    @property
+    def options(self) -> tuple[tuple[str, str, str], ...]: ...  # (value, label, badge)
 
 
 def title_key(title: str) -> str:

@@ -29,7 +29,7 @@ _INDEXED = re.compile(r"Indexed ([0-9]+) pages?")
 TIMEOUT = 600
 # Records are scratch: kept in memory-backed /dev/shm where there is one. On an ordinary disk,
 # writing and then removing 10,000 small folders cost seconds of the build here.
-MEMORY_FS = Path("/dev/shm")
+MEMORY_FS = Path("/dev/shm")  # noqa: S108 - where tempfile makes private folders, never a fixed name
 STAGE_FROM = 3_000  # pages from which Pagefind's output is staged in memory (see SearchIndex)
 
 

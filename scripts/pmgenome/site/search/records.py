@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from pmgenome.catalog.model import Taxonomy
+from pmgenome.site.search.explore import FacetOptions
 from pmgenome.site.search.vocabulary import Thesaurus, synonyms
 from pmgenome.site.views import EntryView
 
@@ -62,13 +63,12 @@ def _document(body: str, hidden: Iterable[str] = ()) -> str:
             f'<div data-pagefind-ignore>{extra}</div></main></body></html>\n')
 
 
-def filter_labels(facets: Iterable[object]) -> dict[str, dict[str, str]]:
+def filter_labels(facets: Iterable[FacetOptions]) -> dict[str, dict[str, str]]:
     """facet -> value -> badge text, from the Explore page's facets, for the facets that are filters."""
     labels: dict[str, dict[str, str]] = {}
     for facet in facets:
-        name = getattr(facet, "name")
-        if name in FILTER_FACETS:
-            labels[name] = {value: badge for value, _label, badge in getattr(facet, "options")}
+        if facet.name in FILTER_FACETS:
+            labels[facet.name] = {value: badge for value, _label, badge in facet.options}
     return labels
 
 
@@ -109,7 +109,8 @@ def resource_record(view: EntryView, dest_uri: str, labels: Labels,
 
 def page_record(title: str, content: str, dest_uri: str) -> Record:
     """Any other page: its title and its rendered body (MkDocs' HTML, already safe)."""
-    plain_title = Markup(title).striptags()  # titles may arrive HTML-escaped, even marked up
+    # Titles may arrive HTML-escaped, even marked up; the plain text is escaped again by _text.
+    plain_title = Markup(title).striptags()  # noqa: S704 - read as HTML only to strip its tags
     return Record(dest_uri, _document(content, [f'<span data-pagefind-meta="title">{_text(plain_title)}</span>']))
 
 
@@ -124,7 +125,7 @@ class PageRecords:
     thesaurus: Thesaurus = NO_THESAURUS
 
     @classmethod
-    def of(cls, views: Iterable[EntryView], facets: Iterable[object],
+    def of(cls, views: Iterable[EntryView], facets: Iterable[FacetOptions],
            taxonomy: Taxonomy = NO_TAXONOMY) -> PageRecords:
         return cls({view.src_uri: view for view in views}, filter_labels(facets), taxonomy,
                    Thesaurus(synonyms(taxonomy)))
