@@ -52,6 +52,21 @@ def test_a_quoted_date_is_refused_saying_to_drop_the_quotes(catalog_dir, old, ne
     assert problems_of(catalog_dir, "articles/good-pm.yaml", VALID_ARTICLE.replace(old, new)) == [expected]
 
 
+def test_a_quoted_date_in_an_edition_is_refused_too(catalog_dir) -> None:
+    # The site reads an edition only with a real start date: a quoted one would drop the edition.
+    meetup = ("# yaml-language-server: $schema=../../scripts/pmgenome/schema/meetup.schema.json\n"
+              "title: A meetup\nurl: https://example.org/meetup\nsummary: " + "A monthly evening of talks. " * 4
+              + "\nsegments: [b2b]\naccess: free\nlanguage: en\nadded: 2026-11-01\nreviewed: 2026-11-01\n"
+              "organizer: Someone\nonline: true\ncadence: monthly\nevents:\n"
+              "  - start: '2027-01-12'\n    end: \"2027-01-12\"\n    cfp_until: 2026-12-20\n")
+    assert problems_of(catalog_dir, "meetups/a-meetup.yaml", meetup) == [
+        "catalog/meetups/a-meetup.yaml:14:12: 'events[0].start' is a date in quotes, which YAML reads as text, so "
+        "the site would not show it: drop the quotes (start: 2027-01-12)",
+        "catalog/meetups/a-meetup.yaml:15:10: 'events[0].end' is a date in quotes, which YAML reads as text, so "
+        "the site would not show it: drop the quotes (end: 2027-01-12)",
+    ]
+
+
 @pytest.mark.parametrize("char, name", [
     ("\u202e", "U+202E RIGHT-TO-LEFT OVERRIDE"), ("\u061c", "U+061C ARABIC LETTER MARK"),
     ("\u200e", "U+200E LEFT-TO-RIGHT MARK"), ("\u200f", "U+200F RIGHT-TO-LEFT MARK"),

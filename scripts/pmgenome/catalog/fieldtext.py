@@ -18,6 +18,8 @@ from pmgenome.text.clean import BIDI_CHARS, bidi_problem, character_name
 # an annotation, a feed title), where a line break would be lost or would break the line.
 PARAGRAPH_FIELDS = frozenset(("summary",))
 DATE_FIELDS = frozenset(("added", "published", "reviewed"))
+# A meetup's dated editions (events: [{start, end, cfp_until}]): YAML reads their dates the same way.
+EDITION_DATE_FIELDS = frozenset(("start", "end", "cfp_until"))
 # The line breaks that are not control characters (those are refused as such): a YAML "\n" or
 # block, and the two Unicode separators.
 _LINE_BREAKS = "\n\u2028\u2029"
@@ -44,7 +46,7 @@ def text_problems(entry: Entry, refused: Collection[tuple[Any, ...]]) -> list[Fo
     schema's errors) and URLs (`url_problem` judges them) are left alone."""
     found: list[Found] = []
     for path, value in _strings(entry.fields, ()):
-        if not _SUSPECT.search(value) and not (value and _BLANK.fullmatch(value)) and path[0] not in DATE_FIELDS:
+        if not _SUSPECT.search(value) and not (value and _BLANK.fullmatch(value)) and not _date_field(path):
             continue  # the usual value: one search, no problem
         if path in refused or path[-1] == "url":
             continue
@@ -69,9 +71,15 @@ def _value_problems(entry: Entry, path: tuple[Any, ...], value: str) -> Iterator
         else:
             reason += ": write it on one line"
         yield where, f"'{name}' {reason}", "one-line"
-    if len(path) == 1 and path[0] in DATE_FIELDS and _ISO_DATE.fullmatch(value):
+    if _date_field(path) and _ISO_DATE.fullmatch(value):
         yield (entry.location(*path), f"'{name}' is a date in quotes, which YAML reads as text, so the site would "
-               f"not show it: drop the quotes ({name}: {value})", "date")
+               f"not show it: drop the quotes ({path[-1]}: {value})", "date")
+
+
+def _date_field(path: tuple[Any, ...]) -> bool:
+    """Whether the value at `path` must be a date: an entry's own, or one of its editions'."""
+    return (len(path) == 1 and path[0] in DATE_FIELDS) or (
+        len(path) == 3 and path[0] == "events" and path[2] in EDITION_DATE_FIELDS)
 
 
 def _strings(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[tuple[Any, ...], str]]:
