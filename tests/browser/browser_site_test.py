@@ -1,7 +1,7 @@
 """The built site in a real browser: Debian's Chromium, headless, driven by Playwright.
 
 The site is the fixture catalog's, built by the real `mkdocs build` and served on loopback
-(fixtures in conftest.py). Every request that is not for 127.0.0.0/8 is aborted and recorded,
+(fixtures in conftest.py). Every request that is not for a loopback address is aborted and recorded,
 so a page that reaches for the network fails its test instead of touching it.
 """
 

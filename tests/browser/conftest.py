@@ -1,6 +1,6 @@
 """Browser fixtures shared by the browser tests: the fixture catalog's site, built by the real
 `mkdocs build` and served on loopback, and Debian's Chromium driven by Playwright. Every request
-that is not for 127.0.0.0/8 is aborted and recorded, so a page that reaches for the network fails
+that is not for a loopback address is aborted and recorded, so a page that reaches for the network fails
 its test instead of touching it."""
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ WAY_OUT = ("The enrichment store is left untouched: restore it from git (`git ch
 @pytest.fixture
 def server():
     routes = {f"/{entry_id}": html(page("article.html")) for entry_id in IDS}
-    with LocalServer("127.0.0.2", routes) as running:
+    with LocalServer("127.0.0.1", routes) as running:
         yield running
 
 

@@ -24,7 +24,7 @@ def server():
         "/course": versioned('"c1"', page("course.html"), "Wed, 01 Jan 2025 00:00:00 GMT"),
         "/paper.pdf": Reply(200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n" + b"\x00" * 1000),
     }
-    with LocalServer("127.0.0.2", routes) as running:
+    with LocalServer("127.0.0.1", routes) as running:
         yield running
 
 
@@ -166,7 +166,7 @@ def test_private_addresses_are_refused_without_allow_private(capsys, root, serve
     out, _ = capsys.readouterr()
     assert code == 1
     assert out.splitlines()[0] == (f"{display_path(root / 'articles' / 'good-pm.yaml')}: {server.url('/article')}: "
-                                   "not fetched: 127.0.0.2 is a loopback address; nothing stored before, recorded as stale")
+                                   "not fetched: 127.0.0.1 is a loopback address; nothing stored before, recorded as stale")
     assert server.hits() == 0
 
 

@@ -17,7 +17,7 @@ HOSTILE = "<title>Roadmaps\x1b]0;owned\x07 and \x1b[2J\x9b31m plans</title><h1>x
 @pytest.fixture
 def server():
     routes = {"/hostile": Reply(200, {"Content-Type": "text/html; charset=utf-8"}, HOSTILE.encode())}
-    with LocalServer("127.0.0.2", routes) as running:
+    with LocalServer("127.0.0.1", routes) as running:
         yield running
 
 

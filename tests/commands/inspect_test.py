@@ -20,7 +20,7 @@ def server():
         "/event": Reply(200, {"Content-Type": "text/html"}, page("online-event.html").encode()),
         "/paper.pdf": Reply(200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n\x00\x00"),
     }
-    with LocalServer("127.0.0.2", routes) as running:
+    with LocalServer("127.0.0.1", routes) as running:
         yield running
 
 
@@ -105,7 +105,7 @@ def test_private_addresses_need_allow_private(capsys, server):
     assert main(["inspect", server.url("/article")]) == 1
     assert capsys.readouterr().out == f"""\
 {server.url("/article")}
-  error        not fetched: 127.0.0.2 is a loopback address
+  error        not fetched: 127.0.0.1 is a loopback address
 """
 
 

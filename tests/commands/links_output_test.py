@@ -44,8 +44,8 @@ def servers():
         "/members": html(),
         "/hang": Reply(action="hang"),
     }
-    with LocalServer("127.0.0.91", routes) as site, \
-            LocalServer("127.0.0.92", {"/wayback/available": snapshot}) as archive:
+    with LocalServer("127.0.0.1", routes) as site, \
+            LocalServer("127.0.0.1", {"/wayback/available": snapshot}) as archive:
         yield site, archive
 
 

@@ -59,7 +59,7 @@ def server():
         "/blog/gone": redirect("/"),
         "/": Reply(200, {"Content-Type": "text/html"}, b"<title>Example home</title><h1>Welcome</h1>"),
     }
-    with LocalServer("127.0.0.2", routes) as running:
+    with LocalServer("127.0.0.1", routes) as running:
         yield running
 
 
@@ -321,7 +321,7 @@ def test_a_private_address_is_not_fetched_and_the_flag_is_named(capsys, root, se
     url = server.url("/article")
     code = main(["new", "--catalog", str(root), url])
     assert (code, capsys.readouterr().err) == (
-        1, f"pmgenome new: could not read {url} (not fetched: 127.0.0.2 is a loopback address); no draft written: "
+        1, f"pmgenome new: could not read {url} (not fetched: 127.0.0.1 is a loopback address); no draft written: "
            "pass --allow-private to fetch a private or local address, or pass --force to write a draft of "
            "placeholders\n")
     assert server.hits() == 0

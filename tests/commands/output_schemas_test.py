@@ -90,7 +90,7 @@ def test_inspect_output_matches_its_schema() -> None:
         "/event": Reply(200, {"Content-Type": "text/html"}, page("online-event.html").encode()),
         "/paper.pdf": Reply(200, {"Content-Type": "application/pdf"}, b"%PDF-1.7\n\x00\x00"),
     }
-    with LocalServer("127.0.0.2", routes) as server:
+    with LocalServer("127.0.0.1", routes) as server:
         code, document = run_json("inspect", "--allow-private", "--json", *(server.url(path) for path in (
             "/article", "/course", "/event", "/paper.pdf", "/missing")))
     assert code == 1

@@ -18,7 +18,7 @@ from pmgenome.net.chain import RetryPolicy
 from pmgenome.net.client import Client, ClientConfig
 
 from tests.support.samples import make_catalog, page, write_entry
-from tests.support.servers import LocalServer, Reply, html
+from tests.support.servers import LocalServer, Reply, html, loopback_names
 
 NOW = dt.datetime(2026, 12, 6, 7, 0, tzinfo=dt.timezone.utc)
 RSS = """<?xml version="1.0" encoding="utf-8"?>
@@ -74,8 +74,8 @@ def test_the_xml_parser_reads_no_file_and_expands_no_entity(tmp_path: Path) -> N
 
 
 def test_a_failed_look_keeps_the_last_day_it_knew() -> None:
-    with LocalServer("127.0.0.31", {"/feed": rss(), "/gone": Reply(404), "/page": html()}) as server, \
-            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1))) as client:
+    with LocalServer("feeds.test", {"/feed": rss(), "/gone": Reply(404), "/page": html()}) as server, \
+            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1)), resolver=loopback_names) as client:
         first, asked = read_feed(client, server.url("/feed"), NOW)
         assert (first, asked) == (FeedCheck(server.url("/feed"), NOW, dt.date(2025, 12, 2)), 1)
         later = NOW + dt.timedelta(days=30)
@@ -107,7 +107,7 @@ def _podcast(root: Path, server: LocalServer, feed: str) -> Path:
 
 def test_enrichment_stores_the_feed_s_latest_day_and_leaves_the_yaml_alone(tmp_path: Path) -> None:
     routes = {"/show": html(page("article.html")), "/feed": rss(), "/moved-feed": rss(ATOM)}
-    with LocalServer("127.0.0.32", routes) as server, Client(ClientConfig(allow_private=True)) as client:
+    with LocalServer("feeds.test", routes) as server, Client(ClientConfig(allow_private=True), resolver=loopback_names) as client:
         root = make_catalog(tmp_path / "catalog")
         path = _podcast(root, server, "/feed")
         before = path.read_text(encoding="utf-8")
@@ -131,8 +131,8 @@ def test_enrichment_stores_the_feed_s_latest_day_and_leaves_the_yaml_alone(tmp_p
 def test_a_feed_that_fails_is_said_in_the_run_s_report_and_the_page_still_counts_as_read(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
-    with LocalServer("127.0.0.33", {"/show": html(page("article.html")), "/feed": Reply(404)}) as server, \
-            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1))) as client:
+    with LocalServer("feeds.test", {"/show": html(page("article.html")), "/feed": Reply(404)}) as server, \
+            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1)), resolver=loopback_names) as client:
         _podcast(make_catalog(tmp_path / "catalog"), server, "/feed")
         catalog, _ = load_catalog(tmp_path / "catalog")
         run = enrich_catalog(catalog, {}, client, now=NOW)
@@ -153,7 +153,7 @@ def test_a_feed_cut_at_the_byte_cap_gives_the_items_read_whole() -> None:
 def test_a_feed_longer_than_the_cap_is_read_from_its_start(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(feed_module, "MAX_FEED_BYTES", 600)
     long = RSS.replace("</channel>", "<item><title>" + "x" * 5000 + "</title></item></channel>")
-    with LocalServer("127.0.0.34", {"/feed": rss(long)}) as server, \
-            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1))) as client:
+    with LocalServer("feeds.test", {"/feed": rss(long)}) as server, \
+            Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1)), resolver=loopback_names) as client:
         check, _ = read_feed(client, server.url("/feed"), NOW)
     assert check == FeedCheck(server.url("/feed"), NOW, dt.date(2025, 12, 2))

@@ -19,7 +19,7 @@ from pmgenome.enrich.schemaorg import Course
 from pmgenome.net.client import Client, ClientConfig
 
 from tests.support.samples import make_catalog, page, versioned, write_entry
-from tests.support.servers import LocalServer
+from tests.support.servers import LocalServer, loopback_names
 
 NOW = dt.datetime(2026, 11, 26, 7, 0, tzinfo=dt.timezone.utc)
 ARTICLE_META = {
@@ -34,7 +34,7 @@ ARTICLE_META = {
 def server():
     routes = {"/article": versioned('"a1"', page("article.html")),
               "/course": versioned('"c1"', page("course.html"), "Wed, 01 Jan 2025 00:00:00 GMT")}
-    with LocalServer("127.0.0.2", routes) as running:
+    with LocalServer("pages.test", routes) as running:
         yield running
 
 
@@ -48,7 +48,7 @@ def root(tmp_path: Path, server) -> Path:
 
 def test_the_first_run_stores_every_entry(root, server):
     catalog, _ = load_catalog(root)
-    with Client(ClientConfig(allow_private=True)) as client:
+    with Client(ClientConfig(allow_private=True), resolver=loopback_names) as client:
         run = enrich_catalog(catalog, {}, client, now=NOW)
     assert [item.outcome for item in run.outcomes] == [Outcome.FETCHED, Outcome.FETCHED]
     record = run.records["good-pm"]
@@ -65,7 +65,7 @@ def test_the_first_run_stores_every_entry(root, server):
 
 def test_a_304_keeps_the_record_and_stamps_it_checked(root, server):
     catalog, _ = load_catalog(root)
-    with Client(ClientConfig(allow_private=True)) as client:
+    with Client(ClientConfig(allow_private=True), resolver=loopback_names) as client:
         first = enrich_catalog(catalog, {}, client, now=NOW)
         later = NOW + dt.timedelta(days=40)
         second = enrich_catalog(catalog, first.records, client, now=later)

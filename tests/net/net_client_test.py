@@ -288,11 +288,17 @@ def test_per_host_limit_is_respected() -> None:
 def test_global_limit_is_respected() -> None:
     lock = threading.Lock()
     state = {"now": 0, "max": 0}
+    full = threading.Event()  # five in flight at once: the limit reached, however slow the machine
 
     def counted(request: Request) -> Reply:
         with lock:
             state["now"] += 1
             state["max"] = max(state["max"], state["now"])
+            if state["now"] == 5:
+                full.set()
+        # Held until the limit is reached (no guess at how long that takes), then a moment more in
+        # which a sixth request, were the limit leaking, would arrive and be counted.
+        full.wait(30)
         time.sleep(0.1)
         with lock:
             state["now"] -= 1

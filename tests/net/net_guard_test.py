@@ -46,6 +46,8 @@ def test_public_addresses_and_their_public_wrappings_pass(address: str) -> None:
 
 
 def test_allowed_networks_open_only_themselves() -> None:
+    # Deliberate addresses, not hosts: two neighbouring loopback addresses, one allowed and one not,
+    # are what shows that an allowed network opens only itself. Nothing connects to either.
     policy = AddressPolicy(False, (ipaddress.ip_network("127.0.0.5/32"),))
     assert policy.refusal("127.0.0.5", "127.0.0.5") is None
     assert policy.refusal("127.0.0.6", "127.0.0.6") is not None

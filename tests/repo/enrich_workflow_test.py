@@ -34,7 +34,7 @@ FEED = Reply(200, {"Content-Type": "application/rss+xml"},
 def server():
     page = html("<!doctype html><title>A page</title><h1>A page</h1><p>Some words.</p>")
     feeds = {"/feeds/fixture-podcast": FEED, "/feeds/fixture-newsletter": FEED}
-    with LocalServer("127.0.0.43", {"/gone": Reply(404), **feeds}, default=page) as running:
+    with LocalServer("127.0.0.1", {"/gone": Reply(404), **feeds}, default=page) as running:
         yield running
 
 

@@ -45,7 +45,7 @@ def _git(*args: str, cwd: Path) -> str:
 
 @pytest.fixture
 def server():
-    with LocalServer("127.0.0.42", {"/gone": Reply(404)}, default=html()) as running:
+    with LocalServer("127.0.0.1", {"/gone": Reply(404)}, default=html()) as running:
         yield running
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.support.servers import LOOPBACK, TEST_DOMAIN
+
 
 class _Endless(ThreadingHTTPServer):
     daemon_threads = True
@@ -44,11 +46,12 @@ class EndlessServer:
     """Answers every GET with an HTML page whose body never ends: `chunk` every `interval` seconds.
 
     A fast stream (interval 0) tests the byte cap; a slow one tests the whole-request deadline.
+    Like servers.LocalServer, a .test name is served on 127.0.0.1 (clients map it with loopback_names).
     """
 
-    def __init__(self, host: str = "127.0.0.4", chunk: bytes = b"<p>more words</p>" * 64,
+    def __init__(self, host: str = "endless.test", chunk: bytes = b"<p>more words</p>" * 64,
                  interval: float = 0.0) -> None:
-        self._server = _Endless((host, 0), _Handler)
+        self._server = _Endless((LOOPBACK if host.endswith(f".{TEST_DOMAIN}") else host, 0), _Handler)
         self._server.chunk, self._server.interval = chunk, interval
         self._server.stopping, self._server.served = threading.Event(), 0
         self.host, self.port = host, self._server.server_address[1]
