@@ -85,7 +85,11 @@ def read_rules(path: Path, key: str, rule: str, words: Wording,
     if document is None:
         return rules, []
     errors = schema_errors(document, key)
-    rules.faulty = frozenset(error.about for error in errors)
+    # A value the loader could not read (an impossible date) is None to the schema: its rule is
+    # at fault all the same.
+    unread = {(problem.line, problem.col) for problem in problems}
+    rules.faulty = frozenset([error.about for error in errors] + [
+        path for path, where in document.values.items() if path[:1] == (key,) and where in unread])
     rules.problems += said(errors, lambda error: _words(error, explain, key, words), shown, rule)
     items = document.value.get(key) if isinstance(document.value, dict) else None
     if not isinstance(items, tuple) or any(len(error.path) < 2 for error in errors):
