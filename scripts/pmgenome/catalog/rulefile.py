@@ -58,14 +58,14 @@ class RuleFile:
         self.problems.append(Problem(self.shown, where.line, where.col, message, self.rule))
 
     def sound(self, *where: Any) -> bool:
-        """Whether the schema found nothing wrong at or inside the part at `where`."""
+        """Whether the schema (or the loader) found nothing wrong at or inside the part at `where`."""
         return not any(path[:len(where)] == where for path in self.faulty)
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=lambda item: (item.line, item.col))
 
 
-def fields(key: str) -> tuple[str, ...]:
+def rule_fields(key: str) -> tuple[str, ...]:
     """The fields a rule may have, in the order its schema lists them."""
     rule = file_schema(key)["properties"][key]["items"]["$ref"].rsplit("/", 1)[1]
     return tuple(file_schema(key)["$defs"][rule]["properties"])
@@ -97,17 +97,17 @@ def read_rules(path: Path, key: str, rule: str, words: Wording,
     return rules, [(index, item) for index, item in enumerate(items) if isinstance(item, dict)]
 
 
-def _words(found: FileError, explain: Callable[[FileError], Said | None], key: str, words: Wording) -> Said:
+def _words(found: FileError, explain: Callable[[FileError], Said | None], key: str, words: Wording) -> Said | None:
     """The file's own words for an error, else the shared ones; a rule missing several fields
     hears of each (the file's words for its own fields, the shared ones for the reason)."""
     own = explain(found)
     if found.keyword == "required" and len(found.path) == 2:
-        return (own or []) + _explain(found, key, words)
+        return (own or []) + (_explain(found, key, words) or [])
     return own if own is not None else _explain(found, key, words)
 
 
-def _explain(found: FileError, key: str, words: Wording) -> Said:
-    """A schema error in the words every rules file shares."""
+def _explain(found: FileError, key: str, words: Wording) -> Said | None:
+    """A schema error in the words every rules file shares (None: fileschema's generic words)."""
     path, keyword = found.path, found.keyword
     whole = f"{words.file} must hold one key, '{key}', with a list of {words.plural}"
     if not path:
@@ -121,21 +121,18 @@ def _explain(found: FileError, key: str, words: Wording) -> Said:
         if keyword == "type":
             return [(found.at(*path), f"each {words.one.split(' ', 1)[1]} must be {words.mapping}")]
         if keyword == "additionalProperties":
-            return [(found.key_at(*path, name), f"unknown field '{name}'; {words.one} has {', '.join(fields(key))}")
+            known = ", ".join(rule_fields(key))
+            return [(found.key_at(*path, name), f"unknown field '{name}'; {words.one} has {known}")
                     for name in found.unexpected()]
-        if keyword == "required" and "reason" not in item:
-            return [(found.at(*path), f"{words.one} needs a 'reason': {words.why}")]
-        return []
+        if keyword == "required":
+            missing = "reason" not in item  # the file's own words name the other fields
+            return [(found.at(*path), f"{words.one} needs a 'reason': {words.why}")] if missing else []
+        return None
     if path[2] == "reason":
         return [(found.at(*path[:3]), f"{words.one} needs a 'reason': {words.why}")]
     if path[2] == "expires":
         return [(found.at(*path[:3]), DATE_MESSAGE)]
-    return _generic_field(found)
-
-
-def _generic_field(found: FileError) -> Said:
-    dotted = ".".join(str(part) for part in found.path[2:])
-    return [(found.at(*found.path), f"{dotted}: {found.error.message}")]
+    return None
 
 
 def reason_and_expiry(rules: RuleFile, index: int, item: dict[str, Any]) -> tuple[str, dt.date | None]:
