@@ -42,7 +42,7 @@ class RuleFile:
     rule: str  # the problems' rule name
     key: str  # the file's one key, which is also its schema's name
     problems: list[Problem] = field(default_factory=list)
-    faulty: frozenset[Path_] = frozenset()
+    faulty: frozenset[Path_] = frozenset()  # each part at fault, and every part holding one
 
     def at(self, *where: Any) -> Location:
         if self.document is None:
@@ -59,7 +59,7 @@ class RuleFile:
 
     def sound(self, *where: Any) -> bool:
         """Whether the schema (or the loader) found nothing wrong at or inside the part at `where`."""
-        return not any(path[:len(where)] == where for path in self.faulty)
+        return where not in self.faulty
 
     def sorted_problems(self) -> list[Problem]:
         return sorted(self.problems, key=lambda item: (item.line, item.col))
@@ -88,8 +88,9 @@ def read_rules(path: Path, key: str, rule: str, words: Wording,
     # A value the loader could not read (an impossible date) is None to the schema: its rule is
     # at fault all the same.
     unread = {(problem.line, problem.col) for problem in problems}
-    rules.faulty = frozenset([error.about for error in errors] + [
-        path for path, where in document.values.items() if path[:1] == (key,) and where in unread])
+    at_fault = [error.about for error in errors] + [
+        path for path, where in document.values.items() if path[:1] == (key,) and where in unread]
+    rules.faulty = frozenset(path[:end] for path in at_fault for end in range(len(path) + 1))
     rules.problems += said(errors, lambda error: _words(error, explain, key, words), shown, rule)
     items = document.value.get(key) if isinstance(document.value, dict) else None
     if not isinstance(items, tuple) or any(len(error.path) < 2 for error in errors):
