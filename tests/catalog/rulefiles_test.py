@@ -224,3 +224,12 @@ def test_a_decimal_interval_reads_as_seconds_and_an_empty_setting_is_refused(cat
 @pytest.mark.parametrize("name", ["exclusions", "hosts"])
 def test_the_rule_files_schemas_are_valid_schemas(name: str) -> None:
     Draft202012Validator.check_schema(file_schema(name))
+
+
+@pytest.mark.parametrize("name", ["exclusions.yaml", "hosts.yaml"])
+def test_a_dangling_link_is_refused_not_taken_for_no_file(catalog_dir: CatalogDir, name: str) -> None:
+    (catalog_dir.root / name).symlink_to(catalog_dir.root / "nowhere.yaml")
+    load = load_exclusions if name == "exclusions.yaml" else load_host_rules
+    assert [str(p) for p in load(catalog_dir.root / name)[1]] == [
+        f"catalog/{name}:1:1: is a symbolic link; catalog files must be plain files in the repository "
+        "(links are not followed)"]
