@@ -147,8 +147,7 @@ def _explain(found: FileError) -> Said | None:
     if len(path) == 3 and path[2] in ("url", "pattern"):
         if found.keyword == "maxLength":
             return [(found.at(*path), f"pattern is {len(found.value)} characters long; the limit is {found.limit}")]
-        return [(found.at(*path), f"{path[2]}: {path[2]} must be a string" if path[2] == "url"
-                 else "pattern must be a string")]
+        return [(found.at(*path), "url: url must be a string" if path[2] == "url" else "pattern must be a string")]
     return None
 
 
