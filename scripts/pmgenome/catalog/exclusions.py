@@ -9,6 +9,9 @@ exclusions:
     reason: LinkedIn answers 999 to every automated client
 ```
 
+The file's shape is schema/exclusions.schema.json's to check (through catalog/rulefile); what a
+schema cannot say is checked here: a url the catalog would accept, a pattern that compiles.
+
 A pattern is a stranger's regular expression run against every URL, so it is bounded twice:
 validation refuses the shapes that backtrack without end (a repeated group that can match in
 more than one way, back-references), and each search is cut off after MATCH_SECONDS.
@@ -26,15 +29,15 @@ from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
 import regex
 
+from pmgenome.catalog.fileschema import FileError, Said
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.rulefile import Wording, check_keys, read_rules, reason_and_expiry
+from pmgenome.catalog.rulefile import Wording, read_rules, reason_and_expiry
 from pmgenome.catalog.yamlload import Location
 from pmgenome.urls import url_problem
 
-FIELDS = ("url", "pattern", "reason", "expires")
 MATCH_SECONDS = 0.1
-MAX_PATTERN = 500
-WORDS = Wording("the exclusions file", "exclusions", "an exclusion", "a mapping with url or pattern, and reason")
+WORDS = Wording("the exclusions file", "exclusions", "an exclusion", "a mapping with url or pattern, and reason",
+                "say why the link cannot be checked")
 
 
 @dataclass(frozen=True)
@@ -95,9 +98,7 @@ def _ambiguous(items: object, inside_repeat: bool) -> str | None:
 
 
 def pattern_problem(pattern: str) -> str | None:
-    """Why `pattern` cannot be an exclusion pattern, or None."""
-    if len(pattern) > MAX_PATTERN:
-        return f"pattern is {len(pattern)} characters long; the limit is {MAX_PATTERN}"
+    """Why `pattern` cannot be an exclusion pattern, or None (its length is the schema's to say)."""
     try:
         parsed = _sre_parse.parse(pattern)
         regex.compile(pattern)
@@ -111,32 +112,43 @@ def pattern_problem(pattern: str) -> str | None:
 
 
 def load_exclusions(path: Path) -> tuple[tuple[Exclusion, ...], list[Problem]]:
-    """Read the exclusions file; a missing file means no exclusions. Every mistake is a located
-    problem, and an entry with a mistake is left out."""
-    rules, items = read_rules(path, "exclusions", "exclusions", WORDS)
+    """Read the exclusions file (its shape checked by schema/exclusions.schema.json); a missing
+    file means no exclusions. Every mistake is a located problem, and an entry with a mistake is
+    left out."""
+    rules, items = read_rules(path, "exclusions", "exclusions", WORDS, _explain)
     found: list[Exclusion] = []
     for index, item in items:
-        where = rules.at("exclusions", index)
         before = len(rules.problems)
-        check_keys(rules, "exclusions", index, item, FIELDS, WORDS)
-        url, pattern = item.get("url"), item.get("pattern")
-        compiled = None
-        if (url is None) == (pattern is None):
-            rules.problem(where, "an exclusion needs exactly one of 'url' or 'pattern'")
-        elif url is not None and (not isinstance(url, str) or url_problem(url)):
-            detail = url_problem(url) if isinstance(url, str) else "url must be a string"
-            rules.problem(rules.at("exclusions", index, "url"), f"url: {detail}")
-        elif pattern is not None:
-            problem = pattern_problem(pattern) if isinstance(pattern, str) else "pattern must be a string"
+        url, pattern, compiled = item.get("url"), item.get("pattern"), None
+        if isinstance(url, str) and rules.sound("exclusions", index, "url") and url_problem(url):
+            rules.problem(rules.at("exclusions", index, "url"), f"url: {url_problem(url)}")
+        if isinstance(pattern, str) and rules.sound("exclusions", index, "pattern"):
+            problem = pattern_problem(pattern)
             if problem:
                 rules.problem(rules.at("exclusions", index, "pattern"), problem)
             else:
                 compiled = regex.compile(pattern)
-        reason, expires = reason_and_expiry(rules, "exclusions", index, item, WORDS,
-                                            "say why the link cannot be checked")
-        if len(rules.problems) == before and reason is not None:
-            found.append(Exclusion(reason, rules.shown, where, url, compiled, expires))
+        reason, expires = reason_and_expiry(rules, index, item)
+        if len(rules.problems) == before and rules.sound("exclusions", index):
+            found.append(Exclusion(reason, rules.shown, rules.at("exclusions", index), url, compiled, expires))
     return tuple(found), rules.sorted_problems()
+
+
+def _explain(found: FileError) -> Said | None:
+    """A schema error about an exclusion's url or pattern, in the exclusions' words."""
+    path = found.path
+    if len(path) == 2 and found.keyword == "oneOf":
+        # Said when both or neither are written (an empty value counts as not written); a url or
+        # pattern of the wrong type, or a rule that is not a mapping, has a message of its own.
+        item = found.value
+        if not isinstance(item, dict) or (item.get("url") is None) != (item.get("pattern") is None):
+            return []
+        return [(found.at(*path), "an exclusion needs exactly one of 'url' or 'pattern'")]
+    if len(path) == 3 and path[2] in ("url", "pattern"):
+        if found.keyword == "maxLength":
+            return [(found.at(*path), f"pattern is {len(found.value)} characters long; the limit is {found.limit}")]
+        return [(found.at(*path), "url: url must be a string" if path[2] == "url" else "pattern must be a string")]
+    return None
 
 
 def expired_problems(exclusions: tuple[Exclusion, ...], today: dt.date) -> list[Problem]:

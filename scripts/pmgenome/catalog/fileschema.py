@@ -1,5 +1,6 @@
-"""Catalog files other than entries (taxonomy.yaml, picks.yaml) checked by their JSON Schema, as
-entries are, each error said in the file's own words where it was written.
+"""Catalog files other than entries (taxonomy.yaml, picks.yaml, exclusions.yaml, hosts.yaml)
+checked by their JSON Schema, as entries are, each error said in the file's own words where it
+was written.
 
 A file's loader supplies the schema's name (schema/<name>.schema.json) and an explainer: a
 function from one schema error to the (where, message) pairs a contributor reads (none when
@@ -51,6 +52,13 @@ class FileError:
         """The rule's own value: the required names, the type expected..."""
         return self.error.validator_value
 
+    @property
+    def about(self) -> tuple[Any, ...]:
+        """The path of the part at fault: a key's own, when its name broke the rule (propertyNames)."""
+        if "propertyNames" in self.error.schema_path:
+            return (*self.path, self.value)
+        return self.path
+
     def at(self, *path: Any) -> Location:
         """Where the value at `path` is written (its key's place when it has no value), else the
         nearest enclosing part's."""
@@ -98,16 +106,25 @@ def as_json(value: Any) -> Any:
     return value
 
 
+def schema_errors(document: Document, name: str) -> list[FileError]:
+    """Every way the document breaks its schema, in the order of the parts they are about."""
+    errors = _validator(name).iter_errors(as_json(document.value))
+    return [FileError(error, document) for error in sorted(errors, key=lambda e: [str(p) for p in e.path])]
+
+
+def said(errors: list[FileError], explain: Explainer, shown: str, rule: str) -> list[Problem]:
+    """The errors as located problems in the file's words, each said once."""
+    found: dict[tuple[int, int, str], None] = {}
+    for error in errors:
+        said_here = explain(error)
+        for where, message in _generic(error) if said_here is None else said_here:
+            found.setdefault((where.line, where.col, message), None)
+    return [Problem(shown, line, col, message, rule) for line, col, message in found]
+
+
 def schema_problems(document: Document, name: str, explain: Explainer, shown: str, rule: str) -> list[Problem]:
     """Every way the document breaks its schema, as located problems in the file's words."""
-    said: dict[tuple[int, int, str], None] = {}
-    errors = sorted(_validator(name).iter_errors(as_json(document.value)), key=lambda e: [str(p) for p in e.path])
-    for error in errors:
-        found = FileError(error, document)
-        said_here = explain(found)
-        for where, message in _generic(found) if said_here is None else said_here:
-            said.setdefault((where.line, where.col, message), None)
-    return [Problem(shown, line, col, message, rule) for line, col, message in said]
+    return said(schema_errors(document, name), explain, shown, rule)
 
 
 def _generic(found: FileError) -> Said:

@@ -15,36 +15,28 @@ hosts:
 ```
 
 lychee's per-host settings are the model: a few named knobs per host, not a list of regular
-expressions.
+expressions. The file's shape (names, ranges, one-line header values) is schema/hosts.schema.json's
+to check (through catalog/rulefile); what a schema cannot say is checked here: one rule per host,
+header names the client keeps whatever their case, header values in ASCII.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pmgenome.catalog.fileschema import FileError, Said, file_schema
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.rulefile import (
-    RuleFile,
-    Wording,
-    check_keys,
-    read_rules,
-    reason_and_expiry,
-)
+from pmgenome.catalog.rulefile import RuleFile, Wording, read_rules, reason_and_expiry
 from pmgenome.catalog.yamlload import Location
 from pmgenome.net.limits import HostLimits
-from pmgenome.text.clean import first_control
 
-SETTINGS = ("concurrency", "min_interval", "accept", "headers")
-FIELDS = ("host", "reason", "expires", *SETTINGS)
-WORDS = Wording("the hosts file", "host rules", "a host rule", "a mapping with host, reason and settings")
-_HOST = re.compile(r"(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
-_DECIMAL = re.compile(r"[0-9]{1,3}\.[0-9]{1,3}")
-_HEADER_NAME = re.compile(r"[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}")
+WORDS = Wording("the hosts file", "host rules", "a host rule", "a mapping with host, reason and settings",
+                "say why this host needs it, and when it was last seen to")
+_NEEDS_HOST = "a host rule needs 'host': a host name in lower case, like www.example.com or *.example.com"
 # Headers the client must set itself: framing, the target, and what would change whose request it is.
 RESERVED_HEADERS = frozenset({"host", "content-length", "transfer-encoding", "connection", "upgrade",
                               "te", "trailer", "proxy-authorization", "cookie", "authorization"})
@@ -114,95 +106,100 @@ class HostPolicies(HostRules):
         return dict(rule.headers or {}) if rule else {}
 
 
-def _number(rules: RuleFile, index: int, item: dict[str, Any], name: str, low: float, high: float,
-            whole: bool) -> float | None:
-    value = item.get(name)
-    if value is None:
-        return None
-    if not whole and isinstance(value, str) and _DECIMAL.fullmatch(value):
-        value = float(value)  # the loader keeps decimals as written
-    kind = int if whole else (int, float)
-    if isinstance(value, bool) or not isinstance(value, kind) or not low <= value <= high:
-        what = "a whole number" if whole else "a number of seconds"
-        rules.problem(rules.at("hosts", index, name), f"{name} must be {what} from {low:g} to {high:g}")
-        return None
-    return value
-
-
-def _accept(rules: RuleFile, index: int, item: dict[str, Any]) -> frozenset[int]:
-    value = item.get("accept")
-    if value is None:
-        return frozenset()
-    if not isinstance(value, tuple) or not value or not all(
-            isinstance(code, int) and not isinstance(code, bool) and 100 <= code <= 999 for code in value):
-        rules.problem(rules.at("hosts", index, "accept"), "accept must be a list of HTTP statuses, like [403, 999]")
-        return frozenset()
-    return frozenset(value)
-
-
 def _headers(rules: RuleFile, index: int, item: dict[str, Any]) -> dict[str, str] | None:
+    """The rule's headers; the schema has checked the names' shape and the values' length and
+    lines, and what it cannot say is checked here: names the client keeps (in any case), and
+    values that are not ASCII."""
     value = item.get("headers")
-    if value is None:
-        return None
-    if not isinstance(value, dict) or not value:
-        rules.problem(rules.at("hosts", index, "headers"), "headers must be a mapping of header names to values")
+    if not isinstance(value, dict):
         return None
     found = {}
     for name, text in value.items():
-        where = rules.key_at("hosts", index, "headers", name)
-        if not isinstance(name, str) or not _HEADER_NAME.fullmatch(name):
-            rules.problem(where, f"not a header name: {name!r}")
-        elif name.lower() in RESERVED_HEADERS:
-            rules.problem(where, f"the header {name} cannot be set here: the client sets it, or it would carry "
-                                 "credentials in a public file")
-        elif not isinstance(text, str) or first_control(text, allowed="\t") or len(text) > 1000:
-            rules.problem(rules.at("hosts", index, "headers", name),
-                          f"the value of {name} must be one line of text, at most 1000 characters")
+        if not rules.sound("hosts", index, "headers", name):
+            continue
+        if name.lower() in RESERVED_HEADERS:
+            rules.problem(rules.key_at("hosts", index, "headers", name),
+                          f"the header {name} cannot be set here: the client sets it, or it would carry "
+                          "credentials in a public file")
         elif not text.isascii():
             # http.client would fail on every request to the host; a header carries bytes, not text.
             char = next(c for c in text if not c.isascii())
+            tip = "; write the language tag, like ja" if name.lower() == "accept-language" else ""
             rules.problem(rules.at("hosts", index, "headers", name),
                           f"the value of {name} must be ASCII: HTTP sends header values as bytes, and "
-                          f"{char!r} (U+{ord(char):04X}) is not one; write the language tag, like ja"
-                          if name.lower() == "accept-language" else
-                          f"the value of {name} must be ASCII: HTTP sends header values as bytes, and "
-                          f"{char!r} (U+{ord(char):04X}) is not one")
+                          f"{char!r} (U+{ord(char):04X}) is not one{tip}")
         else:
             found[name] = text
     return found
 
 
 def load_host_rules(path: Path) -> tuple[tuple[HostRule, ...], list[Problem]]:
-    """Read the hosts file; a missing file means no rules. Every mistake is a located problem,
-    and a rule with a mistake is left out."""
-    rules, items = read_rules(path, "hosts", "hosts", WORDS)
+    """Read the hosts file (its shape checked by schema/hosts.schema.json); a missing file means
+    no rules. Every mistake is a located problem, and a rule with a mistake is left out."""
+    rules, items = read_rules(path, "hosts", "hosts", WORDS, _explain)
     found: list[HostRule] = []
     seen: dict[str, str] = {}
     for index, item in items:
         where = rules.at("hosts", index)
         before = len(rules.problems)
-        check_keys(rules, "hosts", index, item, FIELDS, WORDS)
         host = item.get("host")
-        if not isinstance(host, str) or not _HOST.fullmatch(host):
-            rules.problem(rules.at("hosts", index, "host") if "host" in item else where,
-                          "a host rule needs 'host': a host name in lower case, like www.example.com or "
-                          "*.example.com")
-            host = None
-        elif host in seen:
-            rules.problem(rules.at("hosts", index, "host"), f"{host} already has a rule at {seen[host]}")
-        else:
-            seen[host] = f"line {where.line}"
-        concurrency = _number(rules, index, item, "concurrency", 1, 16, whole=True)
-        interval = _number(rules, index, item, "min_interval", 0, 60, whole=False)
-        accept, headers = _accept(rules, index, item), _headers(rules, index, item)
-        if not any(name in item for name in SETTINGS):
-            rules.problem(where, f"a host rule changes at least one of {', '.join(SETTINGS)}")
-        reason, expires = reason_and_expiry(rules, "hosts", index, item, WORDS,
-                                            "say why this host needs it, and when it was last seen to")
-        if len(rules.problems) == before and host is not None and reason is not None:
-            found.append(HostRule(host, reason, rules.shown, where, int(concurrency) if concurrency else None,
-                                  float(interval) if interval is not None else None, accept, headers, expires))
+        if isinstance(host, str) and rules.sound("hosts", index, "host"):
+            if host in seen:
+                rules.problem(rules.at("hosts", index, "host"), f"{host} already has a rule at {seen[host]}")
+            else:
+                seen[host] = f"line {where.line}"
+        headers = _headers(rules, index, item)
+        reason, expires = reason_and_expiry(rules, index, item)
+        if len(rules.problems) == before and rules.sound("hosts", index):  # the schema held every field's type
+            interval = item.get("min_interval")
+            found.append(HostRule(item["host"], reason, rules.shown, where, item.get("concurrency"),
+                                  None if interval is None else float(interval),  # '1.5': the loader reads no floats
+                                  frozenset(item.get("accept", ())), headers, expires))
     return tuple(found), rules.sorted_problems()
+
+
+def _explain(found: FileError) -> Said | None:
+    """A schema error about a host rule's own fields, in the host rules' words."""
+    path, keyword = found.path, found.keyword
+    if len(path) == 2:
+        if keyword == "required":
+            return [(found.at(*path), _NEEDS_HOST)] if "host" not in found.value else []
+        if keyword == "anyOf":
+            settings = [name for option in found.limit for name in option["required"]]
+            return [(found.at(*path), f"a host rule changes at least one of {', '.join(settings)}")]
+        return None
+    if len(path) < 3:
+        return None
+    name, where = path[2], found.at(*path[:3])
+    if name == "host":
+        return [(where, _NEEDS_HOST)]
+    if name in ("concurrency", "min_interval"):
+        low, high = _bounds(name)
+        what = "a whole number" if name == "concurrency" else "a number of seconds"
+        return [(where, f"{name} must be {what} from {low:g} to {high:g}")]
+    if name == "accept":
+        return [(where, "accept must be a list of HTTP statuses, like [403, 999]")]
+    if name == "headers":
+        if len(path) == 4:
+            return [(found.at(*path), f"the value of {path[3]} must be one line of text, at most "
+                                      f"{_rule_schema()['properties']['headers']['additionalProperties']['maxLength']} "
+                                      "characters")]
+        if "propertyNames" in found.error.schema_path:
+            return [(found.key_at(*found.about), f"not a header name: {found.value!r}")]
+        return [(where, "headers must be a mapping of header names to values")]
+    return None
+
+
+def _rule_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = file_schema("hosts")["$defs"]["rule"]
+    return schema
+
+
+def _bounds(name: str) -> tuple[float, float]:
+    """A number's range, as the schema says it (min_interval's first form is the number)."""
+    spec = _rule_schema()["properties"][name]
+    spec = spec["anyOf"][0] if "anyOf" in spec else spec
+    return spec["minimum"], spec["maximum"]
 
 
 def expired_problems(rules: tuple[HostRule, ...], today: dt.date) -> list[Problem]:
