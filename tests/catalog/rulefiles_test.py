@@ -233,3 +233,15 @@ def test_a_dangling_link_is_refused_not_taken_for_no_file(catalog_dir: CatalogDi
     assert [str(p) for p in load(catalog_dir.root / name)[1]] == [
         f"catalog/{name}:1:1: is a symbolic link; catalog files must be plain files in the repository "
         "(links are not followed)"]
+
+
+def test_an_empty_pattern_is_refused_as_it_would_exclude_every_link(catalog_dir: CatalogDir) -> None:
+    # '' is found in every URL: the one rule would silently switch the link check off.
+    exclusions, problems = load_exclusions(catalog_dir.write("exclusions.yaml", """\
+        exclusions:
+          - pattern: ''
+            reason: a slip of the keyboard
+        """))
+    assert exclusions == () and [str(p) for p in problems] == [
+        "catalog/exclusions.yaml:2:14: pattern is empty, which every URL matches; write the part of the URLs to "
+        "leave out, or remove the rule"]

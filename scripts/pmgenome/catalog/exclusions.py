@@ -147,6 +147,9 @@ def _explain(found: FileError) -> Said | None:
     if len(path) == 3 and path[2] in ("url", "pattern"):
         if found.keyword == "maxLength":
             return [(found.at(*path), f"pattern is {len(found.value)} characters long; the limit is {found.limit}")]
+        if found.keyword == "minLength":  # '' is found in every URL: it would exclude the whole catalog
+            return [(found.at(*path), "pattern is empty, which every URL matches; write the part of the URLs "
+                     "to leave out, or remove the rule")]
         return [(found.at(*path), "url: url must be a string" if path[2] == "url" else "pattern must be a string")]
     return None
 
