@@ -15,6 +15,7 @@ from pmgenome.catalog.files import entry_files, read_yaml
 from pmgenome.catalog.model import (
     ID_PATTERN,
     PICKS_FILE,
+    SHAPES_FILE,
     RESERVED_IDS,
     TAXONOMY_FILE,
     Catalog,
@@ -24,6 +25,7 @@ from pmgenome.catalog.model import (
 )
 from pmgenome.catalog.picks import load_picks
 from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.shapes import load_shapes
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.yamlload import Location
 from pmgenome.text.paths import display_path
@@ -95,4 +97,6 @@ def _load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         if entry is not None:
             entries.append(entry)
     entries.sort(key=lambda entry: (list(Kind).index(entry.kind), entry.id))
-    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons), problems
+    shapes, shape_problems = load_shapes(root / SHAPES_FILE, taxonomy)
+    problems += shape_problems
+    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons, shapes), problems

@@ -25,6 +25,7 @@ PICKS_FILE = "picks.yaml"
 EXCLUSIONS_FILE = "exclusions.yaml"
 HOSTS_FILE = "hosts.yaml"
 ENRICHMENT_FILE = "enrichment.json"
+SHAPES_FILE = "shapes.yaml"
 GROUPS = ("segments", "skills", "levels", "backgrounds")
 # The field's common terms and their abbreviations (product-market fit, PMF): not a group of
 # ids that entries use, only words that search should understand.
@@ -235,6 +236,23 @@ class Taxonomy:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """A named T shape (shapes.yaml): the level it expects on each skill, and the model it comes from."""
+
+    id: str
+    name: str
+    description: str
+    segments: tuple[str, ...]  # the company flavours it belongs to; two or more: it crosses them
+    model: str  # the published model of PM shapes it comes from, its author and address
+    author: str
+    url: str
+    ratings: tuple[tuple[str, int], ...]  # (skill, 0-3) in taxonomy order; a skill left out expects 0
+
+    def expected(self, skill: str) -> int:
+        return dict(self.ratings).get(skill, 0)
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     entries: tuple[Entry, ...]
@@ -243,6 +261,7 @@ class Catalog:
     picks_locations: Mapping[Path_, Location] = field(default_factory=dict, repr=False)
     # Why each pick is there, by (segment, kind, entry id): one line for readers.
     pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
+    shapes: tuple[Shape, ...] = ()  # in the order of shapes.yaml
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
