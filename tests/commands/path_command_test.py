@@ -130,6 +130,8 @@ def test_json_plan_with_a_place(capsys, root):
              "expected": 3, "grown_by": ["gtm-basics", "gtm-course"]},
         ],
         "compare": None,
+        "shape": None,  # no skill rated: no shape
+        "neighbours": [],
     }
 
 

@@ -69,6 +69,11 @@ SENTENCES: Mapping[str, str] = {
     "document_title": "Your plan for this month",
     "t_title": "Your T",
     "notes_title": "Notes",
+    # The reader's named shape (plan/shapes.py) and its neighbours.
+    "shape_title": "Your shape",
+    "shape": "Your ratings sit nearest the {shape} shape ({distance} away), from {model} by {author}.",
+    "towards": "To move towards {shape} ({distance} away), grow these skills: {skills}.",
+    "towards_none": "To move towards {shape} ({distance} away): nothing you rated is below what it expects.",
     "picture_title": "Your T: {who}",
     "picture_description": "Cells filled by your rating (a third per level), a dashed line at the level the "
                            "company expects, + where the plan grows a skill.",
