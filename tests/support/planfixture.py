@@ -98,7 +98,22 @@ def entry_fields():
     })
 
 
-def random_catalog(taxonomy, fields, picks) -> Catalog:
+def random_shapes(taxonomy, levels) -> tuple:
+    """Named shapes from draws of one level per skill (0 leaves a skill out); ids sort apart from
+    their position, and equal draws make ties, so ties are broken by id."""
+    from pmgenome.catalog.model import Shape
+
+    skills, segments = taxonomy.ids("skills"), taxonomy.ids("segments")
+    shapes = []
+    for index, drawn in enumerate(levels):
+        ratings = tuple((skill, level) for skill, level in zip(skills, drawn) if level)
+        shapes.append(Shape(f"s{(index * 5) % 11:02d}", f"Shape {index}", "One.\nTwo.",
+                            (segments[index % len(segments)],), "A model", "Someone", "https://example.com/m",
+                            ratings))
+    return tuple(shapes)
+
+
+def random_catalog(taxonomy, fields, picks, shape_levels=()) -> Catalog:
     """A catalog in memory from `entry_fields` draws: ids sort apart from their position, so ties
     are broken by id and not by order."""
     from pmgenome.catalog.model import Entry
@@ -115,7 +130,7 @@ def random_catalog(taxonomy, fields, picks) -> Catalog:
             continue
         entries.append(Entry(entry_id, item["kind"], Path(f"{entry_id}.yaml"), values))
     picked = {"b2b": {Kind.ARTICLE: tuple(f"e{i:02d}" for i in picks)}}
-    return Catalog(Path("."), tuple(entries), taxonomy, picked)
+    return Catalog(Path("."), tuple(entries), taxonomy, picked, shapes=random_shapes(taxonomy, shape_levels))
 
 
 def random_answers(taxonomy, data):
@@ -178,7 +193,10 @@ def with_object_property_ids(catalog: Catalog) -> Catalog:
         entries.append(replace(entry, id=_renamed("entries", [entry.id])[0], fields=fields))
     picks = {_renamed("segments", [segment])[0]: {kind: _renamed("entries", ids) for kind, ids in by_kind.items()}
              for segment, by_kind in catalog.picks.items()}
-    return Catalog(catalog.root, tuple(entries), renamed_taxonomy, picks)
+    shapes = tuple(replace(shape, segments=_renamed("segments", shape.segments),
+                           ratings=tuple((_renamed("skills", [skill])[0], level) for skill, level in shape.ratings))
+                   for shape in catalog.shapes)
+    return Catalog(catalog.root, tuple(entries), renamed_taxonomy, picks, shapes=shapes)
 
 
 def answers_with_object_property_ids(answers):

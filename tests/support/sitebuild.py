@@ -19,9 +19,10 @@ LINK_RESULTS = REPO / "tests" / "fixtures" / "site" / "link-results.json"
 
 
 def fixture_catalog(dest: Path) -> Path:
-    """A copy of the site fixture catalog, with the shipped vocabulary, at `dest`."""
+    """A copy of the site fixture catalog, with the shipped vocabulary and named shapes, at `dest`."""
     shutil.copytree(FIXTURE_CATALOG, dest)
     shutil.copy(REPO / "catalog" / "taxonomy.yaml", dest / "taxonomy.yaml")
+    shutil.copy(REPO / "catalog" / "shapes.yaml", dest / "shapes.yaml")
     return dest
 
 

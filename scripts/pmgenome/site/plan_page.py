@@ -60,6 +60,8 @@ PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
     "go": "Go to the resource",
     "done": " Done",
     "search": "Search",
+    "shape_none": "Rate yourself on a few skills to see which named T shape is nearest yours.",
+    "shape_source": "Source: ",
 }
 
 
@@ -128,6 +130,8 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
         "segments": [{"id": term.id, "name": term.name, "expects": dict(term.expects)} for term in taxonomy.segments],
         "skills": [{"id": term.id, "name": term.name, "scope": term.scope, "segments": list(term.segments)}
                    for term in taxonomy.skills],
+        "shapes": [{"id": shape.id, "name": shape.name, "segments": list(shape.segments), "model": shape.model,
+                    "author": shape.author, "url": shape.url, "ratings": dict(shape.ratings)} for shape in catalog.shapes],
         "picks": picks,
         "entries": entries,
     }

@@ -9,7 +9,8 @@
  * "words" and "picture", written by the Python side); before the index arrives, from the page's
  * data-loading and data-failed attributes. Ids and skills are never keys of a plain object.
  * Test hooks (kept stable): svg[data-t-profile], [data-skill][data-rating] cells,
- * [data-skill-rating] rating controls, li[data-entry-id] items, a[download].
+ * [data-skill-rating] rating controls, li[data-entry-id] items, a[download], [data-t-shape] and
+ * [data-neighbour] (the named shape and its neighbours).
  */
 (function () {
   "use strict";
@@ -321,6 +322,42 @@
     return section;
   }
 
+  /* The reader's named shape ([data-t-shape]) with its source, and each neighbour ([data-neighbour]):
+   * what to grow towards it and what to read for that. */
+  function shapeSection(plan, done) {
+    const section = element("section", "pmg-path__shape");
+    if (!plan.shape) {
+      section.appendChild(element("p", "pmg-path__empty", page.shape_none));
+      return section;
+    }
+    const shape = plan.shape;
+    section.dataset.tShape = shape.id;
+    section.appendChild(element("h3", "", model.index.words.sentences.shape_title));
+    section.appendChild(element("p", "pmg-path__shape-name", rule.say(model, "shape", { shape: shape.name,
+      distance: shape.distance, model: shape.source.model, author: shape.source.author })));
+    const url = safeUrl(shape.source.url);
+    if (url) {
+      const source = element("a", "pmg-path__source", shape.source.model);
+      source.href = url;
+      source.rel = "noopener";
+      const line = element("p", "pmg-path__shape-source", page.shape_source);
+      line.appendChild(source);
+      section.appendChild(line);
+    }
+    plan.neighbours.forEach(function (neighbour) {
+      const part = element("div", "pmg-path__neighbour");
+      part.dataset.neighbour = neighbour.id;
+      part.appendChild(element("p", "", rule.towards(model, neighbour)));
+      if (neighbour.items.length) {
+        const list = element("ol", "pmg-cards pmg-path__items");
+        neighbour.items.forEach(function (found) { list.appendChild(item(found, done)); });
+        part.appendChild(list);
+      }
+      section.appendChild(part);
+    });
+    return section;
+  }
+
   function notesSection(notes) {
     const section = element("section", "pmg-path__notes");
     section.appendChild(element("h3", "", model.index.words.sentences.notes_title));
@@ -345,7 +382,7 @@
     frame.appendChild(drawT(plan, who, done));
     picture.replaceChildren(frame, key(plan), table(plan, done));
     frame.scrollLeft = left !== null ? left : (frame.scrollWidth - frame.clientWidth) / 2;
-    body.replaceChildren();
+    body.replaceChildren(shapeSection(plan, done));
     const sentences = model.index.words.sentences;
     rule.parts(plan).forEach(function (pair) { body.appendChild(part(pair[0], model.index.words.titles[pair[0]], pair[1], done)); });
     const comparison = plan.compare;
