@@ -73,6 +73,8 @@ SENTENCES: Mapping[str, str] = {
     "shape_title": "Your shape",
     "shape": "Your ratings sit nearest the {shape} shape ({distance} away), from {model} by {author}.",
     "towards": "To move towards {shape} ({distance} away), grow these skills: {skills}.",
+    "shape_picture": "The {shape} T",
+    "shape_picture_description": "Each cell filled to the level the shape expects, a third per level.",
     "towards_none": "To move towards {shape} ({distance} away): nothing you rated is below what it expects.",
     "picture_title": "Your T: {who}",
     "picture_description": "Cells filled by your rating (a third per level), a dashed line at the level the "

@@ -26,6 +26,7 @@ from pmgenome.site import (
     opml,
     plan_page,
     segment_api,
+    shapes_page,
     whatsnew,
 )
 from pmgenome.site.context import GeneratedPage, SiteContext
@@ -300,6 +301,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     whatsnew.build_whats_new,
     build_api,
     plan_page.build_plan_page,
+    shapes_page.build_shapes_page,
     events.build_events,
 )
 
