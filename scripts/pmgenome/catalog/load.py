@@ -24,6 +24,7 @@ from pmgenome.catalog.model import (
     Taxonomy,
 )
 from pmgenome.catalog.picks import load_picks
+from pmgenome.catalog.people import load_people, people_folder
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.shapes import load_shapes
 from pmgenome.catalog.taxonomy import load_taxonomy
@@ -99,4 +100,6 @@ def _load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     entries.sort(key=lambda entry: (list(Kind).index(entry.kind), entry.id))
     shapes, shape_problems = load_shapes(root / SHAPES_FILE, taxonomy)
     problems += shape_problems
-    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons, shapes), problems
+    people, people_problems = load_people(people_folder(root), taxonomy)
+    problems += people_problems
+    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons, shapes, people), problems

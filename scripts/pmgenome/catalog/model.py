@@ -26,6 +26,8 @@ EXCLUSIONS_FILE = "exclusions.yaml"
 HOSTS_FILE = "hosts.yaml"
 ENRICHMENT_FILE = "enrichment.json"
 SHAPES_FILE = "shapes.yaml"
+# The opt-in people directory, one file per GitHub handle, beside the catalog folder (not in it).
+PEOPLE_FOLDER = ("community", "people")
 GROUPS = ("segments", "skills", "levels", "backgrounds")
 # The field's common terms and their abbreviations (product-market fit, PMF): not a group of
 # ids that entries use, only words that search should understand.
@@ -253,6 +255,20 @@ class Shape:
 
 
 @dataclass(frozen=True)
+class Person:
+    """One opt-in entry of the people directory (community/people/<github>.yaml): no contact field."""
+
+    github: str
+    name: str
+    can_teach: tuple[str, ...]  # skill ids, in taxonomy order
+    learning: tuple[str, ...]
+    city: str | None
+    country: str | None  # two-letter code
+    online: bool
+    languages: tuple[str, ...]  # two-letter codes
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     entries: tuple[Entry, ...]
@@ -262,6 +278,7 @@ class Catalog:
     # Why each pick is there, by (segment, kind, entry id): one line for readers.
     pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
     shapes: tuple[Shape, ...] = ()  # in the order of shapes.yaml
+    people: tuple[Person, ...] = ()  # by handle, case-insensitively
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
