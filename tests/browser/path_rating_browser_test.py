@@ -283,3 +283,16 @@ def test_the_page_names_the_nearest_shape_and_its_neighbours_as_the_cli_does(pag
         other["id"] for other in plan["neighbours"]]
     assert neighbours.evaluate_all("found => found.map(one => one.querySelectorAll('[data-entry-id]').length)") == [
         len(other["items"]) for other in plan["neighbours"]]
+
+
+def test_a_person_who_can_teach_a_gap_shows_linked_to_github_only(page, base_url, catalog) -> None:  # noqa: F811
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:3")
+    assert page.locator("[data-person]").count() == 0  # no gap they teach
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=go-to-market:0,discovery:1")
+    plan = cli_plan(catalog, **ANSWERS, ratings="go-to-market=0,discovery=1")
+    assert [person["github"] for person in plan["people"]] == ["mentor-gtm"]
+    person = page.locator('[data-person="mentor-gtm"]')
+    assert person.locator("a").get_attribute("href") == "https://github.com/mentor-gtm"
+    assert person.locator("a").count() == 1
+    # The name is text, never markup.
+    assert person.text_content() == "Ada <b>Seller</b> can teach Go-to-market and sales (London, GB, online)."

@@ -113,7 +113,24 @@ def random_shapes(taxonomy, levels) -> tuple:
     return tuple(shapes)
 
 
-def random_catalog(taxonomy, fields, picks, shape_levels=()) -> Catalog:
+def random_people(taxonomy, draws) -> tuple:
+    """People from draws of (skill positions, city, online); handles mix cases and sort apart from
+    their position, so the order by handle is tested too."""
+    from pmgenome.catalog.model import Person
+
+    skills = taxonomy.ids("skills")
+    people = []
+    for index, (positions, city, online) in enumerate(draws):
+        handle = f"{'pP'[index % 2]}{(index * 3) % 11}"
+        if any(person.github.lower() == handle.lower() for person in people):
+            continue
+        country = {"London": "GB", "Berlin": "DE"}.get(city or "")
+        people.append(Person(handle, f"Person {index}", tuple(skills[i] for i in sorted(positions)), (), city, country,
+                             online, ("en",)))
+    return tuple(people)
+
+
+def random_catalog(taxonomy, fields, picks, shape_levels=(), people=()) -> Catalog:
     """A catalog in memory from `entry_fields` draws: ids sort apart from their position, so ties
     are broken by id and not by order."""
     from pmgenome.catalog.model import Entry
@@ -130,7 +147,8 @@ def random_catalog(taxonomy, fields, picks, shape_levels=()) -> Catalog:
             continue
         entries.append(Entry(entry_id, item["kind"], Path(f"{entry_id}.yaml"), values))
     picked = {"b2b": {Kind.ARTICLE: tuple(f"e{i:02d}" for i in picks)}}
-    return Catalog(Path("."), tuple(entries), taxonomy, picked, shapes=random_shapes(taxonomy, shape_levels))
+    return Catalog(Path("."), tuple(entries), taxonomy, picked, shapes=random_shapes(taxonomy, shape_levels),
+                   people=random_people(taxonomy, people))
 
 
 def random_answers(taxonomy, data):
@@ -196,7 +214,8 @@ def with_object_property_ids(catalog: Catalog) -> Catalog:
     shapes = tuple(replace(shape, segments=_renamed("segments", shape.segments),
                            ratings=tuple((_renamed("skills", [skill])[0], level) for skill, level in shape.ratings))
                    for shape in catalog.shapes)
-    return Catalog(catalog.root, tuple(entries), renamed_taxonomy, picks, shapes=shapes)
+    people = tuple(replace(person, can_teach=_renamed("skills", person.can_teach)) for person in catalog.people)
+    return Catalog(catalog.root, tuple(entries), renamed_taxonomy, picks, shapes=shapes, people=people)
 
 
 def answers_with_object_property_ids(answers):

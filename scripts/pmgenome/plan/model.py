@@ -87,6 +87,18 @@ class Neighbour:
 
 
 @dataclass(frozen=True)
+class Peer:
+    """Someone in the people directory who can teach some of the reader's gaps."""
+
+    github: str
+    name: str
+    teaches: tuple[tuple[str, str], ...]  # (skill id, its name): the reader's gaps they teach, weakest first
+    city: str | None
+    country: str | None
+    online: bool
+
+
+@dataclass(frozen=True)
 class Plan:
     answers: Answers
     deepen: tuple[PlanItem, ...]
@@ -100,6 +112,7 @@ class Plan:
     comparison: Comparison | None = None
     shape: ShapeFit | None = None  # None: the reader rated no skill
     neighbours: tuple[Neighbour, ...] = ()
+    people: tuple[Peer, ...] = ()  # who can teach the reader's gaps (plan/peers.py)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -156,4 +169,7 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
             "source": {"model": plan.shape.model, "author": plan.shape.author, "url": plan.shape.url}},
         "neighbours": [{"id": other.id, "name": other.name, "distance": other.distance, "grow": [{"skill": skill, "name": name} for skill, name in other.grow],
                         "items": [item_as_dict(value) for value in other.items]} for other in plan.neighbours],
+        "people": [{"github": peer.github, "name": peer.name,
+                    "teaches": [{"skill": skill, "name": name} for skill, name in peer.teaches],
+                    "city": peer.city, "country": peer.country, "online": peer.online} for peer in plan.people],
     }

@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.answers import Answers, Goal
-from pmgenome.plan.model import Comparison, MeetupPick, Neighbour, Plan, PlanItem, ShapeFit, SkillRow
+from pmgenome.plan.model import Comparison, MeetupPick, Neighbour, Peer, Plan, PlanItem, ShapeFit, SkillRow
+from pmgenome.plan.peers import teachers
 from pmgenome.plan.names import Names
 from pmgenome.plan.rule import (
     BROAD_FIRST_COUNTS,
@@ -108,8 +109,12 @@ class Planner:
         comparison = self._compare(answers, who, grown, taken) if answers.compare else None
         used = taken | {found.id for found in grown} | {found.id for found in (comparison.items if comparison else ())}
         shape, neighbours = self._shape(answers, used)
+        skills = self.catalog.taxonomy.ids("skills")
+        people = tuple(Peer(person.github, person.name, tuple((skill, self.names("skills", skill)) for skill in taught),
+                            person.city, person.country, person.online)
+                       for person, taught in teachers(dict(answers.ratings), answers.place, self.catalog.people, skills))
         return Plan(answers, tuple(reading[Part.DEEPEN]), tuple(reading[Part.BROADEN]), course, meetups.items,
-                    tuple(notes), meetups.notes, tuple(habits), profile, comparison, shape, neighbours)
+                    tuple(notes), meetups.notes, tuple(habits), profile, comparison, shape, neighbours, people)
 
     def meetups(self, answers: Answers) -> MeetupPick:
         """The meetups part alone; it depends on stage, company segments and place only."""

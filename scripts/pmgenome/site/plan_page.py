@@ -62,6 +62,9 @@ PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
     "search": "Search",
     "shape_none": "Rate yourself on a few skills to see which named T shape is nearest yours.",
     "shape_source": "Source: ",
+    "people_title": "People who can teach your gaps",
+    "people_teaches": " can teach {skills} ({where}).",
+    "people_online": "online",
 }
 
 
@@ -132,6 +135,9 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
                    for term in taxonomy.skills],
         "shapes": [{"id": shape.id, "name": shape.name, "segments": list(shape.segments), "model": shape.model,
                     "author": shape.author, "url": shape.url, "ratings": dict(shape.ratings)} for shape in catalog.shapes],
+        "people": [{"github": person.github, "name": person.name, "can_teach": list(person.can_teach),
+                    "city": person.city, "country": person.country, "online": person.online}
+                   for person in catalog.people],
         "picks": picks,
         "entries": entries,
     }

@@ -10,7 +10,7 @@
  * data-loading and data-failed attributes. Ids and skills are never keys of a plain object.
  * Test hooks (kept stable): svg[data-t-profile], [data-skill][data-rating] cells,
  * [data-skill-rating] rating controls, li[data-entry-id] items, a[download], [data-t-shape] and
- * [data-neighbour] (the named shape and its neighbours).
+ * [data-neighbour] (the named shape and its neighbours), [data-person] (people who can teach a gap).
  */
 (function () {
   "use strict";
@@ -358,6 +358,28 @@
     return section;
   }
 
+  /* People of the directory who can teach the reader's gaps ([data-person]), linked to their GitHub
+   * profile only. */
+  function peopleSection(plan) {
+    const section = element("section", "pmg-path__people");
+    section.appendChild(element("h3", "", page.people_title));
+    const list = element("ul", "pmg-rows");
+    plan.people.forEach(function (person) {
+      const li = element("li");
+      li.dataset.person = person.github;
+      const profile = element("a", "", person.name);
+      profile.href = "https://github.com/" + encodeURIComponent(person.github);
+      profile.rel = "noopener";
+      li.appendChild(profile);
+      const where = [person.city, person.country].filter(Boolean).concat(person.online ? [page.people_online] : []);
+      li.appendChild(document.createTextNode(pageSay("people_teaches", {
+        skills: person.teaches.map(function (skill) { return skill.name; }).join(", "), where: where.join(", ") })));
+      list.appendChild(li);
+    });
+    section.appendChild(list);
+    return section;
+  }
+
   function notesSection(notes) {
     const section = element("section", "pmg-path__notes");
     section.appendChild(element("h3", "", model.index.words.sentences.notes_title));
@@ -395,6 +417,7 @@
       section.insertBefore(summary, section.children[1]);
       body.appendChild(section);
     }
+    if (plan.people.length) { body.appendChild(peopleSection(plan)); }
     const notes = plan.notes.concat(comparison ? comparison.notes : []);
     if (notes.length) { body.appendChild(notesSection(notes)); }
     thin.hidden = notes.length === 0;

@@ -92,7 +92,8 @@
       picks: mapOf(index.picks), slots: rule.slots, words: words, access: mapOf(words.access),
       accessPhrases: new Set(words.access_phrases), kinds: mapOf(words.kinds), loads: mapOf(words.loads),
       tParts: mapOf(words.t_parts), markdown: markdownRules(index.markdown),
-      shapes: index.shapes.map(function (shape) { return Object.assign({}, shape, { ratings: mapOf(shape.ratings) }); }) };
+      shapes: index.shapes.map(function (shape) { return Object.assign({}, shape, { ratings: mapOf(shape.ratings) }); }),
+      people: index.people };
   }
 
   function has(list, value) { return list.indexOf(value) !== -1; }
@@ -517,7 +518,7 @@
         ratings: orderedRatings(model, who), compare: answers.compare || null },
       deepen: reading.get("deepen"), broaden: reading.get("broaden"), course: course, habits: habits, meetups: meetups.items,
       notes: notes.concat(meetups.notes), profile: profile,
-      compare: comparison, shape: shaped.shape, neighbours: shaped.neighbours,
+      compare: comparison, shape: shaped.shape, neighbours: shaped.neighbours, people: teachers(model, answers, who),
     };
   }
 
@@ -633,6 +634,37 @@
     const shape = first.shape;
     return { shape: { id: shape.id, name: shape.name, distance: first.distance,
       source: { model: shape.model, author: shape.author, url: shape.url } }, neighbours: neighbours };
+  }
+
+  // --- peers who can teach the reader's gaps (peers.py) ------------------------------------------
+  function nearness(person, place) {
+    if (!place) { return 0; }
+    if (place.online) { return person.online ? 0 : 3; }
+    if (sameCity(place.city, person.city) && (place.country === null || place.country === person.country)) { return 0; }
+    if (place.country && place.country === person.country) { return 1; }
+    return person.online ? 2 : 3;
+  }
+
+  function teachers(model, answers, who) {
+    const gaps = new Map();
+    who.ratings.forEach(function (rating, skill) { if (rating < model.rule.top_rating) { gaps.set(skill, rating); } });
+    const place = answers.place ? parsePlace(answers.place) : null;
+    const found = [];
+    model.people.forEach(function (person) {
+      const taught = person.can_teach.filter(function (skill) { return gaps.has(skill); }).sort(function (a, b) {
+        return gaps.get(a) - gaps.get(b) || model.skillOrder.indexOf(a) - model.skillOrder.indexOf(b);
+      });
+      if (taught.length) {
+        found.push({ key: [gaps.get(taught[0]), nearness(person, place), person.github.toLowerCase()], person: person, taught: taught });
+      }
+    });
+    found.sort(function (a, b) { return a.key[0] - b.key[0] || a.key[1] - b.key[1] || byId(a.key[2], b.key[2]); });
+    return found.slice(0, model.rule.counts.people).map(function (one) {
+      const person = one.person;
+      return { github: person.github, name: person.name,
+        teaches: one.taught.map(function (skill) { return { skill: skill, name: name(model, "skills", skill) }; }),
+        city: person.city, country: person.country, online: person.online };
+    });
   }
 
   /* document.towards: the sentence that leads a neighbour's part. */
