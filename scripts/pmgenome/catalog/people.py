@@ -40,7 +40,7 @@ FIELDS = "github, name, can_teach, learning, city, country, online and languages
 CONTACT = "the directory keeps no contact details (people reach you through your GitHub profile); remove it"
 # Words in a field's name that make it a way to reach someone.
 _CONTACT_KEY = re.compile(r"mail|phone|tel|mobile|whatsapp|telegram|signal|url|web|site|link|twitter|mastodon|"
-                          r"bluesky|discord|slack|skype|calendly|contact|address|social|instagram|facebook|^x$",
+                          r"bluesky|discord|slack|skype|calendly|contact|address|social|instagram|facebook|^x\Z",
                           re.IGNORECASE)
 # Text that is an email or web address, whatever field it is in.
 _CONTACT_TEXT = re.compile(r"[^\s@]+@[^\s@]+\.[^\s@]+|://|\bwww\.|\b[a-z0-9-]+\.(?:com|org|net|io|me|dev|co)\b",
