@@ -26,6 +26,7 @@ from pmgenome.catalog.model import (
 from pmgenome.catalog.picks import load_picks
 from pmgenome.catalog.people import load_people, people_folder
 from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.survey import load_responses, survey_folder
 from pmgenome.catalog.shapes import load_shapes
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.yamlload import Location
@@ -102,4 +103,7 @@ def _load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
     problems += shape_problems
     people, people_problems = load_people(people_folder(root), taxonomy)
     problems += people_problems
-    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons, shapes, people), problems
+    responses, response_problems = load_responses(survey_folder(root), taxonomy)
+    problems += response_problems
+    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons, shapes, people,
+                   responses), problems

@@ -28,6 +28,8 @@ ENRICHMENT_FILE = "enrichment.json"
 SHAPES_FILE = "shapes.yaml"
 # The opt-in people directory, one file per GitHub handle, beside the catalog folder (not in it).
 PEOPLE_FOLDER = ("community", "people")
+# The survey's responses, one file per issue number, beside the catalog folder too.
+SURVEY_FOLDER = ("survey", "responses")
 GROUPS = ("segments", "skills", "levels", "backgrounds")
 # The field's common terms and their abbreviations (product-market fit, PMF): not a group of
 # ids that entries use, only words that search should understand.
@@ -269,6 +271,22 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Response:
+    """One survey response (survey/responses/<issue number>.yaml): answers, never an identity."""
+
+    number: int
+    stage: str
+    background: str
+    company: tuple[str, ...]  # segment ids, in taxonomy order
+    ratings: tuple[tuple[str, int], ...]  # (skill, 0-3) in taxonomy order
+    date: dt.date
+    years: str | None = None
+    company_size: str | None = None
+    industry: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     entries: tuple[Entry, ...]
@@ -279,6 +297,7 @@ class Catalog:
     pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
     shapes: tuple[Shape, ...] = ()  # in the order of shapes.yaml
     people: tuple[Person, ...] = ()  # by handle, case-insensitively
+    responses: tuple[Response, ...] = ()  # the survey's, by number
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

@@ -27,6 +27,7 @@ from pmgenome.site import (
     plan_page,
     segment_api,
     shapes_page,
+    survey_page,
     whatsnew,
 )
 from pmgenome.site.context import GeneratedPage, SiteContext
@@ -302,6 +303,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     build_api,
     plan_page.build_plan_page,
     shapes_page.build_shapes_page,
+    survey_page.build_survey_page,
     events.build_events,
 )
 
