@@ -422,7 +422,20 @@
     if (notes.length) { body.appendChild(notesSection(notes)); }
     thin.hidden = notes.length === 0;
     download.href = "data:text/markdown;charset=utf-8," + encodeURIComponent(rule.markdown(model, plan, done));
+    surveyLink(plan);
     actions.hidden = false;
+  }
+
+  /* "Add your T to the survey": the issue form, its answers field filled from the plan's answers;
+   * only offered once the reader has rated a skill (a response needs one). */
+  function surveyLink(plan) {
+    const link = document.getElementById("pmg-path-survey");
+    if (!link) { return; }
+    const ratings = Object.keys(plan.answers.ratings).map(function (skill) { return skill + "=" + plan.answers.ratings[skill]; });
+    link.hidden = ratings.length === 0;
+    const answers = pageSay("survey_answers", { stage: plan.answers.stage, background: plan.answers.background,
+      company: plan.answers.company.join(", "), ratings: ratings.join(", ") });
+    link.href = link.dataset.surveyForm + "&answers=" + encodeURIComponent(answers);
   }
 
   function show(chosen) {
