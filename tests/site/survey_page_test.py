@@ -56,6 +56,10 @@ def test_twelve_responses_show_the_b2b_figures_and_withhold_the_others():
     assert "Responses: 12." in text
     assert "<th scope=\"col\">B2B (7)</th><th scope=\"col\">B2C (fewer than 5)</th>" in text
     assert 'data-survey-flavour="b2c">Built from fewer than 5 responses: withheld.' in text
+    # B2B's average T is drawn against the T it expects; the withheld flavours have no picture.
+    assert re.findall(r'<title id="([^"]+)">', text) == ["pmg-survey-b2b-title"]
+    assert 'data-skill="go-to-market" data-rating="3" data-expected="3"' in text
+    assert 'data-skill="discovery" data-rating="" data-expected="2"' in text
     # Nothing identifies a respondent: no number, date or handle of a response is published.
     assert "2026-12-01" not in text and '"number"' not in json.dumps(data)
 

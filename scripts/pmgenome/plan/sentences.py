@@ -75,6 +75,9 @@ SENTENCES: Mapping[str, str] = {
     "towards": "To move towards {shape} ({distance} away), grow these skills: {skills}.",
     "shape_picture": "The {shape} T",
     "shape_picture_description": "Each cell filled to the level the shape expects, a third per level.",
+    "survey_picture": "The average T of {flavour} companies",
+    "survey_picture_description": "Each cell filled to the average rating, rounded to a level; a dashed line at the "
+                                  "level the flavour expects.",
     "towards_none": "To move towards {shape} ({distance} away): nothing you rated is below what it expects.",
     "picture_title": "Your T: {who}",
     "picture_description": "Cells filled by your rating (a third per level), a dashed line at the level the "
