@@ -270,7 +270,7 @@ def test_the_grown_mark_has_a_halo_so_it_reads_on_a_shaded_cell(page, base_url, 
     assert page.evaluate("getComputedStyle(document.querySelector('.pmg-t__grown')).stroke") == "rgb(255, 255, 255)"
 
 
-def test_the_page_names_the_nearest_shape_and_its_neighbours_as_the_cli_does(page, base_url, catalog) -> None:  # noqa: F811
+def test_the_page_names_the_nearest_shape_and_its_neighbours_as_the_cli_does(page, base_url, catalog) -> None:
     open_plan(page, f"{base_url}path/?{BASE}")
     assert page.locator("[data-t-shape]").count() == 0  # nothing rated: no shape yet
     open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:2,communication:3,go-to-market:0,technical-fluency:3")
@@ -285,7 +285,7 @@ def test_the_page_names_the_nearest_shape_and_its_neighbours_as_the_cli_does(pag
         len(other["items"]) for other in plan["neighbours"]]
 
 
-def test_a_person_who_can_teach_a_gap_shows_linked_to_github_only(page, base_url, catalog) -> None:  # noqa: F811
+def test_a_person_who_can_teach_a_gap_shows_linked_to_github_only(page, base_url, catalog) -> None:
     open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:3")
     assert page.locator("[data-person]").count() == 0  # no gap they teach
     open_plan(page, f"{base_url}path/?{BASE}&ratings=go-to-market:0,discovery:1")

@@ -106,7 +106,7 @@ def random_shapes(taxonomy, levels) -> tuple:
     skills, segments = taxonomy.ids("skills"), taxonomy.ids("segments")
     shapes = []
     for index, drawn in enumerate(levels):
-        ratings = tuple((skill, level) for skill, level in zip(skills, drawn) if level)
+        ratings = tuple((skill, level) for skill, level in zip(skills, drawn, strict=True) if level)
         shapes.append(Shape(f"s{(index * 5) % 11:02d}", f"Shape {index}", "One.\nTwo.",
                             (segments[index % len(segments)],), "A model", "Someone", "https://example.com/m",
                             ratings))

@@ -15,19 +15,19 @@ from pmgenome.catalog.files import entry_files, read_yaml
 from pmgenome.catalog.model import (
     ID_PATTERN,
     PICKS_FILE,
-    SHAPES_FILE,
     RESERVED_IDS,
+    SHAPES_FILE,
     TAXONOMY_FILE,
     Catalog,
     Entry,
     Kind,
     Taxonomy,
 )
-from pmgenome.catalog.picks import load_picks
 from pmgenome.catalog.people import load_people, people_folder
+from pmgenome.catalog.picks import load_picks
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.survey import load_responses, survey_folder
 from pmgenome.catalog.shapes import load_shapes
+from pmgenome.catalog.survey import load_responses, survey_folder
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.yamlload import Location
 from pmgenome.text.paths import display_path

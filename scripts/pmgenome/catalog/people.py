@@ -91,7 +91,7 @@ def _load_person(path: Path, shown: str, taxonomy: Taxonomy) -> tuple[Person | N
                   data.get("online") is True, tuple(data["languages"])), []
 
 
-def _checks(document: Document, data: dict, stem: str, taxonomy: Taxonomy) -> list[tuple[Location, str]]:
+def _checks(document: Document, data: dict[str, Any], stem: str, taxonomy: Taxonomy) -> list[tuple[Location, str]]:
     """What the schema cannot say: the handle is the file's name, the skills are known, where the
     person meets is said, and no text is a contact."""
     def at(*path: Any) -> Location:

@@ -18,8 +18,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.fieldtext import line_break_problem
+from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.fileschema import FileError, Said, schema_problems
 from pmgenome.catalog.model import Shape, Taxonomy
 from pmgenome.catalog.problems import Problem
@@ -73,7 +73,7 @@ def _usable(item: Any) -> bool:
             and isinstance(segments, tuple) and all(isinstance(segment, str) for segment in segments))
 
 
-def _item_problems(document: Document, index: int, item: dict, skills: list[str], segments: list[str],
+def _item_problems(document: Document, index: int, item: dict[str, Any], skills: list[str], segments: list[str],
                    seen: set[str]) -> list[tuple[Location, str]]:
     def at(*path: Any) -> Location:
         return document.values.get(("shapes", index, *path)) or Location(1, 1)

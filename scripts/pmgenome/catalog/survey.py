@@ -73,7 +73,7 @@ def load_responses(folder: Path, taxonomy: Taxonomy) -> tuple[tuple[Response, ..
     return tuple(responses), problems
 
 
-def as_response(number: int, data: dict, taxonomy: Taxonomy) -> Response:
+def as_response(number: int, data: dict[str, Any], taxonomy: Taxonomy) -> Response:
     """A checked response's data as a Response, segments and skills in taxonomy order."""
     ratings = data["ratings"]
     return Response(number, data["stage"], data["background"],
@@ -136,7 +136,7 @@ def _explain(found: FileError) -> Said | None:
     }.get(field)
 
 
-def response_yaml(data: dict) -> str:
+def response_yaml(data: dict[str, Any]) -> str:
     """A response as the YAML file the survey workflow adds: the fields in a fixed order, every text
     value one of the vocabulary's ids or the form's choices, so nothing needs quoting but choices."""
     lines = [f"stage: {data['stage']}", f"background: {data['background']}",

@@ -117,7 +117,8 @@ def format_text(plan: Plan, who: str) -> str:
     shape = plan.shape
     if shape is not None:
         lines += ["", SENTENCES["shape_title"],
-                  "  " + fill("shape", shape=shape.name, distance=shape.distance, model=shape.model, author=shape.author),
+                  "  " + fill("shape", shape=shape.name, distance=shape.distance, model=shape.model,
+                              author=shape.author),
                   f"     {shape.url}"]
         for neighbour in plan.neighbours:
             lines.append("  " + towards(neighbour))

@@ -36,8 +36,8 @@ def run(args: argparse.Namespace) -> int:
         return Exit.USAGE
     try:
         body = args.body.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        tell(f"pmgenome survey: cannot read {display_path(args.body)}: {error}")
+    except (OSError, UnicodeDecodeError) as unreadable:
+        tell(f"pmgenome survey: cannot read {display_path(args.body)}: {unreadable}")
         return Exit.USAGE
     catalog, problems = load_catalog(args.catalog)
     if problems:

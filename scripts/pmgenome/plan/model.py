@@ -167,7 +167,8 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
         "shape": None if plan.shape is None else {
             "id": plan.shape.id, "name": plan.shape.name, "distance": plan.shape.distance,
             "source": {"model": plan.shape.model, "author": plan.shape.author, "url": plan.shape.url}},
-        "neighbours": [{"id": other.id, "name": other.name, "distance": other.distance, "grow": [{"skill": skill, "name": name} for skill, name in other.grow],
+        "neighbours": [{"id": other.id, "name": other.name, "distance": other.distance,
+                        "grow": [{"skill": skill, "name": name} for skill, name in other.grow],
                         "items": [item_as_dict(value) for value in other.items]} for other in plan.neighbours],
         "people": [{"github": peer.github, "name": peer.name,
                     "teaches": [{"skill": skill, "name": name} for skill, name in peer.teaches],

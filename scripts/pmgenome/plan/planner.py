@@ -12,8 +12,8 @@ from dataclasses import replace
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.answers import Answers, Goal
 from pmgenome.plan.model import Comparison, MeetupPick, Neighbour, Peer, Plan, PlanItem, ShapeFit, SkillRow
-from pmgenome.plan.peers import teachers
 from pmgenome.plan.names import Names
+from pmgenome.plan.peers import teachers
 from pmgenome.plan.rule import (
     BROAD_FIRST_COUNTS,
     COMPARE_COUNT,
@@ -112,7 +112,8 @@ class Planner:
         skills = self.catalog.taxonomy.ids("skills")
         people = tuple(Peer(person.github, person.name, tuple((skill, self.names("skills", skill)) for skill in taught),
                             person.city, person.country, person.online)
-                       for person, taught in teachers(dict(answers.ratings), answers.place, self.catalog.people, skills))
+                       for person, taught in teachers(dict(answers.ratings), answers.place, self.catalog.people,
+                                                      skills))
         return Plan(answers, tuple(reading[Part.DEEPEN]), tuple(reading[Part.BROADEN]), course, meetups.items,
                     tuple(notes), meetups.notes, tuple(habits), profile, comparison, shape, neighbours, people)
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from pmgenome.catalog.model import Response, Shape, Taxonomy
 from pmgenome.plan.shapes import nearest
@@ -22,7 +23,7 @@ from pmgenome.plan.withhold import MIN_CELL, Key, Sum, withheld
 VERSION = 1
 
 
-def survey_results(responses: Sequence[Response], taxonomy: Taxonomy, shapes: Sequence[Shape]) -> dict:
+def survey_results(responses: Sequence[Response], taxonomy: Taxonomy, shapes: Sequence[Shape]) -> dict[str, Any]:
     """The published figures as JSON-ready data (api/survey.json); withheld counts are None."""
     shape_of = {}
     for response in responses:
@@ -68,7 +69,8 @@ def survey_results(responses: Sequence[Response], taxonomy: Taxonomy, shapes: Se
                     if open_flavour and len(rated[skill.id]) >= MIN_CELL else None}
                    for skill in taxonomy.skills]
         flavours.append({"segment": term.id, "name": term.name, "responses": shown(("flavour", term.id)),
-                         "shapes": [{"shape": shape, "name": names[shape], "responses": shown(("flavour", term.id, shape))}
+                         "shapes": [{"shape": shape, "name": names[shape],
+                                     "responses": shown(("flavour", term.id, shape))}
                                     for shape in shape_ids],
                          "average": average})
     by_background = [{"background": term.id, "name": term.name, "responses": shown(("background", term.id)),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from pmgenome.catalog.model import Taxonomy
 from pmgenome.catalog.survey import CHOICES
@@ -35,14 +36,14 @@ def sections(body: str) -> dict[str, str]:
     """The issue's fields by label, each answer stripped of its code fence."""
     found: dict[str, str] = {}
     marks = list(_HEADING.finditer(body))
-    for mark, following in zip(marks, [*marks[1:], None]):
+    for mark, following in zip(marks, [*marks[1:], None], strict=True):
         text = body[mark.end():following.start() if following else len(body)].strip()
         text = re.sub(r"\A```[^\n]*\n|\n?```\Z", "", text).strip()
         found.setdefault(mark.group(1), "" if text == NO_RESPONSE else text)
     return found
 
 
-def response_from_issue(body: str, taxonomy: Taxonomy, date: dt.date) -> tuple[dict | None, list[str]]:
+def response_from_issue(body: str, taxonomy: Taxonomy, date: dt.date) -> tuple[dict[str, Any] | None, list[str]]:
     """The response's data from an issue body, or None and every problem found."""
     fields = sections(body.replace("\r\n", "\n"))
     errors: list[str] = []
@@ -71,7 +72,7 @@ def response_from_issue(body: str, taxonomy: Taxonomy, date: dt.date) -> tuple[d
     parsed, problems = parse_answers(taxonomy, stage=raw["stage"], background=raw["background"],
                                      company=raw["company"], ratings=ratings)
     errors += problems
-    data: dict = {}
+    data: dict[str, Any] = {}
     if parsed is not None:
         if not parsed.ratings:
             errors.append("the answers rate no skill; rate at least one")

@@ -145,7 +145,8 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
         "skills": [{"id": term.id, "name": term.name, "scope": term.scope, "segments": list(term.segments)}
                    for term in taxonomy.skills],
         "shapes": [{"id": shape.id, "name": shape.name, "segments": list(shape.segments), "model": shape.model,
-                    "author": shape.author, "url": shape.url, "ratings": dict(shape.ratings)} for shape in catalog.shapes],
+                    "author": shape.author, "url": shape.url, "ratings": dict(shape.ratings)}
+                   for shape in catalog.shapes],
         "people": [{"github": person.github, "name": person.name, "can_teach": list(person.can_teach),
                     "city": person.city, "country": person.country, "online": person.online}
                    for person in catalog.people],
