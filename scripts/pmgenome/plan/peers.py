@@ -18,16 +18,16 @@ from pmgenome.plan.rule import PEOPLE_COUNT, TOP_RATING, same_city
 
 
 def nearness(person: Person, place: Near | None) -> int:
-    """0 nearest: the reader's city, 1 their country, 2 online, 3 elsewhere (all 0 without a place)."""
+    """How near a person is: the first of the steps that holds (the reader's city, their country,
+    online; for an "online" reader only online), or past the last; all equal without a place."""
     if place is None:
         return 0
     if place.online:
-        return 0 if person.online else 3
-    if same_city(place.city, person.city) and (place.country is None or place.country == person.country):
-        return 0
-    if place.country and place.country == person.country:
-        return 1
-    return 2 if person.online else 3
+        steps = [person.online]
+    else:
+        steps = [same_city(place.city, person.city) and (place.country is None or place.country == person.country),
+                 bool(place.country) and place.country == person.country, person.online]
+    return steps.index(True) if True in steps else len(steps)
 
 
 def teachers(ratings: Mapping[str, int], place: Near | None, people: Sequence[Person],

@@ -21,6 +21,7 @@ from pmgenome.catalog.model import Shape
 
 NEIGHBOURS = 2
 GROW_COUNT = 3
+SHAPE_COUNTS = {"neighbours": NEIGHBOURS, "grow": GROW_COUNT}  # what the page's port reads (rule.port_data)
 
 
 def distance(ratings: Mapping[str, int], shape: Shape) -> int:

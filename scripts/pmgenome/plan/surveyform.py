@@ -36,6 +36,8 @@ def sections(body: str) -> dict[str, str]:
     """The issue's fields by label, each answer stripped of its code fence."""
     found: dict[str, str] = {}
     marks = list(_HEADING.finditer(body))
+    if not marks:
+        return found
     for mark, following in zip(marks, [*marks[1:], None], strict=True):
         text = body[mark.end():following.start() if following else len(body)].strip()
         text = re.sub(r"\A```[^\n]*\n|\n?```\Z", "", text).strip()

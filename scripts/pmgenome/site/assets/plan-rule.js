@@ -637,12 +637,14 @@
   }
 
   // --- peers who can teach the reader's gaps (peers.py) ------------------------------------------
+  /* peers.nearness: the first step that holds, or past the last. */
   function nearness(person, place) {
     if (!place) { return 0; }
-    if (place.online) { return person.online ? 0 : 3; }
-    if (sameCity(place.city, person.city) && (place.country === null || place.country === person.country)) { return 0; }
-    if (place.country && place.country === person.country) { return 1; }
-    return person.online ? 2 : 3;
+    const steps = place.online ? [person.online]
+      : [sameCity(place.city, person.city) && (place.country === null || place.country === person.country),
+        Boolean(place.country) && place.country === person.country, person.online];
+    const first = steps.indexOf(true);
+    return first === -1 ? steps.length : first;
   }
 
   function teachers(model, answers, who) {
