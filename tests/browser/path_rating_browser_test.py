@@ -14,7 +14,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-from path_browser_test import LOADING, READY, cli
+from path_browser_test import LOADING, READY, cli, cli_plan
 from pmgenome.plan.document import markdown_text
 
 from tests.support.axe import axe_path
@@ -268,3 +268,31 @@ def test_the_grown_mark_has_a_halo_so_it_reads_on_a_shaded_cell(page, base_url, 
     assert halo[:3] == ["stroke", halo[3], "3px"]
     page.emulate_media(media="print")  # on paper the halo is the paper's white, whatever the scheme
     assert page.evaluate("getComputedStyle(document.querySelector('.pmg-t__grown')).stroke") == "rgb(255, 255, 255)"
+
+
+def test_the_page_names_the_nearest_shape_and_its_neighbours_as_the_cli_does(page, base_url, catalog) -> None:
+    open_plan(page, f"{base_url}path/?{BASE}")
+    assert page.locator("[data-t-shape]").count() == 0  # nothing rated: no shape yet
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=strategy:2,communication:3,go-to-market:0,technical-fluency:3")
+    plan = cli_plan(catalog, **ANSWERS, ratings="strategy=2,communication=3,go-to-market=0,technical-fluency=3")
+    shape = page.locator("[data-t-shape]")
+    assert shape.get_attribute("data-t-shape") == plan["shape"]["id"]
+    assert shape.locator("a.pmg-path__source").get_attribute("href") == plan["shape"]["source"]["url"]
+    neighbours = page.locator("[data-neighbour]")
+    assert neighbours.evaluate_all("found => found.map(one => one.dataset.neighbour)") == [
+        other["id"] for other in plan["neighbours"]]
+    assert neighbours.evaluate_all("found => found.map(one => one.querySelectorAll('[data-entry-id]').length)") == [
+        len(other["items"]) for other in plan["neighbours"]]
+
+
+def test_a_person_who_can_teach_a_gap_shows_linked_to_github_only(page, base_url, catalog) -> None:
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=discovery:3")
+    assert page.locator("[data-person]").count() == 0  # no gap they teach
+    open_plan(page, f"{base_url}path/?{BASE}&ratings=go-to-market:0,discovery:1")
+    plan = cli_plan(catalog, **ANSWERS, ratings="go-to-market=0,discovery=1")
+    assert [person["github"] for person in plan["people"]] == ["mentor-gtm"]
+    person = page.locator('[data-person="mentor-gtm"]')
+    assert person.locator("a").get_attribute("href") == "https://github.com/mentor-gtm"
+    assert person.locator("a").count() == 1
+    # The name is text, never markup.
+    assert person.text_content() == "Ada <b>Seller</b> can teach Go-to-market and sales (London, GB, online)."

@@ -130,6 +130,9 @@ def test_json_plan_with_a_place(capsys, root):
              "expected": 3, "grown_by": ["gtm-basics", "gtm-course"]},
         ],
         "compare": None,
+        "shape": None,  # no skill rated: no shape, and nobody to teach a gap
+        "neighbours": [],
+        "people": [],
     }
 
 

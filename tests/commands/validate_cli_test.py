@@ -149,10 +149,10 @@ def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
         "pmgenome: error: unknown command 'valdate' (did you mean 'validate'?); the commands are validate, schema, "
-        "path, inspect, enrich, new, links")
+        "path, inspect, enrich, new, links, survey")
     assert run_cli("frobnicate", cwd=tmp_path).stderr.splitlines()[-1] == (
         "pmgenome: error: unknown command 'frobnicate'; the commands are validate, schema, path, inspect, enrich, "
-        "new, links")
+        "new, links, survey")
 
 
 def test_a_file_name_cannot_inject_workflow_commands(catalog_dir: CatalogDir, tmp_path: Path) -> None:

@@ -62,7 +62,7 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
     catalog = _catalog(tmp_path)
     index = plan_index(catalog, make_context(catalog))
     assert set(index) == {"version", "rule", "words", "markdown", "picture", "levels", "backgrounds", "segments",
-                          "skills", "picks", "entries"}
+                          "skills", "shapes", "people", "picks", "entries"}
     assert index["version"] == 3 and index["rule"] == rule.port_data() and index["picture"] == GEOMETRY
     assert index["rule"]["weights"] == rule.WEIGHTS
     assert index["words"]["sentences"] == SENTENCES and index["words"]["page"] == PAGE_WORDS
@@ -111,7 +111,8 @@ def test_the_weights_are_the_rules_points_only():
         "SEGMENT_MATCH", "SEGMENT_CONTEXT", "CURATED_PICK", "REPEAT_PENALTY", "PLACE_CITY", "PLACE_COUNTRY",
         "PLACE_ONLINE", "PM_LOAD_WEIGHT", "GAP_STEP", "ACCESS_BARRIER", "BOOK_FOR_COURSE"}
     assert all(rule.WEIGHTS[name] == getattr(rule, name) for name in rule.WEIGHTS if name != "PM_LOAD_WEIGHT")
-    assert rule.port_data()["counts"] == {"deepen_first": [3, 2], "broaden_first": [2, 3], "meetups": 2, "compare": 2}
+    assert rule.port_data()["counts"] == {"deepen_first": [3, 2], "broaden_first": [2, 3], "meetups": 2, "compare": 2,
+                                          "neighbours": 2, "grow": 3, "people": 5}
 
 
 def test_the_page_asks_the_vocabularys_questions_and_ratings_escaped(tmp_path):

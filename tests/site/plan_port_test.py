@@ -67,21 +67,29 @@ def vocabulary(tmp_path_factory):
     return load(make_root(tmp_path_factory.mktemp("vocabulary"))).taxonomy
 
 
+# Named shapes: a level (0-3) for each of the test vocabulary's seven skills; few levels, so ties happen.
+SHAPE_LEVELS = st.lists(st.lists(st.integers(0, 3), min_size=7, max_size=7), max_size=5)
+# People: the skills each can teach (positions in the seven), a city or none, and whether online.
+PEOPLE = st.lists(st.tuples(st.lists(st.integers(0, 6), max_size=3, unique=True),
+                            st.sampled_from([None, "London", "Berlin"]), st.booleans()), max_size=8)
+
+
 @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fields=st.lists(entry_fields(), max_size=30), picks=st.lists(st.integers(0, 30), max_size=3),
-       data=st.data())
-def test_the_port_plans_like_the_python_rule(vocabulary, fields, picks, data):
-    catalog = random_catalog(vocabulary, fields, picks)
+       shapes=SHAPE_LEVELS, people=PEOPLE, data=st.data())
+def test_the_port_plans_like_the_python_rule(vocabulary, fields, picks, shapes, people, data):
+    catalog = random_catalog(vocabulary, fields, picks, shapes, people)
     assert_same(catalog, [random_answers(vocabulary, data) for _ in range(8)])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(fields=st.lists(entry_fields(), min_size=22, max_size=30), picks=st.lists(st.integers(0, 30), max_size=3),
-       data=st.data())
-def test_the_port_plans_like_the_python_rule_when_ids_are_object_properties(vocabulary, fields, picks, data):
+       shapes=SHAPE_LEVELS, people=PEOPLE, data=st.data())
+def test_the_port_plans_like_the_python_rule_when_ids_are_object_properties(vocabulary, fields, picks, shapes, people,
+                                                                            data):
     # Entry ids, skills, segments, backgrounds and levels named like Object.prototype's members
     # (issue 23, item 5): a port that keeps them in plain objects plans differently.
-    catalog = with_object_property_ids(random_catalog(vocabulary, fields, picks + [0, 7]))
+    catalog = with_object_property_ids(random_catalog(vocabulary, fields, picks + [0, 7], shapes, people))
     assert {"constructor", "__proto__"} <= {entry.id for entry in catalog.entries}
     assert set(OBJECT_PROPERTY_IDS["skills"].values()) <= set(catalog.taxonomy.ids("skills"))
     answers = [answers_with_object_property_ids(random_answers(vocabulary, data)) for _ in range(8)]

@@ -84,7 +84,8 @@ def test_every_entry_has_its_page(site: Path, catalog: Catalog) -> None:
 def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     page = soup(site, "resources/b2b-pick-one")
     nav = [(a.get_text(" ", strip=True), a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
-    assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Segments", "../../segments/"),
+    assert nav == [("Home", "../.."), ("Find your path", "../../path/"), ("Types of T", "../../shapes/"),
+                   ("Survey", "../../survey/"), ("Segments", "../../segments/"),
                    ("Articles", "../../articles/"), ("Books", "../../books/"), ("Courses", "../../courses/"),
                    ("Podcasts", "../../podcasts/"), ("Newsletters", "../../newsletters/"), ("Videos", "../../videos/"),
                    ("Meetups", "../../meetups/"), ("Events", "../../events/"), ("Explore", "../../explore/"),
@@ -358,7 +359,7 @@ def test_the_search_index_is_pagefinds_and_skips_the_listings(site: Path) -> Non
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["en"]
     pages = {path.parent.relative_to(site).as_posix() for path in site.rglob("index.html")}
-    left_out = {"explore", "events", "whats-new", *(kind.folder for kind in Kind),
+    left_out = {"explore", "events", "whats-new", "survey", *(kind.folder for kind in Kind),
                 "segments/b2b", "segments/b2c", "segments/technical", "segments/design"}
     assert left_out <= pages
     assert entry["languages"]["en"]["page_count"] == len(pages - left_out)

@@ -98,7 +98,39 @@ def entry_fields():
     })
 
 
-def random_catalog(taxonomy, fields, picks) -> Catalog:
+def random_shapes(taxonomy, levels) -> tuple:
+    """Named shapes from draws of one level per skill (0 leaves a skill out); ids sort apart from
+    their position, and equal draws make ties, so ties are broken by id."""
+    from pmgenome.catalog.model import Shape
+
+    skills, segments = taxonomy.ids("skills"), taxonomy.ids("segments")
+    shapes = []
+    for index, drawn in enumerate(levels):
+        ratings = tuple((skill, level) for skill, level in zip(skills, drawn, strict=True) if level)
+        shapes.append(Shape(f"s{(index * 5) % 11:02d}", f"Shape {index}", "One.\nTwo.",
+                            (segments[index % len(segments)],), "A model", "Someone", "https://example.com/m",
+                            ratings))
+    return tuple(shapes)
+
+
+def random_people(taxonomy, draws) -> tuple:
+    """People from draws of (skill positions, city, online); handles mix cases and sort apart from
+    their position, so the order by handle is tested too."""
+    from pmgenome.catalog.model import Person
+
+    skills = taxonomy.ids("skills")
+    people = []
+    for index, (positions, city, online) in enumerate(draws):
+        handle = f"{'pP'[index % 2]}{(index * 3) % 11}"
+        if any(person.github.lower() == handle.lower() for person in people):
+            continue
+        country = {"London": "GB", "Berlin": "DE"}.get(city or "")
+        people.append(Person(handle, f"Person {index}", tuple(skills[i] for i in sorted(positions)), (), city, country,
+                             online, ("en",)))
+    return tuple(people)
+
+
+def random_catalog(taxonomy, fields, picks, shape_levels=(), people=()) -> Catalog:
     """A catalog in memory from `entry_fields` draws: ids sort apart from their position, so ties
     are broken by id and not by order."""
     from pmgenome.catalog.model import Entry
@@ -115,7 +147,8 @@ def random_catalog(taxonomy, fields, picks) -> Catalog:
             continue
         entries.append(Entry(entry_id, item["kind"], Path(f"{entry_id}.yaml"), values))
     picked = {"b2b": {Kind.ARTICLE: tuple(f"e{i:02d}" for i in picks)}}
-    return Catalog(Path("."), tuple(entries), taxonomy, picked)
+    return Catalog(Path("."), tuple(entries), taxonomy, picked, shapes=random_shapes(taxonomy, shape_levels),
+                   people=random_people(taxonomy, people))
 
 
 def random_answers(taxonomy, data):
@@ -178,7 +211,11 @@ def with_object_property_ids(catalog: Catalog) -> Catalog:
         entries.append(replace(entry, id=_renamed("entries", [entry.id])[0], fields=fields))
     picks = {_renamed("segments", [segment])[0]: {kind: _renamed("entries", ids) for kind, ids in by_kind.items()}
              for segment, by_kind in catalog.picks.items()}
-    return Catalog(catalog.root, tuple(entries), renamed_taxonomy, picks)
+    shapes = tuple(replace(shape, segments=_renamed("segments", shape.segments),
+                           ratings=tuple((_renamed("skills", [skill])[0], level) for skill, level in shape.ratings))
+                   for shape in catalog.shapes)
+    people = tuple(replace(person, can_teach=_renamed("skills", person.can_teach)) for person in catalog.people)
+    return Catalog(catalog.root, tuple(entries), renamed_taxonomy, picks, shapes=shapes, people=people)
 
 
 def answers_with_object_property_ids(answers):

@@ -19,9 +19,12 @@ LINK_RESULTS = REPO / "tests" / "fixtures" / "site" / "link-results.json"
 
 
 def fixture_catalog(dest: Path) -> Path:
-    """A copy of the site fixture catalog, with the shipped vocabulary, at `dest`."""
+    """A copy of the site fixture catalog, with the shipped vocabulary and named shapes, at `dest`,
+    and the fixture people directory beside it."""
     shutil.copytree(FIXTURE_CATALOG, dest)
+    shutil.copytree(REPO / "tests" / "fixtures" / "people", dest.parent / "community" / "people")
     shutil.copy(REPO / "catalog" / "taxonomy.yaml", dest / "taxonomy.yaml")
+    shutil.copy(REPO / "catalog" / "shapes.yaml", dest / "shapes.yaml")
     return dest
 
 

@@ -22,6 +22,7 @@ from pmgenome.catalog.model import (
     HOSTS_FILE,
     KIND_BY_FOLDER,
     PICKS_FILE,
+    SHAPES_FILE,
     TAXONOMY_FILE,
     Kind,
 )
@@ -30,7 +31,7 @@ from pmgenome.text.paths import display_path
 
 # Files at the top of catalog/ that their own loaders read (the vocabulary, the picks, the link
 # checker's exclusions and host rules, the enrichment store).
-CATALOG_FILES = frozenset({TAXONOMY_FILE, PICKS_FILE, EXCLUSIONS_FILE, HOSTS_FILE, ENRICHMENT_FILE})
+CATALOG_FILES = frozenset({TAXONOMY_FILE, PICKS_FILE, EXCLUSIONS_FILE, HOSTS_FILE, ENRICHMENT_FILE, SHAPES_FILE})
 ENTRY_SUFFIX = ".yaml"
 # A folder that is not a kind's is looked into for misplaced entries, this many files at most.
 MAX_STRAY_FILES = 200

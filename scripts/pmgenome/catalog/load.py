@@ -16,14 +16,18 @@ from pmgenome.catalog.model import (
     ID_PATTERN,
     PICKS_FILE,
     RESERVED_IDS,
+    SHAPES_FILE,
     TAXONOMY_FILE,
     Catalog,
     Entry,
     Kind,
     Taxonomy,
 )
+from pmgenome.catalog.people import load_people, people_folder
 from pmgenome.catalog.picks import load_picks
 from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.shapes import load_shapes
+from pmgenome.catalog.survey import load_responses, survey_folder
 from pmgenome.catalog.taxonomy import load_taxonomy
 from pmgenome.catalog.yamlload import Location
 from pmgenome.text.paths import display_path
@@ -95,4 +99,11 @@ def _load_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
         if entry is not None:
             entries.append(entry)
     entries.sort(key=lambda entry: (list(Kind).index(entry.kind), entry.id))
-    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons), problems
+    shapes, shape_problems = load_shapes(root / SHAPES_FILE, taxonomy)
+    problems += shape_problems
+    people, people_problems = load_people(people_folder(root), taxonomy)
+    problems += people_problems
+    responses, response_problems = load_responses(survey_folder(root), taxonomy)
+    problems += response_problems
+    return Catalog(root, tuple(entries), taxonomy, picks, picks_locations, reasons, shapes, people,
+                   responses), problems

@@ -25,6 +25,11 @@ PICKS_FILE = "picks.yaml"
 EXCLUSIONS_FILE = "exclusions.yaml"
 HOSTS_FILE = "hosts.yaml"
 ENRICHMENT_FILE = "enrichment.json"
+SHAPES_FILE = "shapes.yaml"
+# The opt-in people directory, one file per GitHub handle, beside the catalog folder (not in it).
+PEOPLE_FOLDER = ("community", "people")
+# The survey's responses, one file per issue number, beside the catalog folder too.
+SURVEY_FOLDER = ("survey", "responses")
 GROUPS = ("segments", "skills", "levels", "backgrounds")
 # The field's common terms and their abbreviations (product-market fit, PMF): not a group of
 # ids that entries use, only words that search should understand.
@@ -235,6 +240,53 @@ class Taxonomy:
 
 
 @dataclass(frozen=True)
+class Shape:
+    """A named T shape (shapes.yaml): the level it expects on each skill, and the model it comes from."""
+
+    id: str
+    name: str
+    description: str
+    segments: tuple[str, ...]  # the company flavours it belongs to; two or more: it crosses them
+    model: str  # the published model of PM shapes it comes from, its author and address
+    author: str
+    url: str
+    ratings: tuple[tuple[str, int], ...]  # (skill, 0-3) in taxonomy order; a skill left out expects 0
+
+    def expected(self, skill: str) -> int:
+        return dict(self.ratings).get(skill, 0)
+
+
+@dataclass(frozen=True)
+class Person:
+    """One opt-in entry of the people directory (community/people/<github>.yaml): no contact field."""
+
+    github: str
+    name: str
+    can_teach: tuple[str, ...]  # skill ids, in taxonomy order
+    learning: tuple[str, ...]
+    city: str | None
+    country: str | None  # two-letter code
+    online: bool
+    languages: tuple[str, ...]  # two-letter codes
+
+
+@dataclass(frozen=True)
+class Response:
+    """One survey response (survey/responses/<issue number>.yaml): answers, never an identity."""
+
+    number: int
+    stage: str
+    background: str
+    company: tuple[str, ...]  # segment ids, in taxonomy order
+    ratings: tuple[tuple[str, int], ...]  # (skill, 0-3) in taxonomy order
+    date: dt.date
+    years: str | None = None
+    company_size: str | None = None
+    industry: str | None = None
+    country: str | None = None
+
+
+@dataclass(frozen=True)
 class Catalog:
     root: Path
     entries: tuple[Entry, ...]
@@ -243,6 +295,9 @@ class Catalog:
     picks_locations: Mapping[Path_, Location] = field(default_factory=dict, repr=False)
     # Why each pick is there, by (segment, kind, entry id): one line for readers.
     pick_reasons: Mapping[tuple[str, Kind, str], str] = field(default_factory=dict, repr=False)
+    shapes: tuple[Shape, ...] = ()  # in the order of shapes.yaml
+    people: tuple[Person, ...] = ()  # by handle, case-insensitively
+    responses: tuple[Response, ...] = ()  # the survey's, by number
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:

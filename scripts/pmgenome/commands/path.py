@@ -11,7 +11,7 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
-from pmgenome.plan.document import plan_markdown
+from pmgenome.plan.document import plan_markdown, towards
 from pmgenome.plan.model import (
     CONTRIBUTE_HINT,
     PART_TITLES,
@@ -22,7 +22,7 @@ from pmgenome.plan.model import (
 )
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
-from pmgenome.plan.sentences import fill
+from pmgenome.plan.sentences import SENTENCES, fill
 from pmgenome.text.escape import json_text, terminal
 from pmgenome.text.paths import display_path
 
@@ -114,6 +114,16 @@ def format_text(plan: Plan, who: str) -> str:
             part = "bar " if row.scope == "general" else "stem"
             grown = " +" if row.grown_by else ""
             lines.append(f"  {part}  {row.name:<{width}}  {_level(row.rating)} / {row.expected or '-'}{grown}")
+    shape = plan.shape
+    if shape is not None:
+        lines += ["", SENTENCES["shape_title"],
+                  "  " + fill("shape", shape=shape.name, distance=shape.distance, model=shape.model,
+                              author=shape.author),
+                  f"     {shape.url}"]
+        for neighbour in plan.neighbours:
+            lines.append("  " + towards(neighbour))
+            for number, item in enumerate(neighbour.items, 1):
+                lines += [f"    {number}. {item.title}", f"       {item.url}", f"       Why: {item.reason}"]
     for name, items in plan.parts:
         title = PART_TITLES[name]
         if name == "meetups" and answers.place is not None:

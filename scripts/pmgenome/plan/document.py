@@ -9,8 +9,9 @@ from collections.abc import Collection, Mapping
 from typing import Any
 
 from pmgenome.catalog.model import Kind
-from pmgenome.plan.model import PART_TITLES, Plan, PlanItem, SkillRow, compare_title
-from pmgenome.plan.sentences import GROWN, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
+from pmgenome.plan.model import PART_TITLES, Neighbour, Plan, PlanItem, SkillRow, compare_title
+from pmgenome.plan.names import lower_first
+from pmgenome.plan.sentences import GROWN, LISTS, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
 
 # Every character that could start Markdown markup, escaped with a backslash; and the characters
 # of a link's address that would end it early, percent-encoded.
@@ -56,11 +57,34 @@ def markdown_data() -> dict[str, Any]:
     return {"escaped": ESCAPED, "url_escapes": dict(URL_ESCAPES)}
 
 
+def towards(neighbour: Neighbour) -> str:
+    """The sentence that leads a neighbour's part: what to grow to move towards it."""
+    if not neighbour.grow:
+        return fill("towards_none", shape=neighbour.name, distance=neighbour.distance)
+    skills = LISTS["plus"].join(lower_first(name) for _, name in neighbour.grow)
+    return fill("towards", shape=neighbour.name, distance=neighbour.distance, skills=skills)
+
+
+def _shape(plan: Plan, done: Collection[str]) -> list[str]:
+    shape = plan.shape
+    if shape is None:
+        return []
+    lines = ["", f"## {SENTENCES['shape_title']}", "",
+             markdown_text(fill("shape", shape=shape.name, distance=shape.distance, model=shape.model,
+                                author=shape.author))]
+    for neighbour in plan.neighbours:
+        lines += ["", markdown_text(towards(neighbour))]
+        if neighbour.items:
+            lines += [""] + _items(neighbour.items, done)
+    return lines
+
+
 def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
     """The plan as Markdown: who it is for, the T as a table, each part as a checklist, the notes."""
     lines = [f"# {SENTENCES['document_title']}", "", markdown_text(who), "", f"## {SENTENCES['t_title']}", "",
              f"| {' | '.join(T_COLUMNS)} |", "|" + "---|" * len(T_COLUMNS)]
     lines += [_row(row) for row in plan.profile]
+    lines += _shape(plan, done)
     for name, items in plan.parts:
         lines += ["", f"## {PART_TITLES[name]}", ""] + _items(items, done)
     comparison = plan.comparison

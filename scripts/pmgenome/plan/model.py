@@ -64,6 +64,41 @@ class Comparison:
 
 
 @dataclass(frozen=True)
+class ShapeFit:
+    """A named T shape as near as the reader's ratings put it (plan/shapes.py says how far)."""
+
+    id: str
+    name: str
+    distance: int
+    model: str
+    author: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    """A shape next to the reader's: the skills to grow towards it, and what to read for them."""
+
+    id: str
+    name: str
+    distance: int
+    grow: tuple[tuple[str, str], ...]  # (skill id, its name), the largest gap first
+    items: tuple[PlanItem, ...]
+
+
+@dataclass(frozen=True)
+class Peer:
+    """Someone in the people directory who can teach some of the reader's gaps."""
+
+    github: str
+    name: str
+    teaches: tuple[tuple[str, str], ...]  # (skill id, its name): the reader's gaps they teach, weakest first
+    city: str | None
+    country: str | None
+    online: bool
+
+
+@dataclass(frozen=True)
 class Plan:
     answers: Answers
     deepen: tuple[PlanItem, ...]
@@ -75,6 +110,9 @@ class Plan:
     habits: tuple[PlanItem, ...] = ()
     profile: tuple[SkillRow, ...] = ()  # the bar's skills, then the stem's
     comparison: Comparison | None = None
+    shape: ShapeFit | None = None  # None: the reader rated no skill
+    neighbours: tuple[Neighbour, ...] = ()
+    people: tuple[Peer, ...] = ()  # who can teach the reader's gaps (plan/peers.py)
 
     @property
     def notes(self) -> tuple[str, ...]:
@@ -126,4 +164,13 @@ def plan_as_dict(plan: Plan) -> dict[str, Any]:
             "segment": comparison.segment, "carries": [row_as_dict(row) for row in comparison.carries],
             "new": [row_as_dict(row) for row in comparison.new],
             "items": [item_as_dict(value) for value in comparison.items], "notes": list(comparison.notes)},
+        "shape": None if plan.shape is None else {
+            "id": plan.shape.id, "name": plan.shape.name, "distance": plan.shape.distance,
+            "source": {"model": plan.shape.model, "author": plan.shape.author, "url": plan.shape.url}},
+        "neighbours": [{"id": other.id, "name": other.name, "distance": other.distance,
+                        "grow": [{"skill": skill, "name": name} for skill, name in other.grow],
+                        "items": [item_as_dict(value) for value in other.items]} for other in plan.neighbours],
+        "people": [{"github": peer.github, "name": peer.name,
+                    "teaches": [{"skill": skill, "name": name} for skill, name in peer.teaches],
+                    "city": peer.city, "country": peer.country, "online": peer.online} for peer in plan.people],
     }

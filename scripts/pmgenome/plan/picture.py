@@ -98,8 +98,10 @@ def _cell(row: SkillRow, x: int, y: int, w: int, h: int, vertical: bool) -> str:
     return "".join(parts)
 
 
-def t_svg(profile: Sequence[SkillRow], title: str, *, standalone: bool = True) -> str:
-    """The T as one SVG element; `standalone` adds the XML namespace and a small stylesheet."""
+def t_svg(profile: Sequence[SkillRow], title: str, *, standalone: bool = True, key: str = "pmg-t",
+          description: str | None = None) -> str:
+    """The T as one SVG element; `standalone` adds the XML namespace and a small stylesheet; `key`
+    names its title and description (unique when a page shows several Ts)."""
     width, height = size(profile)
     bar = [row for row in profile if row.scope == "general"]
     stem = [row for row in profile if row.scope != "general"]
@@ -108,10 +110,10 @@ def t_svg(profile: Sequence[SkillRow], title: str, *, standalone: bool = True) -
     stem_x = (width - STEM_W) // 2
     cells += [_cell(row, stem_x, CELL_H + GAP + index * (STEM_H + GAP), STEM_W, STEM_H, False)
               for index, row in enumerate(stem)]
-    description = SENTENCES["picture_description"]
+    description = SENTENCES["picture_description"] if description is None else description
     head = '<svg xmlns="http://www.w3.org/2000/svg"' if standalone else "<svg"
     style = f"<style>{STYLE}</style>" if standalone else ""
     return (f'{head} class="pmg-t" data-t-profile="" viewBox="0 0 {width} {height}" width="{width}" '
-            f'height="{height}" role="img" aria-labelledby="pmg-t-title pmg-t-desc">'
-            f'<title id="pmg-t-title">{escape(title)}</title><desc id="pmg-t-desc">{escape(description)}</desc>'
+            f'height="{height}" role="img" aria-labelledby="{key}-title {key}-desc">'
+            f'<title id="{key}-title">{escape(title)}</title><desc id="{key}-desc">{escape(description)}</desc>'
             f'{style}{"".join(cells)}</svg>')

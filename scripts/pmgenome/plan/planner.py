@@ -11,8 +11,9 @@ from dataclasses import replace
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.answers import Answers, Goal
-from pmgenome.plan.model import Comparison, MeetupPick, Plan, PlanItem, SkillRow
+from pmgenome.plan.model import Comparison, MeetupPick, Neighbour, Peer, Plan, PlanItem, ShapeFit, SkillRow
 from pmgenome.plan.names import Names
+from pmgenome.plan.peers import teachers
 from pmgenome.plan.rule import (
     BROAD_FIRST_COUNTS,
     COMPARE_COUNT,
@@ -31,6 +32,7 @@ from pmgenome.plan.rule import (
     reader,
     rescorer,
 )
+from pmgenome.plan.shapes import NEIGHBOURS, nearest, to_grow
 from pmgenome.plan.wording import Words
 from pmgenome.text.clean import one_line
 
@@ -105,8 +107,15 @@ class Planner:
         notes += self._untaught(who, words, profile, parts[Part.DEEPEN] + parts[Part.BROADEN])
         meetups = self.meetups(answers)
         comparison = self._compare(answers, who, grown, taken) if answers.compare else None
+        used = taken | {found.id for found in grown} | {found.id for found in (comparison.items if comparison else ())}
+        shape, neighbours = self._shape(answers, used)
+        skills = self.catalog.taxonomy.ids("skills")
+        people = tuple(Peer(person.github, person.name, tuple((skill, self.names("skills", skill)) for skill in taught),
+                            person.city, person.country, person.online)
+                       for person, taught in teachers(dict(answers.ratings), answers.place, self.catalog.people,
+                                                      skills))
         return Plan(answers, tuple(reading[Part.DEEPEN]), tuple(reading[Part.BROADEN]), course, meetups.items,
-                    tuple(notes), meetups.notes, tuple(habits), profile, comparison)
+                    tuple(notes), meetups.notes, tuple(habits), profile, comparison, shape, neighbours, people)
 
     def meetups(self, answers: Answers) -> MeetupPick:
         """The meetups part alone; it depends on stage, company segments and place only."""
@@ -144,6 +153,38 @@ class Planner:
             if not any(lowest.skill in found.facts.entry.skills for found in reading):
                 notes.append(words.untaught(lowest.skill, scope))
         return notes
+
+    # The reader's shape.
+
+    def _shape(self, answers: Answers, used: set[str]) -> tuple[ShapeFit | None, tuple[Neighbour, ...]]:
+        """The nearest named shape and its neighbours (plan/shapes.py), each neighbour with the skills to
+        grow towards it and, for each, the best article or talk the rule finds for a reader at a company
+        of that shape's flavours (not one the plan already holds)."""
+        ranked = nearest(dict(answers.ratings), self.catalog.shapes)
+        if not ranked:
+            return None, ()
+        (shape, distance), *others = ranked
+        fit = ShapeFit(shape.id, shape.name, distance, shape.model, shape.author, shape.url)
+        skills = self.catalog.taxonomy.ids("skills")
+        taken = set(used)
+        neighbours = []
+        for other, away in others[:NEIGHBOURS]:
+            grow = to_grow(dict(answers.ratings), other, skills)
+            company = tuple(segment for segment in self.catalog.taxonomy.ids("segments") if segment in other.segments)
+            moved = replace(answers, company=company, compare=None)
+            there = reader(moved, self.vocabulary, self.catalog)
+            words = Words(self.names, moved, there)
+            items = []
+            for skill in grow:
+                part = Part.BROADEN if skill in self.vocabulary.general else Part.DEEPEN
+                for found in rank(self._of(SLOT_KINDS["reading"]), part, there):
+                    if found.id not in taken and skill in found.facts.entry.skills:
+                        items.append(item(found, words.reason(part, found)))
+                        taken.add(found.id)
+                        break
+            named = tuple((skill, self.names("skills", skill)) for skill in grow)
+            neighbours.append(Neighbour(other.id, other.name, away, named, tuple(items)))
+        return fit, tuple(neighbours)
 
     # Another flavour.
 

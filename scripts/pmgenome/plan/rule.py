@@ -72,6 +72,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind, Taxonomy
 from pmgenome.plan.answers import Answers, Near, PmLoad
+from pmgenome.plan.shapes import SHAPE_COUNTS
 from pmgenome.text.clean import one_line
 
 # --- the weights: tune here -----------------------------------------------------------------
@@ -103,6 +104,7 @@ DEEP_FIRST_COUNTS = (3, 2)
 BROAD_FIRST_COUNTS = (2, 3)
 MEETUP_COUNT = 2
 COMPARE_COUNT = 2
+PEOPLE_COUNT = 5  # people shown who can teach the reader's gaps (plan/peers.py)
 SLOT_KINDS: Mapping[str, tuple[Kind, ...]] = {
     "reading": (Kind.ARTICLE, Kind.VIDEO),  # deepen, broaden and compare
     "course": (Kind.COURSE, Kind.BOOK),
@@ -146,7 +148,7 @@ def port_data() -> dict[str, Any]:
     points, the counts, the kinds of each slot and the names the rule singles out."""
     return {"weights": dict(WEIGHTS), "stage_points": {fit.value: points for fit, points in STAGE_POINTS.items()},
             "counts": {"deepen_first": list(DEEP_FIRST_COUNTS), "broaden_first": list(BROAD_FIRST_COUNTS),
-                       "meetups": MEETUP_COUNT, "compare": COMPARE_COUNT},
+                       "meetups": MEETUP_COUNT, "compare": COMPARE_COUNT, "people": PEOPLE_COUNT, **SHAPE_COUNTS},
             "top_rating": TOP_RATING, "pm_skill": PM_SKILL, "barred_access": list(BARRED_ACCESS),
             "slots": {slot: [kind.value for kind in kinds] for slot, kinds in SLOT_KINDS.items()}}
 

@@ -69,6 +69,16 @@ SENTENCES: Mapping[str, str] = {
     "document_title": "Your plan for this month",
     "t_title": "Your T",
     "notes_title": "Notes",
+    # The reader's named shape (plan/shapes.py) and its neighbours.
+    "shape_title": "Your shape",
+    "shape": "Your ratings sit nearest the {shape} shape ({distance} away), from {model} by {author}.",
+    "towards": "To move towards {shape} ({distance} away), grow these skills: {skills}.",
+    "shape_picture": "The {shape} T",
+    "shape_picture_description": "Each cell filled to the level the shape expects, a third per level.",
+    "survey_picture": "The average T of {flavour} companies",
+    "survey_picture_description": "Each cell filled to the average rating, rounded to a level; a dashed line at the "
+                                  "level the flavour expects.",
+    "towards_none": "To move towards {shape} ({distance} away): nothing you rated is below what it expects.",
     "picture_title": "Your T: {who}",
     "picture_description": "Cells filled by your rating (a third per level), a dashed line at the level the "
                            "company expects, + where the plan grows a skill.",

@@ -28,6 +28,7 @@ class GeneratedPage:
 class SiteSettings:
     use_directory_urls: bool = True
     site_url: str | None = None
+    repo_url: str | None = None  # mkdocs.yml's repo_url: where the survey's issue form lives
     # The site's sizes, written only here: the plugin's options (site/config.py) default to them.
     top_n: int = 5  # resources in each top list of a segment and kind
     recent: int = 10  # resources on the home page's recently added list

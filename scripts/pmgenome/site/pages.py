@@ -26,6 +26,8 @@ from pmgenome.site import (
     opml,
     plan_page,
     segment_api,
+    shapes_page,
+    survey_page,
     whatsnew,
 )
 from pmgenome.site.context import GeneratedPage, SiteContext
@@ -300,6 +302,8 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     whatsnew.build_whats_new,
     build_api,
     plan_page.build_plan_page,
+    shapes_page.build_shapes_page,
+    survey_page.build_survey_page,
     events.build_events,
 )
 

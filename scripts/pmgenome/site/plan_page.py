@@ -13,6 +13,7 @@ vocabulary. The index's fields are described by schema/output/plan-index.schema.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +61,22 @@ PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
     "go": "Go to the resource",
     "done": " Done",
     "search": "Search",
+    "shape_none": "Rate yourself on a few skills to see which named T shape is nearest yours.",
+    "shape_source": "Source: ",
+    "people_title": "People who can teach your gaps",
+    "people_teaches": " can teach {skills} ({where}).",
+    "people_online": "online",
+    # The survey form's answers field, filled from the page (plan/surveyform.py reads it back).
+    "survey_answers": "stage: {stage}\nbackground: {background}\ncompany: {company}\nratings: {ratings}",
 }
+SURVEY_FORM = "/issues/new?template=survey.yml"
+
+
+def survey_url(repo_url: str | None) -> str | None:
+    """The survey's issue form on the repository's GitHub, or None when mkdocs.yml names no GitHub repo_url."""
+    if not repo_url or not re.fullmatch(r"https://github\.com/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/?", repo_url):
+        return None
+    return repo_url.rstrip("/") + SURVEY_FORM
 
 
 @dataclass(frozen=True)
@@ -128,6 +144,12 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
         "segments": [{"id": term.id, "name": term.name, "expects": dict(term.expects)} for term in taxonomy.segments],
         "skills": [{"id": term.id, "name": term.name, "scope": term.scope, "segments": list(term.segments)}
                    for term in taxonomy.skills],
+        "shapes": [{"id": shape.id, "name": shape.name, "segments": list(shape.segments), "model": shape.model,
+                    "author": shape.author, "url": shape.url, "ratings": dict(shape.ratings)}
+                   for shape in catalog.shapes],
+        "people": [{"github": person.github, "name": person.name, "can_teach": list(person.can_teach),
+                    "city": person.city, "country": person.country, "online": person.online}
+                   for person in catalog.people],
         "picks": picks,
         "entries": entries,
     }
@@ -161,6 +183,7 @@ def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[Generate
         index=link(INDEX_SRC_URI), scripts=[link(uri) for uri in SCRIPTS if uri.endswith(".js")],
         styles=[link(uri) for uri in SCRIPTS if uri.endswith(".css")],
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), skills=skills,
+        survey=survey_url(context.settings.repo_url),
         levels=list(zip(RATINGS, RATING_LABELS, strict=True)),
         segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
     yield GeneratedPage(INDEX_SRC_URI, json.dumps(plan_index(catalog, context), ensure_ascii=False,

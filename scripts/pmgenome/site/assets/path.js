@@ -9,7 +9,8 @@
  * "words" and "picture", written by the Python side); before the index arrives, from the page's
  * data-loading and data-failed attributes. Ids and skills are never keys of a plain object.
  * Test hooks (kept stable): svg[data-t-profile], [data-skill][data-rating] cells,
- * [data-skill-rating] rating controls, li[data-entry-id] items, a[download].
+ * [data-skill-rating] rating controls, li[data-entry-id] items, a[download], [data-t-shape] and
+ * [data-neighbour] (the named shape and its neighbours), [data-person] (people who can teach a gap).
  */
 (function () {
   "use strict";
@@ -321,6 +322,64 @@
     return section;
   }
 
+  /* The reader's named shape ([data-t-shape]) with its source, and each neighbour ([data-neighbour]):
+   * what to grow towards it and what to read for that. */
+  function shapeSection(plan, done) {
+    const section = element("section", "pmg-path__shape");
+    if (!plan.shape) {
+      section.appendChild(element("p", "pmg-path__empty", page.shape_none));
+      return section;
+    }
+    const shape = plan.shape;
+    section.dataset.tShape = shape.id;
+    section.appendChild(element("h3", "", model.index.words.sentences.shape_title));
+    section.appendChild(element("p", "pmg-path__shape-name", rule.say(model, "shape", { shape: shape.name,
+      distance: shape.distance, model: shape.source.model, author: shape.source.author })));
+    const url = safeUrl(shape.source.url);
+    if (url) {
+      const source = element("a", "pmg-path__source", shape.source.model);
+      source.href = url;
+      source.rel = "noopener";
+      const line = element("p", "pmg-path__shape-source", page.shape_source);
+      line.appendChild(source);
+      section.appendChild(line);
+    }
+    plan.neighbours.forEach(function (neighbour) {
+      const part = element("div", "pmg-path__neighbour");
+      part.dataset.neighbour = neighbour.id;
+      part.appendChild(element("p", "", rule.towards(model, neighbour)));
+      if (neighbour.items.length) {
+        const list = element("ol", "pmg-cards pmg-path__items");
+        neighbour.items.forEach(function (found) { list.appendChild(item(found, done)); });
+        part.appendChild(list);
+      }
+      section.appendChild(part);
+    });
+    return section;
+  }
+
+  /* People of the directory who can teach the reader's gaps ([data-person]), linked to their GitHub
+   * profile only. */
+  function peopleSection(plan) {
+    const section = element("section", "pmg-path__people");
+    section.appendChild(element("h3", "", page.people_title));
+    const list = element("ul", "pmg-rows");
+    plan.people.forEach(function (person) {
+      const li = element("li");
+      li.dataset.person = person.github;
+      const profile = element("a", "", person.name);
+      profile.href = "https://github.com/" + encodeURIComponent(person.github);
+      profile.rel = "noopener";
+      li.appendChild(profile);
+      const where = [person.city, person.country].filter(Boolean).concat(person.online ? [page.people_online] : []);
+      li.appendChild(document.createTextNode(pageSay("people_teaches", {
+        skills: person.teaches.map(function (skill) { return skill.name; }).join(", "), where: where.join(", ") })));
+      list.appendChild(li);
+    });
+    section.appendChild(list);
+    return section;
+  }
+
   function notesSection(notes) {
     const section = element("section", "pmg-path__notes");
     section.appendChild(element("h3", "", model.index.words.sentences.notes_title));
@@ -345,7 +404,7 @@
     frame.appendChild(drawT(plan, who, done));
     picture.replaceChildren(frame, key(plan), table(plan, done));
     frame.scrollLeft = left !== null ? left : (frame.scrollWidth - frame.clientWidth) / 2;
-    body.replaceChildren();
+    body.replaceChildren(shapeSection(plan, done));
     const sentences = model.index.words.sentences;
     rule.parts(plan).forEach(function (pair) { body.appendChild(part(pair[0], model.index.words.titles[pair[0]], pair[1], done)); });
     const comparison = plan.compare;
@@ -358,11 +417,25 @@
       section.insertBefore(summary, section.children[1]);
       body.appendChild(section);
     }
+    if (plan.people.length) { body.appendChild(peopleSection(plan)); }
     const notes = plan.notes.concat(comparison ? comparison.notes : []);
     if (notes.length) { body.appendChild(notesSection(notes)); }
     thin.hidden = notes.length === 0;
     download.href = "data:text/markdown;charset=utf-8," + encodeURIComponent(rule.markdown(model, plan, done));
+    surveyLink(plan);
     actions.hidden = false;
+  }
+
+  /* "Add your T to the survey": the issue form, its answers field filled from the plan's answers;
+   * only offered once the reader has rated a skill (a response needs one). */
+  function surveyLink(plan) {
+    const link = document.getElementById("pmg-path-survey");
+    if (!link) { return; }
+    const ratings = Object.keys(plan.answers.ratings).map(function (skill) { return skill + "=" + plan.answers.ratings[skill]; });
+    link.hidden = ratings.length === 0;
+    const answers = pageSay("survey_answers", { stage: plan.answers.stage, background: plan.answers.background,
+      company: plan.answers.company.join(", "), ratings: ratings.join(", ") });
+    link.href = link.dataset.surveyForm + "&answers=" + encodeURIComponent(answers);
   }
 
   function show(chosen) {

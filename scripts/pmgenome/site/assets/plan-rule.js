@@ -91,7 +91,9 @@
       segments: index.segments.map(function (segment) { return segment.id; }), byKind: byKind, byId: byId,
       picks: mapOf(index.picks), slots: rule.slots, words: words, access: mapOf(words.access),
       accessPhrases: new Set(words.access_phrases), kinds: mapOf(words.kinds), loads: mapOf(words.loads),
-      tParts: mapOf(words.t_parts), markdown: markdownRules(index.markdown) };
+      tParts: mapOf(words.t_parts), markdown: markdownRules(index.markdown),
+      shapes: index.shapes.map(function (shape) { return Object.assign({}, shape, { ratings: mapOf(shape.ratings) }); }),
+      people: index.people };
   }
 
   function has(list, value) { return list.indexOf(value) !== -1; }
@@ -506,13 +508,17 @@
       });
     Array.prototype.push.apply(notes, untaught(model, who, wording, profile, parts.get("deepen").concat(parts.get("broaden"))));
     const meetups = pickMeetups(model, answers);
+    const comparison = answers.compare ? compare(model, answers, who, grown, taken) : null;
+    const used = taken.concat(grown.map(function (found) { return found.id; }),
+      comparison ? comparison.items.map(function (found) { return found.id; }) : []);
+    const shaped = shapeOf(model, answers, who, used);
     return {
       answers: { stage: answers.stage, background: answers.background, company: answers.company.slice(),
         pm_load: answers.pm_load, goal: answers.goal, place: answers.place ? placeText(parsePlace(answers.place)) : null,
         ratings: orderedRatings(model, who), compare: answers.compare || null },
       deepen: reading.get("deepen"), broaden: reading.get("broaden"), course: course, habits: habits, meetups: meetups.items,
       notes: notes.concat(meetups.notes), profile: profile,
-      compare: answers.compare ? compare(model, answers, who, grown, taken) : null,
+      compare: comparison, shape: shaped.shape, neighbours: shaped.neighbours, people: teachers(model, answers, who),
     };
   }
 
@@ -573,6 +579,103 @@
       items: items, notes: items.length ? [] : [wording.noCompare()] };
   }
 
+  // --- the reader's shape (shapes.py, planner._shape) -------------------------------------------
+  function expectedBy(shape, skill) { return shape.ratings.has(skill) ? shape.ratings.get(skill) : 0; }
+
+  /* shapes.nearest: every shape with its distance, nearest first (ties: the smaller id). */
+  function nearest(model, ratings) {
+    if (!ratings.size) { return []; }
+    return model.shapes.map(function (shape) {
+      let away = 0;
+      ratings.forEach(function (rating, skill) { away += (rating - expectedBy(shape, skill)) * (rating - expectedBy(shape, skill)); });
+      return { shape: shape, distance: away };
+    }).sort(function (a, b) { return a.distance - b.distance || byId(a.shape.id, b.shape.id); });
+  }
+
+  /* shapes.to_grow: the rated skills the shape expects more of, the largest gap first. */
+  function toGrow(model, ratings, shape) {
+    const gaps = [];
+    model.skillOrder.forEach(function (skill, position) {
+      if (ratings.has(skill) && expectedBy(shape, skill) > ratings.get(skill)) {
+        gaps.push([expectedBy(shape, skill) - ratings.get(skill), position, skill]);
+      }
+    });
+    gaps.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+    return gaps.slice(0, model.rule.counts.grow).map(function (gap) { return gap[2]; });
+  }
+
+  function shapeOf(model, answers, who, used) {
+    const ranked = nearest(model, who.ratings);
+    if (!ranked.length) { return { shape: null, neighbours: [] }; }
+    const first = ranked[0];
+    const taken = new Set(used);
+    const generalSet = new Set(model.general);
+    const neighbours = ranked.slice(1, 1 + model.rule.counts.neighbours).map(function (pair) {
+      const other = pair.shape;
+      const grow = toGrow(model, who.ratings, other);
+      const company = model.segments.filter(function (segment) { return has(other.segments, segment); });
+      const moved = Object.assign({}, answers, { company: company, compare: null });
+      const there = reader(model, moved);
+      const wording = words(model, moved, there);
+      const items = [];
+      grow.forEach(function (skill) {
+        const part = generalSet.has(skill) ? "broaden" : "deepen";
+        const found = rank(model, entriesOf(model, model.slots.reading), part, there).find(function (candidate) {
+          return !taken.has(candidate.id) && has(candidate.entry.skills, skill);
+        });
+        if (found) {
+          items.push(item(found, wording.reason(part, found)));
+          taken.add(found.id);
+        }
+      });
+      return { id: other.id, name: other.name, distance: pair.distance,
+        grow: grow.map(function (skill) { return { skill: skill, name: name(model, "skills", skill) }; }), items: items };
+    });
+    const shape = first.shape;
+    return { shape: { id: shape.id, name: shape.name, distance: first.distance,
+      source: { model: shape.model, author: shape.author, url: shape.url } }, neighbours: neighbours };
+  }
+
+  // --- peers who can teach the reader's gaps (peers.py) ------------------------------------------
+  /* peers.nearness: the first step that holds, or past the last. */
+  function nearness(person, place) {
+    if (!place) { return 0; }
+    const steps = place.online ? [person.online]
+      : [sameCity(place.city, person.city) && (place.country === null || place.country === person.country),
+        Boolean(place.country) && place.country === person.country, person.online];
+    const first = steps.indexOf(true);
+    return first === -1 ? steps.length : first;
+  }
+
+  function teachers(model, answers, who) {
+    const gaps = new Map();
+    who.ratings.forEach(function (rating, skill) { if (rating < model.rule.top_rating) { gaps.set(skill, rating); } });
+    const place = answers.place ? parsePlace(answers.place) : null;
+    const found = [];
+    model.people.forEach(function (person) {
+      const taught = person.can_teach.filter(function (skill) { return gaps.has(skill); }).sort(function (a, b) {
+        return gaps.get(a) - gaps.get(b) || model.skillOrder.indexOf(a) - model.skillOrder.indexOf(b);
+      });
+      if (taught.length) {
+        found.push({ key: [gaps.get(taught[0]), nearness(person, place), person.github.toLowerCase()], person: person, taught: taught });
+      }
+    });
+    found.sort(function (a, b) { return a.key[0] - b.key[0] || a.key[1] - b.key[1] || byId(a.key[2], b.key[2]); });
+    return found.slice(0, model.rule.counts.people).map(function (one) {
+      const person = one.person;
+      return { github: person.github, name: person.name,
+        teaches: one.taught.map(function (skill) { return { skill: skill, name: name(model, "skills", skill) }; }),
+        city: person.city, country: person.country, online: person.online };
+    });
+  }
+
+  /* document.towards: the sentence that leads a neighbour's part. */
+  function towards(model, neighbour) {
+    if (!neighbour.grow.length) { return say(model, "towards_none", { shape: neighbour.name, distance: neighbour.distance }); }
+    return say(model, "towards", { shape: neighbour.name, distance: neighbour.distance,
+      skills: neighbour.grow.map(function (grown) { return lowerFirst(grown.name); }).join(model.words.lists.plus) });
+  }
+
   // --- the Markdown document (document.py) ----------------------------------------------------
   /* The escape sets shipped by document.markdown_data, as a pattern and a lookup. */
   function markdownRules(data) {
@@ -613,6 +716,15 @@
     let lines = ["# " + sentences.document_title, "", markdownText(model, describe(model, result.answers)), "",
       "## " + sentences.t_title, "", "| " + columns.join(" | ") + " |", "|" + columns.map(function () { return "---|"; }).join("")];
     lines = lines.concat(result.profile.map(function (r) { return markdownRow(model, r); }));
+    if (result.shape) {
+      const shape = result.shape;
+      lines = lines.concat(["", "## " + sentences.shape_title, "", markdownText(model, say(model, "shape", {
+        shape: shape.name, distance: shape.distance, model: shape.source.model, author: shape.source.author }))]);
+      result.neighbours.forEach(function (neighbour) {
+        lines = lines.concat(["", markdownText(model, towards(model, neighbour))]);
+        if (neighbour.items.length) { lines = lines.concat([""], items(model, neighbour.items, done)); }
+      });
+    }
     parts(result).forEach(function (pair) {
       lines = lines.concat(["", "## " + model.words.titles[pair[0]], ""], items(model, pair[1], done));
     });
@@ -634,5 +746,5 @@
   }
 
   return { prepare: prepare, plan: plan, describe: describe, markdown: markdown, parsePlace: parsePlace, parts: parts,
-    stem: stem, placeText: placeText, say: say, name: name, join: join };
+    stem: stem, placeText: placeText, say: say, name: name, join: join, towards: towards };
 });
