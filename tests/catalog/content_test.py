@@ -32,8 +32,13 @@ def test_the_catalog_holds_at_least_300_entries_of_every_kind() -> None:
     assert CATALOG.kinds == tuple(Kind)
 
 
+# Programs are grouped by flavour on programs/ and offered by how near their T is; curators pick
+# the top five of the kinds a reader reads, watches or attends.
+PICKED_KINDS = [kind for kind in Kind if kind is not Kind.PROGRAM]
+
+
 @pytest.mark.parametrize("segment", SEGMENTS)
-@pytest.mark.parametrize("kind", list(Kind))
+@pytest.mark.parametrize("kind", PICKED_KINDS)
 def test_every_segment_has_a_full_top_five_of_picks_each_with_a_why(segment: str, kind: Kind) -> None:
     picks = CATALOG.picks.get(segment, {}).get(kind, ())
     assert len(picks) == TOP, f"{segment}/{kind.value} has {len(picks)} picks"
@@ -55,7 +60,8 @@ def test_every_segment_has_meetups_online_and_beyond_the_us_and_europe(segment: 
 
 
 def test_every_entry_says_how_to_get_it_and_when_it_was_reviewed() -> None:
-    missing = [entry.id for entry in CATALOG.entries if entry.access is None or entry.reviewed is None]
+    missing = [entry.id for entry in CATALOG.entries
+               if (entry.access is None and entry.kind is not Kind.PROGRAM) or entry.reviewed is None]
     assert missing == []
     assert all("cost" not in entry.fields for entry in CATALOG.entries)
 

@@ -16,7 +16,7 @@ from pmgenome.catalog.validate import validate_catalog
 from tests.support.catalogs import VALID_ARTICLE, CatalogDir
 
 LINK = "is a symbolic link; catalog files must be plain files in the repository (links are not followed)"
-KIND_FOLDERS = "articles/, books/, courses/, podcasts/, newsletters/, videos/ or meetups/"
+KIND_FOLDERS = "articles/, books/, courses/, podcasts/, newsletters/, videos/, meetups/ or programs/"
 
 
 def problems_of(catalog_dir: CatalogDir) -> list[str]:

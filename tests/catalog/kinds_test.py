@@ -84,10 +84,19 @@ def test_authors_and_episode_titles_are_plain_text_without_placeholders(catalog_
     ]
 
 
-@pytest.mark.parametrize("kind", list(Kind))
+# A program is applied to, not read or attended: how a reader gets it (access) does not apply.
+RESOURCE_KINDS = [kind for kind in Kind if kind is not Kind.PROGRAM]
+
+
+@pytest.mark.parametrize("kind", RESOURCE_KINDS)
 def test_access_and_reviewed_are_required_for_every_kind_and_cost_is_gone(kind: Kind) -> None:
     assert {"access", "reviewed"} <= set(entry_schema.required_fields(kind))
     assert "cost" not in entry_schema.field_names(kind)
+
+
+def test_a_program_requires_reviewed_and_has_no_access() -> None:
+    assert "reviewed" in entry_schema.required_fields(Kind.PROGRAM)
+    assert {"access", "cost"}.isdisjoint(entry_schema.field_names(Kind.PROGRAM))
 
 
 def test_a_kind_without_entries_is_no_problem(catalog_dir: CatalogDir) -> None:

@@ -38,9 +38,9 @@ def test_every_mistake_of_shape_is_said_where_it_is_written(tmp_path: Path) -> N
     assert [f"{p.line}:{p.col}: {p.message}" for p in problems] == [
         f"6:7: unknown field 'note' in a pick; {PICK_SHAPE}",
         f"7:7: {PICK_SHAPE}",
-        "8:3: unknown kind 'webinar'; use one of article, book, course, podcast, newsletter, video, meetup",
+        "8:3: unknown kind 'webinar'; use one of article, book, course, podcast, newsletter, video, meetup, program",
         f"10:3: picks must be a list: {PICK_SHAPE}",
-        "14:1: picks for 'b2c' must map a kind (article, book, course, podcast, newsletter, video, meetup) to a "
+        "14:1: picks for 'b2c' must map a kind (article, book, course, podcast, newsletter, video, meetup, program) to a "
         "list of picks",
         f"18:7: {PICK_SHAPE}",
         f"19:7: {PICK_SHAPE}",

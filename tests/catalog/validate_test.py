@@ -209,7 +209,7 @@ def test_alias_bomb_is_refused_quickly(catalog_dir: CatalogDir, monkeypatch: pyt
         ("articles/good-pm.yml", "catalog/articles/good-pm.yml:1:1: rename to good-pm.yaml: entries use the "
          ".yaml extension"),
         ("blog/good-pm.yaml", "catalog/blog/good-pm.yaml:1:1: entries go directly in a kind folder: articles/, "
-         "books/, courses/, podcasts/, newsletters/, videos/ or meetups/"),
+         "books/, courses/, podcasts/, newsletters/, videos/, meetups/ or programs/"),
     ],
 )
 def test_file_names_and_places(catalog_dir: CatalogDir, relative: str, expected: str) -> None:
@@ -311,7 +311,7 @@ def test_picks_rules(catalog_dir: CatalogDir) -> None:
         "catalog/picks.yaml:12:7: 'extra-3' is not tagged with segment 'design' (its segments: b2b, technical)",
         "catalog/picks.yaml:13:1: unknown segment 'b2q' (did you mean 'b2c'?); choose from b2b, b2c, technical, design",
         "catalog/picks.yaml:16:3: unknown kind 'webinar'; use one of article, book, course, podcast, "
-        "newsletter, video, meetup",
+        "newsletter, video, meetup, program",
         "catalog/picks.yaml:18:13: each pick is a mapping with 'id' (an entry id) and 'why' (one line on why it is "
         "here)",
         "catalog/picks.yaml:18:36: unknown field 'note' in a pick; each pick is a mapping with 'id' (an entry id) "

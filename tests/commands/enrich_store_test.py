@@ -213,4 +213,4 @@ def test_a_second_run_reads_the_first_runs_store_unchanged(capsys, root):
                                  "catalog/enrichment.json unchanged\n", "")
     assert (root / "enrichment.json").read_bytes() == before
     assert sorted(os.listdir(root)) == [".enrichment.json.lock", "articles", "books", "courses", "enrichment.json",
-                                        "meetups", "newsletters", "podcasts", "taxonomy.yaml", "videos"]
+                                        "meetups", "newsletters", "podcasts", "programs", "taxonomy.yaml", "videos"]

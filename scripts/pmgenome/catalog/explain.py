@@ -140,7 +140,7 @@ def _required(failure: _Failure) -> Explained:
         if in_person:
             message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
         elif path:
-            message = f"'{dotted(path)}' needs a '{name}'"
+            message = f"'{dotted(path)}' needs {'an' if name[0] in 'aeiou' else 'a'} '{name}'"
         else:
             message = f"missing required field '{name}'"
         found.append((failure.where if path else failure.entry.location(), message, "required", (*path, name)))
@@ -297,6 +297,11 @@ _ALIASES: dict[Kind, dict[str, str]] = {
     Kind.VIDEO: {"author": "speaker", "speakers": "speaker", "conference": "event", "length": "duration"},
     Kind.MEETUP: {"organiser": "organizer", "host": "organizer", "publisher": "organizer", "location": "city",
                   "frequency": "cadence", "editions": "events", "dates": "events"},
+    Kind.PROGRAM: {"organisation": "company", "organization": "company", "employer": "company",
+                   "institution": "company", "for": "audience", "who": "audience", "duration": "months",
+                   "length": "months", "location": "places", "locations": "places", "city": "places",
+                   "country": "places", "online": "places", "dates": "windows", "deadline": "windows",
+                   "applications": "windows", "events": "windows", "salary": "paid", "status": "not_placed_after"},
 }
 _SCHEMA_KIND = re.compile(r"/schema/([a-z]+)\.schema\.json\s*\Z")
 

@@ -45,6 +45,7 @@ class Kind(StrEnum):
     NEWSLETTER = "newsletter"
     VIDEO = "video"
     MEETUP = "meetup"
+    PROGRAM = "program"
 
     @property
     def folder(self) -> str:
@@ -55,7 +56,7 @@ class Kind(StrEnum):
     def label(self) -> str:
         return {"article": "Articles", "book": "Books", "course": "Courses", "podcast": "Podcasts",
                 "newsletter": "Newsletters", "video": "Videos and talks",
-                "meetup": "Meetups and communities"}[self.value]
+                "meetup": "Meetups and communities", "program": "Company PM programs"}[self.value]
 
     @property
     def singular(self) -> str:
@@ -149,6 +150,12 @@ class Entry:
     city = _Field(str)
     country = _Field(str)
     online = _Field(bool, False)
+    # Programs (catalog/programs.py reads their places and application windows).
+    company = _Field(str)
+    audience = _Names()
+    months = _Field(int)
+    paid = _Field(bool)
+    not_placed_after = _Field(int)
     # Books.
     authors = _Names()
     year = _Field(int)

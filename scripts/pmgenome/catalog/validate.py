@@ -39,6 +39,7 @@ from pmgenome.catalog.model import (
     Taxonomy,
 )
 from pmgenome.catalog.problems import Problem, sort_problems
+from pmgenome.catalog.programs import PLACES_FIELD, WINDOWS_FIELD, program_problems
 from pmgenome.catalog.yamlhints import comment_cuts, swallowed_keys
 from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.clean import CONTROL_CHARS, bidi_problem, first_control, shortened
@@ -75,6 +76,11 @@ _PLACEHOLDER = re.compile(r"\s*todo", re.IGNORECASE)
 _LOADER_VALUE_RULES = frozenset({"date", "type", "alias", "tag", "key", "size"})
 # Every kind of markup above needs one of these characters: one cheap pass clears clean text.
 _MARKUP_CHARS = re.compile(f"[<&\\[*_`#{CONTROL_CHARS}]")
+
+# Lists of mappings holding dates: a meetup's editions, a program's application windows.
+DATED_LISTS = frozenset({EVENTS_FIELD, WINDOWS_FIELD})
+# Text inside list items that pages and calendars show: plain text, as a title is.
+ITEM_TEXT = {EVENTS_FIELD: ("name", "city"), WINDOWS_FIELD: ("name",), PLACES_FIELD: ("city",)}
 
 
 def validate_catalog(root: Path) -> tuple[Catalog, list[Problem]]:
@@ -135,10 +141,10 @@ class EntrySchema:
         """Every schema error of one entry. jsonschema explains errors best but costs ~30x
         more, so it runs only once the compiled check has said the entry is invalid."""
         try:
-            # Entries are flat but for a meetup's editions: only their dates and top-level ones
-            # need to become strings for this check.
+            # Entries are flat but for a meetup's editions and a program's windows: only their
+            # dates and top-level ones need to become strings for this check.
             self._fast({key: value.isoformat() if isinstance(value, dt.date)
-                        else as_json(value) if key == EVENTS_FIELD else value
+                        else as_json(value) if key in DATED_LISTS else value
                         for key, value in fields.items()})
         except fastjsonschema.JsonSchemaException:
             return list(_validator(self.kind, self.taxonomy).iter_errors(as_json(fields)))
@@ -182,6 +188,7 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     found += _cut_by_comment(entry)
     found += text_problems(entry, schema_paths)
     found += edition_problems(entry)
+    found += program_problems(entry)
     added, reviewed = entry.fields.get("added"), entry.fields.get("reviewed")
     if type(added) is dt.date and type(reviewed) is dt.date and reviewed < added <= today:
         # A file copied from another entry keeps its 'reviewed': the page would claim a review
@@ -209,8 +216,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
                                   "placeholder"))
                 elif type(item) is dict and type(item.get("url")) is str and (name, index, "url") not in schema_paths:
                     found += _url_problems(entry, (name, index, "url"), item["url"])
-                if name == EVENTS_FIELD and type(item) is dict:
-                    found += _edition_text_problems(entry, index, item)
+                if name in ITEM_TEXT and type(item) is dict:
+                    found += _item_text_problems(entry, name, index, item)
                 if name in TEXT_LISTS and type(item) is str and (reason := markup_problem(item)):
                     found.append((entry.location(name, index), f"'{dotted((name, index))}' {reason}",
                                   "plain-text"))
@@ -229,10 +236,11 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
 
 
-def _edition_text_problems(entry: Entry, index: int, edition: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
-    """An edition's name and city are shown on pages and in calendars: plain text, as a title is."""
-    return [(entry.location(EVENTS_FIELD, index, key), f"'{dotted((EVENTS_FIELD, index, key))}' {reason}", "plain-text")
-            for key in ("name", "city") if type(text := edition.get(key)) is str and (reason := markup_problem(text))]
+def _item_text_problems(entry: Entry, name: str, index: int, item: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
+    """An edition's name and city, a window's name, a program place's city: shown on pages and in
+    calendars, so plain text, as a title is."""
+    return [(entry.location(name, index, key), f"'{dotted((name, index, key))}' {reason}", "plain-text")
+            for key in ITEM_TEXT[name] if type(text := item.get(key)) is str and (reason := markup_problem(text))]
 
 
 def _url_problems(entry: Entry, path: Path_, url: str) -> list[tuple[Location, str, str]]:

@@ -183,9 +183,21 @@ def _meetup(lines: _Lines, meta: PageMeta | None) -> None:
               f"{prefix}country: {TODO}  # ISO 3166-1 alpha-2 code, e.g. GB")
 
 
+def _program(lines: _Lines, meta: PageMeta | None) -> None:
+    lines.text("company", meta.site_name if meta else None, "the company or institution that runs it")
+    lines.add(f"audience: [{TODO}]  # who it takes: {' | '.join(entry_schema.enum('programAudience'))}")
+    lines.add("# months: 24  # how long it lasts, when the page says")
+    lines.add(f"# format: []  # how it teaches: {', '.join(entry_schema.enum('programFormat'))}")
+    lines.add("# places:  # where it runs, each - {city: London, country: GB} or - {remote: true}")
+    lines.add("# paid: true  # when the page says participants are paid")
+    lines.add("# skill_levels: {}  # where the page says how far it takes a listed skill: skill: 0 to 3")
+    lines.add("# windows:  # application windows with published dates, each - {start: YYYY-MM-DD, end: YYYY-MM-DD}")
+    lines.add("# not_placed_after: 2023  # when no page shows it running now: the last year one did")
+
+
 _KIND_FIELDS: dict[Kind, Callable[[_Lines, PageMeta | None], None]] = {
     Kind.ARTICLE: _article, Kind.BOOK: _book, Kind.COURSE: _course, Kind.PODCAST: _podcast,
-    Kind.NEWSLETTER: _newsletter, Kind.VIDEO: _video, Kind.MEETUP: _meetup,
+    Kind.NEWSLETTER: _newsletter, Kind.VIDEO: _video, Kind.MEETUP: _meetup, Kind.PROGRAM: _program,
 }
 
 
@@ -202,7 +214,8 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
     lines.add(f"levels: []  # pick from: {_choices(taxonomy, 'levels')}")
     lines.add(f"# backgrounds: []  # optional: {_choices(taxonomy, 'backgrounds')}")
     course = meta.course if meta and kind is Kind.COURSE else None
-    lines.add(_access(course.price if course else None))
+    if "access" in entry_schema.field_names(kind):  # a program is applied to, not accessed
+        lines.add(_access(course.price if course else None))
     if meta and meta.language:
         lines.add(f"language: {yaml_scalar(meta.language)}")
     # Whoever adds an entry has just checked it against its page: that is its first review.
