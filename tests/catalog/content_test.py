@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pmgenome.catalog.editions import RECURRING, editions
 from pmgenome.catalog.model import Kind
+from pmgenome.catalog.programs import places
 from pmgenome.catalog.staleness import months_before
 from pmgenome.catalog.validate import validate_catalog
 
@@ -136,3 +137,24 @@ def test_most_recurring_in_person_events_are_dated_within_13_months_or_coming() 
 def test_communities_are_not_filed_as_dated_events() -> None:
     # Issue 26: a mentoring marketplace and a paid club are ongoing communities, not events.
     assert {CATALOG.by_id[entry_id].cadence for entry_id in ("adplist", "pavilion")} == {"ongoing"}
+
+
+# Issue 24: company PM programs, each placed by its own page (or a copy of its own posting).
+# The issue asks for 25 programs; the stored public material placed 19 (docs/research note), so
+# the floor holds what was measured and a curator raises it as programs are placed.
+PROGRAMS = CATALOG.of_kind(Kind.PROGRAM)
+MIN_PROGRAMS, MIN_PROGRAM_COMPANIES, MIN_PROGRAM_COUNTRIES = 19, 15, 4
+
+
+def test_programs_span_companies_and_countries() -> None:
+    companies = {entry.company for entry in PROGRAMS}
+    countries = {place.country for entry in PROGRAMS for place in places(entry) if place.country}
+    assert len(PROGRAMS) >= MIN_PROGRAMS, len(PROGRAMS)
+    assert len(companies) >= MIN_PROGRAM_COMPANIES, sorted(companies)
+    assert len(countries) >= MIN_PROGRAM_COUNTRIES, sorted(countries)
+
+
+def test_every_program_says_who_it_takes_and_what_it_builds_or_that_its_page_does_not() -> None:
+    # A program whose page names no skill says so by listing none: its T is then not drawn.
+    assert [entry.id for entry in PROGRAMS if not entry.audience or not entry.company] == []
+    assert all(entry.levels for entry in PROGRAMS)
