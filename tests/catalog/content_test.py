@@ -140,7 +140,7 @@ def test_communities_are_not_filed_as_dated_events() -> None:
 
 
 # Issue 24: company PM programs, each placed by its own page (or a copy of its own posting).
-# The issue asks for 25 programs; the stored public material placed 19 (docs/research note), so
+# The issue asks for 25 programs; the stored public material placed 19 at their own pages, so
 # the floor holds what was measured and a curator raises it as programs are placed.
 PROGRAMS = CATALOG.of_kind(Kind.PROGRAM)
 MIN_PROGRAMS, MIN_PROGRAM_COMPANIES, MIN_PROGRAM_COUNTRIES = 19, 15, 4
