@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind, Term
+from pmgenome.catalog.programs import places
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site import (
     calendar,
@@ -25,6 +26,7 @@ from pmgenome.site import (
     offline,
     opml,
     plan_page,
+    programs,
     segment_api,
     shapes_page,
     survey_page,
@@ -38,9 +40,12 @@ from pmgenome.site.search import vocabulary
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     ACCESS_LABELS,
+    AUDIENCE_LABELS,
     FACETS,
     FORMAT_LABELS,
     ONLINE,
+    REMOTE,
+    TRAINING_LABELS,
     EntryView,
     country_label,
     segment_src_uri,
@@ -147,9 +152,10 @@ def _by_title(entries: Iterable[Entry], kind: Kind, context: SiteContext) -> lis
 
 
 def build_kind_lists(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:
-    """articles/, books/ and the like: every resource of the kind, by title (meetups have their own page).
-    Every kind has its page, even before its first entry, so the navigation never points nowhere."""
-    for kind in (kind for kind in Kind if kind is not Kind.MEETUP):
+    """articles/, books/ and the like: every resource of the kind, by title (meetups and programs
+    have their own pages). Every kind has its page, even before its first entry, so the navigation
+    never points nowhere."""
+    for kind in (kind for kind in Kind if kind not in (Kind.MEETUP, Kind.PROGRAM)):
         src_uri = KIND_SRC_URIS[kind]
         views = [context.views[entry.id] for entry in _by_title(catalog.entries, kind, context)]
         subscribe = _subscription(kind, views)
@@ -237,14 +243,18 @@ class Facet:
 def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     """The Explore page's filters: every value of the vocabulary, and the places in use."""
     taxonomy = catalog.taxonomy
-    countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country})
+    countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country}
+                       | {place.country for e in catalog.of_kind(Kind.PROGRAM) for place in places(e) if place.country})
+    remote = [(REMOTE, "Remote")] if any(place.remote for e in catalog.of_kind(Kind.PROGRAM) for place in places(e)) else []
     labelled = {
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],
         "level": [(t.id, t.name) for t in taxonomy.levels],
         "access": list(ACCESS_LABELS.items()),
         "format": list(FORMAT_LABELS.items()),
-        "place": [(ONLINE, "Online")] + [(code, country_label(code)) for code in countries],
+        "place": [(ONLINE, "Online")] + remote + [(code, country_label(code)) for code in countries],
+        "audience": list(AUDIENCE_LABELS.items()),
+        "training": list(TRAINING_LABELS.items()),
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".
@@ -305,6 +315,7 @@ BUILDERS: tuple[Callable[[Catalog, SiteContext], Iterable[GeneratedPage]], ...] 
     shapes_page.build_shapes_page,
     survey_page.build_survey_page,
     events.build_events,
+    programs.build_programs,
 )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
+from pmgenome.catalog.programs import formats, places
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.site.linkresults import LinkCheck, LinkNote, link_note
@@ -25,6 +26,9 @@ from pmgenome.site.when import (
     country_name,
     day_span,
     edition_text,
+    program_place,
+    program_status,
+    program_when,
     when_text,
 )
 from pmgenome.text.clean import one_line, shortened
@@ -44,6 +48,12 @@ CADENCE_LABELS = {"daily": "Daily", "weekly": "Weekly", "fortnightly": "Every tw
 FORMAT_LABELS = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid"}
 PACE_LABELS = {"self-paced": "Self-paced", "cohort": "Cohort"}
 ONLINE = "online"
+REMOTE = "remote"
+# Who a program takes, and how it teaches (the schema's `audience` and a program's `format`).
+AUDIENCE_LABELS = {"new-graduates": "New graduates", "career-changers": "Career changers",
+                   "internal-transfers": "Internal transfers"}
+TRAINING_LABELS = {"rotations": "Rotations", "cohort": "Cohort", "mentoring": "Mentoring",
+                   "apprenticeship": "Apprenticeship"}
 # Facet name -> heading on the Explore page; the order is the page's order.
 FACETS = {
     "kind": "Kind",
@@ -53,6 +63,8 @@ FACETS = {
     "access": "Access",
     "format": "Format",
     "place": "Country or online",
+    "audience": "Program: who it takes",
+    "training": "Program: how it teaches",
 }
 
 _DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})")
@@ -105,7 +117,7 @@ class EntryView:
     enriched: Enriched
     byline: str = ""  # who made it, in a few words: authors and year, host, speaker...
     link_check: LinkCheck | None = None  # the last link check, when the build has its results
-    when: str = ""  # a meetup's next edition, or when it was last held
+    when: str = ""  # a meetup's next edition or when it was last held; a program's application window
     feed: str | None = None  # a podcast's or newsletter's RSS or Atom feed (http(s) only)
     silence: str | None = None  # "No new issue since 2025-01-10" when it has gone silent
 
@@ -246,6 +258,8 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
             place = (ONLINE,)
         elif entry.country:
             place = (entry.country,)
+    elif entry.kind == Kind.PROGRAM:
+        place = tuple(dict.fromkeys(REMOTE if where.remote else where.country or "" for where in places(entry)))
     format_ = attendance(entry)
     return {
         "kind": (entry.kind.value,),
@@ -255,6 +269,8 @@ def facets(entry: Entry) -> dict[str, tuple[str, ...]]:
         "access": (entry.access,) if entry.access in ACCESS_LABELS else (),
         "format": (format_,) if format_ else (),
         "place": place,
+        "audience": tuple(value for value in entry.audience if value in AUDIENCE_LABELS),
+        "training": tuple(value for value in formats(entry) if value in TRAINING_LABELS),
     }
 
 
@@ -296,6 +312,22 @@ def _meetup_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact
     if last is not None:
         facts.append(Fact("Last held", edition_text(last)))
     return facts
+
+
+def _program_facts(entry: Entry, today: dt.date) -> list[Fact | None]:
+    where = ", ".join(program_place(place) for place in places(entry))
+    training = ", ".join(TRAINING_LABELS[value] for value in formats(entry) if value in TRAINING_LABELS)
+    return [
+        _pick(entry.company, "Run by"),
+        Fact("Who it takes", ", ".join(AUDIENCE_LABELS[value] for value in entry.audience
+                                       if value in AUDIENCE_LABELS)) if entry.audience else None,
+        Fact("Length", f"{entry.months} month{'s' if entry.months != 1 else ''}") if entry.months else None,
+        Fact("How it teaches", training) if training else None,
+        Fact("Where", where) if where else None,
+        Fact("Paid", "Yes: participants are paid" if entry.paid else "No") if entry.paid is not None else None,
+        Fact("Applications", when) if (when := program_when(entry, today)) else None,
+        Fact("Status", status) if (status := program_status(entry)) else None,
+    ]
 
 
 def _recommended(entry: Entry, label: str) -> Fact | None:
@@ -357,6 +389,8 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             _pick(entry.duration, "Duration"),
             _pick(entry.published, "Published", enriched.published),
         ]
+    if kind is Kind.PROGRAM:
+        return _program_facts(entry, today)
     return _meetup_facts(entry, enriched, today)
 
 
@@ -388,7 +422,8 @@ def byline(entry: Entry) -> str:
         names = ", ".join(name for name in (one_line(author) for author in entry.authors) if name)
         return f"{names} ({entry.year})" if names and entry.year is not None else names
     who = {Kind.ARTICLE: entry.author, Kind.COURSE: entry.provider, Kind.PODCAST: entry.host,
-           Kind.NEWSLETTER: entry.author, Kind.VIDEO: entry.speaker, Kind.MEETUP: entry.organizer}[entry.kind]
+           Kind.NEWSLETTER: entry.author, Kind.VIDEO: entry.speaker, Kind.MEETUP: entry.organizer,
+           Kind.PROGRAM: entry.company}[entry.kind]
     return one_line(who)
 
 
@@ -412,7 +447,8 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
         enriched=enriched,
         byline=byline(entry),
         link_check=link,
-        when=when_text(entry, today) if entry.kind is Kind.MEETUP else "",
+        when=when_text(entry, today) if entry.kind is Kind.MEETUP
+        else program_when(entry, today) if entry.kind is Kind.PROGRAM else "",
         feed=safe_url(entry.feed),
         silence=silence,
     )
