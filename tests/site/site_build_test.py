@@ -88,14 +88,15 @@ def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
                    ("Survey", "../../survey/"), ("Segments", "../../segments/"),
                    ("Articles", "../../articles/"), ("Books", "../../books/"), ("Courses", "../../courses/"),
                    ("Podcasts", "../../podcasts/"), ("Newsletters", "../../newsletters/"), ("Videos", "../../videos/"),
-                   ("Meetups", "../../meetups/"), ("Events", "../../events/"), ("Explore", "../../explore/"),
+                   ("Meetups", "../../meetups/"), ("Events", "../../events/"),
+                   ("Company PM programs", "../../programs/"), ("Explore", "../../explore/"),
                    ("What's new", "../../whats-new/"),
                    ("API", "../../api/")]
 
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
     assert list(export) == ["version", "fill_rule", "entries", "segments", "taxonomy"]
-    assert export["version"] == 3
+    assert export["version"] == 4
     assert export["fill_rule"] == FILL_RULE
     assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
     for entry in export["entries"]:
@@ -122,7 +123,7 @@ def test_export_entry_in_full(export: dict) -> None:
         "access": "free", "language": "en", "added": "2025-01-10", "reviewed": "2026-11-20",
         "page": "resources/b2b-pick-one/",
         "facets": {"kind": ["article"], "segment": ["b2b"], "skill": ["strategy", "go-to-market"],
-                   "level": ["new"], "access": ["free"], "format": [], "place": []},
+                   "level": ["new"], "access": ["free"], "format": [], "place": [], "audience": [], "training": []},
         "enrichment": {"author": "Scraped <Author>", "published": "2024-12-24", "site_name": "Fixture & <Blog>",
                        "reading_minutes": 7},
         "link": {"verdict": "ok", "checked_at": "2026-11-30T05:00:02Z", "status": 200, "final_url": None,
@@ -145,6 +146,7 @@ def test_export_top_lists_follow_picks_then_the_fill_rule(export: dict) -> None:
         "newsletter": ["fixture-newsletter"],
         "video": [],
         "meetup": ["manchester-pm-meetup", "london-pm-meetup"],
+        "program": [],
     }
     assert picks["b2b"] == {
         "article": [{"id": "b2b-pick-one",
@@ -152,17 +154,17 @@ def test_export_top_lists_follow_picks_then_the_fill_rule(export: dict) -> None:
                     {"id": "b2b-pick-two", "why": "The fixture's second B2B pick."}],
         "book": [{"id": "fixture-book", "why": "The fixture's book pick, for its discovery chapters."}],
         "course": [], "podcast": [], "newsletter": [], "video": [],
-        "meetup": [{"id": "manchester-pm-meetup", "why": "The fixture's meetup pick."}]}
+        "meetup": [{"id": "manchester-pm-meetup", "why": "The fixture's meetup pick."}], "program": []}
     assert top["b2c"]["article"] == ["pricing-packaging", "b2b-pick-two", "b2b-broad-newest"]
     assert top["b2c"]["podcast"] == ["fixture-podcast"]
     assert top["design"] == {"article": [], "book": ["fixture-book"], "course": ["design-course-pick",
                                                                                  "design-course-cohort"],
                              "podcast": [], "newsletter": [], "video": ["fixture-video"],
-                             "meetup": ["online-pm-community"]}
+                             "meetup": ["online-pm-community"], "program": []}
     assert picks["design"]["course"] == [{"id": "design-course-pick", "why": "The fixture's design course pick."}]
     counts = {segment["id"]: segment["counts"] for segment in export["segments"]}
     assert counts["b2b"] == {"article": 7, "book": 1, "course": 1, "podcast": 0, "newsletter": 1, "video": 0,
-                             "meetup": 2}
+                             "meetup": 2, "program": 0}
 
 
 def test_segment_page_shows_the_top_lists_and_marks_picks(site: Path, export: dict) -> None:
@@ -344,7 +346,7 @@ def test_the_explore_page_offers_every_facet(site: Path) -> None:
     assert container["data-root"] == "../"
     facets = {fieldset["data-facet"]: [i["value"] for i in fieldset.select("input")]
               for fieldset in page.select("fieldset[data-facet]")}
-    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place"]
+    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place", "audience", "training"]
     assert facets["kind"] == ["article", "book", "course", "podcast", "newsletter", "video", "meetup"]
     assert facets["access"] == ["free", "signup", "freemium", "paywalled", "paid"]
     labels = [label.get_text() for label in page.select("fieldset[data-facet=access] .pmg-option__label")]

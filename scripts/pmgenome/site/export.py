@@ -21,8 +21,9 @@ from pmgenome.stores.timestamps import format_utc
 
 # 2: `cost` gave way to `access`; `reviewed`, the new kinds' fields, a segment's picks with their
 # `why` and each entry's last `link` check arrived. 3: a meetup's free-text `frequency` gave way
-# to `cadence`, and its dated `events` arrived (docs/api.md lists the changes).
-EXPORT_VERSION = 3
+# to `cadence`, and its dated `events` arrived. 4: the kind `program` arrived, its `access` null,
+# and the facets `audience` and `training` (docs/api.md lists the changes).
+EXPORT_VERSION = 4
 # Always present, in this order, before the kind's own fields.
 CORE_FIELDS = ("id", "kind", "title", "url", "summary", "segments", "skills", "levels",
                "backgrounds", "access", "language", "added", "reviewed")

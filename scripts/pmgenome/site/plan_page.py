@@ -122,7 +122,9 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
     taxonomy = catalog.taxonomy
     vocabulary = rule.Vocabulary.of(taxonomy)
     entries = []
-    for entry in sorted(catalog.entries, key=lambda entry: entry.id):
+    # The rule picks no program: path/ offers programs by their own nearness (plan/programs.py).
+    for entry in sorted((entry for entry in catalog.entries if entry.kind is not Kind.PROGRAM),
+                        key=lambda entry: entry.id):
         read = rule.facts(entry, vocabulary)
         view = context.views.get(entry.id)
         entries.append({

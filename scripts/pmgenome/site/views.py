@@ -17,6 +17,7 @@ from typing import Any
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.programs import formats, places
+from pmgenome.site.programtext import AUDIENCE_LABELS, TRAINING_LABELS, program_facts
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.site.linkresults import LinkCheck, LinkNote, link_note
@@ -26,8 +27,6 @@ from pmgenome.site.when import (
     country_name,
     day_span,
     edition_text,
-    program_place,
-    program_status,
     program_when,
     when_text,
 )
@@ -49,11 +48,6 @@ FORMAT_LABELS = {"online": "Online", "in-person": "In person", "hybrid": "Hybrid
 PACE_LABELS = {"self-paced": "Self-paced", "cohort": "Cohort"}
 ONLINE = "online"
 REMOTE = "remote"
-# Who a program takes, and how it teaches (the schema's `audience` and a program's `format`).
-AUDIENCE_LABELS = {"new-graduates": "New graduates", "career-changers": "Career changers",
-                   "internal-transfers": "Internal transfers"}
-TRAINING_LABELS = {"rotations": "Rotations", "cohort": "Cohort", "mentoring": "Mentoring",
-                   "apprenticeship": "Apprenticeship"}
 # Facet name -> heading on the Explore page; the order is the page's order.
 FACETS = {
     "kind": "Kind",
@@ -314,22 +308,6 @@ def _meetup_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact
     return facts
 
 
-def _program_facts(entry: Entry, today: dt.date) -> list[Fact | None]:
-    where = ", ".join(program_place(place) for place in places(entry))
-    training = ", ".join(TRAINING_LABELS[value] for value in formats(entry) if value in TRAINING_LABELS)
-    return [
-        _pick(entry.company, "Run by"),
-        Fact("Who it takes", ", ".join(AUDIENCE_LABELS[value] for value in entry.audience
-                                       if value in AUDIENCE_LABELS)) if entry.audience else None,
-        Fact("Length", f"{entry.months} month{'s' if entry.months != 1 else ''}") if entry.months else None,
-        Fact("How it teaches", training) if training else None,
-        Fact("Where", where) if where else None,
-        Fact("Paid", "Yes: participants are paid" if entry.paid else "No") if entry.paid is not None else None,
-        Fact("Applications", when) if (when := program_when(entry, today)) else None,
-        Fact("Status", status) if (status := program_status(entry)) else None,
-    ]
-
-
 def _recommended(entry: Entry, label: str) -> Fact | None:
     links = tuple((one_line(item.title) or url, url) for item in entry.recommended if (url := safe_url(item.url)))
     return Fact(label, outbound=links) if links else None
@@ -390,7 +368,7 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             _pick(entry.published, "Published", enriched.published),
         ]
     if kind is Kind.PROGRAM:
-        return _program_facts(entry, today)
+        return [Fact(label, value) for label, value in program_facts(entry, today)]
     return _meetup_facts(entry, enriched, today)
 
 
