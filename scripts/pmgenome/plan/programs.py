@@ -20,6 +20,8 @@ from pmgenome.plan.rule import Vocabulary
 from pmgenome.text.clean import one_line
 
 NEAREST = 3  # programs offered per flavour on path/
+# The stages path/ offers programs to: people who want to become PMs and those new to the job.
+PROGRAM_STAGES = ("aspiring", "new")
 # What a flavour match adds to a program's nearness: the weight of a skill expected at level 3.
 SAME_FLAVOUR = 3
 

@@ -25,6 +25,8 @@ from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_pl
 from pmgenome.plan.document import markdown_data
 from pmgenome.plan.model import PART_TITLES
 from pmgenome.plan.picture import GEOMETRY
+from pmgenome.plan.programs import PROGRAM_STAGES
+from pmgenome.site import programs
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.views import country_label
@@ -187,7 +189,9 @@ def build_plan_page(catalog: Catalog, context: SiteContext) -> Iterator[Generate
         contribute=link(CONTRIBUTE_SRC_URI, CONTRIBUTE_ANCHOR), skills=skills,
         survey=survey_url(context.settings.repo_url),
         levels=list(zip(RATINGS, RATING_LABELS, strict=True)),
-        segments=[Choice(t.id, t.name) for t in taxonomy.segments]))
+        segments=[Choice(t.id, t.name) for t in taxonomy.segments],
+        programs=programs.path_programs(catalog, context), program_stages=" ".join(PROGRAM_STAGES),
+        programs_page=link(programs.PROGRAMS_SRC_URI), link=link))
     yield GeneratedPage(INDEX_SRC_URI, json.dumps(plan_index(catalog, context), ensure_ascii=False,
                                                   separators=(",", ":")))
     for uri, name in SCRIPTS.items():

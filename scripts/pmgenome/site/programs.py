@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.picture import t_svg
-from pmgenome.plan.programs import NearProgram, flavour_profile, nearest_programs, program_profile, transfer
+from pmgenome.plan.programs import flavour_profile, nearest_programs, program_profile, transfer
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.views import EntryView
@@ -109,10 +109,36 @@ def comparisons(catalog: Catalog, context: SiteContext) -> list[Comparison]:
     return found
 
 
-def nearest_by_flavour(catalog: Catalog, context: SiteContext) -> list[tuple[str, str, tuple[NearProgram, ...]]]:
-    """(segment id, name, the programs nearest its T) for path/, where an aspiring or new PM picks a flavour."""
-    return [(term.id, one_line(term.name), near) for term in catalog.taxonomy.segments
-            if (near := nearest_programs(catalog, term.id, context.today))]
+@dataclass(frozen=True)
+class PathProgram:
+    view: EntryView
+    shares: str  # "Deepens what B2B companies expect: Go-to-market and sales, Communication...", or ""
+    when: str  # its open or next window, or when the last closed; or its status
+
+
+@dataclass(frozen=True)
+class PathFlavour:
+    id: str
+    name: str
+    anchor: str  # its group on programs/
+    programs: tuple[PathProgram, ...]
+
+
+def path_programs(catalog: Catalog, context: SiteContext) -> list[PathFlavour]:
+    """For path/: per flavour, the programs nearest the T it expects, for an aspiring or new PM."""
+    skill_names = {term.id: one_line(term.name) for term in catalog.taxonomy.skills}
+    found = []
+    for term in catalog.taxonomy.segments:
+        near = nearest_programs(catalog, term.id, context.today)
+        if not near:
+            continue
+        name = one_line(term.name)
+        found.append(PathFlavour(term.id, name, f"flavour-{term.id}", tuple(PathProgram(
+            context.views[item.entry.id],
+            f"Deepens what {name} companies expect: {', '.join(skill_names.get(s, s) for s in item.shared)}"
+            if item.shared else "",
+            program_when(item.entry, context.today) or program_status(item.entry)) for item in near)))
+    return found
 
 
 def build_programs(catalog: Catalog, context: SiteContext) -> Iterator[GeneratedPage]:

@@ -458,9 +458,21 @@
     return true;
   }
 
+  /* Company programs (written by the page) show for the stages they suit and the flavours chosen. */
+  function programs(chosen) {
+    const block = document.getElementById("pmg-path-programs");
+    if (!block) { return; }
+    const wanted = chosen.company.concat(chosen.compare ? [chosen.compare] : []);
+    const flavours = Array.from(block.querySelectorAll("[data-program-flavour]"));
+    flavours.forEach(function (section) { section.hidden = wanted.indexOf(section.dataset.programFlavour) === -1; });
+    block.hidden = block.dataset.stages.split(" ").indexOf(chosen.stage) === -1 ||
+      flavours.every(function (section) { return section.hidden; });
+  }
+
   function update(focus) {
     if (!model) { return; }
     const chosen = answers();
+    programs(chosen);
     const shown = show(chosen);
     const search = query(chosen);
     history.replaceState(history.state, "", location.pathname + (search ? "?" + search : "") + location.hash);
@@ -487,6 +499,7 @@
 
   restore(location.search);
   sync(answers().company);
+  programs(answers());
   status.textContent = root.dataset.loading;
   fetch(root.dataset.index, { credentials: "same-origin" })
     .then(function (response) {
