@@ -422,3 +422,22 @@ def test_a_redirect_to_the_home_page_forced_keeps_the_url_given_and_takes_nothin
     assert f"url: {url}\n" in text and "Welcome" not in text and "Example home" not in text
     assert 'title: "TODO: the resource\'s name as its page shows it"\n' in text
     assert home.read_text().startswith("# yaml-language-server")
+
+
+def test_a_program_is_drafted_when_asked_for_and_fails_only_on_what_a_person_must_decide(capsys, root, server):
+    assert new(capsys, root, server.url("/article"), "--kind", "program")[0] == 0
+    text = (root / "programs" / "good-product-manager-bad-product-manager.yaml").read_text()
+    assert "access:" not in text  # a program is applied to, not read
+    assert text.endswith("""\
+company: The Example Review
+audience: [TODO]  # who it takes: new-graduates | career-changers | internal-transfers
+# months: 24  # how long it lasts, when the page says
+# format: []  # how it teaches: rotations, cohort, mentoring, apprenticeship
+# places:  # where it runs, each - {city: London, country: GB} or - {remote: true}
+# paid: true  # when the page says participants are paid
+# skill_levels: {}  # where the page says how far it takes a listed skill: skill: 0 to 3
+# windows:  # application windows with published dates, each - {start: YYYY-MM-DD, end: YYYY-MM-DD}
+# not_placed_after: 2023  # when no page shows it running now: the last year one did
+""")
+    _, problems = validate_catalog(root)
+    assert {problem.rule for problem in problems} <= {"placeholder", "required"}, [str(p) for p in problems]
