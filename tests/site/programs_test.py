@@ -93,7 +93,7 @@ def test_a_window_is_said_for_the_build_date_and_never_open_once_closed(catalog:
     soup = page(catalog, today)
     assert soup.select_one("li[data-entry-id=acme-apm] .pmg-when").get_text() == said
     view = entry_view(catalog, catalog.by_id["acme-apm"], None, today)
-    assert dict((fact.label, fact.value) for fact in view.facts)["Applications"] == said
+    assert {fact.label: fact.value for fact in view.facts}["Applications"] == said
 
 
 def test_a_program_not_placed_as_running_says_so(catalog: Catalog) -> None:

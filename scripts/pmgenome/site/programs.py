@@ -16,7 +16,12 @@ from markupsafe import Markup
 
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.picture import t_svg
-from pmgenome.plan.programs import flavour_profile, nearest_programs, program_profile, transfer
+from pmgenome.plan.programs import (
+    flavour_profile,
+    nearest_programs,
+    program_profile,
+    transfer,
+)
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.views import EntryView
@@ -62,7 +67,7 @@ class Comparison:
 
 def _svg(rows: tuple, title: str, ident: str, description: str) -> Markup:
     # t_svg escapes every text it writes.
-    return Markup(t_svg(rows, title, standalone=False, key=ident, description=description))  # noqa: S704
+    return Markup(t_svg(rows, title, standalone=False, key=ident, description=description))
 
 
 def flavour_groups(catalog: Catalog, context: SiteContext) -> list[FlavourGroup]:

@@ -17,10 +17,10 @@ from typing import Any
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.programs import formats, places
-from pmgenome.site.programtext import AUDIENCE_LABELS, TRAINING_LABELS, program_facts
 from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.site.linkresults import LinkCheck, LinkNote, link_note
+from pmgenome.site.programtext import AUDIENCE_LABELS, TRAINING_LABELS, program_facts
 from pmgenome.site.text import safe_url
 from pmgenome.site.when import (
     MEETUP_CADENCE_LABELS,

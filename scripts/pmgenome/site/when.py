@@ -15,7 +15,13 @@ from babel import Locale
 
 from pmgenome.catalog.editions import Edition, editions, last_edition, next_edition
 from pmgenome.catalog.model import Entry
-from pmgenome.catalog.programs import Place, Window, WindowState, last_window, next_window
+from pmgenome.catalog.programs import (
+    Place,
+    Window,
+    WindowState,
+    last_window,
+    next_window,
+)
 from pmgenome.text.clean import one_line
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
