@@ -140,7 +140,8 @@ def _required(failure: _Failure) -> Explained:
         if in_person:
             message = f"an in-person meetup (online: false) needs '{name}'; add it, or set online: true"
         elif path:
-            message = f"'{dotted(path)}' needs {'an' if name[0] in 'aeiou' else 'a'} '{name}'"
+            # 'an end', 'an online', but 'a url': the article follows the sound.
+            message = f"'{dotted(path)}' needs {'an' if name[0] in 'aeio' else 'a'} '{name}'"
         else:
             message = f"missing required field '{name}'"
         found.append((failure.where if path else failure.entry.location(), message, "required", (*path, name)))
