@@ -193,6 +193,7 @@ def test_a_segment_file_that_breaks_its_schema_is_caught() -> None:
         "top: 'newsletter' is a required property",
         "top: 'video' is a required property",
         "top: 'meetup' is a required property",
+        "top: 'program' is a required property",
         "top/article/0/url: 'ftp://a' does not match '^https?://'",
         "top/article/0/why: 'no' is not of type 'null'"]
 
