@@ -236,7 +236,8 @@ def check_entry(entry: Entry, schema: EntrySchema, today: dt.date) -> list[Probl
     return [Problem(shown, where.line, where.col, message, rule) for where, message, rule in found]
 
 
-def _item_text_problems(entry: Entry, name: str, index: int, item: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
+def _item_text_problems(entry: Entry, name: str, index: int,
+                        item: Mapping[str, Any]) -> list[tuple[Location, str, str]]:
     """An edition's name and city, a window's name, a program place's city: shown on pages and in
     calendars, so plain text, as a title is."""
     return [(entry.location(name, index, key), f"'{dotted((name, index, key))}' {reason}", "plain-text")

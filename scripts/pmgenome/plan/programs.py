@@ -86,7 +86,7 @@ def nearest_programs(catalog: Catalog, segment: str, today: dt.date, count: int 
         shared = tuple(skill for skill in catalog.taxonomy.ids("skills") if skill in expects and skill in entry.skills)
         found.append(NearProgram(entry, score, shared, next_window(entry, today)))
 
-    def order(near: NearProgram) -> tuple:
+    def order(near: NearProgram) -> tuple[bool, int, dt.date, str, str]:
         opens = near.window.start if near.window else dt.date.max
         return (near.entry.not_placed_after is not None, -near.nearness, opens, one_line(near.entry.title).casefold(),
                 near.entry.id)

@@ -34,18 +34,17 @@ from pmgenome.site import (
 )
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.hrefs import page_url, root_href
+from pmgenome.site.programtext import AUDIENCE_LABELS, TRAINING_LABELS
 from pmgenome.site.render import render
 from pmgenome.site.search import explore as explore_data
 from pmgenome.site.search import vocabulary
 from pmgenome.site.text import html_text
 from pmgenome.site.views import (
     ACCESS_LABELS,
-    AUDIENCE_LABELS,
     FACETS,
     FORMAT_LABELS,
     ONLINE,
     REMOTE,
-    TRAINING_LABELS,
     EntryView,
     country_label,
     segment_src_uri,
@@ -245,7 +244,8 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
     taxonomy = catalog.taxonomy
     countries = sorted({e.country for e in catalog.of_kind(Kind.MEETUP) if not e.online and e.country}
                        | {place.country for e in catalog.of_kind(Kind.PROGRAM) for place in places(e) if place.country})
-    remote = [(REMOTE, "Remote")] if any(place.remote for e in catalog.of_kind(Kind.PROGRAM) for place in places(e)) else []
+    remote = ([(REMOTE, "Remote")] if any(place.remote for e in catalog.of_kind(Kind.PROGRAM) for place in places(e))
+              else [])
     labelled = {
         "segment": [(t.id, t.name) for t in taxonomy.segments],
         "skill": [(t.id, t.name) for t in taxonomy.skills],

@@ -15,6 +15,7 @@ from itertools import combinations
 from markupsafe import Markup
 
 from pmgenome.catalog.model import Catalog, Kind
+from pmgenome.plan.model import SkillRow
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.programs import (
     flavour_profile,
@@ -65,9 +66,9 @@ class Comparison:
     shared: str  # the shared skills by name, or ""
 
 
-def _svg(rows: tuple, title: str, ident: str, description: str) -> Markup:
-    # t_svg escapes every text it writes.
-    return Markup(t_svg(rows, title, standalone=False, key=ident, description=description))
+def _svg(rows: tuple[SkillRow, ...], title: str, ident: str, description: str) -> Markup:
+    picture = t_svg(rows, title, standalone=False, key=ident, description=description)
+    return Markup(picture)  # noqa: S704 - t_svg escapes every text it writes into the picture
 
 
 def flavour_groups(catalog: Catalog, context: SiteContext) -> list[FlavourGroup]:
