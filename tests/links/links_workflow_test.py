@@ -254,7 +254,7 @@ def _deploy(repository: Repository, name: str) -> tuple[JobRun, subprocess.Compl
     work = repository.clone(name)
     subprocess.run(["git", "clone", "-q", "--depth=1", "-b", "link-status", f"file://{repository.origin}",
                     ".link-status"], cwd=work, capture_output=True, check=False)
-    job = JobRun("deploy.yml", "build", work, repository.root / f"runner-{name}", {})
+    job = JobRun("deploy.yml", "build", work, repository.root / f"runner-{name}", {"github.repository": "acme/pm-genome"})
     job.outputs["pages"] = {"base_url": "https://acme.github.io/pm-genome"}
     used = job.step("Use them when they are there")
     assert used is not None and used.returncode == 0, used.stderr
@@ -277,3 +277,6 @@ def test_the_site_shows_what_the_weekly_run_found(repository: Repository) -> Non
     page = (job.workdir / "site/resources/fixture-book/index.html").read_text(encoding="utf-8")
     assert f"Link checked on {checked}: broken." in page
     assert "https://acme.github.io/pm-genome/resources/fixture-book/" in page  # the Pages address reached the build
+    # The repository reached the build too: path/ offers its survey form.
+    survey = "https://github.com/acme/pm-genome/issues/new?template=survey.yml"
+    assert f'data-survey-form="{survey}"' in (job.workdir / "site/path/index.html").read_text(encoding="utf-8")

@@ -17,3 +17,6 @@ class CatalogPluginConfig(base.Config):
     catalog_enrichment = c.Type(bool, default=True)
     # The link check's results (a JSON file, see site/linkresults.py); empty: pages show no link status.
     catalog_link_results = c.Type(str, default="")
+    # The GitHub repository (https://github.com/OWNER/NAME) whose issue form takes survey answers;
+    # empty: mkdocs.yml's repo_url if any, else path/ offers no survey link.
+    catalog_survey_repo = c.Type(str, default="")

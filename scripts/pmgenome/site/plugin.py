@@ -75,7 +75,7 @@ class CatalogPlugin(BasePlugin[CatalogPluginConfig]):
         settings = SiteSettings(
             use_directory_urls=config.use_directory_urls,
             site_url=config.site_url or None,
-            repo_url=config.repo_url or None,
+            repo_url=self.config.catalog_survey_repo or config.repo_url or None,
             top_n=self.config.catalog_top,
             recent=self.config.catalog_recent,
             feed_size=self.config.catalog_feed_size,
