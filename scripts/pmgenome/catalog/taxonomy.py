@@ -90,16 +90,21 @@ def _aliases(value: Any) -> tuple[str, ...]:
     return tuple(alias.strip() for alias in _strings(value) if alias.strip())
 
 
+def _written_terms(document: yamlload.Document) -> Iterator[tuple[int, dict[str, Any], str]]:
+    """(index, item, words) for each `terms:` entry that writes its words, spaces folded; the
+    schema reports the others."""
+    items = document.value.get(TERMS_KEY)
+    for index, item in enumerate(items if isinstance(items, tuple) else ()):
+        words = item.get("term") if isinstance(item, dict) else None
+        if isinstance(words, str) and words.strip():
+            yield index, item, " ".join(words.split())
+
+
 def _search_terms(document: yamlload.Document) -> tuple[CommonTerm, ...]:
     """The usable entries of the `terms:` list (the schema and _alias_problems report the rest):
     {term: product-market fit, aliases: [PMF], skills: [strategy]}; a repeated term counts once."""
-    items = document.value.get(TERMS_KEY)
     found: dict[str, CommonTerm] = {}
-    for item in items if isinstance(items, tuple) else ():
-        words = item.get("term") if isinstance(item, dict) else None
-        if not isinstance(words, str) or not words.strip():
-            continue
-        words = " ".join(words.split())
+    for _, item, words in _written_terms(document):
         found.setdefault(words.casefold(), CommonTerm(words, _aliases(item.get("aliases")),
                                                       _strings(item.get("skills"))))
     return tuple(found.values())
@@ -227,13 +232,8 @@ def _alias_problems(document: yamlload.Document, taxonomy: Taxonomy, shown: str)
     """Every search alias names one thing: unique, whatever its case, across skills and terms;
     and every search term is written once (spaces and case aside)."""
     problems = []
-    items = document.value.get(TERMS_KEY)
     seen: set[str] = set()
-    for index, item in enumerate(items if isinstance(items, tuple) else ()):
-        words = item.get("term") if isinstance(item, dict) else None
-        if not isinstance(words, str) or not words.strip():
-            continue  # the schema has said so
-        words = " ".join(words.split())
+    for index, _, words in _written_terms(document):
         if words.casefold() in seen:
             where = document.values.get((TERMS_KEY, index, "term")) or Location(1, 1)
             problems.append(Problem(shown, where.line, where.col, f"duplicate term '{words}' in {TERMS_KEY}", RULE))
