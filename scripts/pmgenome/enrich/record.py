@@ -85,6 +85,7 @@ def meta_from_json(data: Mapping[str, Any]) -> PageMeta:
         published=text(data.get("published")), site_name=text(data.get("site_name")),
         language=text(data.get("language")), image=text(data.get("image")),
         word_count=count(data.get("word_count")), reading_minutes=count(data.get("reading_minutes")),
+        stated_minutes=count(data.get("stated_minutes")),
         course=_course(course) if isinstance(course, Mapping) else None,
         event=_event(event) if isinstance(event, Mapping) else None,
     )
