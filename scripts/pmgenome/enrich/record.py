@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from pmgenome.catalog.model import Entry
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.feed import FeedCheck
 from pmgenome.enrich.schemaorg import Course, Event
@@ -76,6 +77,14 @@ class EnrichmentRecord:
             meta=meta_from_json(meta) if isinstance(meta, Mapping) else PageMeta(),
             feed=FeedCheck.from_json(feed) if isinstance(feed, Mapping) else None,
         )
+
+
+def current_feed(entry: Entry, record: EnrichmentRecord | None) -> FeedCheck | None:
+    """The record's look at the entry's feed; None when the entry has no feed, it was never read,
+    or the look was of another address than the entry's `feed` now."""
+    if not entry.feed or record is None or record.feed is None or record.feed.url != entry.feed:
+        return None
+    return record.feed
 
 
 def meta_from_json(data: Mapping[str, Any]) -> PageMeta:

@@ -16,7 +16,7 @@ from typing import Any
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.usetime import SOURCE_WORDS, UseTime, length_text, use_time, written_time
-from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.enrich.record import EnrichmentRecord, current_feed
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.links.verdict import DEAD, Verdict
 from pmgenome.site.enriched import Enriched, read_enrichment
@@ -382,7 +382,10 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
     check, if any."""
     names = names if names is not None else term_names(catalog)
-    enriched = dataclasses.replace(read_enrichment(record), latest_item=last_published(entry, record))
+    enriched = read_enrichment(record)
+    feed = current_feed(entry, record)
+    enriched = dataclasses.replace(enriched, latest_item=last_published(entry, record),
+                                   stated_minutes=enriched.stated_minutes or (feed.episode_minutes if feed else None))
     silence = silence_mark(entry, record, today)
     return EntryView(
         entry=entry,
