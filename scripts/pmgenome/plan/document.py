@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping
 
 from pmgenome.catalog.model import Kind
 from pmgenome.plan.model import PART_TITLES, Plan, PlanItem, SkillRow, compare_title
+from pmgenome.plan.schedule import Schedule, schedule_lines
 from pmgenome.plan.sentences import GROWN, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
 
 # Every character that could start Markdown markup, escaped with a backslash; and the characters
@@ -71,4 +72,14 @@ def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
         lines += [f"- {markdown_text(note)}" for note in comparison.notes]
     if plan.notes:
         lines += ["", f"## {SENTENCES['notes_title']}", ""] + [f"- {markdown_text(note)}" for note in plan.notes]
+    return "\n".join(lines) + "\n"
+
+
+def schedule_markdown(schedule: Schedule) -> str:
+    """The schedule as Markdown, to follow the plan's document: a section, a heading a week."""
+    intro, weeks, after = schedule_lines(schedule)
+    lines = ["", "## Your weeks", "", markdown_text(intro) + "."]
+    for heading, sessions in weeks:
+        lines += ["", f"### {markdown_text(heading)}", ""] + [f"- {markdown_text(text)}" for text in sessions]
+    lines += [""] + [markdown_text(text) for text in after] if after else []
     return "\n".join(lines) + "\n"
