@@ -3,10 +3,12 @@ text, Markdown and JSON (checked against path.schema.json), and every bad budget
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from icalendar import Calendar
 from pmgenome.cli import main
 
 from tests.support.planfixture import make_root, write_entry
@@ -102,8 +104,29 @@ def test_without_a_budget_the_json_has_no_schedule(capsys, root):
     (("--hours-per-week", "3", "--weeks", "99", "--start", "2026-13-01"),
      ["pmgenome path: --weeks '99' must be a whole number of weeks from 1 to 52",
       "pmgenome path: --start '2026-13-01' is not a day that exists; write YYYY-MM-DD, like 2026-12-07"]),
-    (("--weeks", "4"), ["pmgenome path: --weeks and --start lay out a schedule; give --hours-per-week too"]),
+    (("--weeks", "4"),
+     ["pmgenome path: --weeks, --start and --format ics lay out a schedule; give --hours-per-week too"]),
+    (("--format", "ics"),
+     ["pmgenome path: --weeks, --start and --format ics lay out a schedule; give --hours-per-week too"]),
+    (("--hours-per-week", "3", "--format", "ics", "--slot", "someday"),
+     ["pmgenome path: --slot 'someday' is not a weekday and a time; write one like monday 08:00 or tue 19:30"]),
 ])
 def test_a_bad_budget_is_a_usage_error_naming_the_value(capsys, root, argv, messages):
     code, out, err = run(capsys, root, *argv)
     assert (code, out, err.splitlines()) == (2, "", messages)
+
+
+def test_the_calendar_parses_and_is_the_same_when_exported_again(capsys, root, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1765065600")  # 2025-12-07, a Sunday: the plan starts the next day
+    first = run(capsys, root, "--hours-per-week", "1", "--weeks", "4", "--format", "ics", "--slot", "wed 19:30")
+    again = run(capsys, root, "--hours-per-week", "1", "--weeks", "4", "--format", "ics", "--slot", "wed 19:30")
+    assert first[0] == 0 and first == again
+    events = list(Calendar.from_ical(first[1].encode()).walk("VEVENT"))
+    assert [(str(event["summary"]), event.decoded("dtstart"), event.decoded("duration")) for event in events] == [
+        ("Go-to-market basics", dt.datetime(2025, 12, 10, 19, 30), dt.timedelta(minutes=25)),
+        ("A go-to-market course (session 1 of 6)", dt.datetime(2025, 12, 11, 19, 30), dt.timedelta(minutes=35)),
+        ("A go-to-market course (session 2 of 6)", dt.datetime(2025, 12, 17, 19, 30), dt.timedelta(minutes=60)),
+        ("A go-to-market course (session 3 of 6)", dt.datetime(2025, 12, 24, 19, 30), dt.timedelta(minutes=60)),
+        ("A go-to-market course (session 4 of 6)", dt.datetime(2025, 12, 31, 19, 30), dt.timedelta(minutes=60)),
+    ]
+    assert {event.decoded("dtstamp") for event in events} == {dt.datetime(2025, 12, 7, tzinfo=dt.timezone.utc)}

@@ -12,6 +12,7 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
+from pmgenome.plan.calendar import Slot, parse_slot, schedule_ics
 from pmgenome.plan.document import plan_markdown, schedule_markdown
 from pmgenome.plan.model import (
     CONTRIBUTE_HINT,
@@ -24,9 +25,9 @@ from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
 from pmgenome.plan.schedule import (
     Budget,
-    item_minutes,
     make_schedule,
     parse_budget,
+    plan_minutes,
     schedule_as_dict,
     schedule_text,
 )
@@ -43,6 +44,7 @@ class PlanFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     SVG = "svg"
+    ICS = "ics"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -70,9 +72,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--start", metavar="YYYY-MM-DD", default=None,
                         help="with --hours-per-week: the first week's day (default: the next Monday, or today "
                         "when it is one)")
+    parser.add_argument("--slot", metavar="DAY HH:MM", default=None,
+                        help="with --format ics: when you read, a weekday and a time (default: monday 08:00); "
+                        "a week's sessions start then, one a day")
     parser.add_argument("--format", choices=list(PlanFormat), default=None,
                         help="text (default), json (with the profile: each skill's rating, expected level and "
-                        "the plan items that grow it), markdown (a checklist) or svg (the picture of your T)")
+                        "the plan items that grow it), markdown (a checklist), svg (the picture of your T) or ics (the "
+                        "weeks' sessions as a calendar; needs --hours-per-week)")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
     add_catalog_option(parser)
 
@@ -107,16 +113,23 @@ def run(args: argparse.Namespace) -> int:
             for error in errors:
                 tell(f"pmgenome path: {error}")
             return Exit.USAGE
-    elif args.weeks is not None or args.start is not None:
-        print("pmgenome path: --weeks and --start lay out a schedule; give --hours-per-week too", file=sys.stderr)
+    elif args.weeks is not None or args.start is not None or output == PlanFormat.ICS:
+        print("pmgenome path: --weeks, --start and --format ics lay out a schedule; give --hours-per-week too",
+              file=sys.stderr)
         return Exit.USAGE
+    slot = Slot()
+    if args.slot is not None:
+        parsed, error = parse_slot(args.slot)
+        if parsed is None:
+            tell(f"pmgenome path: {error}")
+            return Exit.USAGE
+        slot = parsed
     plan = make_plan(catalog, answers)
     schedule = None
     if budget is not None:
         if budget.start is None:
             budget = Budget(budget.minutes_per_week, budget.weeks, next_monday(build_date()))
-        minutes = {found.id: item_minutes(catalog, found) for _, items in plan.parts for found in items}
-        schedule = make_schedule(plan, minutes, budget)
+        schedule = make_schedule(plan, plan_minutes(catalog, plan), budget)
     who = describe(answers, catalog.taxonomy)
     # Entries' text reaches the terminal escaped; a reader that goes away does not change the exit code.
     if output == PlanFormat.JSON:
@@ -126,6 +139,9 @@ def run(args: argparse.Namespace) -> int:
         write_stdout(json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     elif output == PlanFormat.MARKDOWN:
         write_stdout(terminal(plan_markdown(plan, who) + (schedule_markdown(schedule) if schedule else "")))
+    elif output == PlanFormat.ICS and schedule is not None:
+        items = {found.id: found for _, part in plan.parts for found in part}
+        write_stdout(schedule_ics(schedule, items, build_date(), slot).decode("utf-8"))
     elif output == PlanFormat.SVG:
         write_stdout(terminal(t_svg(plan.profile, fill("picture_title", who=who))) + "\n")
     else:

@@ -15,14 +15,14 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pmgenome.catalog.model import Catalog
+from pmgenome.catalog.model import Catalog, Entry
 from pmgenome.catalog.usetime import length_text, written_time
 from pmgenome.plan.model import Plan, PlanItem
 
 MAX_HOURS_PER_WEEK = 40  # a full working week of reading is already far beyond a plan's purpose
 MIN_MINUTES_PER_WEEK = 15
 MAX_WEEKS = 52
-SCHEDULED_PARTS = ("deepen", "broaden", "course", "habits")
+SCHEDULED_PARTS = frozenset({"deepen", "broaden", "course", "habits"})  # meetups are events, not reading
 
 
 @dataclass(frozen=True)
@@ -103,11 +103,16 @@ def parse_budget(hours: str, weeks: str | None = None, start: str | None = None)
     return Budget(minutes, count, day), []
 
 
-def item_minutes(catalog: Catalog, item: PlanItem) -> int | None:
-    """The time an item's entry states in its YAML (enrichment is the site's, not the rule's)."""
-    entry = catalog.by_id.get(item.id)
-    time = written_time(entry) if entry is not None else None
+def entry_minutes(entry: Entry) -> int | None:
+    """The time an entry's YAML states, the schedule's input (enrichment is the site's, not the rule's:
+    the CLI and the page must agree without the store)."""
+    time = written_time(entry)
     return time.minutes if time is not None else None
+
+
+def plan_minutes(catalog: Catalog, plan: Plan) -> dict[str, int | None]:
+    """Each plan item's minutes, by id."""
+    return {found.id: entry_minutes(catalog.by_id[found.id]) for _, items in plan.parts for found in items}
 
 
 def expected_gaps(plan: Plan) -> frozenset[str]:
@@ -117,11 +122,13 @@ def expected_gaps(plan: Plan) -> frozenset[str]:
 
 
 def scheduled_items(plan: Plan) -> list[PlanItem]:
-    parts = dict(plan.parts)
+    """The items to read, in the plan's reading order (the goal's part first), each once."""
     seen: set[str] = set()
     items = []
-    for name in SCHEDULED_PARTS:
-        for found in parts[name]:
+    for name, part in plan.parts:
+        if name not in SCHEDULED_PARTS:
+            continue
+        for found in part:
             if found.id not in seen:
                 seen.add(found.id)
                 items.append(found)
