@@ -23,6 +23,7 @@ from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_pl
 from pmgenome.plan.document import markdown_data
 from pmgenome.plan.model import PART_TITLES
 from pmgenome.plan.picture import GEOMETRY
+from pmgenome.plan.schedule import entry_minutes
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
 from pmgenome.site.views import country_label
@@ -37,7 +38,7 @@ SCRIPTS = {"assets/pmgenome/plan-rule.js": "plan-rule.js", "assets/pmgenome/path
 DETAILS = ("pace", "format", "cadence")
 CONTRIBUTE_SRC_URI = "about.md"
 CONTRIBUTE_ANCHOR = "contributing"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 # What the page itself says around the plan (path.js shows these; the plan's own words are in
 # plan/sentences.py). "loading" and "failed" are shown before the index arrives, so the page's
@@ -113,7 +114,8 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict:
             "url": one_line(entry.url), "href": link(view.src_uri) if view else None, "levels": sorted(read.levels),
             "skills": list(entry.skills), "segments": list(entry.segments), "backgrounds": list(entry.backgrounds),
             "online": read.online, "city": read.city, "country": read.country, "access": read.access,
-            "details": {name: one_line(getattr(entry, name) or "") for name in DETAILS}})
+            "details": {name: one_line(getattr(entry, name) or "") for name in DETAILS},
+            "minutes": entry_minutes(entry)})
     picks = {segment: [entry_id for ids in catalog.picks.get(segment, {}).values() for entry_id in ids]
              for segment in taxonomy.ids("segments")}
     return {

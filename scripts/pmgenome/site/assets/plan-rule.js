@@ -15,7 +15,8 @@
  * Exports (window.PmgPlanRule in a page, module.exports in node):
  *   prepare(index) -> model; plan(model, answers) -> the same object as plan_as_dict in model.py;
  *   describe(model, answers); markdown(model, plan, doneIds); say(model, name, values);
- *   name(model, group, id); join(model, group, ids); parsePlace(text).
+ *   name(model, group, id); join(model, group, ids); parsePlace(text); schedule(model, plan, budget) ->
+ *   the same object as schedule_as_dict in plan/schedule.py.
  * answers: {stage, background, company: [segment ids], pm_load, goal, place: "online" | "GB" |
  *   "London, GB" | null, ratings: {skill: 0-3} (own keys only), compare: segment id or null}.
  */
@@ -633,6 +634,77 @@
     return lines.join("\n") + "\n";
   }
 
+  // --- the plan over weeks (plan/schedule.py: make_schedule, schedule_as_dict) ---------------
+  function expectedGaps(result) {
+    const gaps = new Set();
+    result.profile.forEach(function (r) {
+      if (r.expected && (r.rating || 0) < r.expected) { r.grown_by.forEach(function (id) { gaps.add(id); }); }
+    });
+    return gaps;
+  }
+  function addWeeks(start, count) {
+    const day = new Date(start + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() + 7 * count);
+    return day.toISOString().slice(0, 10);
+  }
+  /* budget: {minutes_per_week, weeks (or null), start ("YYYY-MM-DD" or null)}. */
+  function schedule(model, result, budget) {
+    const seen = new Set();
+    const items = [];
+    parts(result).slice(0, 4).forEach(function (pair) {
+      pair[1].forEach(function (found) { if (!seen.has(found.id)) { seen.add(found.id); items.push(found); } });
+    });
+    const minutesOf = function (found) { const entry = model.byId.get(found.id); return entry ? entry.minutes : null; };
+    const gaps = expectedGaps(result);
+    const timed = items.filter(function (found) { return minutesOf(found); });
+    const untimed = items.filter(function (found) { return !minutesOf(found); });
+    const order = timed.map(function (found, i) { return i; });
+    const key = function (i) { return [gaps.has(timed[i].id) ? 0 : 1, minutesOf(timed[i]), i]; };
+    order.sort(function (a, b) {
+      const ka = key(a); const kb = key(b);
+      for (let n = 0; n < 3; n += 1) { if (ka[n] !== kb[n]) { return ka[n] - kb[n]; } }
+      return 0;
+    });
+    const size = budget.minutes_per_week;
+    const weeks = [[]];
+    let left = size;
+    const session = function (found, minutes, part, of) {
+      return { id: found.id, title: found.title, minutes: minutes, part: part, parts: of };
+    };
+    order.forEach(function (index) {
+      const found = timed[index];
+      const length = minutesOf(found);
+      if (length <= left) { weeks[weeks.length - 1].push(session(found, length, 1, 1)); left -= length; return; }
+      if (length <= size) { weeks.push([session(found, length, 1, 1)]); left = size - length; return; }
+      const first = weeks[weeks.length - 1].length ? left : 0;
+      const pieces = first ? [first] : [];
+      let remaining = length - first;
+      while (remaining > 0) { pieces.push(Math.min(size, remaining)); remaining -= pieces[pieces.length - 1]; }
+      pieces.forEach(function (piece, i) {
+        if (i > 0 || !first) { weeks.push([]); }
+        weeks[weeks.length - 1].push(session(found, piece, i + 1, pieces.length));
+      });
+      left = size - pieces[pieces.length - 1];
+    });
+    let filled = weeks.filter(function (sessions) { return sessions.length; });
+    let later = [];
+    if (budget.weeks !== null && budget.weeks !== undefined && filled.length > budget.weeks) {
+      const after = new Set();
+      filled.slice(budget.weeks).forEach(function (sessions) {
+        sessions.forEach(function (one) { if (!after.has(one.id)) { after.add(one.id); later.push(one.id); } });
+      });
+      filled = filled.slice(0, budget.weeks);
+    }
+    return {
+      minutes_per_week: size, start: budget.start || null,
+      weeks: filled.map(function (sessions, i) {
+        return { week: i + 1, start: budget.start ? addWeeks(budget.start, i) : null,
+          minutes: sessions.reduce(function (sum, one) { return sum + one.minutes; }, 0), sessions: sessions };
+      }),
+      untimed: untimed.map(function (found) { return found.id; }), later: later,
+    };
+  }
+
   return { prepare: prepare, plan: plan, describe: describe, markdown: markdown, parsePlace: parsePlace, parts: parts,
-    stem: stem, placeText: placeText, say: say, name: name, join: join };
+    stem: stem, placeText: placeText, say: say, name: name, join: join, schedule: schedule };
 });
