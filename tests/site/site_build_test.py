@@ -126,7 +126,7 @@ def test_export_entry_in_full(export: dict) -> None:
         "minutes": 7, "minutes_source": "counted",
         "page": "resources/b2b-pick-one/",
         "facets": {"kind": ["article"], "segment": ["b2b"], "skill": ["strategy", "go-to-market"],
-                   "level": ["new"], "access": ["free"], "format": [], "place": []},
+                   "level": ["new"], "access": ["free"], "format": [], "place": [], "time": ["quarter-hour"]},
         "enrichment": {"author": "Scraped <Author>", "published": "2024-12-24", "site_name": "Fixture & <Blog>",
                        "reading_minutes": 7},
         "link": {"verdict": "ok", "checked_at": "2026-11-30T05:00:02Z", "status": 200, "final_url": None,
@@ -348,7 +348,7 @@ def test_the_explore_page_offers_every_facet(site: Path) -> None:
     assert container["data-root"] == "../"
     facets = {fieldset["data-facet"]: [i["value"] for i in fieldset.select("input")]
               for fieldset in page.select("fieldset[data-facet]")}
-    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place"]
+    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place", "time"]
     assert facets["kind"] == ["article", "book", "course", "podcast", "newsletter", "video", "meetup"]
     assert facets["access"] == ["free", "signup", "freemium", "paywalled", "paid"]
     labels = [label.get_text() for label in page.select("fieldset[data-facet=access] .pmg-option__label")]

@@ -85,6 +85,17 @@ def use_time(entry: Entry, *, stated_minutes: int | None = None, counted_minutes
     return None
 
 
+# Explore's time filter: (value in the address, label, up to how many minutes; None: any longer).
+TIME_BANDS: tuple[tuple[str, str, int | None], ...] = (
+    ("quarter-hour", "Up to 15 minutes", 15), ("hour", "Up to an hour", 60),
+    ("evening", "An evening (up to 3 hours)", 180), ("longer", "Longer", None))
+
+
+def time_band(minutes: int) -> str:
+    """The Explore band a length falls in: each length in exactly one."""
+    return next(value for value, _, limit in TIME_BANDS if limit is None or minutes <= limit)
+
+
 # How each source is said beside the figure, on a resource page.
 SOURCE_WORDS = {TimeSource.STATED: "as its provider states", TimeSource.COUNTED: "counted from its page's words",
                 TimeSource.ESTIMATED: "estimated"}

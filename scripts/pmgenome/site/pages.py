@@ -16,6 +16,7 @@ from typing import Any
 
 from pmgenome.catalog.model import Catalog, Entry, Kind, Term
 from pmgenome.catalog.ranking import FILL_RULE
+from pmgenome.catalog.usetime import TIME_BANDS
 from pmgenome.site import (
     calendar,
     events,
@@ -243,6 +244,7 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
         "access": list(ACCESS_LABELS.items()),
         "format": list(FORMAT_LABELS.items()),
         "place": [(ONLINE, "Online")] + [(code, country_label(code)) for code in countries],
+        "time": [(value, label) for value, label, _ in TIME_BANDS],
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".

@@ -15,7 +15,7 @@ from typing import Any
 
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.catalog.usetime import SOURCE_WORDS, UseTime, length_text, use_time, written_time
+from pmgenome.catalog.usetime import SOURCE_WORDS, UseTime, length_text, time_band, use_time, written_time
 from pmgenome.enrich.record import EnrichmentRecord, current_feed
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.links.verdict import DEAD, Verdict
@@ -55,6 +55,7 @@ FACETS = {
     "access": "Access",
     "format": "Format",
     "place": "Country or online",
+    "time": "Time it takes",
 }
 
 @dataclass(frozen=True)
@@ -387,6 +388,7 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     enriched = dataclasses.replace(enriched, latest_item=last_published(entry, record),
                                    stated_minutes=enriched.stated_minutes or (feed.episode_minutes if feed else None))
     silence = silence_mark(entry, record, today)
+    time = entry_time(entry, enriched)
     return EntryView(
         entry=entry,
         title=one_line(entry.title) or entry.id,
@@ -395,9 +397,9 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
         src_uri=resource_src_uri(entry.id),
         badges=_badges(names, entry, enriched, silence),
         facts=_facts(names, entry, enriched, today),
-        facets=facets(entry),
+        facets={**facets(entry), "time": (time_band(time.minutes),) if time else ()},
         enriched=enriched,
-        time=entry_time(entry, enriched),
+        time=time,
         byline=byline(entry),
         link_check=link,
         when=when_text(entry, today) if entry.kind is Kind.MEETUP else "",
