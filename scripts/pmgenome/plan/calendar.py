@@ -18,6 +18,7 @@ from icalendar import Calendar, Event
 
 from pmgenome.plan.model import PlanItem
 from pmgenome.plan.schedule import Schedule, Session
+from pmgenome.plan.sentences import fill
 
 PRODID = "-//PM Genome//pmgenome reading plan//EN"
 UID_DOMAIN = "pmgenome"
@@ -41,6 +42,12 @@ def parse_slot(text: str) -> tuple[Slot | None, str | None]:
     if found and len(days) == 1 and int(found.group(2)) < 24 and int(found.group(3)) < 60:
         return Slot(days[0], dt.time(int(found.group(2)), int(found.group(3)))), None
     return None, f"--slot '{text}' is not a weekday and a time; write one like monday 08:00 or tue 19:30"
+
+
+def session_summary(session: Session, title: str) -> str:
+    """The title, and which session of how many when the item is split: 'Course (session 2 of 4)'."""
+    return fill("session_summary", title=title, part=session.part, parts=session.parts) if session.parts > 1 \
+        else title
 
 
 def session_uid(session: Session) -> str:
@@ -72,8 +79,7 @@ def schedule_ics(schedule: Schedule, items: Mapping[str, PlanItem], today: dt.da
             event.add("dtstamp", stamp)
             event.add("dtstart", _start(week.start, slot, position))
             event.add("duration", dt.timedelta(minutes=session.minutes))
-            part = f" (session {session.part} of {session.parts})" if session.parts > 1 else ""
-            event.add("summary", f"{item.title}{part}")
+            event.add("summary", session_summary(session, item.title))
             event.add("description", f"{item.reason}\n{item.url}" if item.url else item.reason)
             if item.url.startswith(("https://", "http://")):
                 event.add("url", item.url)

@@ -78,7 +78,7 @@ def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
 def schedule_markdown(schedule: Schedule) -> str:
     """The schedule as Markdown, to follow the plan's document: a section, a heading a week."""
     intro, weeks, after = schedule_lines(schedule)
-    lines = ["", "## Your weeks", "", markdown_text(intro) + "."]
+    lines = ["", f"## {SENTENCES['weeks_title']}", "", markdown_text(intro) + "."]
     for heading, sessions in weeks:
         lines += ["", f"### {markdown_text(heading)}", ""] + [f"- {markdown_text(text)}" for text in sessions]
     lines += [""] + [markdown_text(text) for text in after] if after else []

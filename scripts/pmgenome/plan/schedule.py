@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pmgenome.catalog.model import Catalog, Entry
 from pmgenome.catalog.usetime import length_text, written_time
 from pmgenome.plan.model import Plan, PlanItem
+from pmgenome.plan.sentences import SENTENCES, fill
 
 MAX_HOURS_PER_WEEK = 40  # a full working week of reading is already far beyond a plan's purpose
 MIN_MINUTES_PER_WEEK = 15
@@ -196,36 +197,40 @@ def schedule_as_dict(schedule: Schedule) -> dict:
 
 def session_text(session: Session) -> str:
     """'Title (38 min)'; 'Title (3 h, session 1 of 5)'."""
-    part = f", session {session.part} of {session.parts}" if session.parts > 1 else ""
-    return f"{session.item.title} ({length_text(session.minutes)}{part})"
+    if session.parts > 1:
+        return fill("session_part", title=session.item.title, length=length_text(session.minutes),
+                    part=session.part, parts=session.parts)
+    return fill("session", title=session.item.title, length=length_text(session.minutes))
 
 
 def week_heading(week: Week) -> str:
-    when = f" ({week.start.isoformat()})" if week.start else ""
-    return f"Week {week.number}{when}: {length_text(week.minutes)}"
+    if week.start:
+        return fill("week_from", number=week.number, start=week.start.isoformat(), length=length_text(week.minutes))
+    return fill("week", number=week.number, length=length_text(week.minutes))
 
 
 def schedule_lines(schedule: Schedule) -> tuple[str, list[tuple[str, list[str]]], list[str]]:
     """The schedule's words, shared by the text and Markdown forms: the heading line, each week's
     heading and sessions, and the closing lines (what comes later, what has no time yet)."""
     budget = schedule.budget
-    since = f", from {budget.start.isoformat()}" if budget.start else ""
-    intro = f"{length_text(budget.minutes_per_week)} a week{since}"
+    length = length_text(budget.minutes_per_week)
+    intro = fill("weeks_from", length=length, start=budget.start.isoformat()) if budget.start else \
+        fill("weeks_budget", length=length)
     weeks = [(week_heading(week), [session_text(session) for session in week.sessions]) for week in schedule.weeks]
     if not weeks:
-        intro += "; nothing in the plan states its time yet"
+        intro += fill("weeks_untimed_only")
     after = []
     if schedule.later:
-        after.append(f"After these {budget.weeks} weeks: {', '.join(found.title for found in schedule.later)}")
+        after.append(fill("weeks_later", weeks=budget.weeks, titles=", ".join(found.title for found in schedule.later)))
     if schedule.untimed:
-        after.append(f"No time stated yet, read when you can: {', '.join(found.title for found in schedule.untimed)}")
+        after.append(fill("weeks_untimed", titles=", ".join(found.title for found in schedule.untimed)))
     return intro, weeks, after
 
 
 def schedule_text(schedule: Schedule) -> str:
     """The schedule as plain text, after the plan's."""
     intro, weeks, after = schedule_lines(schedule)
-    lines = ["", f"Your weeks ({intro})"]
+    lines = ["", f"{SENTENCES['weeks_title']} ({intro})"]
     for heading, sessions in weeks:
         lines += [f"  {heading}"] + [f"    - {text}" for text in sessions]
     lines += [f"  {text}" for text in after]
