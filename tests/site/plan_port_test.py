@@ -17,6 +17,7 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.plan.answers import Answers, all_answers, describe, parse_answers
 from pmgenome.plan.document import plan_markdown
 from pmgenome.plan.model import plan_as_dict
+from pmgenome.plan.calendar import schedule_ics
 from pmgenome.plan.planner import Planner
 from pmgenome.plan.schedule import Budget, make_schedule, plan_minutes, schedule_as_dict
 from pmgenome.site.context import make_context
@@ -37,6 +38,7 @@ from tests.support.planfixture import (
 REPO = Path(__file__).resolve().parents[2]
 RUNNER = REPO / "tests" / "tools" / "plan_port.cjs"
 NODE = shutil.which("node")
+TODAY = dt.date(2026, 12, 6)
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (the port test runs the page's script in it)")
 
 
@@ -59,7 +61,8 @@ def assert_same(catalog, answers_list: list[Answers], done: tuple[str, ...] = ()
     planner = Planner(catalog)
     index = plan_index(catalog, make_context(catalog))
     budgets = budgets or [Budget(180, 4, dt.date(2026, 12, 7))] * len(answers_list)
-    results = run_port(index, [{"answers": js_answers(answers), "done": list(done), "budget": js_budget(budget)}
+    results = run_port(index, [{"answers": js_answers(answers), "done": list(done), "budget": js_budget(budget),
+                                "today": TODAY.isoformat()}
                                for answers, budget in zip(answers_list, budgets)])
     for answers, budget, result in zip(answers_list, budgets, results["results"]):
         plan = planner.plan(answers)
@@ -67,6 +70,9 @@ def assert_same(catalog, answers_list: list[Answers], done: tuple[str, ...] = ()
         assert result["markdown"] == plan_markdown(plan, describe(answers, catalog.taxonomy), done), answers
         schedule = make_schedule(plan, plan_minutes(catalog, plan), budget)
         assert result["schedule"] == schedule_as_dict(schedule), (answers, budget)
+        if budget.start is not None:  # the page's calendar file is the CLI's, byte for byte
+            items = {found.id: found for _, part in plan.parts for found in part}
+            assert result["ics"] == schedule_ics(schedule, items, TODAY).decode("utf-8"), (answers, budget)
 
 
 def js_budget(budget: Budget) -> dict:

@@ -17,6 +17,7 @@ process.stdin.on("end", () => {
     const plan = rule.plan(model, item.answers);
     const result = { plan: plan, markdown: rule.markdown(model, plan, item.done || []) };
     if (item.budget) { result.schedule = rule.schedule(model, plan, item.budget); }
+    if (item.budget && item.budget.start) { result.ics = rule.ics(model, plan, result.schedule, [0, 8, 0], item.today); }
     return result;
   });
   const elapsed = Number(process.hrtime.bigint() - started) / 1e6;

@@ -101,12 +101,15 @@ SOURCE_WORDS = {TimeSource.STATED: "as its provider states", TimeSource.COUNTED:
                 TimeSource.ESTIMATED: "estimated"}
 
 
+# A length's words (the path/ page receives them as data and writes lengths the same way).
+LENGTH_FORMS = {"minutes": "{minutes} min", "hours": "{hours} h", "both": "{hours} h {minutes} min"}
+
+
 def length_text(minutes: int) -> str:
     """A length as a card shows it: '38 min', '1 h 30 min', '13 h'."""
     hours, rest = divmod(minutes, 60)
-    if not hours:
-        return f"{rest} min"
-    return f"{hours} h {rest} min" if rest else f"{hours} h"
+    form = "minutes" if not hours else "both" if rest else "hours"
+    return LENGTH_FORMS[form].format(hours=hours, minutes=rest)
 
 
 def example(unit: str, amount: Any = None) -> str:

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from icalendar import Calendar, Event
 
+from pmgenome.catalog.usetime import LENGTH_FORMS
 from pmgenome.plan.model import PlanItem
-from pmgenome.plan.schedule import Schedule, Session
+from pmgenome.plan.schedule import MAX_HOURS_PER_WEEK, MIN_MINUTES_PER_WEEK, Schedule, Session
 from pmgenome.plan.sentences import fill
 
 PRODID = "-//PM Genome//pmgenome reading plan//EN"
@@ -44,6 +45,15 @@ def parse_slot(text: str) -> tuple[Slot | None, str | None]:
     return None, f"--slot '{text}' is not a weekday and a time; write one like monday 08:00 or tue 19:30"
 
 
+CALENDAR_NAME = "PM Genome reading plan"
+
+
+def calendar_data() -> dict:
+    """What the page's script needs to write the same file: the calendar's fixed words and limits."""
+    return {"prodid": PRODID, "name": CALENDAR_NAME, "uid_domain": UID_DOMAIN, "slot": [0, 8, 0],
+            "min_minutes": MIN_MINUTES_PER_WEEK, "max_hours": MAX_HOURS_PER_WEEK, "lengths": dict(LENGTH_FORMS)}
+
+
 def session_summary(session: Session, title: str) -> str:
     """The title, and which session of how many when the item is split: 'Course (session 2 of 4)'."""
     return fill("session_summary", title=title, part=session.part, parts=session.parts) if session.parts > 1 \
@@ -68,7 +78,7 @@ def schedule_ics(schedule: Schedule, items: Mapping[str, PlanItem], today: dt.da
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
-    calendar.add("x-wr-calname", "PM Genome reading plan")
+    calendar.add("x-wr-calname", CALENDAR_NAME)
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for week in schedule.weeks:
         assert week.start is not None, "a calendar needs the schedule's start"

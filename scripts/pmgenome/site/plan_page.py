@@ -20,6 +20,7 @@ from pathlib import Path
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan import rule, sentences
 from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_place
+from pmgenome.plan.calendar import calendar_data
 from pmgenome.plan.document import markdown_data
 from pmgenome.plan.model import PART_TITLES
 from pmgenome.plan.picture import GEOMETRY
@@ -60,6 +61,7 @@ PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
     "go": "Go to the resource",
     "done": " Done",
     "search": "Search",
+    "hours_bad": "Hours a week must be a number from 0.25 to {max}; the plan is shown without its weeks.",
 }
 
 
@@ -124,6 +126,7 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict:
         "words": plan_words(),
         "markdown": markdown_data(),
         "picture": dict(GEOMETRY),
+        "calendar": calendar_data(),
         "levels": [{"id": term.id, "name": term.name} for term in taxonomy.levels],
         "backgrounds": [{"id": term.id, "name": term.name, "gaps": list(term.gaps)} for term in taxonomy.backgrounds],
         "segments": [{"id": term.id, "name": term.name, "expects": dict(term.expects)} for term in taxonomy.segments],

@@ -705,6 +705,69 @@
     };
   }
 
+  // --- the weeks as a calendar (plan/calendar.py: schedule_ics) --------------------------------
+  function icsText(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+  /* RFC 5545 folding as the icalendar package does it (the CLI's writer): a segment ends before the
+     character that would bring it to 75 octets, and never just after a backslash (issue #1501 there). */
+  function fold(line) {
+    const encoder = new TextEncoder();
+    const segments = [];
+    let current = [];
+    let size = 0;
+    Array.from(line).forEach(function (ch) {
+      const width = encoder.encode(ch).length;
+      if (current.length && size + width >= 75) {
+        if (current.length > 1 && (current[current.length - 1] === "\\" || current[current.length - 1] === "^")) {
+          const carried = current.pop();
+          segments.push(current.join(""));
+          current = [carried];
+          size = encoder.encode(carried).length;
+        } else {
+          segments.push(current.join(""));
+          current = [];
+          size = 0;
+        }
+      }
+      current.push(ch);
+      size += width;
+    });
+    if (current.length) { segments.push(current.join("")); }
+    return segments.join("\r\n ");
+  }
+  function two(number) { return (number < 10 ? "0" : "") + number; }
+  function stamp(day) { return day.replace(/-/g, ""); }
+  /* The schedule (as schedule() returns it, with a start) as an iCalendar file's text. slot: [weekday, hour,
+     minute]; today: "YYYY-MM-DD", the DTSTAMP's day. */
+  function ics(model, result, sched, slot, today) {
+    const data = model.index.calendar;
+    const items = new Map();
+    parts(result).forEach(function (pair) { pair[1].forEach(function (found) { items.set(found.id, found); }); });
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsText(data.prodid), "CALSCALE:GREGORIAN",
+      "X-WR-CALNAME:" + icsText(data.name)];
+    sched.weeks.forEach(function (week) {
+      const first = new Date(week.start + "T00:00:00Z");
+      week.sessions.forEach(function (one, position) {
+        const found = items.get(one.id);
+        const day = new Date(first.getTime());
+        day.setUTCDate(day.getUTCDate() + ((slot[0] - ((first.getUTCDay() + 6) % 7)) % 7 + 7) % 7 + position);
+        const start = day.toISOString().slice(0, 10).replace(/-/g, "") + "T" + two(slot[1]) + two(slot[2]) + "00";
+        const hours = Math.floor(one.minutes / 60);
+        const minutes = one.minutes % 60;
+        const duration = "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "");
+        const summary = one.parts > 1 ? say(model, "session_summary", { title: found.title, part: one.part, parts: one.parts }) : found.title;
+        lines.push("BEGIN:VEVENT", "SUMMARY:" + icsText(summary), "DTSTART:" + start, "DURATION:" + duration,
+          "DTSTAMP:" + stamp(today) + "T000000Z", "UID:plan-" + one.id + "-" + one.part + "-of-" + one.parts + "@" + data.uid_domain,
+          "DESCRIPTION:" + icsText(found.url ? found.reason + "\n" + found.url : found.reason));
+        if (/^https?:\/\//.test(found.url)) { lines.push("URL:" + found.url); }
+        lines.push("END:VEVENT");
+      });
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(fold).join("\r\n") + "\r\n";
+  }
+
   return { prepare: prepare, plan: plan, describe: describe, markdown: markdown, parsePlace: parsePlace, parts: parts,
-    stem: stem, placeText: placeText, say: say, name: name, join: join, schedule: schedule };
+    stem: stem, placeText: placeText, say: say, name: name, join: join, schedule: schedule, ics: ics };
 });
