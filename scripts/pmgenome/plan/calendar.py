@@ -51,7 +51,9 @@ CALENDAR_NAME = "PM Genome reading plan"
 def calendar_data() -> dict:
     """What the page's script needs to write the same file: the calendar's fixed words and limits."""
     return {"prodid": PRODID, "name": CALENDAR_NAME, "uid_domain": UID_DOMAIN, "slot": [0, 8, 0],
-            "min_minutes": MIN_MINUTES_PER_WEEK, "max_hours": MAX_HOURS_PER_WEEK, "lengths": dict(LENGTH_FORMS)}
+            "min_minutes": MIN_MINUTES_PER_WEEK, "max_hours": MAX_HOURS_PER_WEEK, "lengths": dict(LENGTH_FORMS),
+            # The clock's units and RFC 5545's line limit: the port writes no number of its own.
+            "clock": {"days_per_week": 7, "minutes_per_hour": 60, "fold_octets": 75}}
 
 
 def session_summary(session: Session, title: str) -> str:

@@ -338,8 +338,9 @@
   // --- the plan over weeks (the rule's schedule; words and limits from the index) ---------------
   function lengthText(minutes) {
     const forms = model.index.calendar.lengths;
-    const hours = Math.floor(minutes / 60);
-    const rest = minutes % 60;
+    const perHour = model.index.calendar.clock.minutes_per_hour;
+    const hours = Math.floor(minutes / perHour);
+    const rest = minutes % perHour;
     const form = !hours ? forms.minutes : (rest ? forms.both : forms.hours);
     return form.replace("{hours}", String(hours)).replace("{minutes}", String(rest));
   }
@@ -349,10 +350,11 @@
     if (!hours) { return null; }
     const limits = model.index.calendar;
     const number = Number(hours);
-    const minutes = Math.round(number * 60);
+    const minutes = Math.round(number * limits.clock.minutes_per_hour);
     if (!isFinite(number) || minutes < limits.min_minutes || number > limits.max_hours) { return false; }
     const today = new Date();
-    const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() + ((8 - today.getDay()) % 7));
+    const days = limits.clock.days_per_week;
+    const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() + (days + 1 - today.getDay()) % days);
     return { minutes_per_week: minutes, weeks: null, start: isoDay(monday), today: isoDay(today) };
   }
   function weeksSection(sched) {

@@ -642,16 +642,17 @@
     });
     return gaps;
   }
-  function addWeeks(start, count) {
+  function isoDate(day) { return day.toISOString().split("T")[0]; }
+  function addWeeks(model, start, count) {
     const day = new Date(start + "T00:00:00Z");
-    day.setUTCDate(day.getUTCDate() + 7 * count);
-    return day.toISOString().slice(0, 10);
+    day.setUTCDate(day.getUTCDate() + model.index.calendar.clock.days_per_week * count);
+    return isoDate(day);
   }
   /* budget: {minutes_per_week, weeks (or null), start ("YYYY-MM-DD" or null)}. */
   function schedule(model, result, budget) {
     const seen = new Set();
     const items = [];
-    parts(result).slice(0, 4).forEach(function (pair) {
+    parts(result).filter(function (pair) { return pair[0] !== "meetups"; }).forEach(function (pair) {
       pair[1].forEach(function (found) { if (!seen.has(found.id)) { seen.add(found.id); items.push(found); } });
     });
     const minutesOf = function (found) { const entry = model.byId.get(found.id); return entry ? entry.minutes : null; };
@@ -662,7 +663,7 @@
     const key = function (i) { return [gaps.has(timed[i].id) ? 0 : 1, minutesOf(timed[i]), i]; };
     order.sort(function (a, b) {
       const ka = key(a); const kb = key(b);
-      for (let n = 0; n < 3; n += 1) { if (ka[n] !== kb[n]) { return ka[n] - kb[n]; } }
+      for (let n = 0; n < ka.length; n += 1) { if (ka[n] !== kb[n]) { return ka[n] - kb[n]; } }
       return 0;
     });
     const size = budget.minutes_per_week;
@@ -698,7 +699,7 @@
     return {
       minutes_per_week: size, start: budget.start || null,
       weeks: filled.map(function (sessions, i) {
-        return { week: i + 1, start: budget.start ? addWeeks(budget.start, i) : null,
+        return { week: i + 1, start: budget.start ? addWeeks(model, budget.start, i) : null,
           minutes: sessions.reduce(function (sum, one) { return sum + one.minutes; }, 0), sessions: sessions };
       }),
       untimed: untimed.map(function (found) { return found.id; }), later: later,
@@ -711,14 +712,14 @@
   }
   /* RFC 5545 folding as the icalendar package does it (the CLI's writer): a segment ends before the
      character that would bring it to 75 octets, and never just after a backslash (issue #1501 there). */
-  function fold(line) {
+  function fold(line, limit) {
     const encoder = new TextEncoder();
     const segments = [];
     let current = [];
     let size = 0;
     Array.from(line).forEach(function (ch) {
       const width = encoder.encode(ch).length;
-      if (current.length && size + width >= 75) {
+      if (current.length && size + width >= limit) {
         if (current.length > 1 && (current[current.length - 1] === "\\" || current[current.length - 1] === "^")) {
           const carried = current.pop();
           segments.push(current.join(""));
@@ -736,7 +737,7 @@
     if (current.length) { segments.push(current.join("")); }
     return segments.join("\r\n ");
   }
-  function two(number) { return (number < 10 ? "0" : "") + number; }
+  function two(number) { return String(number).padStart(2, "0"); }
   function stamp(day) { return day.replace(/-/g, ""); }
   /* The schedule (as schedule() returns it, with a start) as an iCalendar file's text. slot: [weekday, hour,
      minute]; today: "YYYY-MM-DD", the DTSTAMP's day. */
@@ -751,10 +752,12 @@
       week.sessions.forEach(function (one, position) {
         const found = items.get(one.id);
         const day = new Date(first.getTime());
-        day.setUTCDate(day.getUTCDate() + ((slot[0] - ((first.getUTCDay() + 6) % 7)) % 7 + 7) % 7 + position);
-        const start = day.toISOString().slice(0, 10).replace(/-/g, "") + "T" + two(slot[1]) + two(slot[2]) + "00";
-        const hours = Math.floor(one.minutes / 60);
-        const minutes = one.minutes % 60;
+        const days = data.clock.days_per_week;
+        const weekday = (first.getUTCDay() + days - 1) % days; // Monday 0, as Python counts
+        day.setUTCDate(day.getUTCDate() + (slot[0] - weekday + days) % days + position);
+        const start = isoDate(day).replace(/-/g, "") + "T" + two(slot[1]) + two(slot[2]) + "00";
+        const hours = Math.floor(one.minutes / data.clock.minutes_per_hour);
+        const minutes = one.minutes % data.clock.minutes_per_hour;
         const duration = "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "");
         const summary = one.parts > 1 ? say(model, "session_summary", { title: found.title, part: one.part, parts: one.parts }) : found.title;
         lines.push("BEGIN:VEVENT", "SUMMARY:" + icsText(summary), "DTSTART:" + start, "DURATION:" + duration,
@@ -765,7 +768,7 @@
       });
     });
     lines.push("END:VCALENDAR");
-    return lines.map(fold).join("\r\n") + "\r\n";
+    return lines.map(function (line) { return fold(line, data.clock.fold_octets); }).join("\r\n") + "\r\n";
   }
 
   return { prepare: prepare, plan: plan, describe: describe, markdown: markdown, parsePlace: parsePlace, parts: parts,
