@@ -95,6 +95,10 @@ def entry_fields():
         "cadence": st.sampled_from([None, "weekly", "monthly", "yearly", "irregular", "ongoing", "", "constructor"]),
         "pace": st.sampled_from([None, "self-paced"]),
         "format": st.sampled_from([None, "online", " "]),
+        # The time to use it once, in any kind's unit (a unit the kind does not take counts as none).
+        "time": st.one_of(st.none(), st.builds(lambda n: {"minutes": n, "source": "stated"}, st.integers(1, 600)),
+                          st.builds(lambda n: {"hours": n, "source": "estimated"}, st.integers(1, 30)),
+                          st.builds(lambda n: {"pages": n}, st.integers(1, 900))),
     })
 
 

@@ -143,7 +143,6 @@ class Entry:
     provider = _Field(str)
     format = _Field(str)
     pace = _Field(str)
-    duration = _Field(str)
     price = _Field(str)
     # Meetups and communities.
     organizer = _Field(str)

@@ -54,7 +54,7 @@ from pmgenome.urls import (
 
 MAX_PICKS = 5
 MAX_WHY = 200
-TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
+TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "price",
                          "organizer", "city", "publisher", "host", "speaker", "event"))
 TEXT_LISTS = frozenset(("authors",))  # lists of plain text
 RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}

@@ -11,6 +11,7 @@ from typing import Any
 from pmgenome.catalog.model import Kind
 from pmgenome.plan.model import PART_TITLES, Neighbour, Plan, PlanItem, SkillRow, compare_title
 from pmgenome.plan.names import lower_first
+from pmgenome.plan.schedule import Schedule, schedule_lines
 from pmgenome.plan.sentences import GROWN, LISTS, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
 
 # Every character that could start Markdown markup, escaped with a backslash; and the characters
@@ -96,4 +97,14 @@ def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
         lines += [f"- {markdown_text(note)}" for note in comparison.notes]
     if plan.notes:
         lines += ["", f"## {SENTENCES['notes_title']}", ""] + [f"- {markdown_text(note)}" for note in plan.notes]
+    return "\n".join(lines) + "\n"
+
+
+def schedule_markdown(schedule: Schedule) -> str:
+    """The schedule as Markdown, to follow the plan's document: a section, a heading a week."""
+    intro, weeks, after = schedule_lines(schedule)
+    lines = ["", f"## {SENTENCES['weeks_title']}", "", markdown_text(intro) + "."]
+    for heading, sessions in weeks:
+        lines += ["", f"### {markdown_text(heading)}", ""] + [f"- {markdown_text(text)}" for text in sessions]
+    lines += [""] + [markdown_text(text) for text in after] if after else []
     return "\n".join(lines) + "\n"
