@@ -210,6 +210,8 @@ def _length(failure: _Failure) -> Explained:
                        "what it is, what a reader gets from it, who it suits")
         else:
             message = f"summary is {length} characters; keep it to {limit}"
+    elif too_short and length:
+        message = f"'{dotted(path)}' is {length} characters; write at least {limit}"
     elif too_short:
         message = f"'{dotted(path)}' is empty; fill it in or remove the line"
     else:

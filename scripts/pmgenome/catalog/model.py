@@ -135,6 +135,7 @@ class Entry:
     language = _Field(str)
     added = _Field(dt.date)
     reviewed = _Field(dt.date)
+    outcomes = _Names()  # what a reader can do after using it (1 to 3 lines)
     # Articles, newsletters and videos.
     author = _Field(str)
     published = _Field(dt.date)

@@ -180,6 +180,7 @@ def format_text(plan: Plan, who: str) -> str:
             lines.append("  " + towards(neighbour))
             for number, item in enumerate(neighbour.items, 1):
                 lines += [f"    {number}. {item.title}", f"       {item.url}", f"       Why: {item.reason}"]
+                lines += [f"       - {outcome}" for outcome in item.outcomes]
     for name, items in plan.parts:
         title = PART_TITLES[name]
         if name == "meetups" and answers.place is not None:
@@ -204,4 +205,5 @@ def _part(title: str, items: tuple[PlanItem, ...]) -> list[str]:
         lines.append("  (nothing in the catalog yet)")
     for number, item in enumerate(items, 1):
         lines += [f"  {number}. {item.title}", f"     {item.url}", f"     Why: {item.reason}"]
+        lines += [f"     - {outcome}" for outcome in item.outcomes]
     return lines

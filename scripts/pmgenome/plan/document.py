@@ -39,8 +39,12 @@ def link(item: PlanItem) -> str:
 def _items(items: tuple[PlanItem, ...], done: Collection[str]) -> list[str]:
     if not items:
         return [fill("empty_part")]
-    return [f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
-            f"{markdown_text(item.reason)}" for item in items]
+    lines: list[str] = []
+    for item in items:
+        lines.append(f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
+                     f"{markdown_text(item.reason)}")
+        lines += [f"    - {markdown_text(outcome)}" for outcome in item.outcomes]
+    return lines
 
 
 def _level(value: int | None) -> str:

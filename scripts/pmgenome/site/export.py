@@ -24,11 +24,11 @@ from pmgenome.stores.timestamps import format_utc
 # `why` and each entry's last `link` check arrived. 3: a meetup's free-text `frequency` gave way
 # to `cadence`, and its dated `events` arrived. 4: the kind `program` arrived, its `access` null,
 # and the facets `audience` and `training`. 5: the free-text `duration` gave way to `time`, every
-# entry has `minutes` and `minutes_source`, and the facet `time` arrived (docs/api.md lists the
+# entry has `minutes`, `minutes_source` and `outcomes`, and the facet `time` arrived (docs/api.md lists the
 # changes).
 EXPORT_VERSION = 5
 # Always present, in this order, before the kind's own fields.
-CORE_FIELDS = ("id", "kind", "title", "url", "summary", "segments", "skills", "levels",
+CORE_FIELDS = ("id", "kind", "title", "url", "summary", "outcomes", "segments", "skills", "levels",
                "backgrounds", "access", "language", "added", "reviewed", "minutes", "minutes_source")
 
 
@@ -66,6 +66,7 @@ def entry_json(view: EntryView, context: SiteContext) -> dict[str, Any]:
         "title": entry.title,
         "url": view.url,
         "summary": entry.summary,
+        "outcomes": list(view.outcomes),
         "segments": list(entry.segments),
         "skills": list(entry.skills),
         "levels": list(entry.levels),

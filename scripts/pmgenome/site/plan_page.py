@@ -138,7 +138,7 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
             "skills": list(entry.skills), "segments": list(entry.segments), "backgrounds": list(entry.backgrounds),
             "online": read.online, "city": read.city, "country": read.country, "access": read.access,
             "details": {name: one_line(getattr(entry, name) or "") for name in DETAILS},
-            "minutes": entry_minutes(entry)})
+            "minutes": entry_minutes(entry), "outcomes": [one_line(outcome) for outcome in entry.outcomes]})
     picks = {segment: [entry_id for ids in catalog.picks.get(segment, {}).values() for entry_id in ids]
              for segment in taxonomy.ids("segments")}
     return {

@@ -112,6 +112,11 @@ class EntryView:
         return " · ".join(parts)
 
     @property
+    def outcomes(self) -> tuple[str, ...]:
+        """What a reader can do after using it, one line each."""
+        return tuple(one_line(outcome) for outcome in self.entry.outcomes)
+
+    @property
     def link_note(self) -> LinkNote | None:
         return link_note(self.link_check)
 

@@ -292,6 +292,11 @@
     why.appendChild(element("strong", "", page.why));
     why.appendChild(element("span", "pmg-path__reason", found.reason));
     li.appendChild(why);
+    if (found.outcomes.length) {
+      const teaches = element("ul", "pmg-outcomes pmg-path__outcomes");
+      found.outcomes.forEach(function (outcome) { teaches.appendChild(element("li", "", outcome)); });
+      li.appendChild(teaches);
+    }
     const tools = element("span", "pmg-path__tools");
     const url = safeUrl(found.url);
     if (url) {

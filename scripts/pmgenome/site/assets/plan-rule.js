@@ -449,7 +449,8 @@
 
   // --- the plan (planner.py) ------------------------------------------------------------------
   function item(found, reason) {
-    return { id: found.id, kind: found.entry.kind, title: found.entry.title, url: found.entry.url, reason: reason, score: found.score };
+    return { id: found.id, kind: found.entry.kind, title: found.entry.title, url: found.entry.url, reason: reason, score: found.score,
+      outcomes: found.entry.outcomes.slice() };
   }
 
   function row(model, skill, scope, rating, expected, grown) {
@@ -694,10 +695,13 @@
   function kindLabel(model, kind) { return model.kinds.has(kind) ? model.kinds.get(kind) : kind; }
   function items(model, list, done) {
     if (!list.length) { return [say(model, "empty_part", {})]; }
-    return list.map(function (found) {
-      return "- [" + (has(done, found.id) ? "x" : " ") + "] " + link(model, found) + " (" + kindLabel(model, found.kind) +
-        "): " + markdownText(model, found.reason);
+    const lines = [];
+    list.forEach(function (found) {
+      lines.push("- [" + (has(done, found.id) ? "x" : " ") + "] " + link(model, found) + " (" + kindLabel(model, found.kind) +
+        "): " + markdownText(model, found.reason));
+      found.outcomes.forEach(function (outcome) { lines.push("    - " + markdownText(model, outcome)); });
     });
+    return lines;
   }
   function markdownRow(model, r) {
     const none = model.words.none;
