@@ -93,22 +93,22 @@ def test_json_plan_with_a_place(capsys, root):
                     "goal": "broaden", "place": "online", "ratings": {}, "compare": None},
         "broaden": [
             {"id": "ship-it", "kind": "article", "title": "Ship it", "url": "https://example.com/ship-it",
-             "reason": "Broadens delivery and execution; fits any stage.", "score": 3},
+             "reason": "Broadens delivery and execution; fits any stage.", "score": 3, "outcomes": []},
             {"id": "talk-to-users", "kind": "article", "title": "Talk to users",
              "url": "https://example.com/talk-to-users",
-             "reason": "Broadens discovery and customer research; fits any stage.", "score": 2},
+             "reason": "Broadens discovery and customer research; fits any stage.", "score": 2, "outcomes": []},
         ],
         "deepen": [
             {"id": "gtm-basics", "kind": "article", "title": "Go-to-market basics",
              "url": "https://example.com/gtm-basics",
-             "reason": "Deepens B2B: go-to-market and sales; matches your stage (New PM).", "score": 9},
+             "reason": "Deepens B2B: go-to-market and sales; matches your stage (New PM).", "score": 9, "outcomes": []},
         ],
         "course": {"id": "gtm-course", "kind": "course", "title": "A go-to-market course",
                    "url": "https://example.com/gtm-course",
-                   "reason": "Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.", "score": 7},
+                   "reason": "Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.", "score": 7, "outcomes": []},
         "meetups": [
             {"id": "pm-slack", "kind": "meetup", "title": "PM Slack", "url": "https://example.com/pm-slack",
-             "reason": "Online, so you can join from anywhere; fits any stage.", "score": 7},
+             "reason": "Online, so you can join from anywhere; fits any stage.", "score": 7, "outcomes": []},
         ],
         "notes": [
             "Only 2 broadening resources in the catalog fit a New PM at a B2B company so far; 3 were wanted.",
@@ -222,7 +222,7 @@ def test_json_has_the_profile_and_the_comparison(capsys, root):
         "items": [{"id": "api-products", "kind": "article", "title": "API products",
                    "url": "https://example.com/api-products",
                    "reason": "Deepens Technical: technical fluency; closes your gap in technical fluency (new to you; "
-                             "a Technical company expects 3); matches your stage (New PM).", "score": 60}],
+                             "a Technical company expects 3); matches your stage (New PM).", "score": 60, "outcomes": []}],
         "notes": []}
 
 
