@@ -275,3 +275,26 @@ def test_json_and_another_format_disagree(capsys, root):
     code, out, err = run(capsys, "--stage", "new", "--background", "other", "--company", "b2b", "--goal", "deepen",
                          "--json", "--format", "svg", "--catalog", str(root))
     assert (code, out, err) == (2, "", "pmgenome path: --json and --format svg disagree; give one of them\n")
+
+
+def test_each_item_lists_what_it_teaches_in_text_markdown_and_json(capsys, tmp_path):
+    # Issue 19: the plan's items carry their entries' outcomes, one line each, in every format.
+    root = make_root(tmp_path / "catalog")
+    write_entry(root, "article", "gtm-basics", title="Go-to-market basics", segments=["b2b"],
+                skills=["go-to-market"], levels=["new"],
+                outcomes=["You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."])
+    argv = ("--stage", "new", "--background", "engineering", "--company", "b2b", "--goal", "deepen",
+            "--catalog", str(root))
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and (
+        "     Why: Deepens B2B: go-to-market and sales; matches your stage (New PM).\n"
+        "     - You can write a launch plan for a *B2B* product.\n"
+        "     - You know who signs a B2B deal.\n") in out
+    code, out, _ = run(capsys, *argv, "--format", "markdown")
+    assert code == 0 and (
+        "matches your stage \\(New PM\\)\\.\n"
+        "    - You can write a launch plan for a \\*B2B\\* product\\.\n"
+        "    - You know who signs a B2B deal\\.\n") in out
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert json.loads(out)["deepen"][0]["outcomes"] == [
+        "You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."]
