@@ -11,6 +11,7 @@ from typing import Any
 from pmgenome.catalog.model import Kind
 from pmgenome.plan.model import PART_TITLES, Neighbour, Plan, PlanItem, SkillRow, compare_title
 from pmgenome.plan.names import lower_first
+from pmgenome.plan.schedule import Schedule, schedule_lines
 from pmgenome.plan.sentences import GROWN, LISTS, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
 
 # Every character that could start Markdown markup, escaped with a backslash; and the characters
@@ -28,18 +29,27 @@ def markdown_text(text: str) -> str:
 
 
 def link(item: PlanItem) -> str:
-    title = markdown_text(item.title)
-    if not _WEB.match(item.url):
+    return markdown_link(item.title, item.url)
+
+
+def markdown_link(text: str, url: str) -> str:
+    """`text` linked to `url` in Markdown, or plain `text` when the URL is not a web address."""
+    title = markdown_text(text)
+    if not _WEB.match(url):
         return title
-    target = "".join(URL_ESCAPES.get(character, character) for character in item.url)
+    target = "".join(URL_ESCAPES.get(character, character) for character in url)
     return f"[{title}]({target})"
 
 
 def _items(items: tuple[PlanItem, ...], done: Collection[str]) -> list[str]:
     if not items:
         return [fill("empty_part")]
-    return [f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
-            f"{markdown_text(item.reason)}" for item in items]
+    lines: list[str] = []
+    for item in items:
+        lines.append(f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
+                     f"{markdown_text(item.reason)}")
+        lines += [f"    - {markdown_text(outcome)}" for outcome in item.outcomes]
+    return lines
 
 
 def _level(value: int | None) -> str:
@@ -96,4 +106,14 @@ def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
         lines += [f"- {markdown_text(note)}" for note in comparison.notes]
     if plan.notes:
         lines += ["", f"## {SENTENCES['notes_title']}", ""] + [f"- {markdown_text(note)}" for note in plan.notes]
+    return "\n".join(lines) + "\n"
+
+
+def schedule_markdown(schedule: Schedule) -> str:
+    """The schedule as Markdown, to follow the plan's document: a section, a heading a week."""
+    intro, weeks, after = schedule_lines(schedule)
+    lines = ["", f"## {SENTENCES['weeks_title']}", "", markdown_text(intro) + "."]
+    for heading, sessions in weeks:
+        lines += ["", f"### {markdown_text(heading)}", ""] + [f"- {markdown_text(text)}" for text in sessions]
+    lines += [""] + [markdown_text(text) for text in after] if after else []
     return "\n".join(lines) + "\n"
