@@ -93,22 +93,22 @@ def test_json_plan_with_a_place(capsys, root):
                     "goal": "broaden", "place": "online", "ratings": {}, "compare": None},
         "broaden": [
             {"id": "ship-it", "kind": "article", "title": "Ship it", "url": "https://example.com/ship-it",
-             "reason": "Broadens delivery and execution; fits any stage.", "score": 3},
+             "reason": "Broadens delivery and execution; fits any stage.", "score": 3, "outcomes": []},
             {"id": "talk-to-users", "kind": "article", "title": "Talk to users",
              "url": "https://example.com/talk-to-users",
-             "reason": "Broadens discovery and customer research; fits any stage.", "score": 2},
+             "reason": "Broadens discovery and customer research; fits any stage.", "score": 2, "outcomes": []},
         ],
         "deepen": [
             {"id": "gtm-basics", "kind": "article", "title": "Go-to-market basics",
              "url": "https://example.com/gtm-basics",
-             "reason": "Deepens B2B: go-to-market and sales; matches your stage (New PM).", "score": 9},
+             "reason": "Deepens B2B: go-to-market and sales; matches your stage (New PM).", "score": 9, "outcomes": []},
         ],
         "course": {"id": "gtm-course", "kind": "course", "title": "A go-to-market course",
                    "url": "https://example.com/gtm-course",
-                   "reason": "Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.", "score": 7},
+                   "reason": "Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.", "score": 7, "outcomes": []},
         "meetups": [
             {"id": "pm-slack", "kind": "meetup", "title": "PM Slack", "url": "https://example.com/pm-slack",
-             "reason": "Online, so you can join from anywhere; fits any stage.", "score": 7},
+             "reason": "Online, so you can join from anywhere; fits any stage.", "score": 7, "outcomes": []},
         ],
         "notes": [
             "Only 2 broadening resources in the catalog fit a New PM at a B2B company so far; 3 were wanted.",
@@ -222,7 +222,7 @@ def test_json_has_the_profile_and_the_comparison(capsys, root):
         "items": [{"id": "api-products", "kind": "article", "title": "API products",
                    "url": "https://example.com/api-products",
                    "reason": "Deepens Technical: technical fluency; closes your gap in technical fluency (new to you; "
-                             "a Technical company expects 3); matches your stage (New PM).", "score": 60}],
+                             "a Technical company expects 3); matches your stage (New PM).", "score": 60, "outcomes": []}],
         "notes": []}
 
 
@@ -275,3 +275,26 @@ def test_json_and_another_format_disagree(capsys, root):
     code, out, err = run(capsys, "--stage", "new", "--background", "other", "--company", "b2b", "--goal", "deepen",
                          "--json", "--format", "svg", "--catalog", str(root))
     assert (code, out, err) == (2, "", "pmgenome path: --json and --format svg disagree; give one of them\n")
+
+
+def test_each_item_lists_what_it_teaches_in_text_markdown_and_json(capsys, tmp_path):
+    # Issue 19: the plan's items carry their entries' outcomes, one line each, in every format.
+    root = make_root(tmp_path / "catalog")
+    write_entry(root, "article", "gtm-basics", title="Go-to-market basics", segments=["b2b"],
+                skills=["go-to-market"], levels=["new"],
+                outcomes=["You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."])
+    argv = ("--stage", "new", "--background", "engineering", "--company", "b2b", "--goal", "deepen",
+            "--catalog", str(root))
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and (
+        "     Why: Deepens B2B: go-to-market and sales; matches your stage (New PM).\n"
+        "     - You can write a launch plan for a *B2B* product.\n"
+        "     - You know who signs a B2B deal.\n") in out
+    code, out, _ = run(capsys, *argv, "--format", "markdown")
+    assert code == 0 and (
+        "matches your stage \\(New PM\\)\\.\n"
+        "    - You can write a launch plan for a \\*B2B\\* product\\.\n"
+        "    - You know who signs a B2B deal\\.\n") in out
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert json.loads(out)["deepen"][0]["outcomes"] == [
+        "You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."]
