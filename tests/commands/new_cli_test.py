@@ -28,7 +28,12 @@ levels: []  # pick from: aspiring, new, experienced, leader
 # backgrounds: []  # optional: engineering, design, sales-marketing, business, other
 """
 ACCESS_TODO = "access: TODO  # how a reader gets it: free | signup | freemium | paywalled | paid\n"
-REVIEWED_TODO = f"reviewed: {TODAY}\n"
+REVIEWED_TODO = (f"reviewed: {TODAY}\n"
+                 '# outcomes: ["You can ..."]  # 1 to 3 lines: what a reader can do after it (a pick needs them)\n')
+# The time hint, in the kind's unit, for a draft whose page stated no length.
+TIME_HINT = {unit: f"# time: {{{unit}: {shown}}}  # how long it takes once, and where the figure comes from: "
+                   "stated | counted | estimated\n"
+             for unit, shown in (("minutes", "38, source: stated"), ("hours", "6, source: stated"), ("pages", "320"))}
 PRACTICE = ('<html lang="en"><head><title>Roadmaps in practice</title><link rel="canonical" href="{canonical}">'
             '<meta name="description" content="How three teams plan without dates."></head>'
             "<body><h1>Roadmaps in practice</h1><p>Text.</p></body></html>")  # whoever adds an entry has just checked its page
@@ -95,7 +100,7 @@ summary: >-
   manager from a bad one, in one page.
 {CHOICES}{ACCESS_TODO}language: en-GB
 added: {TODAY}
-{REVIEWED_TODO}author: Ada Lovelace, Grace Hopper
+{REVIEWED_TODO}{TIME_HINT['minutes']}author: Ada Lovelace, Grace Hopper
 published: 2012-06-15
 publication: The Example Review
 """
@@ -111,7 +116,7 @@ url: {server.url("/course")}
 {CHOICES}access: paid  # the page gives a price
 language: en
 added: {TODAY}
-{REVIEWED_TODO}provider: Example Academy
+{REVIEWED_TODO}{TIME_HINT['hours']}provider: Example Academy
 format: hybrid
 price: 499 USD
 """
@@ -147,7 +152,7 @@ url: {server.url("/book")}
 {SUMMARY_TODO}
 {CHOICES}{ACCESS_TODO}language: en
 added: {TODAY}
-{REVIEWED_TODO}authors: [Marty Cagan, Chris Jones]
+{REVIEWED_TODO}{TIME_HINT['pages']}authors: [Marty Cagan, Chris Jones]
 year: 2017
 publisher: Wiley
 isbn: 978-1119387503
@@ -166,7 +171,7 @@ summary: >-
   people.
 {CHOICES}{ACCESS_TODO}language: en
 added: {TODAY}
-{REVIEWED_TODO}host: Ada Host and Bo Cohost
+{REVIEWED_TODO}{TIME_HINT['minutes']}host: Ada Host and Bo Cohost
 cadence: TODO  # how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
 # episodes:  # optional: one to five to start with, each - {{title: ..., url: ...}}
 """
@@ -192,7 +197,7 @@ def test_a_newsletter_is_drafted_when_asked_for(capsys, root, server):
     assert new(capsys, root, server.url("/article"), "--kind", "newsletter")[0] == 0
     assert (root / "newsletters" / "good-product-manager-bad-product-manager.yaml").read_text().endswith(f"""\
 added: {TODAY}
-{REVIEWED_TODO}author: Ada Lovelace, Grace Hopper
+{REVIEWED_TODO}{TIME_HINT['minutes']}author: Ada Lovelace, Grace Hopper
 cadence: TODO  # how often it appears: daily | weekly | fortnightly | monthly | irregular | ended
 # issues:  # optional: one to five to start with, each - {{title: ..., url: ...}}
 """)
@@ -307,7 +312,7 @@ title: "TODO: the resource's name as its page shows it"
 url: {url}
 {SUMMARY_TODO}
 {CHOICES}{ACCESS_TODO}added: {TODAY}
-{REVIEWED_TODO}"""
+{REVIEWED_TODO}{TIME_HINT['minutes']}"""
     # Issue 23, item 1: --force means "draft even if unreadable", never "overwrite".
     before = (root / "articles" / "missing-page.yaml").read_bytes()
     assert new(capsys, root, url, "--force", "--kind", "video") == (

@@ -15,6 +15,7 @@ import yaml
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Kind, Taxonomy
+from pmgenome.catalog.usetime import UNITS, TimeSource, example
 from pmgenome.enrich.extract import PageMeta
 
 MAX_SHORT_TEXT = 200
@@ -222,5 +223,10 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
     # Whoever adds an entry has just checked it against its page: that is its first review.
     lines.add(f"added: {today.isoformat()}")
     lines.add(f"reviewed: {today.isoformat()}")
+    lines.add('# outcomes: ["You can ..."]  # 1 to 3 lines: what a reader can do after it (a pick needs them)')
+    stated = bool(kind is Kind.VIDEO and meta and meta.work and meta.work.minutes)
+    if kind in UNITS and not stated:
+        lines.add(f"# {example(UNITS[kind][0])}  # how long it takes once, and where the figure comes from: "
+                  f"{' | '.join(source.value for source in TimeSource)}")
     _KIND_FIELDS[kind](lines, meta)
     return "\n".join(lines.lines) + "\n"
