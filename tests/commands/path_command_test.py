@@ -133,6 +133,7 @@ def test_json_plan_with_a_place(capsys, root):
         "shape": None,  # no skill rated: no shape, and nobody to teach a gap
         "neighbours": [],
         "people": [],
+        "programs": [],  # a new PM's company has no program in this catalog
     }
 
 
@@ -298,3 +299,51 @@ def test_each_item_lists_what_it_teaches_in_text_markdown_and_json(capsys, tmp_p
     code, out, _ = run(capsys, *argv, "--format", "json")
     assert json.loads(out)["deepen"][0]["outcomes"] == [
         "You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."]
+
+
+PROGRAM = """\
+# yaml-language-server: $schema=../../scripts/pmgenome/schema/program.schema.json
+title: Acme Associate PM Program
+url: https://example.org/acme-apm
+summary: >-
+  A made-up associate PM program, used to check that the CLI offers an aspiring PM the programs
+  nearest their company's T with the next application window, as path/ does.
+company: Acme
+audience: [new-graduates]
+segments: [b2b]
+skills: [go-to-market, discovery]
+levels: [aspiring]
+added: 2026-01-01
+reviewed: 2026-01-02
+windows:
+  - start: 2025-09-01
+    end: 2025-09-14
+  - start: 2026-09-01
+    end: 2026-09-14
+    name: 2027 intake
+"""
+
+
+def test_an_aspiring_pm_is_offered_the_nearest_programs_with_their_next_window(capsys, root, monkeypatch):
+    # Issue 24: the CLI's plan names the programs path/ shows; a closed window is never offered.
+    (root / "programs" / "acme-apm.yaml").write_text(PROGRAM, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the 2025 window has closed
+    argv = ("--stage", "aspiring", "--background", "engineering", "--company", "b2b", "--goal", "broaden",
+            "--catalog", str(root))
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        "\nCompany PM programs nearest a B2B company's T\n"
+        "  1. Acme Associate PM Program (Acme)\n"
+        "     https://example.org/acme-apm\n"
+        "     Deepens what B2B companies expect: Go-to-market and sales.\n"
+        "     2027 intake: applications open 1–14 September 2026.\n")
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert json.loads(out)["programs"] == [{"segment": "b2b", "items": [{
+        "id": "acme-apm", "title": "Acme Associate PM Program", "company": "Acme",
+        "url": "https://example.org/acme-apm", "nearness": 6, "shared": ["go-to-market"],
+        "window": {"start": "2026-09-01", "end": "2026-09-14", "state": "coming"}, "not_placed_after": None}]}]
+    code, out, _ = run(capsys, *argv, "--format", "markdown")
+    assert "- [Acme Associate PM Program](https://example.org/acme-apm) (Acme): Deepens what B2B" in out
+    code, out, _ = run(capsys, "--stage", "experienced", *argv[2:])
+    assert code == 0 and "Company PM programs" not in out
