@@ -49,6 +49,20 @@ def test_explore_filters_by_clicking_and_keeps_them_in_the_address(page, base_ur
     assert len(listed(page)) == 21
 
 
+def test_explore_filters_by_time_and_keeps_it_in_the_address(page, base_url: str) -> None:
+    page.goto(f"{base_url}explore/?time=hour")
+    assert listed(page) == ["fixture-video"]  # 38 minutes, as its provider states
+    assert page.is_checked("input[name=time][value=hour]")
+    page.locator("fieldset[data-facet=time] label", has_text="Up to 15 minutes").click()
+    assert "b2b-pick-one" in listed(page) and "fixture-video" in listed(page)  # 7 minutes, counted
+    assert page.url == f"{base_url}explore/?time=quarter-hour&time=hour"
+    page.locator("fieldset[data-facet=time] label", has_text="Up to 15 minutes").click()
+    page.locator("fieldset[data-facet=time] label", has_text="Up to an hour").click()
+    page.locator("fieldset[data-facet=time] label", has_text="Longer").click()
+    assert listed(page) == ["design-course-pick"]  # 20 hours, estimated
+    assert page.url == f"{base_url}explore/?time=longer"
+
+
 def test_explore_works_by_keyboard(page, base_url: str) -> None:
     page.goto(f"{base_url}explore/?kind=article")
     assert len(listed(page)) == 10

@@ -180,3 +180,39 @@ def test_unknown_answers_in_a_link_are_ignored(page, base_url) -> None:
     checked = page.eval_on_selector_all("#pmg-path-form input:checked:not([name^=rate-])", CHECKED)
     assert checked == ["background=design", "company=b2c", "pm-load=balanced", "goal=deepen"]
     assert page.locator("select[name=near]").input_value() == ""
+
+
+def _events(ics: str) -> list[tuple[str, str, object]]:
+    from icalendar import Calendar
+
+    return [(str(event["uid"]), str(event["summary"]), event.decoded("duration"))
+            for event in Calendar.from_ical(ics.encode("utf-8")).walk("VEVENT")]
+
+
+def test_hours_in_the_address_lay_out_the_weeks_and_offer_the_cli_s_calendar(page, base_url, catalog) -> None:
+    from urllib.parse import unquote
+
+    answers = {"stage": "experienced", "background": "design", "company": "design", "goal": "deepen"}
+    query = "stage=experienced&background=design&company=design&pm-load=balanced&goal=deepen&hours=3"
+    open_path(page, f"{base_url}path/?{query}")
+    assert page.locator("#pmg-path-hours").input_value() == "3"
+    assert page.url == f"{base_url}path/?{query}"
+    weeks = page.locator("section[data-part=weeks]")
+    assert weeks.locator("h3").inner_text() == "Your weeks"
+    assert weeks.locator("li").count() >= 2
+    link = page.locator("a#pmg-path-ics[download]")
+    assert link.is_visible() and link.get_attribute("download").endswith(".ics")
+    href = link.get_attribute("href")
+    assert href.startswith("data:text/calendar;charset=utf-8,")
+    from_page = unquote(href.split(",", 1)[1])
+    from_cli = cli(catalog, "ics", hours_per_week="3", **answers)
+    assert _events(from_page) == _events(from_cli) != []
+
+
+def test_hours_that_make_no_sense_are_said_and_the_plan_stays(page, base_url, catalog) -> None:
+    open_path(page, f"{base_url}path/?stage=new&background=engineering&company=b2b&goal=broaden&hours=abc")
+    assert page.locator("#pmg-path-status").inner_text() == (
+        "Hours a week must be a number from 0.25 to 40; the plan is shown without its weeks.")
+    assert page.locator("#pmg-path-body section[data-part=broaden]").count() == 1
+    assert page.locator("section[data-part=weeks]").count() == 0
+    assert page.locator("a#pmg-path-ics").is_hidden()

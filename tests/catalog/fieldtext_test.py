@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from pmgenome.catalog.validate import validate_catalog
 
-from tests.support.catalogs import VALID_ARTICLE, CatalogDir
+from tests.support.catalogs import OUTCOMES, VALID_ARTICLE, CatalogDir
 
 ARTICLE = "catalog/articles/good-pm.yaml"
 BOOK = "catalog/books/inspired.yaml"
@@ -165,8 +165,8 @@ def test_the_summary_may_keep_its_line_breaks(catalog_dir) -> None:
 
 
 def test_a_picks_why_is_one_line_without_bidirectional_controls(catalog_dir) -> None:
-    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
-    catalog_dir.write("articles/other.yaml", VALID_ARTICLE.replace("a16z.com/good", "example.org/good"))
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE + OUTCOMES)
+    catalog_dir.write("articles/other.yaml", (VALID_ARTICLE + OUTCOMES).replace("a16z.com/good", "example.org/good"))
     assert problems_of(catalog_dir, "picks.yaml", """\
         b2b:
           article:
@@ -176,3 +176,18 @@ def test_a_picks_why_is_one_line_without_bidirectional_controls(catalog_dir) -> 
         "catalog/picks.yaml:3:21: 'why' of 'good-pm' holds a line break (\\n), but it is shown on one line",
         f"catalog/picks.yaml:4:19: 'why' of 'other' holds U+202E RIGHT-TO-LEFT OVERRIDE, {BIDI}",
     ]
+
+
+def test_outcomes_are_one_to_three_short_lines_each_on_one_line(catalog_dir: CatalogDir) -> None:
+    many = (VALID_ARTICLE + OUTCOMES).replace("outcomes:\n", "outcomes:\n  - You can do one thing after it.\n"
+                                 "  - You can do a second thing.\n  - You can do a third thing.\n")
+    assert problems_of(catalog_dir, "articles/good-pm.yaml", many) == [
+        "catalog/articles/good-pm.yaml:16:3: 'outcomes' lists 4; keep it to the 3 best"]
+    short = (VALID_ARTICLE + OUTCOMES).replace("  - You can tell the habits", "  - Short.\n  - You can tell the habits")
+    assert problems_of(catalog_dir, "articles/good-pm.yaml", short) == [
+        "catalog/articles/good-pm.yaml:16:5: 'outcomes[0]' is 6 characters; write at least 20"]
+    broken = (VALID_ARTICLE + OUTCOMES).replace("  - You can tell the habits", '  - "You can tell\\nthe habits')
+    broken = broken.replace("a weak one's.", "a weak one's.\"")
+    assert problems_of(catalog_dir, "articles/good-pm.yaml", broken) == [
+        "catalog/articles/good-pm.yaml:16:5: 'outcomes[0]' holds a line break (\\n), but it is shown on one line: "
+        "write it on one line"]

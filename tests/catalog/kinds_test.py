@@ -60,7 +60,8 @@ INVALID_MESSAGES = {
         "catalog/videos/bad-video.yaml:2:1: missing required field 'access'",
         "catalog/videos/bad-video.yaml:2:1: missing required field 'reviewed'",
         "catalog/videos/bad-video.yaml:2:1: missing required field 'speaker'",
-        "catalog/videos/bad-video.yaml:10:11: 'duration' must be text, not 38; put it in quotes",
+        "catalog/videos/bad-video.yaml:10:17: 'time.minutes' is 1.5: write a whole number; if you meant 1.5 hours, "
+        "write time: {minutes: 90, source: stated}",
         "catalog/videos/bad-video.yaml:11:12: impossible date 2026-02-30 (use a real day, YYYY-MM-DD)",
     ],
 }

@@ -10,7 +10,7 @@ from pmgenome.catalog import yamlload
 from pmgenome.catalog.validate import validate_catalog
 from yaml.nodes import Node
 
-from tests.support.catalogs import VALID_ARTICLE, CatalogDir
+from tests.support.catalogs import OUTCOMES, VALID_ARTICLE, CatalogDir
 
 ARTICLE = "catalog/articles/good-pm.yaml"
 
@@ -261,10 +261,36 @@ def test_same_id_in_two_kinds(catalog_dir: CatalogDir) -> None:
         "ids are unique across kinds"]
 
 
+def test_a_pick_says_what_it_teaches_and_is_picked_in_at_most_two_segments(catalog_dir: CatalogDir) -> None:
+    # Issue 26 and 19: a top five is a choice, and a pick says what the reader can do after it.
+    wide = (VALID_ARTICLE + OUTCOMES).replace("segments: [b2b, technical]", "segments: [b2b, b2c, technical]")
+    catalog_dir.write("articles/wide.yaml", wide)
+    bare = wide.replace("a16z.com/good", "example.org/good").split("outcomes:")[0]
+    catalog_dir.write("articles/bare.yaml", bare)
+    catalog_dir.write("picks.yaml", """\
+        b2b:
+          article:
+            - {id: wide, why: One.}
+            - {id: bare, why: Two.}
+        b2c:
+          article:
+            - {id: wide, why: One.}
+        technical:
+          article:
+            - {id: wide, why: Three.}
+        """)
+    assert problems_of(catalog_dir) == [
+        "catalog/picks.yaml:4:7: pick 'bare' says nothing of what it teaches: add 'outcomes:' (one to three lines) "
+        "to catalog/articles/bare.yaml",
+        "catalog/picks.yaml:10:7: 'wide' is already an article pick in b2b and b2c; a resource is a pick of its kind "
+        "in at most 2 segments, so that each top five is a choice",
+    ]
+
+
 def test_picks_rules(catalog_dir: CatalogDir) -> None:
-    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE)
+    catalog_dir.write("articles/good-pm.yaml", VALID_ARTICLE + OUTCOMES)
     for n in range(6):
-        catalog_dir.write(f"articles/extra-{n}.yaml", VALID_ARTICLE.replace(
+        catalog_dir.write(f"articles/extra-{n}.yaml", (VALID_ARTICLE + OUTCOMES).replace(
             "a16z.com/good-product-manager-bad-product-manager/", f"example.org/{n}"))
     catalog_dir.write("meetups/pt.yaml", """\
         # yaml-language-server: $schema=../../scripts/pmgenome/schema/meetup.schema.json

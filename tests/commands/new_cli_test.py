@@ -184,7 +184,7 @@ added: {TODAY}
 {REVIEWED_TODO}speaker: Teresa Example
 # event: the conference or series it was given at (optional)
 published: 2024-03-05
-duration: 38 min
+time: {{minutes: 38, source: stated}}
 """
 
 

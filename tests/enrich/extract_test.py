@@ -246,3 +246,25 @@ def test_clean_author(raw, name):
 def test_bylines_in_the_page_body(body, author):
     meta = extract(f"<title>t</title><body>{body}</body>".encode(), {}, URL, today=TODAY)
     assert meta.author == author
+
+
+def _video_page(head: str) -> bytes:
+    return f"<html><head><title>A talk</title>{head}</head><body><p>A talk about discovery.</p></body></html>".encode()
+
+
+@pytest.mark.parametrize(("head", "minutes"), [
+    # JSON-LD's ISO 8601 duration, rounded to whole minutes.
+    ('<script type="application/ld+json">{"@type": "VideoObject", "name": "A talk", "duration": "PT38M40S"}'
+     "</script>", 39),
+    # Open Graph's og:video:duration is whole seconds.
+    ('<meta property="og:video:duration" content="2280">', 38),
+    # JSON-LD first, when both say.
+    ('<meta property="og:video:duration" content="60"><script type="application/ld+json">'
+     '{"@type": "VideoObject", "name": "A talk", "duration": "PT1H5M"}</script>', 65),
+    # Not a length: none rather than a guess.
+    ('<meta property="og:video:duration" content="38 min">', None),
+    ('<meta property="og:video:duration" content="5">', None),
+    ("", None),
+])
+def test_a_page_states_its_running_time(head: str, minutes: int | None) -> None:
+    assert extract(_video_page(head), {}, URL, today=TODAY).stated_minutes == minutes

@@ -157,3 +157,31 @@ def test_a_feed_longer_than_the_cap_is_read_from_its_start(monkeypatch: pytest.M
             Client(ClientConfig(allow_private=True, retry=RetryPolicy(attempts=1)), resolver=loopback_names) as client:
         check, _ = read_feed(client, server.url("/feed"), NOW)
     assert check == FeedCheck(server.url("/feed"), NOW, dt.date(2025, 12, 2))
+
+
+def _episodes(*durations: str) -> bytes:
+    items = "".join(f"<item><title>E{n}</title><itunes:duration>{length}</itunes:duration></item>"
+                    for n, length in enumerate(durations))
+    return (f'<rss version="2.0" xmlns:itunes="{feed_module.ITUNES}"><channel><title>A show</title>'
+            f"<itunes:duration>9:00:00</itunes:duration>{items}</channel></rss>").encode()
+
+
+@pytest.mark.parametrize(("body", "minutes"), [
+    # Seconds, MM:SS and HH:MM:SS; the median of what the items state (the channel's own tag is no episode).
+    (_episodes("2700", "52:30", "1:05:00"), 53),
+    (_episodes("3600", "bad", "", "-5"), 60),  # what cannot be read is skipped
+    (_episodes(*["600"] * 20, "7200", "7200"), 10),  # only the newest twenty count
+    (RSS.encode(), None),  # a feed that states no length: none, never a guess
+    (b'{"version": "https://jsonfeed.org/version/1.1", "items": []}', None),
+    (b"<!doctype html><html><p>Subscribe</p></html>", None),
+])
+def test_a_typical_episode_is_the_median_of_the_lengths_the_feed_states(body: bytes, minutes: int | None) -> None:
+    assert feed_module.typical_episode(body) == minutes
+
+
+def test_an_episode_length_is_kept_in_the_check_and_written_back() -> None:
+    data = {"url": "https://example.org/feed", "fetched_at": "2026-12-06T07:00:00Z", "latest": "2026-12-01",
+            "error": None, "episode_minutes": 53}
+    check = FeedCheck.from_json(data)
+    assert check is not None and check.episode_minutes == 53 and check.to_json() == data
+    assert FeedCheck.from_json({**data, "episode_minutes": "53"}).episode_minutes is None

@@ -43,7 +43,8 @@ def test_a_record_field_of_the_wrong_type_or_size_reads_as_absent(field: str, va
 @pytest.mark.parametrize(("field", "value"), [
     ("title", 3), ("author", ["a", "b"]), ("published", 20241224), ("site_name", "x" * (MAX_TEXT_CHARS + 1)),
     ("word_count", -1), ("word_count", 7.0), ("word_count", True), ("reading_minutes", "7"),
-    ("reading_minutes", 10**12), ("course", "free"), ("event", []),
+    ("reading_minutes", 10**12), ("stated_minutes", "38 min"), ("stated_minutes", -1), ("course", "free"),
+    ("event", []),
 ])
 def test_a_meta_field_of_the_wrong_type_or_size_reads_as_absent(field: str, value: object) -> None:
     record = EnrichmentRecord.from_json({**GOOD, "meta": {**GOOD["meta"], field: value}})
@@ -66,3 +67,10 @@ def test_a_record_with_no_meta_or_a_broken_one_has_empty_metadata() -> None:
     for meta in (None, "x", [], 5):
         assert EnrichmentRecord.from_json({**GOOD, "meta": meta}).meta == PageMeta()
     assert EnrichmentRecord.from_json({}) == EnrichmentRecord(url=None)
+
+
+def test_a_stated_running_time_is_kept_and_written_back() -> None:
+    data = {**GOOD, "meta": {**GOOD["meta"], "stated_minutes": 38}}
+    record = EnrichmentRecord.from_json(data)
+    assert record.meta.stated_minutes == 38
+    assert record.to_json() == data

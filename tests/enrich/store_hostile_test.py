@@ -14,7 +14,7 @@ from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.record import EnrichmentRecord, RecordStatus
 from pmgenome.enrich.schemaorg import Course, Event
 from pmgenome.enrich.store import dump_store, load_store, save_store, store_path
-from pmgenome.site.views import MAX_ENRICHED_TEXT, read_enrichment
+from pmgenome.site.enriched import MAX_ENRICHED_TEXT, read_enrichment
 from pmgenome.stores.errors import StoreDamaged
 from pmgenome.stores.jsonfile import CONFLICT_MARKERS
 from pmgenome.text.clean import one_line

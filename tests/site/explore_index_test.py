@@ -40,7 +40,8 @@ def test_the_index_holds_codes_into_the_facets_values(catalog: Catalog) -> None:
     views = ordered(context)
     index = explore_index(views, explore_facets(catalog), use_directory_urls=False)
     assert index["page"] == "resources/{id}.html"
-    assert index["facets"] == ["kind", "segment", "skill", "level", "access", "format", "place", "audience", "training"]
+    assert index["facets"] == ["kind", "segment", "skill", "level", "access", "format", "place", "audience", "training",
+                               "time"]
     row = next(row for row in index["entries"] if row[0] == "design-course-cohort")
     decoded = {name: [index["values"][name][code] for code in row[2 + at]] for at, name in enumerate(index["facets"])}
     assert row[1] == "Design Cohort Course"

@@ -61,9 +61,9 @@ def test_place_choices_are_anywhere_online_and_each_country_with_its_cities(tmp_
 def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path):
     catalog = _catalog(tmp_path)
     index = plan_index(catalog, make_context(catalog))
-    assert set(index) == {"version", "rule", "words", "markdown", "picture", "levels", "backgrounds", "segments",
-                          "skills", "shapes", "people", "picks", "entries"}
-    assert index["version"] == 3 and index["rule"] == rule.port_data() and index["picture"] == GEOMETRY
+    assert set(index) == {"version", "rule", "words", "markdown", "picture", "calendar", "levels", "backgrounds",
+                          "segments", "skills", "shapes", "people", "picks", "entries"}
+    assert index["version"] == 4 and index["rule"] == rule.port_data() and index["picture"] == GEOMETRY
     assert index["rule"]["weights"] == rule.WEIGHTS
     assert index["words"]["sentences"] == SENTENCES and index["words"]["page"] == PAGE_WORDS
     assert index["segments"][0] == {"id": "b2b", "name": "B2B", "expects": {"go-to-market": 3, "communication": 2}}
@@ -73,7 +73,8 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
     assert entries["gtm"] == {"id": "gtm", "kind": "article", "title": "Gtm", "url": "https://example.com/gtm",
                               "href": "../resources/gtm/", "levels": [1], "skills": ["go-to-market"],
                               "segments": ["b2b"], "backgrounds": [], "online": False, "city": None, "country": None,
-                              "access": None, "details": {"pace": "", "format": "", "cadence": ""}}
+                              "access": None, "details": {"pace": "", "format": "", "cadence": ""},
+                              "minutes": None}
     london = entries["london"]
     assert (london["online"], london["city"], london["country"], london["access"]) == (False, "London", "GB", None)
     assert london["details"]["cadence"] == "monthly"
@@ -144,7 +145,7 @@ def test_the_page_asks_the_vocabularys_questions_and_ratings_escaped(tmp_path):
                                   '<script src="../assets/pmgenome/path.js"></script>')
     assert "\n\n<label" not in page and "</label>\n\n" not in page  # a blank line would end the HTML block
     assert "\n\n<div class=\"pmg-rate\"" not in page
-    assert json.loads(pages["api/plan-index.json"])["version"] == 3
+    assert json.loads(pages["api/plan-index.json"])["version"] == 4
 
 
 def _segments(count: int) -> str:

@@ -4,6 +4,7 @@ catalogs, answers and ratings, and for the shipped catalog."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -14,9 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pmgenome.catalog.load import load_catalog
 from pmgenome.plan.answers import Answers, all_answers, describe, parse_answers
+from pmgenome.plan.calendar import schedule_ics
 from pmgenome.plan.document import plan_markdown
 from pmgenome.plan.model import plan_as_dict
 from pmgenome.plan.planner import Planner
+from pmgenome.plan.schedule import Budget, make_schedule, plan_minutes, schedule_as_dict
 from pmgenome.site.context import make_context
 from pmgenome.site.plan_page import plan_index
 
@@ -35,6 +38,7 @@ from tests.support.planfixture import (
 REPO = Path(__file__).resolve().parents[2]
 RUNNER = REPO / "tests" / "tools" / "plan_port.cjs"
 NODE = shutil.which("node")
+TODAY = dt.date(2026, 12, 6)
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed (the port test runs the page's script in it)")
 
 
@@ -52,14 +56,34 @@ def run_port(index: dict, cases: list[dict]) -> dict:
     return json.loads(done.stdout)
 
 
-def assert_same(catalog, answers_list: list[Answers], done: tuple[str, ...] = ()) -> None:
+def assert_same(catalog, answers_list: list[Answers], done: tuple[str, ...] = (),
+                budgets: list[Budget] | None = None) -> None:
     planner = Planner(catalog)
     index = plan_index(catalog, make_context(catalog))
-    results = run_port(index, [{"answers": js_answers(answers), "done": list(done)} for answers in answers_list])
-    for answers, result in zip(answers_list, results["results"], strict=True):
+    budgets = budgets or [Budget(180, 4, dt.date(2026, 12, 7))] * len(answers_list)
+    results = run_port(index, [{"answers": js_answers(answers), "done": list(done), "budget": js_budget(budget),
+                                "today": TODAY.isoformat()}
+                               for answers, budget in zip(answers_list, budgets, strict=True)])
+    for answers, budget, result in zip(answers_list, budgets, results["results"], strict=True):
         plan = planner.plan(answers)
         assert result["plan"] == plan_as_dict(plan), answers
         assert result["markdown"] == plan_markdown(plan, describe(answers, catalog.taxonomy), done), answers
+        schedule = make_schedule(plan, plan_minutes(catalog, plan), budget)
+        assert result["schedule"] == schedule_as_dict(schedule), (answers, budget)
+        if budget.start is not None:  # the page's calendar file is the CLI's, byte for byte
+            items = {found.id: found for _, part in plan.parts for found in part}
+            assert result["ics"] == schedule_ics(schedule, items, TODAY).decode("utf-8"), (answers, budget)
+
+
+def js_budget(budget: Budget) -> dict:
+    return {"minutes_per_week": budget.minutes_per_week, "weeks": budget.weeks,
+            "start": budget.start.isoformat() if budget.start else None}
+
+
+def budgets():
+    """A hypothesis strategy for a reader's weekly time: minutes, sometimes a number of weeks and a start."""
+    return st.builds(Budget, st.integers(15, 600), st.one_of(st.none(), st.integers(1, 52)),
+                     st.one_of(st.none(), st.dates(dt.date(2020, 1, 1), dt.date(2030, 12, 31))))
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +103,8 @@ PEOPLE = st.lists(st.tuples(st.lists(st.integers(0, 6), max_size=3, unique=True)
        shapes=SHAPE_LEVELS, people=PEOPLE, data=st.data())
 def test_the_port_plans_like_the_python_rule(vocabulary, fields, picks, shapes, people, data):
     catalog = random_catalog(vocabulary, fields, picks, shapes, people)
-    assert_same(catalog, [random_answers(vocabulary, data) for _ in range(8)])
+    assert_same(catalog, [random_answers(vocabulary, data) for _ in range(8)],
+                budgets=[data.draw(budgets()) for _ in range(8)])
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -96,12 +96,16 @@ def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
 
 def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
     assert list(export) == ["version", "fill_rule", "entries", "segments", "taxonomy"]
-    assert export["version"] == 4
+    assert export["version"] == 5
     assert export["fill_rule"] == FILL_RULE
     assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
     for entry in export["entries"]:
-        assert list(entry)[:13] == ["id", "kind", "title", "url", "summary", "segments", "skills", "levels",
-                                    "backgrounds", "access", "language", "added", "reviewed"]
+        assert list(entry)[:15] == ["id", "kind", "title", "url", "summary", "segments", "skills", "levels",
+                                    "backgrounds", "access", "language", "added", "reviewed", "minutes",
+                                    "minutes_source"]
+        # Whole minutes on every entry that is used in a sitting; a meetup has none.
+        assert (entry["minutes"] is None) == (entry["minutes_source"] is None)
+        assert entry["kind"] != "meetup" or entry["minutes"] is None
         assert {"page", "facets"} <= set(entry)
         assert entry["page"] == f"resources/{entry['id']}/"
         assert (site / entry["page"] / "index.html").is_file()
@@ -121,9 +125,11 @@ def test_export_entry_in_full(export: dict) -> None:
                    "companies.",
         "segments": ["b2b"], "skills": ["strategy", "go-to-market"], "levels": ["new"], "backgrounds": [],
         "access": "free", "language": "en", "added": "2025-01-10", "reviewed": "2026-11-20",
+        "minutes": 7, "minutes_source": "counted",
         "page": "resources/b2b-pick-one/",
         "facets": {"kind": ["article"], "segment": ["b2b"], "skill": ["strategy", "go-to-market"],
-                   "level": ["new"], "access": ["free"], "format": [], "place": [], "audience": [], "training": []},
+                   "level": ["new"], "access": ["free"], "format": [], "place": [], "audience": [], "training": [],
+                   "time": ["quarter-hour"]},
         "enrichment": {"author": "Scraped <Author>", "published": "2024-12-24", "site_name": "Fixture & <Blog>",
                        "reading_minutes": 7},
         "link": {"verdict": "ok", "checked_at": "2026-11-30T05:00:02Z", "status": 200, "final_url": None,
@@ -263,25 +269,25 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
 
     assert facts("b2b-pick-one") == {
         "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*", "Published": "2024-12-24*",
-        "Reading time": "about 7 minutes*", "Access": "Free: all of it, with no account", "Language": "en",
+        "Time": "7 min (counted from its page's words)*", "Access": "Free: all of it, with no account", "Language": "en",
         "Skills": "Strategy and vision, Go-to-market and sales",
         "Segments": "B2B", "Added to the catalog": "2025-01-10",
     }
     assert facts("b2b-pick-two")["Author"] == "Curated Author"
-    assert "Reading time" not in facts("b2b-pick-two") and "Published" not in facts("b2b-pick-two")
+    assert "Time" not in facts("b2b-pick-two") and "Published" not in facts("b2b-pick-two")
     assert facts("london-pm-meetup")["Next event"] == "2099-01-15 (Shoreditch & <Hoxton>)*"
     assert facts("london-pm-meetup")["Organizer"] == "Fixture Organizers"
     assert "Next event" not in facts("berlin-pm-meetup")
     assert facts("design-course-pick") == {
-        "Provider": "Fixture School", "Pace": "Self-paced", "Duration": "4 weeks",
+        "Provider": "Fixture School", "Pace": "Self-paced", "Time": "20 h (estimated)",
         "Access": "Free: all of it, with no account", "Suits people coming from": "Design",
         "Skills": "UX and interaction design, User research methods", "Segments": "Design-led, B2B",
         "Added to the catalog": "2024-02-02",
     }
     badges = [b.get_text() for b in soup(site, "resources/b2b-pick-one").select(".pmg-resource .pmg-badge")]
-    assert badges == ["Article", "Free", "New PM", "7 min read"]
+    assert badges == ["Article", "Free", "New PM", "7 min"]
     badges = [b.get_text() for b in soup(site, "resources/design-course-pick").select(".pmg-resource .pmg-badge")]
-    assert badges == ["Course", "Free", "Online", "New PM"]
+    assert badges == ["Course", "Free", "Online", "New PM", "20 h"]
     assert facts("online-pm-community")["Where"] == "Online"
     assert facts("berlin-pm-meetup")["Where"] == "Berlin, Germany"
 
@@ -346,7 +352,8 @@ def test_the_explore_page_offers_every_facet(site: Path) -> None:
     assert container["data-root"] == "../"
     facets = {fieldset["data-facet"]: [i["value"] for i in fieldset.select("input")]
               for fieldset in page.select("fieldset[data-facet]")}
-    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place", "audience", "training"]
+    assert list(facets) == ["kind", "segment", "skill", "level", "access", "format", "place", "audience", "training",
+                            "time"]
     assert facets["kind"] == ["article", "book", "course", "podcast", "newsletter", "video", "meetup"]
     assert facets["access"] == ["free", "signup", "freemium", "paywalled", "paid"]
     labels = [label.get_text() for label in page.select("fieldset[data-facet=access] .pmg-option__label")]

@@ -71,8 +71,9 @@ SHARED = {"Language": "en"}
         "Feed (RSS or Atom)": "https://fixture.example.com/newsletters/fixture/feed",
         "Access": "Free with sign-up: an account or an email address", **SHARED, "Skills": "Technical fluency",
         "Segments": "Technical, B2B", "Added to the catalog": "2023-03-03"}, "Open the newsletter ↗"),
-    ("fixture-video", ["Video", "Free", "Experienced PM", "Product leader"], {
-        "Speaker": "Sam Speaker", "Event": "Fixture Conf 2023", "Duration": "38 min", "Published": "2023-01-20",
+    ("fixture-video", ["Video", "Free", "Experienced PM", "Product leader", "38 min"], {
+        "Speaker": "Sam Speaker", "Event": "Fixture Conf 2023", "Published": "2023-01-20",
+        "Time": "38 min (as its provider states)",
         "Access": "Free: all of it, with no account", **SHARED, "Skills": "User research methods",
         "Segments": "Design-led", "Added to the catalog": "2023-02-02"}, "Open the video ↗"),
 ])

@@ -14,9 +14,9 @@ from pmgenome.enrich.record import EnrichmentRecord
 from pmgenome.enrich.store import load_store
 from pmgenome.site import pages
 from pmgenome.site.context import GeneratedPage, SiteSettings, make_context
+from pmgenome.site.enriched import Enriched, read_enrichment
 from pmgenome.site.htmlblocks import END, START, put_back, set_aside
 from pmgenome.site.pages import generate
-from pmgenome.site.views import Enriched, read_enrichment
 
 from tests.support.sitebuild import fixture_catalog
 

@@ -24,6 +24,11 @@ added: 2026-11-01
 author: Ben Horowitz
 reviewed: 2026-11-02
 """
+# What a pick must also say (picks.yaml's rule): appended to VALID_ARTICLE for entries a test picks.
+OUTCOMES = """\
+outcomes:
+  - You can tell the habits of a strong product manager from a weak one's.
+"""
 
 
 class CatalogDir:

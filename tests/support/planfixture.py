@@ -95,6 +95,15 @@ def entry_fields():
         "cadence": st.sampled_from([None, "weekly", "monthly", "yearly", "irregular", "ongoing", "", "constructor"]),
         "pace": st.sampled_from([None, "self-paced"]),
         "format": st.sampled_from([None, "online", " "]),
+        # The time to use it once, in any kind's unit (a unit the kind does not take counts as none).
+        "time": st.one_of(st.none(), st.builds(lambda n: {"minutes": n, "source": "stated"}, st.integers(1, 600)),
+                          st.builds(lambda n: {"hours": n, "source": "estimated"}, st.integers(1, 30)),
+                          st.builds(lambda n: {"pages": n}, st.integers(1, 900))),
+        # What it teaches: both sides must list them and escape Markdown's characters alike.
+        "outcomes": st.one_of(st.none(), st.lists(st.sampled_from(
+            ["You can price a SaaS product by value.", "You can run an A/B test *safely* [today] #1.",
+             "You know <why> & how_to ship `fast` | well.", "You can say no\\ to a \\feature request."]),
+            min_size=1, max_size=3, unique=True)),
     })
 
 

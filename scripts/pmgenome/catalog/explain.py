@@ -17,11 +17,13 @@ from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog import schema as entry_schema
 from pmgenome.catalog.model import Entry, Kind, Taxonomy
+from pmgenome.catalog.usetime import MINUTES_PER_UNIT, TIME_FIELD, UNITS, TimeSource, example, to_minutes
 from pmgenome.catalog.yamlload import Location, Path_
 from pmgenome.text.clean import character_name, shortened
 from pmgenome.text.hints import did_you_mean
 from pmgenome.urls import url_problem
 
+_FRACTION = re.compile(r"[0-9]+\.[0-9]+")
 # Fields holding an address, checked alike: an entry's page, and a podcast's or newsletter's feed.
 URL_FIELDS = frozenset(("url", "feed"))
 
@@ -88,6 +90,8 @@ class _Failure:
 def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy) -> Explained:
     """Turn one jsonschema error into (where, message, rule, field path) in the contributor's terms."""
     failure = _Failure(error, entry, taxonomy)
+    if failure.field == TIME_FIELD and (said := _time(failure)) is not None:
+        return said
     explained = _FIRST.get(str(error.validator), _none)(failure)
     if explained is None and failure.value is None and failure.field is not None:
         required = len(failure.path) == 1 and failure.field in entry_schema.required_fields(entry.kind)
@@ -117,6 +121,9 @@ def _unknown_fields(failure: _Failure) -> Explained | None:
                     shown = str(key).encode("ascii", "backslashreplace").decode()
                     message = (f"field name '{shown}' holds an invisible character ({hidden}), often pasted from "
                                "a web page: delete the name and type it again")
+                elif key == TIME_FIELD and entry.kind not in UNITS:
+                    message = (f"{article(entry.kind.value)} has no 'time': it meets rather than being read or "
+                               "watched once; remove the line")
                 else:
                     message = (f"unknown field '{key}' for {article(entry.kind.value)}"
                                f"{field_hint(str(key), entry.kind)}")
@@ -203,6 +210,8 @@ def _length(failure: _Failure) -> Explained:
                        "what it is, what a reader gets from it, who it suits")
         else:
             message = f"summary is {length} characters; keep it to {limit}"
+    elif too_short and length:
+        message = f"'{dotted(path)}' is {length} characters; write at least {limit}"
     elif too_short:
         message = f"'{dotted(path)}' is empty; fill it in or remove the line"
     else:
@@ -266,6 +275,70 @@ _BY_VALIDATOR: dict[str, Explainer] = {
 }
 
 
+def _time(failure: _Failure) -> Explained | None:
+    """An entry's time in the contributor's terms: its kind's unit, whole minutes, a sane size."""
+    path, value, limit, keyword = failure.path, failure.value, failure.limit, str(failure.error.validator)
+    kind = failure.entry.kind
+    units = UNITS.get(kind)
+    if units is None:
+        return None  # a meetup: 'time' is an unknown field, said as such
+    unit = units[0]
+    name = f"'{dotted(path)}'"
+    message = None
+    if keyword == "oneOf" and isinstance(value, dict):
+        given = [key for key in units if key in value]
+        message = (f"'time' gives both {' and '.join(given)}; keep one" if len(given) > 1 else
+                   f"'time' needs {' or '.join(units)}, like {example(unit)}")
+    elif keyword == "required" and isinstance(value, dict):
+        if any(key in MINUTES_PER_UNIT and key not in units for key in value):
+            return []  # a figure in another unit: said once, by the unknown-unit message
+        missing = [name for name in limit if name not in value]
+        message = (f"'time' needs a 'source': {', '.join(source.value for source in TimeSource)}"
+                   if missing == ["source"] else f"'time' needs {' or '.join(units)}, like {example(unit)}")
+    elif keyword == "type" and len(path) == 1:
+        message = f"'time' must be a mapping, like {example(unit)}, not {describe(value)}"
+    elif keyword == "additionalProperties" and isinstance(value, dict):
+        others = [key for key in value if key not in (*units, "source")]
+        wrong = next((key for key in others if key in MINUTES_PER_UNIT), None)
+        if wrong is None:
+            return None
+        amount = value[wrong]
+        usable = isinstance(amount, (int, float)) and not isinstance(amount, bool) and amount > 0
+        if unit == "pages":
+            message = (f"a book's time is in pages, not {wrong}: write {example(unit)}; "
+                       "the site turns pages into minutes")
+        elif usable and unit == "minutes" and wrong == "hours":
+            message = (f"{article(kind.value)}'s time is in minutes, not {wrong}: "
+                       f"{amount} {wrong} is {example(unit, to_minutes(amount, wrong))}")
+        else:
+            message = f"{article(kind.value)}'s time is in {unit}, not {wrong}: write {example(unit)}"
+        return [(failure.entry.key_location(TIME_FIELD) if not path else
+                 failure.entry.key_locations.get((*path, wrong), failure.where), message, "time", (*path, wrong))]
+    elif path[-1] == "source" and keyword in ("enum", "type"):
+        message = (f"{name} is {describe(value)}; choose from {', '.join(source.value for source in TimeSource)} "
+                   "(said by the provider, counted, or estimated by you)")
+    elif keyword == "type" and isinstance(value, str) and _FRACTION.fullmatch(value) and path[-1] in MINUTES_PER_UNIT:
+        # The loader reads no floats: 1.5 arrives as text.
+        fraction = float(value)
+        hint = {"minutes": f"; if you meant {value} hours, write {example('minutes', to_minutes(fraction, 'hours'))}",
+                "hours": f"; for {value} hours write {example('minutes', to_minutes(fraction, 'hours'))}"}
+        message = f"{name} is {value}: write a whole number{hint.get(str(path[-1]), '')}"
+    elif keyword == "type":
+        whole = "a whole number" if limit == "integer" else "a number"
+        like = {"minutes": "38", "hours": "1.5", "pages": "320"}.get(str(path[-1]), "1")
+        message = f"{name} must be {whole} of {path[-1]}, like {like}, not {describe(value)}"
+    elif keyword in ("exclusiveMinimum", "minimum"):
+        message = f"{name} is {describe(value)}; write how long it takes to use once, more than 0"
+    elif keyword == "maximum":
+        said = f"{limit} ({limit // 60} hours)" if path[-1] == "minutes" else str(limit)
+        one = {"minutes": "one reading, viewing, episode or issue", "hours": "the whole course once",
+               "pages": "the whole book"}[str(path[-1])] if path[-1] in MINUTES_PER_UNIT else "one use"
+        message = f"{name} is {describe(value)}, more than {said}: write the time {one} takes, or check the unit"
+    if message is None:
+        return None
+    return [(failure.where, message, "time", path)]
+
+
 def _listed(names: Sequence[str]) -> str:
     """'title and url'; 'start, end and url'."""
     return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])} and {names[-1]}"
@@ -289,13 +362,17 @@ def article(kind: str) -> str:
 # 'published', but on an article it means the publication).
 _ALIASES: dict[Kind, dict[str, str]] = {
     Kind.ARTICLE: {"publisher": "publication", "site": "publication", "website": "publication",
-                   "authors": "author", "date": "published"},
-    Kind.BOOK: {"author": "authors", "publication": "publisher", "published": "year"},
+                   "authors": "author", "date": "published", "length": "time", "duration": "time"},
+    Kind.BOOK: {"author": "authors", "publication": "publisher", "published": "year", "pages": "time",
+                "length": "time"},
     Kind.COURSE: {"publisher": "provider", "platform": "provider", "school": "provider", "mode": "format",
-                  "length": "duration"},
-    Kind.PODCAST: {"author": "host", "hosts": "host", "publisher": "host", "frequency": "cadence"},
-    Kind.NEWSLETTER: {"publisher": "author", "publication": "author", "host": "author", "frequency": "cadence"},
-    Kind.VIDEO: {"author": "speaker", "speakers": "speaker", "conference": "event", "length": "duration"},
+                  "length": "time", "duration": "time"},
+    Kind.PODCAST: {"author": "host", "hosts": "host", "publisher": "host", "frequency": "cadence",
+                  "duration": "time", "length": "time"},
+    Kind.NEWSLETTER: {"publisher": "author", "publication": "author", "host": "author", "frequency": "cadence",
+                     "length": "time"},
+    Kind.VIDEO: {"author": "speaker", "speakers": "speaker", "conference": "event", "length": "time",
+                 "duration": "time"},
     Kind.MEETUP: {"organiser": "organizer", "host": "organizer", "publisher": "organizer", "location": "city",
                   "frequency": "cadence", "editions": "events", "dates": "events"},
     Kind.PROGRAM: {"organisation": "company", "organization": "company", "employer": "company",

@@ -135,6 +135,7 @@ class Entry:
     language = _Field(str)
     added = _Field(dt.date)
     reviewed = _Field(dt.date)
+    outcomes = _Names()  # what a reader can do after using it (1 to 3 lines)
     # Articles, newsletters and videos.
     author = _Field(str)
     published = _Field(dt.date)
@@ -143,7 +144,6 @@ class Entry:
     provider = _Field(str)
     format = _Field(str)
     pace = _Field(str)
-    duration = _Field(str)
     price = _Field(str)
     # Meetups and communities.
     organizer = _Field(str)

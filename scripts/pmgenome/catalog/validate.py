@@ -54,7 +54,10 @@ from pmgenome.urls import (
 
 MAX_PICKS = 5
 MAX_WHY = 200
-TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "duration", "price",
+# Issue 26: a pick of one kind in every segment makes the top fives one list; two is the most a
+# resource can truly be best for (say B2B and technical).
+MAX_SEGMENTS_PER_PICK = 2
+TEXT_FIELDS = frozenset(("title", "summary", "author", "publication", "provider", "price",
                          "organizer", "city", "publisher", "host", "speaker", "event"))
 TEXT_LISTS = frozenset(("authors",))  # lists of plain text
 RECOMMENDED = frozenset(("episodes", "issues"))  # lists of {title, url}
@@ -347,6 +350,7 @@ def check_picks(catalog: Catalog) -> Iterator[Problem]:
     shown = display_path(catalog.picks_path)
     segments = catalog.taxonomy.ids("segments")
     by_id = catalog.by_id
+    picked_in: dict[tuple[Kind, str], list[str]] = {}  # the segments that pick an entry, in file order
 
     def at(*path: Any) -> Location:
         return catalog.picks_locations.get(path, Location(1, 1))
@@ -383,6 +387,17 @@ def check_picks(catalog: Catalog) -> Iterator[Problem]:
                     yield Problem(shown, where.line, where.col,
                                   f"'{entry_id}' is not tagged with segment '{segment}' "
                                   f"(its segments: {', '.join(entry.segments) or 'none'})", "picks")
+                elif not entry.outcomes:
+                    yield Problem(shown, where.line, where.col,
+                                  f"pick '{entry_id}' says nothing of what it teaches: add 'outcomes:' (one to "
+                                  f"three lines) to {display_path(entry.path)}", "picks")
+                segments_so_far = picked_in.setdefault((kind, entry_id), [])
+                segments_so_far.append(segment)
+                if len(segments_so_far) > MAX_SEGMENTS_PER_PICK:
+                    yield Problem(shown, where.line, where.col,
+                                  f"'{entry_id}' is already {article(kind.value)} pick in "
+                                  f"{' and '.join(segments_so_far[:-1])}; a resource is a pick of its kind in at most "
+                                  f"{MAX_SEGMENTS_PER_PICK} segments, so that each top five is a choice", "picks")
                 yield from _check_why(catalog, shown, (segment, kind, entry_id), at(segment, kind.value, index, "why"),
                                       where)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from enum import StrEnum
@@ -11,7 +12,8 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
-from pmgenome.plan.document import plan_markdown, towards
+from pmgenome.plan.calendar import Slot, parse_slot, schedule_ics
+from pmgenome.plan.document import plan_markdown, schedule_markdown, towards
 from pmgenome.plan.model import (
     CONTRIBUTE_HINT,
     PART_TITLES,
@@ -22,7 +24,16 @@ from pmgenome.plan.model import (
 )
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.planner import make_plan
+from pmgenome.plan.schedule import (
+    Budget,
+    make_schedule,
+    parse_budget,
+    plan_minutes,
+    schedule_as_dict,
+    schedule_text,
+)
 from pmgenome.plan.sentences import SENTENCES, fill
+from pmgenome.site.today import build_date
 from pmgenome.text.escape import json_text, terminal
 from pmgenome.text.paths import display_path
 
@@ -34,6 +45,7 @@ class PlanFormat(StrEnum):
     JSON = "json"
     MARKDOWN = "markdown"
     SVG = "svg"
+    ICS = "ics"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -54,9 +66,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "(e.g. discovery=0,strategy=2); the plan aims at the lowest")
     parser.add_argument("--compare", metavar="SEGMENT", default=None,
                         help="what if you moved to a company of this segment: what carries over, what is new")
+    parser.add_argument("--hours-per-week", metavar="H", default=None,
+                        help="lay the plan out week by week within H hours a week (e.g. 3 or 1.5)")
+    parser.add_argument("--weeks", metavar="W", default=None,
+                        help="with --hours-per-week: only the first W weeks (1 to 52); the rest is listed after")
+    parser.add_argument("--start", metavar="YYYY-MM-DD", default=None,
+                        help="with --hours-per-week: the first week's day (default: the next Monday, or today "
+                        "when it is one)")
+    parser.add_argument("--slot", metavar="DAY HH:MM", default=None,
+                        help="with --format ics: when you read, a weekday and a time (default: monday 08:00); "
+                        "a week's sessions start then, one a day")
     parser.add_argument("--format", choices=list(PlanFormat), default=None,
                         help="text (default), json (with the profile: each skill's rating, expected level and "
-                        "the plan items that grow it), markdown (a checklist) or svg (the picture of your T)")
+                        "the plan items that grow it), markdown (a checklist), svg (the picture of your T) or ics (the "
+                        "weeks' sessions as a calendar; needs --hours-per-week)")
     parser.add_argument("--json", action="store_true", help="the same as --format json")
     add_catalog_option(parser)
 
@@ -84,18 +107,51 @@ def run(args: argparse.Namespace) -> int:
         for error in errors:
             tell(f"pmgenome path: {error}")
         return Exit.USAGE
+    budget = None
+    if args.hours_per_week is not None:
+        budget, errors = parse_budget(args.hours_per_week, args.weeks, args.start)
+        if budget is None:
+            for error in errors:
+                tell(f"pmgenome path: {error}")
+            return Exit.USAGE
+    elif args.weeks is not None or args.start is not None or output == PlanFormat.ICS:
+        print("pmgenome path: --weeks, --start and --format ics lay out a schedule; give --hours-per-week too",
+              file=sys.stderr)
+        return Exit.USAGE
+    slot = Slot()
+    if args.slot is not None:
+        parsed, slot_error = parse_slot(args.slot)
+        if parsed is None:
+            tell(f"pmgenome path: {slot_error}")
+            return Exit.USAGE
+        slot = parsed
     plan = make_plan(catalog, answers)
+    schedule = None
+    if budget is not None:
+        if budget.start is None:
+            budget = Budget(budget.minutes_per_week, budget.weeks, next_monday(build_date()))
+        schedule = make_schedule(plan, plan_minutes(catalog, plan), budget)
     who = describe(answers, catalog.taxonomy)
     # Entries' text reaches the terminal escaped; a reader that goes away does not change the exit code.
     if output == PlanFormat.JSON:
-        write_stdout(json_text(json.dumps(plan_as_dict(plan), indent=2, ensure_ascii=False)) + "\n")
+        data = plan_as_dict(plan)
+        if schedule is not None:
+            data["schedule"] = schedule_as_dict(schedule)
+        write_stdout(json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     elif output == PlanFormat.MARKDOWN:
-        write_stdout(terminal(plan_markdown(plan, who)))
+        write_stdout(terminal(plan_markdown(plan, who) + (schedule_markdown(schedule) if schedule else "")))
+    elif output == PlanFormat.ICS and schedule is not None:
+        items = {found.id: found for _, part in plan.parts for found in part}
+        write_stdout(schedule_ics(schedule, items, build_date(), slot).decode("utf-8"))
     elif output == PlanFormat.SVG:
         write_stdout(terminal(t_svg(plan.profile, fill("picture_title", who=who))) + "\n")
     else:
-        write_stdout(terminal(format_text(plan, who)))
+        write_stdout(terminal(format_text(plan, who) + (schedule_text(schedule) if schedule else "")))
     return Exit.OK
+
+
+def next_monday(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=-day.weekday() % 7)
 
 
 def _level(value: int | None) -> str:
@@ -124,6 +180,7 @@ def format_text(plan: Plan, who: str) -> str:
             lines.append("  " + towards(neighbour))
             for number, item in enumerate(neighbour.items, 1):
                 lines += [f"    {number}. {item.title}", f"       {item.url}", f"       Why: {item.reason}"]
+                lines += [f"       - {outcome}" for outcome in item.outcomes]
     for name, items in plan.parts:
         title = PART_TITLES[name]
         if name == "meetups" and answers.place is not None:
@@ -148,4 +205,5 @@ def _part(title: str, items: tuple[PlanItem, ...]) -> list[str]:
         lines.append("  (nothing in the catalog yet)")
     for number, item in enumerate(items, 1):
         lines += [f"  {number}. {item.title}", f"     {item.url}", f"     Why: {item.reason}"]
+        lines += [f"     - {outcome}" for outcome in item.outcomes]
     return lines

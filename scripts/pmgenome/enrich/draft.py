@@ -156,7 +156,8 @@ def _video(lines: _Lines, meta: PageMeta | None) -> None:
     published = (work.published if work else None) or (meta.published if meta else None)
     if published:
         lines.add(f"published: {published}")
-    lines.text("duration", work.duration if work else None)
+    if work and work.minutes:
+        lines.add(f"time: {{minutes: {work.minutes}, source: stated}}")
 
 
 def _course(lines: _Lines, meta: PageMeta | None) -> None:

@@ -20,6 +20,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 from lxml import etree, html
 
+from pmgenome.catalog.usetime import WORDS_PER_MINUTE
 from pmgenome.enrich import jsonld, schemaorg
 from pmgenome.enrich.byline import clean_author, find_byline
 from pmgenome.enrich.schemaorg import Course, Event, Work
@@ -27,7 +28,6 @@ from pmgenome.net.decoding import decode_html
 from pmgenome.text.clean import one_line, shortened
 from pmgenome.urls import is_web_url
 
-WORDS_PER_MINUTE = 238
 MAX_TITLE_CHARS = 300
 MAX_DESCRIPTION_CHARS = 1000
 MAX_URL_CHARS = 2000
@@ -78,6 +78,7 @@ class PageMeta:
     image: str | None = None  # absolute http(s) URL
     word_count: int | None = None
     reading_minutes: int | None = None
+    stated_minutes: int | None = None  # a video's or an episode's running time, as the page states it
     course: Course | None = None
     event: Event | None = None
     encoding: str | None = None
@@ -91,6 +92,8 @@ class PageMeta:
         data = asdict(self)
         for name in _NOT_STORED:
             del data[name]
+        if data["stated_minutes"] is None:
+            del data["stated_minutes"]  # added later: records without one read and write as before
         return data
 
 
@@ -364,6 +367,14 @@ def count_words(main: html.HtmlElement) -> int:
     return sum(1 for _ in _WORD.finditer(" ".join(main.itertext())))
 
 
+def _og_minutes(value: str | None) -> int | None:
+    """og:video:duration, which Open Graph gives in whole seconds, as whole minutes."""
+    seconds = value.strip() if value else ""
+    if not seconds.isascii() or not seconds.isdigit() or not 30 <= int(seconds) <= schemaorg.MAX_DURATION_HOURS * 3600:
+        return None
+    return max(1, round(int(seconds) / 60))
+
+
 def _schema(page: _Page, today: dt.date) -> tuple[Course | None, Event | None]:
     courses = jsonld.of_type(page.nodes, schemaorg.COURSE_TYPES)
     events = jsonld.of_type(page.nodes, jsonld.EVENT_TYPES)
@@ -404,13 +415,15 @@ def extract(body: bytes, headers: Mapping[str, str], url: str, *, today: dt.date
         image=_image(page),
     )
     words = count_words(main)
+    work = schemaorg.work(page.nodes, page.meta("og:type"))
     return PageMeta(
         **found,
         word_count=words,
         reading_minutes=max(1, round(words / WORDS_PER_MINUTE)) if words else None,
+        stated_minutes=(work.minutes if work else None) or _og_minutes(page.meta("og:video:duration")),
         course=course,
         event=event,
         encoding=encoding,
         canonical=_canonical(page),
-        work=schemaorg.work(page.nodes, page.meta("og:type")),
+        work=work,
     )

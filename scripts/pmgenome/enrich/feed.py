@@ -1,4 +1,5 @@
-"""A podcast's or newsletter's feed: when it last published, read from its newest item.
+"""A podcast's or newsletter's feed: when it last published, read from its newest item, and how
+long a typical episode runs (the median of the items' itunes:duration).
 
 The entry's YAML says where the feed is (`feed`); enrichment fetches it through the shared client
 and keeps only the newest item's date in the store (never in the YAML). RSS 2.0 (`pubDate`),
@@ -30,6 +31,10 @@ MAX_FEED_BYTES = 8_000_000  # long-running podcasts list every episode with its 
 FUTURE_SLACK = dt.timedelta(days=2)
 _DATE_TAGS = frozenset({"pubDate", "published", "updated", "date", "issued", "modified"})
 _ITEM_TAGS = frozenset({"item", "entry"})
+ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+# A typical episode is the median of the newest ones: old formats and specials fade out.
+EPISODES_FOR_LENGTH = 20
+MAX_EPISODE_MINUTES = 600
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=False)
 # For a feed cut at the byte cap: what was read whole still counts, and feeds list newest first.
 _PARTIAL_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, recover=True)
@@ -44,10 +49,14 @@ class FeedCheck:
     fetched_at: dt.datetime | None = None  # when the feed was last read; None when never
     latest: dt.date | None = None  # the newest item's day (UTC), None when no item has a date
     error: str | None = None  # why the last look failed; `latest` is then the one before
+    episode_minutes: int | None = None  # a typical episode's length, from the items' itunes:duration
 
     def to_json(self) -> dict[str, Any]:
-        return {"url": self.url, "fetched_at": format_utc(self.fetched_at) if self.fetched_at else None,
+        data: dict[str, Any] = {"url": self.url, "fetched_at": format_utc(self.fetched_at) if self.fetched_at else None,
                 "latest": self.latest.isoformat() if self.latest else None, "error": self.error}
+        if self.episode_minutes is not None:  # added later: checks without it read and write as before
+            data["episode_minutes"] = self.episode_minutes
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FeedCheck | None:
@@ -57,7 +66,43 @@ class FeedCheck:
             return None
         fetched = data.get("fetched_at")
         return cls(url=url, fetched_at=parse_utc(fetched) if isinstance(fetched, str) else None,
-                   latest=_stored_day(latest), error=error if isinstance(error, str) and len(error) <= 1000 else None)
+                   latest=_stored_day(latest), error=error if isinstance(error, str) and len(error) <= 1000 else None,
+                   episode_minutes=_stored_minutes(data.get("episode_minutes")))
+
+
+def _stored_minutes(value: Any) -> int | None:
+    usable = isinstance(value, int) and not isinstance(value, bool) and 0 < value <= MAX_EPISODE_MINUTES
+    return value if usable else None
+
+
+def episode_minutes(value: str) -> int | None:
+    """An itunes:duration (seconds, MM:SS or HH:MM:SS) in whole minutes, or None when it is not one."""
+    parts = value.strip().split(":")
+    if not 1 <= len(parts) <= 3 or not all(part.isascii() and part.isdigit() for part in parts):
+        return None
+    seconds = 0
+    for part in parts:
+        seconds = seconds * 60 + int(part)
+    minutes = (seconds + 30) // 60  # half a minute rounds up, as a player shows it
+    return minutes if 0 < minutes <= MAX_EPISODE_MINUTES else None
+
+
+def typical_episode(body: bytes, partial: bool = False) -> int | None:
+    """The median length, in minutes, of the newest EPISODES_FOR_LENGTH items that state one; None
+    when none does (or the body is not an XML feed: JSON Feed has no such field)."""
+    if body.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        return None
+    try:
+        root = etree.fromstring(body.lstrip(b"\xef\xbb\xbf \t\r\n"), _PARTIAL_PARSER if partial else _PARSER)
+    except (etree.XMLSyntaxError, ValueError, RecursionError):
+        return None
+    if root is None:
+        return None
+    stated = (element.text for element in root.iter(f"{{{ITUNES}}}duration")
+              if element.text and isinstance(parent := element.getparent(), etree._Element)
+              and etree.QName(parent).localname in _ITEM_TAGS)  # the channel's own tag is no episode
+    lengths = [found for text in stated if (found := episode_minutes(text)) is not None][:EPISODES_FOR_LENGTH]
+    return sorted(lengths)[len(lengths) // 2] if lengths else None
 
 
 def _stored_day(value: Any) -> dt.date | None:
@@ -139,4 +184,5 @@ def read_feed(client: Client, url: str, now: dt.datetime, before: FeedCheck | No
         latest = latest_item(response.body, now, partial=response.truncated)
     except ValueError as error:
         return failed(str(error))
-    return FeedCheck(url, now, latest), response.requests
+    return FeedCheck(url, now, latest, episode_minutes=typical_episode(response.body, response.truncated)), \
+        response.requests

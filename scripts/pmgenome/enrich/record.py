@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from pmgenome.catalog.model import Entry
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.feed import FeedCheck
 from pmgenome.enrich.schemaorg import Course, Event
@@ -78,6 +79,14 @@ class EnrichmentRecord:
         )
 
 
+def current_feed(entry: Entry, record: EnrichmentRecord | None) -> FeedCheck | None:
+    """The record's look at the entry's feed; None when the entry has no feed, it was never read,
+    or the look was of another address than the entry's `feed` now."""
+    if not entry.feed or record is None or record.feed is None or record.feed.url != entry.feed:
+        return None
+    return record.feed
+
+
 def meta_from_json(data: Mapping[str, Any]) -> PageMeta:
     course, event = data.get("course"), data.get("event")
     return PageMeta(
@@ -85,6 +94,7 @@ def meta_from_json(data: Mapping[str, Any]) -> PageMeta:
         published=text(data.get("published")), site_name=text(data.get("site_name")),
         language=text(data.get("language")), image=text(data.get("image")),
         word_count=count(data.get("word_count")), reading_minutes=count(data.get("reading_minutes")),
+        stated_minutes=count(data.get("stated_minutes")),
         course=_course(course) if isinstance(course, Mapping) else None,
         event=_event(event) if isinstance(event, Mapping) else None,
     )

@@ -170,21 +170,18 @@ class Work:
     publisher: str | None = None
     isbn: str | None = None
     published: str | None = None  # YYYY-MM-DD
-    duration: str | None = None  # "38 min", "1 h 5 min"
+    minutes: int | None = None  # its running time, as its page states it
 
 
-def duration(value: Any) -> str | None:
-    """An ISO 8601 duration (PT1H5M30S) as people write it: '1 h 6 min', '38 min'."""
+def duration_minutes(value: Any) -> int | None:
+    """An ISO 8601 duration (PT1H5M30S) in whole minutes (66), or None when it is not one."""
     text = jsonld.text(value)
     found = _DURATION.fullmatch(text.strip()) if text else None
     if not found or not any(found.groups()):
         return None
     days, hours, minutes, seconds = (float(part) if part else 0.0 for part in found.groups())
     total = round(days * 1440 + hours * 60 + minutes + seconds / 60)
-    if total < 1 or total > MAX_DURATION_HOURS * 60:
-        return None
-    return f"{total // 60} h {total % 60} min" if total >= 60 and total % 60 else \
-        f"{total // 60} h" if total >= 60 else f"{total} min"
+    return total if 1 <= total <= MAX_DURATION_HOURS * 60 else None
 
 
 def _day(value: Any) -> str | None:
@@ -209,6 +206,6 @@ def work(nodes: list[dict[str, Any]], og_type: str | None) -> Work | None:
         return Work(kind, creators, int(year.group(1)) if year and 1900 <= int(year.group(1)) <= 2100 else None,
                     _short(jsonld.text(node.get("publisher"))),
                     isbn.strip() if isbn and _ISBN.fullmatch(isbn.strip()) else None,
-                    published, duration(node.get("duration")))
+                    published, duration_minutes(node.get("duration")))
     og_kind = _OG_KINDS.get((og_type or "").strip().lower())
     return Work(og_kind) if og_kind else None

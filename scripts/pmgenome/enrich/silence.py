@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pmgenome.catalog.model import Catalog, Entry, Kind
-from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.enrich.record import EnrichmentRecord, current_feed
 from pmgenome.text.paths import display_path
 
 SILENT_MONTHS = 6
@@ -34,9 +34,8 @@ def months_before(day: dt.date, months: int) -> dt.date:
 def last_published(entry: Entry, record: EnrichmentRecord | None) -> dt.date | None:
     """The day of the newest item in the entry's feed, as enrichment last read it; None when the
     entry has no feed, the feed was never read, or the store's read is of another feed address."""
-    if not entry.feed or record is None or record.feed is None or record.feed.url != entry.feed:
-        return None
-    return record.feed.latest
+    feed = current_feed(entry, record)
+    return feed.latest if feed is not None else None
 
 
 def silent_since(entry: Entry, record: EnrichmentRecord | None, today: dt.date) -> dt.date | None:

@@ -11,6 +11,7 @@ from typing import Any
 from pmgenome.catalog.model import Kind
 from pmgenome.plan.model import PART_TITLES, Neighbour, Plan, PlanItem, SkillRow, compare_title
 from pmgenome.plan.names import lower_first
+from pmgenome.plan.schedule import Schedule, schedule_lines
 from pmgenome.plan.sentences import GROWN, LISTS, NONE, SENTENCES, T_COLUMNS, T_PARTS, fill
 
 # Every character that could start Markdown markup, escaped with a backslash; and the characters
@@ -38,8 +39,12 @@ def link(item: PlanItem) -> str:
 def _items(items: tuple[PlanItem, ...], done: Collection[str]) -> list[str]:
     if not items:
         return [fill("empty_part")]
-    return [f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
-            f"{markdown_text(item.reason)}" for item in items]
+    lines: list[str] = []
+    for item in items:
+        lines.append(f"- [{'x' if item.id in done else ' '}] {link(item)} ({KIND_LABELS.get(item.kind, item.kind)}): "
+                     f"{markdown_text(item.reason)}")
+        lines += [f"    - {markdown_text(outcome)}" for outcome in item.outcomes]
+    return lines
 
 
 def _level(value: int | None) -> str:
@@ -96,4 +101,14 @@ def plan_markdown(plan: Plan, who: str, done: Collection[str] = ()) -> str:
         lines += [f"- {markdown_text(note)}" for note in comparison.notes]
     if plan.notes:
         lines += ["", f"## {SENTENCES['notes_title']}", ""] + [f"- {markdown_text(note)}" for note in plan.notes]
+    return "\n".join(lines) + "\n"
+
+
+def schedule_markdown(schedule: Schedule) -> str:
+    """The schedule as Markdown, to follow the plan's document: a section, a heading a week."""
+    intro, weeks, after = schedule_lines(schedule)
+    lines = ["", f"## {SENTENCES['weeks_title']}", "", markdown_text(intro) + "."]
+    for heading, sessions in weeks:
+        lines += ["", f"### {markdown_text(heading)}", ""] + [f"- {markdown_text(text)}" for text in sessions]
+    lines += [""] + [markdown_text(text) for text in after] if after else []
     return "\n".join(lines) + "\n"

@@ -31,6 +31,7 @@ class PlanItem:
     url: str
     reason: str
     score: int
+    outcomes: tuple[str, ...] = ()  # what the reader can do after it, from the entry's `outcomes`
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ class Plan:
 
 def item_as_dict(value: PlanItem) -> dict[str, Any]:
     return {"id": value.id, "kind": value.kind, "title": value.title, "url": value.url,
-            "reason": value.reason, "score": value.score}
+            "reason": value.reason, "score": value.score, "outcomes": list(value.outcomes)}
 
 
 def row_as_dict(row: SkillRow) -> dict[str, Any]:

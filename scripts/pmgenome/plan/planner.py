@@ -214,7 +214,7 @@ class Planner:
 def item(candidate: Candidate, reason: str) -> PlanItem:
     entry = candidate.facts.entry
     return PlanItem(entry.id, entry.kind.value, one_line(entry.title) or entry.id, one_line(entry.url),
-                    reason, candidate.score)
+                    reason, candidate.score, tuple(one_line(outcome) for outcome in entry.outcomes))
 
 
 def make_plan(catalog: Catalog, answers: Answers) -> Plan:

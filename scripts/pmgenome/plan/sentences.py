@@ -82,6 +82,18 @@ SENTENCES: Mapping[str, str] = {
     "picture_title": "Your T: {who}",
     "picture_description": "Cells filled by your rating (a third per level), a dashed line at the level the "
                            "company expects, + where the plan grows a skill.",
+    # The plan over weeks (plan/schedule.py); lengths as catalog/usetime.length_text writes them.
+    "weeks_title": "Your weeks",
+    "weeks_budget": "{length} a week",
+    "weeks_from": "{length} a week, from {start}",
+    "weeks_untimed_only": "; nothing in the plan states its time yet",
+    "week": "Week {number}: {length}",
+    "week_from": "Week {number} ({start}): {length}",
+    "session": "{title} ({length})",
+    "session_part": "{title} ({length}, session {part} of {parts})",
+    "weeks_later": "After these {weeks} weeks: {titles}",
+    "weeks_untimed": "No time stated yet, read when you can: {titles}",
+    "session_summary": "{title} (session {part} of {parts})",
 }
 
 # How names are listed: "B2B and Technical", "A, B and C"; skill names hold "and" themselves

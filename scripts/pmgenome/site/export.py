@@ -14,19 +14,22 @@ from typing import Any
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.catalog.ranking import FILL_RULE
 from pmgenome.site.context import SiteContext
+from pmgenome.site.enriched import Enriched
 from pmgenome.site.hrefs import page_url
 from pmgenome.site.linkresults import LinkCheck
-from pmgenome.site.views import Enriched, EntryView, segment_src_uri
+from pmgenome.site.views import EntryView, segment_src_uri
 from pmgenome.stores.timestamps import format_utc
 
 # 2: `cost` gave way to `access`; `reviewed`, the new kinds' fields, a segment's picks with their
 # `why` and each entry's last `link` check arrived. 3: a meetup's free-text `frequency` gave way
 # to `cadence`, and its dated `events` arrived. 4: the kind `program` arrived, its `access` null,
-# and the facets `audience` and `training` (docs/api.md lists the changes).
-EXPORT_VERSION = 4
+# and the facets `audience` and `training`. 5: the free-text `duration` gave way to `time`, every
+# entry has `minutes`, `minutes_source` and `outcomes`, and the facet `time` arrived (docs/api.md lists the
+# changes).
+EXPORT_VERSION = 5
 # Always present, in this order, before the kind's own fields.
-CORE_FIELDS = ("id", "kind", "title", "url", "summary", "segments", "skills", "levels",
-               "backgrounds", "access", "language", "added", "reviewed")
+CORE_FIELDS = ("id", "kind", "title", "url", "summary", "outcomes", "segments", "skills", "levels",
+               "backgrounds", "access", "language", "added", "reviewed", "minutes", "minutes_source")
 
 
 def _as_json(value: Any) -> Any:
@@ -63,6 +66,7 @@ def entry_json(view: EntryView, context: SiteContext) -> dict[str, Any]:
         "title": entry.title,
         "url": view.url,
         "summary": entry.summary,
+        "outcomes": list(view.outcomes),
         "segments": list(entry.segments),
         "skills": list(entry.skills),
         "levels": list(entry.levels),
@@ -71,6 +75,8 @@ def entry_json(view: EntryView, context: SiteContext) -> dict[str, Any]:
         "language": entry.language,
         "added": entry.added.isoformat() if entry.added else None,
         "reviewed": entry.reviewed.isoformat() if entry.reviewed else None,
+        "minutes": view.time.minutes if view.time else None,
+        "minutes_source": view.time.source.value if view.time else None,
     }
     record.update({key: value for key, value in fields.items() if key not in CORE_FIELDS})
     record["page"] = page_url(view.src_uri, context.settings.use_directory_urls)

@@ -17,6 +17,7 @@ from typing import Any
 from pmgenome.catalog.model import Catalog, Entry, Kind, Term
 from pmgenome.catalog.programs import places
 from pmgenome.catalog.ranking import FILL_RULE
+from pmgenome.catalog.usetime import TIME_BANDS
 from pmgenome.site import (
     calendar,
     events,
@@ -255,6 +256,7 @@ def explore_facets(catalog: Catalog) -> tuple[Facet, ...]:
         "place": [(ONLINE, "Online")] + remote + [(code, country_label(code)) for code in countries],
         "audience": list(AUDIENCE_LABELS.items()),
         "training": list(TRAINING_LABELS.items()),
+        "time": [(value, label) for value, label, _ in TIME_BANDS],
     }
     options = {name: tuple((value, label, label) for value, label in pairs) for name, pairs in labelled.items()}
     # A result says "Course", where the filter offers "Courses".

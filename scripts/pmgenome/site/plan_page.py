@@ -22,10 +22,12 @@ from typing import Any
 from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan import rule, sentences
 from pmgenome.plan.answers import RATING_LABELS, RATINGS, Goal, PmLoad, parse_place
+from pmgenome.plan.calendar import calendar_data
 from pmgenome.plan.document import markdown_data
 from pmgenome.plan.model import PART_TITLES
 from pmgenome.plan.picture import GEOMETRY
 from pmgenome.plan.programs import PROGRAM_STAGES
+from pmgenome.plan.schedule import entry_minutes
 from pmgenome.site import programs
 from pmgenome.site.context import GeneratedPage, SiteContext
 from pmgenome.site.render import render
@@ -41,7 +43,7 @@ SCRIPTS = {"assets/pmgenome/plan-rule.js": "plan-rule.js", "assets/pmgenome/path
 DETAILS = ("pace", "format", "cadence")
 CONTRIBUTE_SRC_URI = "about.md"
 CONTRIBUTE_ANCHOR = "contributing"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 
 # What the page itself says around the plan (path.js shows these; the plan's own words are in
 # plan/sentences.py). "loading" and "failed" are shown before the index arrives, so the page's
@@ -70,6 +72,7 @@ PAGE_WORDS: Mapping[str, str | Mapping[str, str]] = {
     "people_online": "online",
     # The survey form's answers field, filled from the page (plan/surveyform.py reads it back).
     "survey_answers": "stage: {stage}\nbackground: {background}\ncompany: {company}\nratings: {ratings}",
+    "hours_bad": "Hours a week must be a number from 0.25 to {max}; the plan is shown without its weeks.",
 }
 SURVEY_FORM = "/issues/new?template=survey.yml"
 
@@ -134,7 +137,8 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
             "url": one_line(entry.url), "href": link(view.src_uri) if view else None, "levels": sorted(read.levels),
             "skills": list(entry.skills), "segments": list(entry.segments), "backgrounds": list(entry.backgrounds),
             "online": read.online, "city": read.city, "country": read.country, "access": read.access,
-            "details": {name: one_line(getattr(entry, name) or "") for name in DETAILS}})
+            "details": {name: one_line(getattr(entry, name) or "") for name in DETAILS},
+            "minutes": entry_minutes(entry), "outcomes": [one_line(outcome) for outcome in entry.outcomes]})
     picks = {segment: [entry_id for ids in catalog.picks.get(segment, {}).values() for entry_id in ids]
              for segment in taxonomy.ids("segments")}
     return {
@@ -143,6 +147,7 @@ def plan_index(catalog: Catalog, context: SiteContext) -> dict[str, Any]:
         "words": plan_words(),
         "markdown": markdown_data(),
         "picture": dict(GEOMETRY),
+        "calendar": calendar_data(),
         "levels": [{"id": term.id, "name": term.name} for term in taxonomy.levels],
         "backgrounds": [{"id": term.id, "name": term.name, "gaps": list(term.gaps)} for term in taxonomy.backgrounds],
         "segments": [{"id": term.id, "name": term.name, "expects": dict(term.expects)} for term in taxonomy.segments],

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -17,8 +16,10 @@ from typing import Any
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.programs import formats, places
-from pmgenome.enrich.record import EnrichmentRecord
+from pmgenome.catalog.usetime import SOURCE_WORDS, UseTime, length_text, time_band, use_time, written_time
+from pmgenome.enrich.record import EnrichmentRecord, current_feed
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
+from pmgenome.site.enriched import Enriched, read_enrichment
 from pmgenome.site.linkresults import LinkCheck, LinkNote, link_note
 from pmgenome.site.programtext import AUDIENCE_LABELS, TRAINING_LABELS, program_facts
 from pmgenome.site.text import safe_url
@@ -30,7 +31,7 @@ from pmgenome.site.when import (
     program_when,
     when_text,
 )
-from pmgenome.text.clean import one_line, shortened
+from pmgenome.text.clean import one_line
 
 # How a reader gets it: the badge's words, then the fact's plain sentence (the schema's `access`).
 ACCESS_LABELS = {"free": "Free", "signup": "Free with sign-up", "freemium": "Freemium", "paywalled": "Paywalled",
@@ -59,29 +60,8 @@ FACETS = {
     "place": "Country or online",
     "audience": "Program: who it takes",
     "training": "Program: how it teaches",
+    "time": "Time it takes",
 }
-
-_DATE = re.compile(r"^([0-9]{4}-[0-9]{2}-[0-9]{2})")
-MAX_ENRICHED_TEXT = 200
-MAX_READING_MINUTES = 600
-
-
-@dataclass(frozen=True)
-class Enriched:
-    """The checked subset of an enrichment record the site uses; None where absent or unusable."""
-
-    author: str | None = None
-    published: dt.date | None = None
-    site_name: str | None = None
-    reading_minutes: int | None = None
-    provider: str | None = None
-    price: str | None = None
-    event_start: dt.date | None = None
-    event_location: str | None = None
-    organizer: str | None = None
-    fetched: dt.date | None = None
-    latest_item: dt.date | None = None  # a podcast's latest episode or a newsletter's latest issue
-
 
 @dataclass(frozen=True)
 class Fact:
@@ -114,6 +94,7 @@ class EntryView:
     when: str = ""  # a meetup's next edition or when it was last held; a program's application window
     feed: str | None = None  # a podcast's or newsletter's RSS or Atom feed (http(s) only)
     silence: str | None = None  # "No new issue since 2025-01-10" when it has gone silent
+    time: UseTime | None = None  # how long it takes to use once (None for a meetup, or when unknown)
 
     @property
     def id(self) -> str:
@@ -129,6 +110,11 @@ class EntryView:
         parts = [self.byline] if self.byline else []
         parts += [badge.text for badge in self.badges if badge.style in ("kind", "access", "format")]
         return " · ".join(parts)
+
+    @property
+    def outcomes(self) -> tuple[str, ...]:
+        """What a reader can do after using it, one line each."""
+        return tuple(one_line(outcome) for outcome in self.entry.outcomes)
 
     @property
     def link_note(self) -> LinkNote | None:
@@ -155,51 +141,6 @@ def segment_src_uri(segment_id: str) -> str:
 def country_label(code: str) -> str:
     """How a country is shown: its English name (flag emoji are letters or boxes on many systems)."""
     return country_name(code)
-
-
-def _short_text(value: Any) -> str | None:
-    if not isinstance(value, str):
-        return None
-    text = one_line(value)
-    return shortened(text, MAX_ENRICHED_TEXT) if text else None
-
-
-def _date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value if not isinstance(value, dt.datetime) else value.date()
-    match = _DATE.match(value) if isinstance(value, str) else None
-    if not match:
-        return None
-    try:
-        return dt.date.fromisoformat(match.group(1))
-    except ValueError:
-        return None
-
-
-def read_enrichment(record: EnrichmentRecord | None) -> Enriched:
-    """The facts of one entry's enrichment record that the site can show, cleaned and bounded.
-
-    The record's reader has checked types and sizes; this decides what is fit to show: text
-    cleaned and shortened, dates read from the start of the stored value, reading times in a
-    plausible range.
-    """
-    if record is None:
-        return Enriched()
-    meta = record.meta
-    course, event = meta.course, meta.event
-    minutes = meta.reading_minutes
-    return Enriched(
-        author=_short_text(meta.author),
-        published=_date(meta.published),
-        site_name=_short_text(meta.site_name),
-        reading_minutes=minutes if minutes is not None and 0 < minutes <= MAX_READING_MINUTES else None,
-        provider=_short_text(course.provider) if course else None,
-        price=_short_text(course.price) if course else None,
-        event_start=_date(event.start_date) if event else None,
-        event_location=_short_text(event.location) if event else None,
-        organizer=_short_text(event.organizer) if event else None,
-        fetched=record.fetched_at.date() if record.fetched_at else None,
-    )
 
 
 def _curated(value: str | dt.date | None) -> str | None:
@@ -278,8 +219,9 @@ def _badges(names: Names, entry: Entry, enriched: Enriched, silence: str | None)
     if format_:
         badges.append(Badge("format", FORMAT_LABELS[format_]))
     badges += [Badge("level", name) for name in _term_names(names, "levels", entry.levels)]
-    if entry.kind == Kind.ARTICLE and enriched.reading_minutes:
-        badges.append(Badge("time", f"{enriched.reading_minutes} min read"))
+    time = entry_time(entry, enriched)
+    if time is not None:
+        badges.append(Badge("time", length_text(time.minutes)))
     return tuple(badges)
 
 
@@ -328,8 +270,6 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
             _pick(entry.author, "Author", enriched.author),
             _pick(entry.publication, "Publication", enriched.site_name),
             _pick(entry.published, "Published", enriched.published),
-            Fact("Reading time", f"about {enriched.reading_minutes} minutes", enriched=True)
-            if enriched.reading_minutes else None,
         ]
     if kind is Kind.BOOK:
         authors = ", ".join(name for name in (one_line(author) for author in entry.authors) if name)
@@ -343,7 +283,6 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
         return [
             _pick(entry.provider, "Provider", enriched.provider),
             Fact("Pace", PACE_LABELS[entry.pace]) if entry.pace in PACE_LABELS else None,
-            _pick(entry.duration, "Duration"),
             _pick(entry.price, "Price", enriched.price),
         ]
     if kind is Kind.PODCAST:
@@ -364,7 +303,6 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
         return [
             _pick(entry.speaker, "Speaker"),
             _pick(entry.event, "Event"),
-            _pick(entry.duration, "Duration"),
             _pick(entry.published, "Published", enriched.published),
         ]
     if kind is Kind.PROGRAM:
@@ -372,9 +310,24 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
     return _meetup_facts(entry, enriched, today)
 
 
+def entry_time(entry: Entry, enriched: Enriched) -> UseTime | None:
+    """The entry's time to use once: its YAML's, else what enrichment read (catalog/usetime says how)."""
+    return use_time(entry, stated_minutes=enriched.stated_minutes, counted_minutes=enriched.reading_minutes)
+
+
+def _time_fact(entry: Entry, enriched: Enriched) -> Fact | None:
+    time = entry_time(entry, enriched)
+    if time is None:
+        return None
+    label = {Kind.PODCAST: "One episode", Kind.NEWSLETTER: "One issue"}.get(entry.kind, "Time")
+    return Fact(label, f"{length_text(time.minutes)} ({SOURCE_WORDS[time.source]})",
+                enriched=written_time(entry) is None)
+
+
 def _facts(names: Names, entry: Entry, enriched: Enriched, today: dt.date) -> tuple[Fact, ...]:
     # Kind, access, format and levels are also the page's badges; the facts say them in words.
     facts = _kind_facts(entry, enriched, today)
+    facts.append(_time_fact(entry, enriched))
     if entry.kind != Kind.ARTICLE and enriched.site_name:
         facts.append(Fact("Site", enriched.site_name, enriched=True))
     if entry.access in ACCESS_MEANINGS:
@@ -411,8 +364,12 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
     """Everything the site shows about `entry`; `record` is its enrichment and `link` its last link
     check, if any."""
     names = names if names is not None else term_names(catalog)
-    enriched = dataclasses.replace(read_enrichment(record), latest_item=last_published(entry, record))
+    enriched = read_enrichment(record)
+    feed = current_feed(entry, record)
+    enriched = dataclasses.replace(enriched, latest_item=last_published(entry, record),
+                                   stated_minutes=enriched.stated_minutes or (feed.episode_minutes if feed else None))
     silence = silence_mark(entry, record, today)
+    time = entry_time(entry, enriched)
     return EntryView(
         entry=entry,
         title=one_line(entry.title) or entry.id,
@@ -421,8 +378,9 @@ def entry_view(catalog: Catalog, entry: Entry, record: EnrichmentRecord | None, 
         src_uri=resource_src_uri(entry.id),
         badges=_badges(names, entry, enriched, silence),
         facts=_facts(names, entry, enriched, today),
-        facets=facets(entry),
+        facets={**facets(entry), "time": (time_band(time.minutes),) if time else ()},
         enriched=enriched,
+        time=time,
         byline=byline(entry),
         link_check=link,
         when=when_text(entry, today) if entry.kind is Kind.MEETUP

@@ -30,6 +30,8 @@
   const thin = document.getElementById("pmg-path-thin");
   const actions = document.getElementById("pmg-path-actions");
   const download = document.getElementById("pmg-path-download");
+  const icsLink = document.getElementById("pmg-path-ics");
+  const hoursInput = document.getElementById("pmg-path-hours");
   const planSection = document.getElementById("pmg-path-plan");
   const QUESTIONS = ["stage", "background", "company", "pm-load", "goal", "near", "compare"];
   const REQUIRED = ["stage", "background", "company", "goal"];
@@ -74,6 +76,7 @@
     sync(result.company);
     result.compare = inputs("compare")[0].value;
     result.ratings = ratings();
+    result.hours = hoursInput ? hoursInput.value.trim() : "";
     return result;
   }
 
@@ -90,6 +93,7 @@
         }
       });
     });
+    if (hoursInput && params.get("hours")) { hoursInput.value = params.get("hours"); }
     (params.get("ratings") || "").split(",").forEach(function (pair) {
       const parts = pair.split(":");
       const row = rows().filter(function (r) { return r.dataset.skillRating === parts[0]; })[0];
@@ -106,6 +110,7 @@
     });
     const rated = Object.keys(chosen.ratings).map(function (skill) { return skill + ":" + chosen.ratings[skill]; });
     if (rated.length) { params.set("ratings", rated.join(",")); }
+    if (chosen.hours) { params.set("hours", chosen.hours); }
     return params.toString().replace(/%2C/g, ",").replace(/%3A/g, ":");
   }
 
@@ -287,6 +292,11 @@
     why.appendChild(element("strong", "", page.why));
     why.appendChild(element("span", "pmg-path__reason", found.reason));
     li.appendChild(why);
+    if (found.outcomes.length) {
+      const teaches = element("ul", "pmg-outcomes pmg-path__outcomes");
+      found.outcomes.forEach(function (outcome) { teaches.appendChild(element("li", "", outcome)); });
+      li.appendChild(teaches);
+    }
     const tools = element("span", "pmg-path__tools");
     const url = safeUrl(found.url);
     if (url) {
@@ -389,6 +399,53 @@
     return section;
   }
 
+  // --- the plan over weeks (the rule's schedule; words and limits from the index) ---------------
+  function lengthText(minutes) {
+    const forms = model.index.calendar.lengths;
+    const perHour = model.index.calendar.clock.minutes_per_hour;
+    const hours = Math.floor(minutes / perHour);
+    const rest = minutes % perHour;
+    const form = !hours ? forms.minutes : (rest ? forms.both : forms.hours);
+    return form.replace("{hours}", String(hours)).replace("{minutes}", String(rest));
+  }
+  function isoDay(day) { return day.getFullYear() + "-" + String(day.getMonth() + 1).padStart(2, "0") + "-" + String(day.getDate()).padStart(2, "0"); }
+  /* Minutes a week from the hours asked, or null (with the page saying why) when they make no sense. */
+  function budgetOf(hours) {
+    if (!hours) { return null; }
+    const limits = model.index.calendar;
+    const number = Number(hours);
+    const minutes = Math.round(number * limits.clock.minutes_per_hour);
+    if (!isFinite(number) || minutes < limits.min_minutes || number > limits.max_hours) { return false; }
+    const today = new Date();
+    const days = limits.clock.days_per_week;
+    const monday = new Date(today.getFullYear(), today.getMonth(), today.getDate() + (days + 1 - today.getDay()) % days);
+    return { minutes_per_week: minutes, weeks: null, start: isoDay(monday), today: isoDay(today) };
+  }
+  function weeksSection(sched) {
+    const section = element("section", "pmg-path__part pmg-path__weeks");
+    section.dataset.part = "weeks";
+    const sentences = model.index.words.sentences;
+    section.appendChild(element("h3", "", sentences.weeks_title));
+    sched.weeks.forEach(function (week) {
+      section.appendChild(element("h4", "", rule.say(model, "week_from", { number: week.number, start: week.start, length: lengthText(week.minutes) })));
+      const list = element("ul", "pmg-path__sessions");
+      week.sessions.forEach(function (one) {
+        const values = { title: one.title, length: lengthText(one.minutes), part: one.part, parts: one.parts };
+        const li = element("li", "", rule.say(model, one.parts > 1 ? "session_part" : "session", values));
+        li.dataset.session = one.id;
+        list.appendChild(li);
+      });
+      section.appendChild(list);
+    });
+    const byId = new Map();
+    rule.parts(current.plan).forEach(function (pair) { pair[1].forEach(function (found) { byId.set(found.id, found.title); }); });
+    if (sched.untimed.length) {
+      section.appendChild(element("p", "pmg-path__untimed", rule.say(model, "weeks_untimed", {
+        titles: sched.untimed.map(function (id) { return byId.get(id); }).join(", ") })));
+    }
+    return section;
+  }
+
   function draw() {
     const plan = current.plan;
     const done = doneIds();
@@ -423,6 +480,13 @@
     thin.hidden = notes.length === 0;
     download.href = "data:text/markdown;charset=utf-8," + encodeURIComponent(rule.markdown(model, plan, done));
     surveyLink(plan);
+    icsLink.hidden = !current.budget;
+    if (current.budget) {
+      const sched = rule.schedule(model, plan, current.budget);
+      body.appendChild(weeksSection(sched));
+      const calendar = model.index.calendar;
+      icsLink.href = "data:text/calendar;charset=utf-8," + encodeURIComponent(rule.ics(model, plan, sched, calendar.slot, current.budget.today));
+    }
     actions.hidden = false;
   }
 
@@ -452,8 +516,9 @@
     }
     const answers = { stage: chosen.stage, background: chosen.background, company: chosen.company, pm_load: chosen["pm-load"],
       goal: chosen.goal, place: chosen.near || null, ratings: chosen.ratings, compare: chosen.compare || null };
-    current = { plan: rule.plan(model, answers) };
-    status.textContent = page.ready;
+    const budget = budgetOf(chosen.hours);
+    current = { plan: rule.plan(model, answers), budget: budget || null };
+    status.textContent = budget === false ? pageSay("hours_bad", { max: model.index.calendar.max_hours }) : page.ready;
     draw();
     return true;
   }

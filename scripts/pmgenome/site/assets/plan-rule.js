@@ -15,7 +15,8 @@
  * Exports (window.PmgPlanRule in a page, module.exports in node):
  *   prepare(index) -> model; plan(model, answers) -> the same object as plan_as_dict in model.py;
  *   describe(model, answers); markdown(model, plan, doneIds); say(model, name, values);
- *   name(model, group, id); join(model, group, ids); parsePlace(text).
+ *   name(model, group, id); join(model, group, ids); parsePlace(text); schedule(model, plan, budget) ->
+ *   the same object as schedule_as_dict in plan/schedule.py.
  * answers: {stage, background, company: [segment ids], pm_load, goal, place: "online" | "GB" |
  *   "London, GB" | null, ratings: {skill: 0-3} (own keys only), compare: segment id or null}.
  */
@@ -448,7 +449,8 @@
 
   // --- the plan (planner.py) ------------------------------------------------------------------
   function item(found, reason) {
-    return { id: found.id, kind: found.entry.kind, title: found.entry.title, url: found.entry.url, reason: reason, score: found.score };
+    return { id: found.id, kind: found.entry.kind, title: found.entry.title, url: found.entry.url, reason: reason, score: found.score,
+      outcomes: found.entry.outcomes.slice() };
   }
 
   function row(model, skill, scope, rating, expected, grown) {
@@ -693,10 +695,13 @@
   function kindLabel(model, kind) { return model.kinds.has(kind) ? model.kinds.get(kind) : kind; }
   function items(model, list, done) {
     if (!list.length) { return [say(model, "empty_part", {})]; }
-    return list.map(function (found) {
-      return "- [" + (has(done, found.id) ? "x" : " ") + "] " + link(model, found) + " (" + kindLabel(model, found.kind) +
-        "): " + markdownText(model, found.reason);
+    const lines = [];
+    list.forEach(function (found) {
+      lines.push("- [" + (has(done, found.id) ? "x" : " ") + "] " + link(model, found) + " (" + kindLabel(model, found.kind) +
+        "): " + markdownText(model, found.reason));
+      found.outcomes.forEach(function (outcome) { lines.push("    - " + markdownText(model, outcome)); });
     });
+    return lines;
   }
   function markdownRow(model, r) {
     const none = model.words.none;
@@ -745,6 +750,144 @@
     return lines.join("\n") + "\n";
   }
 
+  // --- the plan over weeks (plan/schedule.py: make_schedule, schedule_as_dict) ---------------
+  function expectedGaps(result) {
+    const gaps = new Set();
+    result.profile.forEach(function (r) {
+      if (r.expected && (r.rating || 0) < r.expected) { r.grown_by.forEach(function (id) { gaps.add(id); }); }
+    });
+    return gaps;
+  }
+  function isoDate(day) { return day.toISOString().split("T")[0]; }
+  function addWeeks(model, start, count) {
+    const day = new Date(start + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() + model.index.calendar.clock.days_per_week * count);
+    return isoDate(day);
+  }
+  /* budget: {minutes_per_week, weeks (or null), start ("YYYY-MM-DD" or null)}. */
+  function schedule(model, result, budget) {
+    const seen = new Set();
+    const items = [];
+    parts(result).filter(function (pair) { return pair[0] !== "meetups"; }).forEach(function (pair) {
+      pair[1].forEach(function (found) { if (!seen.has(found.id)) { seen.add(found.id); items.push(found); } });
+    });
+    const minutesOf = function (found) { const entry = model.byId.get(found.id); return entry ? entry.minutes : null; };
+    const gaps = expectedGaps(result);
+    const timed = items.filter(function (found) { return minutesOf(found); });
+    const untimed = items.filter(function (found) { return !minutesOf(found); });
+    const order = timed.map(function (found, i) { return i; });
+    const key = function (i) { return [gaps.has(timed[i].id) ? 0 : 1, minutesOf(timed[i]), i]; };
+    order.sort(function (a, b) {
+      const ka = key(a); const kb = key(b);
+      for (let n = 0; n < ka.length; n += 1) { if (ka[n] !== kb[n]) { return ka[n] - kb[n]; } }
+      return 0;
+    });
+    const size = budget.minutes_per_week;
+    const weeks = [[]];
+    let left = size;
+    const session = function (found, minutes, part, of) {
+      return { id: found.id, title: found.title, minutes: minutes, part: part, parts: of };
+    };
+    order.forEach(function (index) {
+      const found = timed[index];
+      const length = minutesOf(found);
+      if (length <= left) { weeks[weeks.length - 1].push(session(found, length, 1, 1)); left -= length; return; }
+      if (length <= size) { weeks.push([session(found, length, 1, 1)]); left = size - length; return; }
+      const first = weeks[weeks.length - 1].length ? left : 0;
+      const pieces = first ? [first] : [];
+      let remaining = length - first;
+      while (remaining > 0) { pieces.push(Math.min(size, remaining)); remaining -= pieces[pieces.length - 1]; }
+      pieces.forEach(function (piece, i) {
+        if (i > 0 || !first) { weeks.push([]); }
+        weeks[weeks.length - 1].push(session(found, piece, i + 1, pieces.length));
+      });
+      left = size - pieces[pieces.length - 1];
+    });
+    let filled = weeks.filter(function (sessions) { return sessions.length; });
+    let later = [];
+    if (budget.weeks !== null && budget.weeks !== undefined && filled.length > budget.weeks) {
+      const after = new Set();
+      filled.slice(budget.weeks).forEach(function (sessions) {
+        sessions.forEach(function (one) { if (!after.has(one.id)) { after.add(one.id); later.push(one.id); } });
+      });
+      filled = filled.slice(0, budget.weeks);
+    }
+    return {
+      minutes_per_week: size, start: budget.start || null,
+      weeks: filled.map(function (sessions, i) {
+        return { week: i + 1, start: budget.start ? addWeeks(model, budget.start, i) : null,
+          minutes: sessions.reduce(function (sum, one) { return sum + one.minutes; }, 0), sessions: sessions };
+      }),
+      untimed: untimed.map(function (found) { return found.id; }), later: later,
+    };
+  }
+
+  // --- the weeks as a calendar (plan/calendar.py: schedule_ics) --------------------------------
+  function icsText(text) {
+    return String(text).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  }
+  /* RFC 5545 folding as the icalendar package does it (the CLI's writer): a segment ends before the
+     character that would bring it to 75 octets, and never just after a backslash (issue #1501 there). */
+  function fold(line, limit) {
+    const encoder = new TextEncoder();
+    const segments = [];
+    let current = [];
+    let size = 0;
+    Array.from(line).forEach(function (ch) {
+      const width = encoder.encode(ch).length;
+      if (current.length && size + width >= limit) {
+        if (current.length > 1 && (current[current.length - 1] === "\\" || current[current.length - 1] === "^")) {
+          const carried = current.pop();
+          segments.push(current.join(""));
+          current = [carried];
+          size = encoder.encode(carried).length;
+        } else {
+          segments.push(current.join(""));
+          current = [];
+          size = 0;
+        }
+      }
+      current.push(ch);
+      size += width;
+    });
+    if (current.length) { segments.push(current.join("")); }
+    return segments.join("\r\n ");
+  }
+  function two(number) { return String(number).padStart(2, "0"); }
+  function stamp(day) { return day.replace(/-/g, ""); }
+  /* The schedule (as schedule() returns it, with a start) as an iCalendar file's text. slot: [weekday, hour,
+     minute]; today: "YYYY-MM-DD", the DTSTAMP's day. */
+  function ics(model, result, sched, slot, today) {
+    const data = model.index.calendar;
+    const items = new Map();
+    parts(result).forEach(function (pair) { pair[1].forEach(function (found) { items.set(found.id, found); }); });
+    const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsText(data.prodid), "CALSCALE:GREGORIAN",
+      "X-WR-CALNAME:" + icsText(data.name)];
+    sched.weeks.forEach(function (week) {
+      const first = new Date(week.start + "T00:00:00Z");
+      week.sessions.forEach(function (one, position) {
+        const found = items.get(one.id);
+        const day = new Date(first.getTime());
+        const days = data.clock.days_per_week;
+        const weekday = (first.getUTCDay() + days - 1) % days; // Monday 0, as Python counts
+        day.setUTCDate(day.getUTCDate() + (slot[0] - weekday + days) % days + position);
+        const start = isoDate(day).replace(/-/g, "") + "T" + two(slot[1]) + two(slot[2]) + "00";
+        const hours = Math.floor(one.minutes / data.clock.minutes_per_hour);
+        const minutes = one.minutes % data.clock.minutes_per_hour;
+        const duration = "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "");
+        const summary = one.parts > 1 ? say(model, "session_summary", { title: found.title, part: one.part, parts: one.parts }) : found.title;
+        lines.push("BEGIN:VEVENT", "SUMMARY:" + icsText(summary), "DTSTART:" + start, "DURATION:" + duration,
+          "DTSTAMP:" + stamp(today) + "T000000Z", "UID:plan-" + one.id + "-" + one.part + "-of-" + one.parts + "@" + data.uid_domain,
+          "DESCRIPTION:" + icsText(found.url ? found.reason + "\n" + found.url : found.reason));
+        if (/^https?:\/\//.test(found.url)) { lines.push("URL:" + found.url); }
+        lines.push("END:VEVENT");
+      });
+    });
+    lines.push("END:VCALENDAR");
+    return lines.map(function (line) { return fold(line, data.clock.fold_octets); }).join("\r\n") + "\r\n";
+  }
+
   return { prepare: prepare, plan: plan, describe: describe, markdown: markdown, parsePlace: parsePlace, parts: parts,
-    stem: stem, placeText: placeText, say: say, name: name, join: join, towards: towards };
+    stem: stem, placeText: placeText, say: say, name: name, join: join, towards: towards, schedule: schedule,
+    ics: ics };
 });
