@@ -32,7 +32,7 @@ def test_a_summary_word_finds_and_opens_the_resource_with_the_word_marked(page, 
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent === '1 matching document'")
     result = page.locator(RESULTS).first
     assert result.locator(".pmg-search__title").inner_text() == "First B2B Pick"
-    assert result.locator(".pmg-badge").all_inner_texts() == ["Article", "New PM"]
+    assert result.locator(".pmg-badge").all_inner_texts() == ["Article", "New PM", "7 min"]  # its length, as on its card
     assert result.locator("mark").all_inner_texts() == ["quokka."]
     result.locator("a").click()
     page.wait_for_url(f"{base_url}resources/b2b-pick-one/?h=quokka")

@@ -60,7 +60,7 @@ QUERIES = (
     Query("managing technical debt", ("fowler-technical-debt-quadrant", "sculley-hidden-technical-debt-ml")),
     Query("api design", ("google-api-design-guide", "stripe-api-versioning")),
     Query("building ai agents", ("anthropic-building-effective-agents", "openai-practical-guide-building-agents",
-                                 "anthropic-zhang-effective-agents", "osmani-good-spec-for-ai-agents")),
+                                 "osmani-good-spec-for-ai-agents")),
     Query("evals for ai products", ("husain-your-ai-product-needs-evals", "husain-sedgh-llm-evaluation-systems",
                                     "braintrust-evals-for-pms", "maven-ai-evals-for-engineers-pms")),
     Query("growth loops", ("reforge-growth-loops",)),

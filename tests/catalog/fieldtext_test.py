@@ -191,3 +191,10 @@ def test_outcomes_are_one_to_three_short_lines_each_on_one_line(catalog_dir: Cat
     assert problems_of(catalog_dir, "articles/good-pm.yaml", broken) == [
         "catalog/articles/good-pm.yaml:16:5: 'outcomes[0]' holds a line break (\\n), but it is shown on one line: "
         "write it on one line"]
+
+
+def test_an_article_whose_page_gives_no_day_takes_its_year(catalog_dir: CatalogDir) -> None:
+    # Issue 26: many pages say "February 2013"; a year is a fact, a made-up day is not.
+    assert problems_of(catalog_dir, "articles/good-pm.yaml", VALID_ARTICLE + "year: 2013\n") == []
+    assert problems_of(catalog_dir, "articles/good-pm.yaml", VALID_ARTICLE + "year: 13\n") == [
+        "catalog/articles/good-pm.yaml:15:7: 'year' must be a year from 1900 to 2100, not 13"]

@@ -93,22 +93,22 @@ def test_json_plan_with_a_place(capsys, root):
                     "goal": "broaden", "place": "online", "ratings": {}, "compare": None},
         "broaden": [
             {"id": "ship-it", "kind": "article", "title": "Ship it", "url": "https://example.com/ship-it",
-             "reason": "Broadens delivery and execution; fits any stage.", "score": 3},
+             "reason": "Broadens delivery and execution; fits any stage.", "score": 3, "outcomes": []},
             {"id": "talk-to-users", "kind": "article", "title": "Talk to users",
              "url": "https://example.com/talk-to-users",
-             "reason": "Broadens discovery and customer research; fits any stage.", "score": 2},
+             "reason": "Broadens discovery and customer research; fits any stage.", "score": 2, "outcomes": []},
         ],
         "deepen": [
             {"id": "gtm-basics", "kind": "article", "title": "Go-to-market basics",
              "url": "https://example.com/gtm-basics",
-             "reason": "Deepens B2B: go-to-market and sales; matches your stage (New PM).", "score": 9},
+             "reason": "Deepens B2B: go-to-market and sales; matches your stage (New PM).", "score": 9, "outcomes": []},
         ],
         "course": {"id": "gtm-course", "kind": "course", "title": "A go-to-market course",
                    "url": "https://example.com/gtm-course",
-                   "reason": "Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.", "score": 7},
+                   "reason": "Deepens B2B: go-to-market and sales; fits any stage; self-paced, free.", "score": 7, "outcomes": []},
         "meetups": [
             {"id": "pm-slack", "kind": "meetup", "title": "PM Slack", "url": "https://example.com/pm-slack",
-             "reason": "Online, so you can join from anywhere; fits any stage.", "score": 7},
+             "reason": "Online, so you can join from anywhere; fits any stage.", "score": 7, "outcomes": []},
         ],
         "notes": [
             "Only 2 broadening resources in the catalog fit a New PM at a B2B company so far; 3 were wanted.",
@@ -133,6 +133,7 @@ def test_json_plan_with_a_place(capsys, root):
         "shape": None,  # no skill rated: no shape, and nobody to teach a gap
         "neighbours": [],
         "people": [],
+        "programs": [],  # a new PM's company has no program in this catalog
     }
 
 
@@ -222,7 +223,7 @@ def test_json_has_the_profile_and_the_comparison(capsys, root):
         "items": [{"id": "api-products", "kind": "article", "title": "API products",
                    "url": "https://example.com/api-products",
                    "reason": "Deepens Technical: technical fluency; closes your gap in technical fluency (new to you; "
-                             "a Technical company expects 3); matches your stage (New PM).", "score": 60}],
+                             "a Technical company expects 3); matches your stage (New PM).", "score": 60, "outcomes": []}],
         "notes": []}
 
 
@@ -275,3 +276,74 @@ def test_json_and_another_format_disagree(capsys, root):
     code, out, err = run(capsys, "--stage", "new", "--background", "other", "--company", "b2b", "--goal", "deepen",
                          "--json", "--format", "svg", "--catalog", str(root))
     assert (code, out, err) == (2, "", "pmgenome path: --json and --format svg disagree; give one of them\n")
+
+
+def test_each_item_lists_what_it_teaches_in_text_markdown_and_json(capsys, tmp_path):
+    # Issue 19: the plan's items carry their entries' outcomes, one line each, in every format.
+    root = make_root(tmp_path / "catalog")
+    write_entry(root, "article", "gtm-basics", title="Go-to-market basics", segments=["b2b"],
+                skills=["go-to-market"], levels=["new"],
+                outcomes=["You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."])
+    argv = ("--stage", "new", "--background", "engineering", "--company", "b2b", "--goal", "deepen",
+            "--catalog", str(root))
+    code, out, _ = run(capsys, *argv)
+    assert code == 0 and (
+        "     Why: Deepens B2B: go-to-market and sales; matches your stage (New PM).\n"
+        "     - You can write a launch plan for a *B2B* product.\n"
+        "     - You know who signs a B2B deal.\n") in out
+    code, out, _ = run(capsys, *argv, "--format", "markdown")
+    assert code == 0 and (
+        "matches your stage \\(New PM\\)\\.\n"
+        "    - You can write a launch plan for a \\*B2B\\* product\\.\n"
+        "    - You know who signs a B2B deal\\.\n") in out
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert json.loads(out)["deepen"][0]["outcomes"] == [
+        "You can write a launch plan for a *B2B* product.", "You know who signs a B2B deal."]
+
+
+PROGRAM = """\
+# yaml-language-server: $schema=../../scripts/pmgenome/schema/program.schema.json
+title: Acme Associate PM Program
+url: https://example.org/acme-apm
+summary: >-
+  A made-up associate PM program, used to check that the CLI offers an aspiring PM the programs
+  nearest their company's T with the next application window, as path/ does.
+company: Acme
+audience: [new-graduates]
+segments: [b2b]
+skills: [go-to-market, discovery]
+levels: [aspiring]
+added: 2026-01-01
+reviewed: 2026-01-02
+windows:
+  - start: 2025-09-01
+    end: 2025-09-14
+  - start: 2026-09-01
+    end: 2026-09-14
+    name: 2027 intake
+"""
+
+
+def test_an_aspiring_pm_is_offered_the_nearest_programs_with_their_next_window(capsys, root, monkeypatch):
+    # Issue 24: the CLI's plan names the programs path/ shows; a closed window is never offered.
+    (root / "programs" / "acme-apm.yaml").write_text(PROGRAM, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01: the 2025 window has closed
+    argv = ("--stage", "aspiring", "--background", "engineering", "--company", "b2b", "--goal", "broaden",
+            "--catalog", str(root))
+    code, out, err = run(capsys, *argv)
+    assert (code, err) == (0, "")
+    assert out.endswith(
+        "\nCompany PM programs nearest a B2B company's T\n"
+        "  1. Acme Associate PM Program (Acme)\n"
+        "     https://example.org/acme-apm\n"
+        "     Deepens what B2B companies expect: Go-to-market and sales.\n"
+        "     2027 intake: applications open 1–14 September 2026.\n")
+    code, out, _ = run(capsys, *argv, "--format", "json")
+    assert json.loads(out)["programs"] == [{"segment": "b2b", "items": [{
+        "id": "acme-apm", "title": "Acme Associate PM Program", "company": "Acme",
+        "url": "https://example.org/acme-apm", "nearness": 6, "shared": ["go-to-market"],
+        "window": {"start": "2026-09-01", "end": "2026-09-14", "state": "coming"}, "not_placed_after": None}]}]
+    code, out, _ = run(capsys, *argv, "--format", "markdown")
+    assert "- [Acme Associate PM Program](https://example.org/acme-apm) (Acme): Deepens what B2B" in out
+    code, out, _ = run(capsys, "--stage", "experienced", *argv[2:])
+    assert code == 0 and "Company PM programs" not in out

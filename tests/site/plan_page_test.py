@@ -74,7 +74,7 @@ def test_the_index_ships_what_the_rule_reads_and_nothing_is_precomputed(tmp_path
                               "href": "../resources/gtm/", "levels": [1], "skills": ["go-to-market"],
                               "segments": ["b2b"], "backgrounds": [], "online": False, "city": None, "country": None,
                               "access": None, "details": {"pace": "", "format": "", "cadence": ""},
-                              "minutes": None}
+                              "minutes": None, "outcomes": []}
     london = entries["london"]
     assert (london["online"], london["city"], london["country"], london["access"]) == (False, "London", "GB", None)
     assert london["details"]["cadence"] == "monthly"

@@ -154,3 +154,11 @@ def test_the_skills_are_said_once_in_a_record_at_their_own_weight(records: PageR
     assert record is not None
     assert record.html.count("Go-to-market and sales") == 1
     assert '<p data-pagefind-weight="7">Strategy and vision · Go-to-market and sales · GTM</p>' in record.html
+
+
+def test_a_timed_resources_result_says_how_long_it_takes(records: PageRecords) -> None:
+    # Issue 19: lengths on cards, resource pages and search results alike.
+    record = records.record("resources/design-course-pick.md", "resources/design-course-pick/index.html",
+                            "ignored", "<p>ignored</p>", {"title": "ignored"})
+    assert record is not None
+    assert record.html.endswith('<span data-pagefind-meta="length">20 h</span></div></main></body></html>\n')

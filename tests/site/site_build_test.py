@@ -81,6 +81,16 @@ def test_every_entry_has_its_page(site: Path, catalog: Catalog) -> None:
         assert page.select_one(".pmg-outbound")["href"] == entry.url
 
 
+def test_a_resource_page_says_what_it_teaches_and_the_year_when_no_day_is_known(site: Path) -> None:
+    page = soup(site, "resources/b2b-pick-two")
+    assert [li.get_text() for li in page.select("ul.pmg-outcomes li")] == [
+        "You can name what this fixture resource teaches in one line."]
+    page = soup(site, "resources/b2b-focused-old")
+    facts = dict(zip([dt.get_text(strip=True) for dt in page.select(".pmg-facts dt")],
+                     [dd.get_text(strip=True) for dd in page.select(".pmg-facts dd")], strict=True))
+    assert facts["Published"] == "2013"
+
+
 def test_resource_pages_are_not_in_the_nav(site: Path) -> None:
     page = soup(site, "resources/b2b-pick-one")
     nav = [(a.get_text(" ", strip=True), a["href"]) for a in page.select("nav.md-nav--primary a.md-nav__link")]
@@ -100,8 +110,8 @@ def test_export_structure(export: dict, catalog: Catalog, site: Path) -> None:
     assert export["fill_rule"] == FILL_RULE
     assert [entry["id"] for entry in export["entries"]] == [entry.id for entry in catalog.entries]
     for entry in export["entries"]:
-        assert list(entry)[:15] == ["id", "kind", "title", "url", "summary", "segments", "skills", "levels",
-                                    "backgrounds", "access", "language", "added", "reviewed", "minutes",
+        assert list(entry)[:16] == ["id", "kind", "title", "url", "summary", "outcomes", "segments", "skills",
+                                    "levels", "backgrounds", "access", "language", "added", "reviewed", "minutes",
                                     "minutes_source"]
         # Whole minutes on every entry that is used in a sitting; a meetup has none.
         assert (entry["minutes"] is None) == (entry["minutes_source"] is None)
@@ -123,6 +133,7 @@ def test_export_entry_in_full(export: dict) -> None:
         "summary": "A fixture article about selling software to businesses, written so the search test has "
                    "a rare word to look for: quokka. It suits new product managers in business-to-business "
                    "companies.",
+        "outcomes": ["You can name what this fixture resource teaches in one line."],
         "segments": ["b2b"], "skills": ["strategy", "go-to-market"], "levels": ["new"], "backgrounds": [],
         "access": "free", "language": "en", "added": "2025-01-10", "reviewed": "2026-11-20",
         "minutes": 7, "minutes_source": "counted",

@@ -158,7 +158,7 @@ class Entry:
     not_placed_after = _Field(int)
     # Books.
     authors = _Names()
-    year = _Field(int)
+    year = _Field(int)  # and an article's or a video's, when its page gives no day
     publisher = _Field(str)
     isbn = _Field(str)
     # Podcasts and newsletters.

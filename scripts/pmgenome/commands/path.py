@@ -11,6 +11,7 @@ from enum import StrEnum
 from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found
 from pmgenome.commands.output import tell, write_stdout
+from pmgenome.commands.pathprograms import plan_programs, programs_as_dict, programs_markdown, programs_text
 from pmgenome.plan.answers import Goal, PmLoad, describe, parse_answers
 from pmgenome.plan.calendar import Slot, parse_slot, schedule_ics
 from pmgenome.plan.document import plan_markdown, schedule_markdown, towards
@@ -132,21 +133,26 @@ def run(args: argparse.Namespace) -> int:
             budget = Budget(budget.minutes_per_week, budget.weeks, next_monday(build_date()))
         schedule = make_schedule(plan, plan_minutes(catalog, plan), budget)
     who = describe(answers, catalog.taxonomy)
+    today = build_date()
+    programs = plan_programs(catalog, answers, today)
     # Entries' text reaches the terminal escaped; a reader that goes away does not change the exit code.
     if output == PlanFormat.JSON:
         data = plan_as_dict(plan)
+        data["programs"] = programs_as_dict(programs, today)
         if schedule is not None:
             data["schedule"] = schedule_as_dict(schedule)
         write_stdout(json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     elif output == PlanFormat.MARKDOWN:
-        write_stdout(terminal(plan_markdown(plan, who) + (schedule_markdown(schedule) if schedule else "")))
+        write_stdout(terminal(plan_markdown(plan, who) + programs_markdown(catalog, programs, today)
+                              + (schedule_markdown(schedule) if schedule else "")))
     elif output == PlanFormat.ICS and schedule is not None:
         items = {found.id: found for _, part in plan.parts for found in part}
-        write_stdout(schedule_ics(schedule, items, build_date(), slot).decode("utf-8"))
+        write_stdout(schedule_ics(schedule, items, today, slot).decode("utf-8"))
     elif output == PlanFormat.SVG:
         write_stdout(terminal(t_svg(plan.profile, fill("picture_title", who=who))) + "\n")
     else:
-        write_stdout(terminal(format_text(plan, who) + (schedule_text(schedule) if schedule else "")))
+        write_stdout(terminal(format_text(plan, who) + programs_text(catalog, programs, today)
+                              + (schedule_text(schedule) if schedule else "")))
     return Exit.OK
 
 

@@ -29,10 +29,15 @@ def markdown_text(text: str) -> str:
 
 
 def link(item: PlanItem) -> str:
-    title = markdown_text(item.title)
-    if not _WEB.match(item.url):
+    return markdown_link(item.title, item.url)
+
+
+def markdown_link(text: str, url: str) -> str:
+    """`text` linked to `url` in Markdown, or plain `text` when the URL is not a web address."""
+    title = markdown_text(text)
+    if not _WEB.match(url):
         return title
-    target = "".join(URL_ESCAPES.get(character, character) for character in item.url)
+    target = "".join(URL_ESCAPES.get(character, character) for character in url)
     return f"[{title}]({target})"
 
 

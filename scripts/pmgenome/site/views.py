@@ -163,6 +163,13 @@ def _pick(value: str | dt.date | None, label: str, fallback: Any = None) -> Fact
     return Fact(label, shown, enriched=True)
 
 
+def _published(entry: Entry, enriched: Enriched) -> Fact | None:
+    """An article's or a video's day, or its year when only that could be placed, or enrichment's day."""
+    if entry.published is None and entry.year is not None:
+        return Fact("Published", str(entry.year))
+    return _pick(entry.published, "Published", enriched.published)
+
+
 Names = Mapping[str, Mapping[str, str]]  # vocabulary group -> term id -> display name
 
 
@@ -269,7 +276,7 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
         return [
             _pick(entry.author, "Author", enriched.author),
             _pick(entry.publication, "Publication", enriched.site_name),
-            _pick(entry.published, "Published", enriched.published),
+            _published(entry, enriched),
         ]
     if kind is Kind.BOOK:
         authors = ", ".join(name for name in (one_line(author) for author in entry.authors) if name)
@@ -303,7 +310,7 @@ def _kind_facts(entry: Entry, enriched: Enriched, today: dt.date) -> list[Fact |
         return [
             _pick(entry.speaker, "Speaker"),
             _pick(entry.event, "Event"),
-            _pick(entry.published, "Published", enriched.published),
+            _published(entry, enriched),
         ]
     if kind is Kind.PROGRAM:
         return [Fact(label, value) for label, value in program_facts(entry, today)]

@@ -156,6 +156,9 @@
         badges.appendChild(element("span", "pmg-badge pmg-badge--level", level));
       });
     }
+    if (data.meta && data.meta.length) {
+      badges.appendChild(element("span", "pmg-badge pmg-badge--time", data.meta.length));
+    }
     if (badges.childNodes.length) {
       article.appendChild(badges);
     }

@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup
 
 from pmgenome.catalog.model import Taxonomy
+from pmgenome.catalog.usetime import length_text
 from pmgenome.site.search.explore import FacetOptions
 from pmgenome.site.search.vocabulary import Thesaurus, synonyms
 from pmgenome.site.views import EntryView
@@ -104,6 +105,8 @@ def resource_record(view: EntryView, dest_uri: str, labels: Labels,
     levels = [labels.get("level", {}).get(level, level) for level in view.facets.get("level", ())]
     if levels:
         hidden.append(f'<span data-pagefind-meta="level">{_text(", ".join(levels))}</span>')
+    if view.time is not None:  # the result shows how long it takes, as the card does
+        hidden.append(f'<span data-pagefind-meta="length">{_text(length_text(view.time.minutes))}</span>')
     return Record(dest_uri, _document(body, hidden))
 
 
