@@ -23,11 +23,14 @@ MIN_PER_SEGMENT_AND_KIND = 10  # twice the top five each pool is chosen from
 MIN_OTHER_LANGUAGES, MIN_LANGUAGES = 25, 5
 MIN_PRICING, MIN_EXPERIMENTATION = 25, 25
 MIN_OUTCOMES_SHARE = 0.8
-# Issue 26 asks for 80% of articles and videos with a day or a year; issue 19 for a time on 95% of
-# the entries used in a sitting. These floors are what was placed (see the session note).
-MIN_DATED_SHARE = 0.0
-MIN_TIMED_SHARE = 0.0
-MIN_BOOKS_WITH_PUBLISHER_SHARE = 0.0
+# Issue 26 asks for 80% of articles and videos with a day or a year, and a publisher on every
+# book; issue 19 for a time on 95% of the entries used in a sitting. Measured on 2026-12-06: 143 of
+# 207 dated (69%), 61 of 69 books with a publisher (88%), 250 of 406 timed (62%): what stored public
+# material placed (most course, book and newsletter pages are not stored). Raise these as entries
+# are placed; never by guessing a figure.
+MIN_DATED_SHARE = 0.69
+MIN_TIMED_SHARE = 0.61
+MIN_BOOKS_WITH_PUBLISHER_SHARE = 0.88
 
 
 def share(part: int, whole: int) -> float:
