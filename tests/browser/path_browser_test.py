@@ -49,7 +49,8 @@ def expected(plan: dict) -> dict:
     if plan["compare"]:
         parts.append(("compare", plan["compare"]["items"]))
     return {
-        "parts": [[name, [[item["id"], item["title"], item["reason"]] for item in items]] for name, items in parts],
+        "parts": [[name, [[item["id"], item["title"], item["reason"], item["outcomes"]] for item in items]]
+                  for name, items in parts],
         "notes": plan["notes"] + (plan["compare"]["notes"] if plan["compare"] else []),
         "cells": [[row["skill"], "" if row["rating"] is None else str(row["rating"]), str(row["expected"]),
                    "true" if row["grown_by"] else "false"] for row in plan["profile"]],
@@ -61,10 +62,11 @@ def shown(page) -> dict:
     return page.evaluate("""() => ({
         parts: Array.from(document.querySelectorAll('#pmg-path-body section[data-part]')).map(section => [
             section.dataset.part,
-            Array.from(section.querySelectorAll('li')).map(li => [
+            Array.from(section.querySelectorAll('li.pmg-path__item')).map(li => [
                 li.dataset.entryId,
                 li.querySelector('.pmg-path__title').textContent,
                 li.querySelector('.pmg-path__reason').textContent,
+                Array.from(li.querySelectorAll('.pmg-path__outcomes li')).map(outcome => outcome.textContent),
             ]),
         ]),
         notes: Array.from(document.querySelectorAll('.pmg-path__notes li')).map(li => li.textContent),
@@ -164,11 +166,13 @@ def test_a_shared_link_restores_the_answers_and_the_plan(page, base_url, catalog
 def test_catalog_text_is_shown_as_text(page, base_url, catalog) -> None:
     open_path(page, f"{base_url}path/?stage=leader&background=design&company=b2c&pm-load=light&goal=broaden")
     plan = shown(page)
-    titles = [title for _, items in plan["parts"] for _, title, _ in items]
+    titles = [title for _, items in plan["parts"] for _, title, *_ in items]
     assert "Pricing & <Packaging>" in titles
-    assert page.locator("#pmg-path-body packaging").count() == 0
+    outcomes = [outcome for _, items in plan["parts"] for *_, said in items for outcome in said]
+    assert "You can <b>price</b> a plan & package it for each segment." in outcomes
+    assert page.locator("#pmg-path-body packaging, #pmg-path-body b").count() == 0
     open_path(page, f"{base_url}path/?stage=new&background=engineering&company=technical&goal=deepen")
-    titles = [title for _, items in shown(page)["parts"] for _, title, _ in items]
+    titles = [title for _, items in shown(page)["parts"] for _, title, *_ in items]
     assert "1. Not a list *nor emphasis* [nor a link] #hash {: .attr} \\ back" in titles
     assert page.locator("#pmg-path-body em, #pmg-path-body details").count() == 0
 
