@@ -1,6 +1,6 @@
-"""What counts as a web address, the rules for an entry's URL, and the normal form that spots
-two entries for the same page. Every "is this an http(s) URL" question in the package is
-answered here."""
+"""What counts as a web address, the rules for an entry's URL, the normal form that spots
+two entries for the same page, and which part of a path names a page (a home page, a parent).
+Every "is this an http(s) URL" question in the package is answered here."""
 
 from __future__ import annotations
 
@@ -19,6 +19,12 @@ TRACKING_PARAMS = frozenset(
     }
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# A folder's own page under a file name: /index.html, /default.aspx, /home.
+_INDEX_FILE = re.compile(r"(index|default|home)(\.[a-z]{2,5})?")
+# The language prefixes sites put before every path (/en/, /pt-br/), so /en/ is a home page too.
+_LANGUAGES = frozenset("ar bg bn ca cs da de el en es et fa fi fr ga he hi hr hu id is it ja ko lt lv ms nb nl "
+                       "no pl pt ro ru sk sl sr sv sw ta th tl tr uk ur vi zh".split())
+_LOCALE = re.compile(r"([a-z]{2})([-_][a-z]{2,4})?")
 WEB_SCHEMES = frozenset(DEFAULT_PORTS)
 _SPACE = re.compile(r"\s")
 _NOT_IN_A_LINK = re.compile(f"[\\s{CONTROL_CHARS}{BIDI_CHARS}]")
@@ -116,3 +122,30 @@ def normalise_url(url: str) -> str:
             sorted((k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _is_tracking(k))
         )
     return urlunsplit(("", netloc, path, query, ""))[2:]  # drop the leading "//"
+
+
+def path_segments(path: str) -> list[str]:
+    """A path's non-empty segments, lower-cased."""
+    return [part for part in path.lower().split("/") if part]
+
+
+def page_segments(path: str) -> list[str]:
+    """The segments that name a page: without a leading language prefix or a trailing index file,
+    so that /en/ and /index.html are a home page and /blog/index.html is /blog."""
+    parts = path_segments(path)
+    if parts and _INDEX_FILE.fullmatch(parts[-1]):
+        parts = parts[:-1]
+    locale = _LOCALE.fullmatch(parts[0]) if parts else None
+    if locale and locale.group(1) in _LANGUAGES:
+        parts = parts[1:]
+    return parts
+
+
+def site_of(host: str | None) -> str:
+    """A host as a site: lower case, without www."""
+    return (host or "").lower().removeprefix("www.")
+
+
+def is_parent(before: list[str], after: list[str]) -> bool:
+    """Whether the page segments `after` name a parent of `before`'s page (a strictly shorter start)."""
+    return len(after) < len(before) and before[: len(after)] == after

@@ -98,6 +98,10 @@ PARENT = "a parent of the page asked for"
     ("https://example.org/blog/post", "https://example.org/?p=123", None),  # a query names a page
     ("https://example.org/blog/post", "https://example.org/?utm_source=gone", HOME),  # not a campaign's
     ("https://example.org/", "https://example.org/en/", None),  # a home page may move anywhere
+    # The link checker's reading of a path (urls.page_segments): a language prefix is no page.
+    ("https://example.org/blog/post", "https://example.org/pt-br/", HOME),
+    ("https://example.org/en/blog/2024/post", "https://example.org/blog/", PARENT),
+    ("https://example.org/blog/post", "https://example.org/blog/post/index.php", None),
 ])
 def test_landing_doubt(asked, landed, doubt):
     assert landing_doubt(asked, landed) == doubt

@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import SplitResult, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from pmgenome.catalog.files import entry_files
 from pmgenome.catalog.load import id_problem
@@ -24,7 +24,10 @@ from pmgenome.enrich.draft import render_entry
 from pmgenome.enrich.extract import PageMeta
 from pmgenome.enrich.page import PageResult
 from pmgenome.urls import (
+    is_parent,
     normalise_url,
+    page_segments,
+    site_of,
     tracking_parameters,
     url_problem,
     without_tracking,
@@ -36,7 +39,6 @@ MAX_SUFFIX = 1000
 MAX_CREATE_TRIES = 20
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-_INDEX_FILE = re.compile(r"(?:index|default|home)(?:\.[a-z]{2,5})?", re.IGNORECASE)
 _WORK_KINDS = {"book": Kind.BOOK, "podcast": Kind.PODCAST, "video": Kind.VIDEO}
 
 
@@ -75,23 +77,15 @@ def landing_doubt(asked: str, landed: str) -> str | None:
     home page, or a parent of asked's path. None when it can (the same page, or a page of its own)."""
     if normalise_url(asked) == normalise_url(landed):
         return None
-    _, before = _path_segments(asked)
-    end, after = _path_segments(without_tracking(landed))
+    start, end = urlsplit(asked), urlsplit(without_tracking(landed))
+    before, after = page_segments(start.path), page_segments(end.path)
     if not before or end.query:
         return None  # a home page may move anywhere; a query names a page of its own
     if not after:
         return "a home page, not the page asked for"
-    if _site(asked) == _site(landed) and len(after) < len(before) and before[:len(after)] == after:
+    if site_of(start.hostname) == site_of(end.hostname) and is_parent(before, after):
         return "a parent of the page asked for"
     return None
-
-
-def _path_segments(url: str) -> tuple[SplitResult, list[str]]:
-    parts = urlsplit(url)
-    segments = [segment for segment in parts.path.lower().split("/") if segment]
-    if segments and _INDEX_FILE.fullmatch(segments[-1]):
-        segments.pop()  # /index.html is the folder's own page
-    return parts, segments
 
 
 def redirect_doubt(url: str, page: PageResult) -> str | None:
@@ -107,17 +101,13 @@ def entry_url(url: str, page: PageResult) -> tuple[str, str | None]:
     canonical = page.meta.canonical if page.meta else None
     given = without_tracking(url)
     if not canonical or url_problem(canonical) or tracking_parameters(canonical) \
-            or _site(canonical) != _site(page.final_url or url):
+            or site_of(urlsplit(canonical).hostname) != site_of(urlsplit(page.final_url or url).hostname):
         return given, None
     doubt = landing_doubt(page.final_url or url, canonical)
     if doubt:
         return given, (f"the page gives {canonical} as its own address, but that is {doubt}: not believed, the "
                        f"draft keeps {given}")
     return canonical, None
-
-
-def _site(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower().removeprefix("www.")
 
 
 def slugify(text: str) -> str:

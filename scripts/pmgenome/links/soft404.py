@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 
 from pmgenome.links.page import PageSummary
 from pmgenome.net.client import Redirect
+from pmgenome.urls import is_parent, page_segments, path_segments, site_of
 
 # A not-found title or heading: the phrase, with only these words around it.
 _PHRASE = re.compile(
@@ -79,32 +80,8 @@ _VARIANTS = frozenset({"amp", "amp.html", "print", "printable", "print.html", "e
                        "full", "view", "single"})
 # A title part that names 404 and nothing more needs one of these to say it is the error itself.
 _404_ALONE = frozenset({"404", "error", "http", "status", "code", "oops", "sorry", "whoops", "uh", "oh", "hmm"})
-_INDEX = re.compile(r"(index|default|home)(\.html?|\.php|\.aspx?)?")
-# The language prefixes sites put before every path (/en/, /pt-br/), so /en/ is a home page too.
-_LANGUAGES = frozenset("ar bg bn ca cs da de el en es et fa fi fr ga he hi hr hu id is it ja ko lt lv ms nb nl "
-                       "no pl pt ro ru sk sl sr sv sw ta th tl tr uk ur vi zh".split())
-_LOCALE = re.compile(r"([a-z]{2})([-_][a-z]{2,4})?")
 _SPLIT_TITLE = re.compile(r"\s[|\-–—:·»]\s|\s?[|·»]\s?")
 TEXT_WINDOW = 600  # characters of visible text searched for a not-found phrase
-
-
-def _segments(path: str) -> list[str]:
-    return [part for part in path.lower().split("/") if part]
-
-
-def _page_segments(path: str) -> list[str]:
-    """The path's segments without a leading locale or a trailing index file."""
-    parts = _segments(path)
-    if parts and _INDEX.fullmatch(parts[-1]):
-        parts = parts[:-1]
-    locale = _LOCALE.fullmatch(parts[0]) if parts else None
-    if locale and locale.group(1) in _LANGUAGES:
-        parts = parts[1:]
-    return parts
-
-
-def _site(host: str | None) -> str:
-    return (host or "").lower().removeprefix("www.")
 
 
 def redirect_evidence(url: str, final_url: str, redirects: Sequence[Redirect]) -> str | None:
@@ -116,25 +93,25 @@ def redirect_evidence(url: str, final_url: str, redirects: Sequence[Redirect]) -
         start, end = urlsplit(url), urlsplit(final_url)
     except ValueError:
         return None
-    before, after = _page_segments(start.path), _page_segments(end.path)
+    before, after = page_segments(start.path), page_segments(end.path)
     if not before:
         return None  # a home page that moved is a move
     if after == before:
         return None  # the same page: a trailing slash, an index file, http->https, www or a new host
-    end_parts = _segments(end.path)
+    end_parts = path_segments(end.path)
     if any(part in ("login", "signin", "sign-in", "auth", "sso", "account") for part in end_parts):
         return None  # a login wall is not a removed page
-    if end_parts and _ERROR_PAGES.fullmatch(end_parts[-1]) and end_parts[-1] not in _segments(start.path):
+    if end_parts and _ERROR_PAGES.fullmatch(end_parts[-1]) and end_parts[-1] not in path_segments(start.path):
         return f"redirected to an error page, {final_url}"
     end_host = (end.hostname or "").lower()
-    same_site = _site(start.hostname) == _site(end.hostname)
+    same_site = site_of(start.hostname) == site_of(end.hostname)
     if not after and not same_site and set(before) <= set(end_host.split(".")):
         return None  # /blog moved to blog.example.com: a section that got a host of its own
     if not after and not end.query:
         if not same_site and len(before) == 1:
             return None  # a section that moved to a site of its own, unless other_site_home says otherwise
         return f"a deep link redirected to the site's home page, {final_url}"
-    if same_site and len(after) < len(before) and before[: len(after)] == after and not end.query:
+    if same_site and is_parent(before, after) and not end.query:
         if all(part in _VARIANTS for part in before[len(after):]):
             return None  # an AMP or print version sent to its canonical page
         return f"redirected to {final_url}, a parent of the page's own path"
@@ -151,9 +128,9 @@ def other_site_home(url: str, final_url: str, redirects: Sequence[Redirect]) -> 
         start, end = urlsplit(url), urlsplit(final_url)
     except ValueError:
         return False
-    before = _page_segments(start.path)
-    return (len(before) == 1 and not _page_segments(end.path) and not end.query
-            and _site(start.hostname) != _site(end.hostname)
+    before = page_segments(start.path)
+    return (len(before) == 1 and not page_segments(end.path) and not end.query
+            and site_of(start.hostname) != site_of(end.hostname)
             and redirect_evidence(url, final_url, redirects) is None
             and not set(before) <= set((end.hostname or "").lower().split(".")))
 
@@ -165,8 +142,8 @@ def same_page(one: str, other: str) -> bool:
         a, b = urlsplit(one), urlsplit(other)
     except ValueError:
         return False
-    return (_site(a.hostname) == _site(b.hostname) and a.port == b.port
-            and _page_segments(a.path) == _page_segments(b.path) and a.query == b.query)
+    return (site_of(a.hostname) == site_of(b.hostname) and a.port == b.port
+            and page_segments(a.path) == page_segments(b.path) and a.query == b.query)
 
 
 def is_home(url: str) -> bool:
@@ -175,7 +152,7 @@ def is_home(url: str) -> bool:
         parts = urlsplit(url)
     except ValueError:
         return False
-    return not _page_segments(parts.path) and not parts.query
+    return not page_segments(parts.path) and not parts.query
 
 
 def _not_found_line(text: str) -> bool:
