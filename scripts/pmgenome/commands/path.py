@@ -143,7 +143,7 @@ def run(args: argparse.Namespace) -> int:
             data["schedule"] = schedule_as_dict(schedule)
         write_stdout(json_text(json.dumps(data, indent=2, ensure_ascii=False)) + "\n")
     elif output == PlanFormat.MARKDOWN:
-        write_stdout(terminal(plan_markdown(plan, who) + programs_markdown(catalog, programs, today)
+        write_stdout(terminal(plan_markdown(plan, who) + programs_markdown(programs)
                               + (schedule_markdown(schedule) if schedule else "")))
     elif output == PlanFormat.ICS and schedule is not None:
         items = {found.id: found for _, part in plan.parts for found in part}
@@ -151,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     elif output == PlanFormat.SVG:
         write_stdout(terminal(t_svg(plan.profile, fill("picture_title", who=who))) + "\n")
     else:
-        write_stdout(terminal(format_text(plan, who) + programs_text(catalog, programs, today)
+        write_stdout(terminal(format_text(plan, who) + programs_text(programs)
                               + (schedule_text(schedule) if schedule else "")))
     return Exit.OK
 

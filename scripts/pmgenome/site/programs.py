@@ -8,7 +8,8 @@ site/when.py's, so a program's page, this page and path/ say them alike.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -18,6 +19,7 @@ from pmgenome.catalog.model import Catalog, Kind
 from pmgenome.plan.model import SkillRow
 from pmgenome.plan.picture import t_svg
 from pmgenome.plan.programs import (
+    NearProgram,
     flavour_profile,
     nearest_programs,
     program_profile,
@@ -130,6 +132,15 @@ class PathFlavour:
     programs: tuple[PathProgram, ...]
 
 
+def near_program_said(near: NearProgram, flavour_name: str, skill_names: Mapping[str, str],
+                      today: dt.date) -> tuple[str, str]:
+    """What path/ and `pmgenome path` say of a program offered for a flavour: the expected skills it
+    deepens ('' when none), and its window or else its status ('' when neither is known)."""
+    deepens = (f"Deepens what {flavour_name} companies expect: "
+               f"{', '.join(skill_names.get(skill, skill) for skill in near.shared)}" if near.shared else "")
+    return deepens, program_when(near.entry, today) or program_status(near.entry)
+
+
 def path_programs(catalog: Catalog, context: SiteContext) -> list[PathFlavour]:
     """For path/: per flavour, the programs nearest the T it expects, for an aspiring or new PM."""
     skill_names = {term.id: one_line(term.name) for term in catalog.taxonomy.skills}
@@ -139,11 +150,9 @@ def path_programs(catalog: Catalog, context: SiteContext) -> list[PathFlavour]:
         if not near:
             continue
         name = one_line(term.name)
-        found.append(PathFlavour(term.id, name, f"flavour-{term.id}", tuple(PathProgram(
-            context.views[item.entry.id],
-            f"Deepens what {name} companies expect: {', '.join(skill_names.get(s, s) for s in item.shared)}"
-            if item.shared else "",
-            program_when(item.entry, context.today) or program_status(item.entry)) for item in near)))
+        found.append(PathFlavour(term.id, name, f"flavour-{term.id}", tuple(
+            PathProgram(context.views[item.entry.id], *near_program_said(item, name, skill_names, context.today))
+            for item in near)))
     return found
 
 
