@@ -149,6 +149,12 @@ def _newsletter(lines: _Lines, meta: PageMeta | None) -> None:
     lines.add("# issues:  # optional: one to five to start with, each - {title: ..., url: ...}")
 
 
+def _stated_minutes(kind: Kind, meta: PageMeta | None) -> int | None:
+    """A video's running time as its page states it (schema.org VideoObject duration), else None."""
+    work = meta.work if meta and kind is Kind.VIDEO else None
+    return work.minutes if work and work.minutes else None
+
+
 def _video(lines: _Lines, meta: PageMeta | None) -> None:
     work = meta.work if meta else None
     speakers = work.creators if work and work.creators else ((meta.author,) if meta and meta.author else ())
@@ -157,8 +163,8 @@ def _video(lines: _Lines, meta: PageMeta | None) -> None:
     published = (work.published if work else None) or (meta.published if meta else None)
     if published:
         lines.add(f"published: {published}")
-    if work and work.minutes:
-        lines.add(f"time: {{minutes: {work.minutes}, source: stated}}")
+    if minutes := _stated_minutes(Kind.VIDEO, meta):
+        lines.add(f"time: {{minutes: {minutes}, source: stated}}")
 
 
 def _course(lines: _Lines, meta: PageMeta | None) -> None:
@@ -224,8 +230,7 @@ def render_entry(kind: Kind, url: str, meta: PageMeta | None, taxonomy: Taxonomy
     lines.add(f"added: {today.isoformat()}")
     lines.add(f"reviewed: {today.isoformat()}")
     lines.add('# outcomes: ["You can ..."]  # 1 to 3 lines: what a reader can do after it (a pick needs them)')
-    stated = bool(kind is Kind.VIDEO and meta and meta.work and meta.work.minutes)
-    if kind in UNITS and not stated:
+    if kind in UNITS and _stated_minutes(kind, meta) is None:  # a stated time is written, not hinted
         lines.add(f"# {example(UNITS[kind][0])}  # how long it takes once, and where the figure comes from: "
                   f"{' | '.join(source.value for source in TimeSource)}")
     _KIND_FIELDS[kind](lines, meta)
