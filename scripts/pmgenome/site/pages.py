@@ -52,10 +52,13 @@ from pmgenome.site.views import (
 )
 
 ASSETS_DIR = Path(__file__).parent / "assets"
-ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/explore.js": "explore.js",
-          "assets/pmgenome/search.js": "search.js", "assets/pmgenome/events.js": "events.js"}
+ASSETS = {"assets/pmgenome/site.css": "site.css", "assets/pmgenome/page.js": "page.js",
+          "assets/pmgenome/explore.js": "explore.js", "assets/pmgenome/search.js": "search.js",
+          "assets/pmgenome/events.js": "events.js"}
 CSS_URIS = ("assets/pmgenome/site.css",)
-JS_URIS = ("assets/pmgenome/search.js", "assets/pmgenome/explore.js", "assets/pmgenome/events.js")
+# page.js first: the others use what it shares (window.PmgPage).
+JS_URIS = ("assets/pmgenome/page.js", "assets/pmgenome/search.js", "assets/pmgenome/explore.js",
+           "assets/pmgenome/events.js")
 API_SRC_URI = "api/catalog.json"
 EXPLORE_SRC_URI = "explore/index.md"
 SEGMENTS_SRC_URI = "segments/index.md"

@@ -72,13 +72,5 @@
     apply(form, rows, months, none);
   }
 
-  // Material's instant navigation swaps pages without reloading scripts; document$ emits
-  // for every page it shows, the first one included.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.PmgPage.onEveryPage(init);
 })();

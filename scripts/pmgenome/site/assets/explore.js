@@ -13,6 +13,7 @@
 (function () {
   "use strict";
 
+  const element = window.PmgPage.element; // page.js
   const PAGE_SIZE = 100;
   const FIRST_SCREEN = 12; // cards whose summaries are fetched before the list shows
   // Below this width (Material's own breakpoint) the filters start folded, so results show.
@@ -207,17 +208,6 @@
     history.replaceState(history.state, "", url);
   }
 
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
-  }
-
   function card(entry, root, labels, values, notes) {
     const item = element("li", "pmg-card");
     item.dataset.entryId = entry.id;
@@ -397,13 +387,5 @@
     }
   }
 
-  // Material's instant navigation swaps pages without reloading scripts; document$ emits
-  // for every page it shows, the first one included.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.PmgPage.onEveryPage(init);
 })();

@@ -15,6 +15,7 @@
 (function () {
   "use strict";
 
+  const element = window.PmgPage.element; // page.js
   const ROOT = new URL("../../", document.currentScript.src); // assets/pmgenome/ -> the site root
   const FILTERS = { kind: "Kind", segment: "Segment", level: "Level", access: "Access" };
   const PAGE = 10; // results whose page data is fetched at a time, as Material shows them
@@ -104,17 +105,6 @@
       });
     });
     return best && best.cost > 0 ? best.term : null;
-  }
-
-  function element(tag, className, text) {
-    const node = document.createElement(tag);
-    if (className) {
-      node.className = className;
-    }
-    if (text !== undefined) {
-      node.textContent = text;
-    }
-    return node;
   }
 
   // Pagefind's excerpt is HTML: its text escaped, the matches in <mark>. Keep exactly that.
@@ -520,13 +510,5 @@
     highlight();
   }
 
-  // Material's instant navigation swaps pages without reloading scripts; document$ emits
-  // for every page it shows, the first one included.
-  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
-    window.document$.subscribe(init);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
+  window.PmgPage.onEveryPage(init);
 })();
