@@ -29,6 +29,7 @@ from re import _parser as _sre_parse  # type: ignore[attr-defined]
 
 import regex
 
+from pmgenome.catalog import rulefile
 from pmgenome.catalog.fileschema import FileError, Said
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.rulefile import Wording, read_rules, reason_and_expiry
@@ -58,9 +59,6 @@ class Exclusion:
         if self.url is not None:
             return url == self.url
         return self.pattern is not None and self.pattern.search(url, timeout=MATCH_SECONDS) is not None
-
-    def expired(self, today: dt.date) -> bool:
-        return self.expires is not None and self.expires < today
 
 
 _REPEATS = {_sre_parse.MAX_REPEAT, _sre_parse.MIN_REPEAT, getattr(_sre_parse, "POSSESSIVE_REPEAT", None)}
@@ -156,16 +154,13 @@ def _explain(found: FileError) -> Said | None:
 
 def expired_problems(exclusions: tuple[Exclusion, ...], today: dt.date) -> list[Problem]:
     """An expired exclusion no longer applies; say so where it is written."""
-    return [
-        Problem(e.path, e.location.line, e.location.col,
-                f"exclusion expired on {e.expires.isoformat()} ({e.reason}); the link is checked again: "
-                "remove the exclusion or move its date", "expired-exclusion")
-        for e in exclusions if e.expired(today) and e.expires is not None
-    ]
+    return rulefile.expiry_problems(exclusions, today, lambda _: "exclusion",
+                                    "the link is checked again: remove the exclusion or move its date",
+                                    "expired-exclusion")
 
 
 def active(exclusions: tuple[Exclusion, ...], today: dt.date) -> tuple[Exclusion, ...]:
-    return tuple(e for e in exclusions if not e.expired(today))
+    return rulefile.in_force(exclusions, today)
 
 
 def matching(exclusions: tuple[Exclusion, ...], url: str, slow: set[str] | None = None) -> Exclusion | None:

@@ -59,16 +59,11 @@ Explained = list[tuple[Location, str, str, Path_]]
 
 
 @dataclass(frozen=True)
-class _Failure:
+class _Failure(entry_schema.SchemaFailure):
     """One schema error of one entry, with what every explanation needs."""
 
-    error: ValidationError
     entry: Entry
     taxonomy: Taxonomy
-
-    @property
-    def path(self) -> Path_:
-        return tuple(self.error.absolute_path)
 
     @property
     def field(self) -> Any:
@@ -77,14 +72,6 @@ class _Failure:
     @property
     def where(self) -> Location:
         return self.entry.location(*self.path) if self.path else self.entry.location()
-
-    @property
-    def value(self) -> Any:
-        return self.error.instance
-
-    @property
-    def limit(self) -> Any:
-        return self.error.validator_value
 
 
 def explain(error: ValidationError, entry: Entry, taxonomy: Taxonomy) -> Explained:
@@ -277,7 +264,7 @@ _BY_VALIDATOR: dict[str, Explainer] = {
 
 def _time(failure: _Failure) -> Explained | None:
     """An entry's time in the contributor's terms: its kind's unit, whole minutes, a sane size."""
-    path, value, limit, keyword = failure.path, failure.value, failure.limit, str(failure.error.validator)
+    path, value, limit, keyword = failure.path, failure.value, failure.limit, failure.keyword
     kind = failure.entry.kind
     units = UNITS.get(kind)
     if units is None:

@@ -18,39 +18,19 @@ from functools import cache
 from typing import Any, cast
 
 from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 
 from pmgenome.catalog.problems import Problem
-from pmgenome.catalog.schema import SCHEMA_DIR, inline_refs
+from pmgenome.catalog.schema import SCHEMA_DIR, SchemaFailure, inline_refs
 from pmgenome.catalog.yamlload import Document, Location
 
 Said = list[tuple[Location, str]]
 
 
 @dataclass(frozen=True)
-class FileError:
+class FileError(SchemaFailure):
     """One schema error in a loaded file, with ways to find where its parts are written."""
 
-    error: ValidationError
     document: Document
-
-    @property
-    def path(self) -> tuple[Any, ...]:
-        return tuple(self.error.absolute_path)
-
-    @property
-    def keyword(self) -> str:
-        return str(self.error.validator)
-
-    @property
-    def value(self) -> Any:
-        """The part of the document that broke the rule."""
-        return self.error.instance
-
-    @property
-    def limit(self) -> Any:
-        """The rule's own value: the required names, the type expected..."""
-        return self.error.validator_value
 
     @property
     def about(self) -> tuple[Any, ...]:

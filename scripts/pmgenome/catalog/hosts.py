@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pmgenome.catalog import rulefile
 from pmgenome.catalog.fileschema import FileError, Said, file_schema
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.rulefile import RuleFile, Wording, read_rules, reason_and_expiry
@@ -75,9 +76,6 @@ class HostRule:
         if self.host.startswith("*."):
             return host.endswith(self.host[1:])
         return host == self.host
-
-    def expired(self, today: dt.date) -> bool:
-        return self.expires is not None and self.expires < today
 
 
 class HostPolicies(HostRules):
@@ -203,13 +201,9 @@ def _bounds(name: str) -> tuple[float, float]:
 
 
 def expired_problems(rules: tuple[HostRule, ...], today: dt.date) -> list[Problem]:
-    return [
-        Problem(r.path, r.location.line, r.location.col,
-                f"host rule for {r.host} expired on {r.expires.isoformat()} ({r.reason}); it no longer applies: "
-                "remove it or move its date", "expired-host-rule")
-        for r in rules if r.expired(today) and r.expires is not None
-    ]
+    return rulefile.expiry_problems(rules, today, lambda rule: f"host rule for {rule.host}",
+                                    "it no longer applies: remove it or move its date", "expired-host-rule")
 
 
 def in_force(rules: tuple[HostRule, ...], today: dt.date) -> HostPolicies:
-    return HostPolicies(tuple(rule for rule in rules if not rule.expired(today)))
+    return HostPolicies(rulefile.in_force(rules, today))

@@ -7,10 +7,10 @@ still apply."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from pmgenome.catalog.files import read_yaml
 from pmgenome.catalog.fileschema import FileError, Said, file_schema, said, schema_errors
@@ -144,3 +144,37 @@ def reason_and_expiry(rules: RuleFile, index: int, item: dict[str, Any]) -> tupl
         rules.problem(rules.at(rules.key, index, "expires"), DATE_MESSAGE)
     reason = item.get("reason")
     return (reason.strip() if isinstance(reason, str) else ""), (expires if isinstance(expires, dt.date) else None)
+
+
+class Dated(Protocol):
+    """What every rule of a rules file carries: where it is written, why, and until when."""
+
+    @property
+    def reason(self) -> str: ...
+    @property
+    def path(self) -> str: ...
+    @property
+    def location(self) -> Location: ...
+    @property
+    def expires(self) -> dt.date | None: ...
+
+
+D = TypeVar("D", bound=Dated)
+
+
+def expired(rule: Dated, today: dt.date) -> bool:
+    """Whether the rule's date has passed: it applies on its expiry day, not after."""
+    return rule.expires is not None and rule.expires < today
+
+
+def in_force(rules: Iterable[D], today: dt.date) -> tuple[D, ...]:
+    return tuple(rule for rule in rules if not expired(rule, today))
+
+
+def expiry_problems(rules: Iterable[D], today: dt.date, name: Callable[[D], str], then: str,
+                    code: str) -> list[Problem]:
+    """A rule past its date no longer applies: one problem where each such rule is written,
+    naming it, its date and reason, and `then` (what follows, and what to do)."""
+    return [Problem(rule.path, rule.location.line, rule.location.col,
+                    f"{name(rule)} expired on {rule.expires.isoformat()} ({rule.reason}); {then}", code)
+            for rule in rules if expired(rule, today) and rule.expires is not None]

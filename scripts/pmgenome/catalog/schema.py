@@ -11,6 +11,7 @@ import copy
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, cast
@@ -33,6 +34,33 @@ OUTPUT_SCHEMA_DIR = SCHEMA_DIR / "output"
 # taxonomy group -> the $defs name holding its enum, which is also the word for one of its terms
 VOCABULARY_DEFS = {"segments": "segment", "skills": "skill", "levels": "level", "backgrounds": "background"}
 assert set(VOCABULARY_DEFS) == set(GROUPS)
+
+
+@dataclass(frozen=True)
+class SchemaFailure:
+    """One jsonschema error, read the same way by every file's explainer (entries in explain.py,
+    the other catalog files in fileschema.py): its path, the keyword that failed, the value that
+    broke it and the rule's own value."""
+
+    error: ValidationError
+
+    @property
+    def path(self) -> tuple[Any, ...]:
+        return tuple(self.error.absolute_path)
+
+    @property
+    def keyword(self) -> str:
+        return str(self.error.validator)
+
+    @property
+    def value(self) -> Any:
+        """The part of the document that broke the rule."""
+        return self.error.instance
+
+    @property
+    def limit(self) -> Any:
+        """The rule's own value: the required names, the type expected..."""
+        return self.error.validator_value
 
 
 def schema_comment(kind: Kind) -> str:
