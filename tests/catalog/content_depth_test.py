@@ -5,15 +5,14 @@ supported when it was last measured; the issue's own target is named beside it w
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.usetime import written_time
-from pmgenome.catalog.validate import validate_catalog
 
-REPO = Path(__file__).resolve().parents[2]
-CATALOG, _ = validate_catalog(REPO / "catalog")
+from tests.support.catalogs import shipped
+
+CATALOG, _ = shipped()
 SEGMENTS = CATALOG.taxonomy.ids("segments")
 PICKED_KINDS = [kind for kind in Kind if kind is not Kind.PROGRAM]
 ENTRIES = CATALOG.entries

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from pmgenome.catalog.editions import RECURRING, editions
 from pmgenome.catalog.model import Kind
 from pmgenome.catalog.programs import places
 from pmgenome.catalog.staleness import months_before
-from pmgenome.catalog.validate import validate_catalog
 
-REPO = Path(__file__).resolve().parents[2]
-CATALOG, PROBLEMS = validate_catalog(REPO / "catalog")
+from tests.support.catalogs import shipped
+
+CATALOG, PROBLEMS = shipped()
 SEGMENTS = CATALOG.taxonomy.ids("segments")
 MIN_ENTRIES = 300
 TOP = 5

@@ -4,9 +4,21 @@ from __future__ import annotations
 
 import shutil
 import textwrap
+from functools import cache
 from pathlib import Path
 
+from pmgenome.catalog.model import Catalog
+from pmgenome.catalog.problems import Problem
+from pmgenome.catalog.validate import validate_catalog
+
 REPO = Path(__file__).resolve().parents[2]
+
+
+@cache
+def shipped() -> tuple[Catalog, tuple[Problem, ...]]:
+    """The repository's own catalog and its problems, validated once for every test that reads it."""
+    catalog, problems = validate_catalog(REPO / "catalog")
+    return catalog, tuple(problems)
 
 VALID_ARTICLE = """\
 # yaml-language-server: $schema=../../scripts/pmgenome/schema/article.schema.json
