@@ -140,11 +140,11 @@ def test_communities_are_not_filed_as_dated_events() -> None:
 
 # Issue 24: company and institution PM programs, each at the company's or institution's own page
 # or post. The issue asks for 25 programs at 15 companies in 4 countries; stored public material
-# placed 27 at such a page, from 27 companies and institutions in 10 countries (many more were seen
+# placed 28 at such a page, from 28 companies and institutions in 10 countries (many more were seen
 # only on job boards, staging copies, news, podcasts or alumni posts, which are no canonical
 # address), so the floor holds what was measured and a curator raises it as programs are placed.
 PROGRAMS = CATALOG.of_kind(Kind.PROGRAM)
-MIN_PROGRAMS, MIN_PROGRAM_COMPANIES, MIN_PROGRAM_COUNTRIES = 27, 27, 10
+MIN_PROGRAMS, MIN_PROGRAM_COMPANIES, MIN_PROGRAM_COUNTRIES = 28, 28, 10
 
 
 def test_programs_span_companies_and_countries() -> None:

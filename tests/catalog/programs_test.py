@@ -114,7 +114,7 @@ def test_the_next_window_is_the_open_one_or_the_next_to_open_and_none_once_all_c
      [f"{FILE}:17:30: 'skill_levels.go-to-market': 4 is greater than the maximum of 3"]),
     ("audience: [new-graduates, career-changers]", "audience: [new-graduates, students]",
      [f"{FILE}:8:27: 'students' is not a valid audience; choose from new-graduates, career-changers, "
-      "internal-transfers"]),
+      "internal-transfers, practitioners"]),
     ("months: 24", "duration: 24",
      [f"{FILE}:9:1: unknown field 'duration' for a program (did you mean 'months'?)"]),
     ("company: Acme\n", "",

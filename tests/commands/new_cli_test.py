@@ -435,7 +435,7 @@ def test_a_program_is_drafted_when_asked_for_and_fails_only_on_what_a_person_mus
     assert "access:" not in text  # a program is applied to, not read
     assert text.endswith("""\
 company: The Example Review
-audience: [TODO]  # who it takes: new-graduates | career-changers | internal-transfers
+audience: [TODO]  # who it takes: new-graduates | career-changers | internal-transfers | practitioners
 # months: 24  # how long it lasts, when the page says
 # format: []  # how it teaches: rotations, cohort, mentoring, apprenticeship
 # places:  # where it runs, each - {city: London, country: GB} or - {remote: true}

@@ -12,7 +12,8 @@ from pmgenome.text.clean import one_line
 
 # Who a program takes, and how it teaches (the schema's `audience` and a program's `format`).
 AUDIENCE_LABELS = {"new-graduates": "New graduates", "career-changers": "Career changers",
-                   "internal-transfers": "Internal transfers"}
+                   "internal-transfers": "Internal transfers",
+                   "practitioners": "Working practitioners"}
 TRAINING_LABELS = {"rotations": "Rotations", "cohort": "Cohort", "mentoring": "Mentoring",
                    "apprenticeship": "Apprenticeship"}
 
