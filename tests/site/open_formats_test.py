@@ -198,7 +198,7 @@ def test_a_segment_file_that_breaks_its_schema_is_caught() -> None:
         "top/article/0/why: 'no' is not of type 'null'"]
 
 
-MIN_FED_SHARE = 0.62
+MIN_FED_SHARE = 0.71
 
 
 def test_most_shipped_podcasts_and_newsletters_have_a_feed_and_all_are_listed() -> None:
@@ -212,6 +212,6 @@ def test_most_shipped_podcasts_and_newsletters_have_a_feed_and_all_are_listed() 
         assert sorted(listed) == sorted(view.feed for view in fed)
     serial = catalog.of_kind(Kind.PODCAST) + catalog.of_kind(Kind.NEWSLETTER)
     # 4 in 5 held until issue 26 added 26 shows (seven in other languages) whose feed address stored
-    # public material did not place: a feed is written only once placed. Measured 41 of 66 on
-    # 2026-12-06; raise this as their feeds are placed.
+    # public material did not place: a feed is written only once placed. Measured 41 of 66, then
+    # 47 of 66 once a fourth pass placed six more (2026-12-06); raise this as their feeds are placed.
     assert sum(1 for entry in serial if entry.feed) / len(serial) >= MIN_FED_SHARE
