@@ -17,26 +17,27 @@ SEGMENTS = CATALOG.taxonomy.ids("segments")
 PICKED_KINDS = [kind for kind in Kind if kind is not Kind.PROGRAM]
 ENTRIES = CATALOG.entries
 
-MIN_ENTRIES = 500
+MIN_ENTRIES = 545  # issue 26 asks for 500; 548 measured on 2026-12-06
 MIN_PER_SEGMENT_AND_KIND = 10  # twice the top five each pool is chosen from
-MIN_OTHER_LANGUAGES, MIN_LANGUAGES = 25, 5
-MIN_PRICING, MIN_EXPERIMENTATION = 25, 25
+MIN_OTHER_LANGUAGES, MIN_LANGUAGES = 37, 10  # issue 26: 25 in 5; measured 37 in 10
+MIN_PRICING, MIN_EXPERIMENTATION = 36, 54  # issue 26: 25 each; measured 36 and 54
 MIN_OUTCOMES_SHARE = 0.8
 # Issue 26 asks for 80% of articles and videos with a day or a year, and a publisher on every
-# book; issue 19 for a time on 95% of the entries used in a sitting. Measured on 2026-12-06: 152 of
-# 207 dated (73%), 63 of 69 books with a publisher (91%), 257 of 406 timed (63%): what stored public
-# material placed (most course, book and newsletter pages are not stored). Raise these as entries
-# are placed; never by guessing a figure.
-MIN_DATED_SHARE = 0.73
-MIN_TIMED_SHARE = 0.62
-MIN_BOOKS_WITH_PUBLISHER_SHARE = 0.91
+# book; issue 19 for a time on 95% of the entries used in a sitting. Measured on 2026-12-06, after
+# five passes over stored public material: 204 of 244 dated (84%), 69 of 69 books with a publisher,
+# 64 with an ISBN (Shape Up has none; four editions' ISBNs could not be placed), 350 of 443 timed
+# (79%; most course, book and newsletter pages are not stored, nor are the lengths of the rest).
+# Raise these as entries are placed; never by guessing a figure.
+MIN_DATED_SHARE = 0.83
+MIN_TIMED_SHARE = 0.79
+MIN_BOOKS_WITH_ISBN = 64
 
 
 def share(part: int, whole: int) -> float:
     return part / whole if whole else 0.0
 
 
-def test_the_catalog_holds_at_least_500_entries() -> None:
+def test_the_catalog_holds_at_least_its_measured_entries() -> None:
     assert len(ENTRIES) >= MIN_ENTRIES, len(ENTRIES)
 
 
@@ -74,11 +75,11 @@ def test_articles_and_videos_give_their_day_or_year() -> None:
     assert [entry.id for entry in writing if entry.published is not None and entry.year is not None] == []
 
 
-def test_books_give_their_editions_year_and_most_their_publisher() -> None:
+def test_books_give_their_editions_year_publisher_and_most_their_isbn() -> None:
     books = CATALOG.of_kind(Kind.BOOK)
     assert [entry.id for entry in books if entry.year is None] == []
-    with_publisher = [entry for entry in books if entry.publisher]
-    assert share(len(with_publisher), len(books)) >= MIN_BOOKS_WITH_PUBLISHER_SHARE
+    assert [entry.id for entry in books if not entry.publisher] == []
+    assert sum(1 for entry in books if entry.isbn) >= MIN_BOOKS_WITH_ISBN
 
 
 def test_entries_in_other_languages_span_several() -> None:
