@@ -13,7 +13,7 @@ from pmgenome.commands.output import silence_stdout, tell
 from pmgenome.text.hints import did_you_mean
 
 # Each name is a module pmgenome.commands.<name> with HELP, add_arguments() and run().
-COMMANDS = ("validate", "schema", "path", "inspect", "enrich", "new", "links", "survey")
+COMMANDS = ("validate", "gaps", "schema", "path", "inspect", "enrich", "new", "links", "survey")
 
 
 class _Parser(argparse.ArgumentParser):

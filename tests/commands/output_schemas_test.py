@@ -22,7 +22,7 @@ from tests.support.servers import LocalServer, Reply
 
 def test_every_json_output_has_a_schema() -> None:
     # link-status is the file `links --results` writes for the site, not a command's output.
-    assert {"validate", "inspect", "links", "path", "link-status"} <= set(output_schema_names())
+    assert {"validate", "gaps", "inspect", "links", "path", "link-status"} <= set(output_schema_names())
 
 
 def undescribed(node: object, where: str = "#") -> list[str]:
