@@ -38,7 +38,7 @@ QUERIES = (
     Query("ux metrics", ("rodden-heart-ux-metrics",)),
     Query("saas metrics", ("skok-saas-metrics-2", "stripe-atlas-business-of-saas", "a16z-16-startup-metrics")),
     # Natural questions, often with a word no entry uses.
-    Query("ab test mistakes", ("evan-miller-how-not-to-run-an-ab-test", "kohavi-tang-xu-trustworthy-online-controlled-experiments",
+    Query("ab test mistakes", ("evan-miller-how-not-to-run-an-ab-test", "posthog-ab-testing-mistakes", "kohavi-tang-xu-trustworthy-online-controlled-experiments",
                                "udacity-ab-testing", "maven-kohavi-ab-testing")),
     Query("how to prioritize features", ("intercom-rice-prioritization", "chu-ruthless-prioritization",
                                          "svpg-four-big-risks", "shape-up", "perri-escaping-the-build-trap")),

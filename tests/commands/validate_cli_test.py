@@ -148,10 +148,10 @@ def test_a_mistyped_command_gets_a_did_you_mean(tmp_path: Path) -> None:
     result = run_cli("valdate", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.splitlines()[-1] == (
-        "pmgenome: error: unknown command 'valdate' (did you mean 'validate'?); the commands are validate, schema, "
+        "pmgenome: error: unknown command 'valdate' (did you mean 'validate'?); the commands are validate, gaps, schema, "
         "path, inspect, enrich, new, links, survey")
     assert run_cli("frobnicate", cwd=tmp_path).stderr.splitlines()[-1] == (
-        "pmgenome: error: unknown command 'frobnicate'; the commands are validate, schema, path, inspect, enrich, "
+        "pmgenome: error: unknown command 'frobnicate'; the commands are validate, gaps, schema, path, inspect, enrich, "
         "new, links, survey")
 
 

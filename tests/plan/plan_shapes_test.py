@@ -65,6 +65,6 @@ def test_a_neighbour_says_what_to_grow_and_reads_for_it():
     assert plan.shape is not None and (plan.shape.id, plan.shape.distance) == ("platform", 3)
     first = plan.neighbours[0]
     assert (first.id, first.distance, first.grow) == ("delivery-lead", 4, (("go-to-market", "Go-to-market and sales"),))
-    assert [found.id for found in first.items] == ["skok-saas-metrics-2"]
+    assert [found.id for found in first.items] == ["posthog-pricing-lessons"]
     ids_in_plan = {found.id for found in plan.deepen + plan.broaden}
     assert not ids_in_plan & {found.id for found in first.items}
