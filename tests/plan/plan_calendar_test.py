@@ -88,3 +88,19 @@ def test_a_hostile_title_stays_one_escaped_summary():
 ])
 def test_a_reading_slot_is_a_weekday_and_a_time(text, expected):
     assert parse_slot(text) == expected
+
+
+def test_more_sessions_than_days_share_the_week_without_overlapping():
+    # Nine short items in one week: one a day would put the eighth and ninth on the next week's
+    # Monday and Tuesday, at the slot's time, on top of that week's own sessions.
+    names = [f"i{number}" for number in range(9)]
+    ics = calendar([item(name) for name in names], dict.fromkeys(names, 10),
+                   Budget(120, start=dt.date(2026, 12, 7)))
+    spans = sorted((event.decoded("dtstart"), event.decoded("dtstart") + event.decoded("duration"))
+                   for event in events(ics))
+    assert len(spans) == 9
+    assert all(end <= following for (_, end), (following, _) in zip(spans, spans[1:]))
+    assert spans[0][0] == dt.datetime(2026, 12, 7, 8, 0) and spans[-1][1] < dt.datetime(2026, 12, 14)
+    # Two days hold two sessions each, back to back from the slot's time.
+    assert spans[:2] == [(dt.datetime(2026, 12, 7, 8, 0), dt.datetime(2026, 12, 7, 8, 10)),
+                         (dt.datetime(2026, 12, 7, 8, 10), dt.datetime(2026, 12, 7, 8, 20))]

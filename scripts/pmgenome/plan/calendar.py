@@ -2,7 +2,7 @@
 
 Sessions are floating local times (no time zone), so any calendar places them in the reader's own
 zone: a week's sessions fall on the reading slot's weekday and the days after it, at the slot's
-time. A UID is derived from what the session is (the entry, which session of how many), so the
+time, a day each (more than seven share the days, one after another: see _starts). A UID is derived from what the session is (the entry, which session of how many), so the
 same plan exported again gives the same events; DTSTAMP is the CLI's or the build's day, never
 the clock.
 """
@@ -54,7 +54,7 @@ def calendar_data() -> dict[str, Any]:
     return {"prodid": PRODID, "name": CALENDAR_NAME, "uid_domain": UID_DOMAIN, "slot": [0, 8, 0],
             "min_minutes": MIN_MINUTES_PER_WEEK, "max_hours": MAX_HOURS_PER_WEEK, "lengths": dict(LENGTH_FORMS),
             # The clock's units and RFC 5545's line limit: the port writes no number of its own.
-            "clock": {"days_per_week": 7, "minutes_per_hour": 60, "fold_octets": 75}}
+            "clock": {"days_per_week": DAYS_PER_WEEK, "minutes_per_hour": 60, "fold_octets": 75}}
 
 
 def session_summary(session: Session, title: str) -> str:
@@ -67,11 +67,25 @@ def session_uid(session: Session) -> str:
     return f"plan-{session.item.id}-{session.part}-of-{session.parts}@{UID_DOMAIN}"
 
 
-def _start(week_start: dt.date, slot: Slot, position: int) -> dt.datetime:
-    """The session's floating start: the slot's weekday on or after the week's first day, a day
-    later for each session before it in the week."""
-    day = week_start + dt.timedelta(days=(slot.weekday - week_start.weekday()) % 7 + position)
-    return dt.datetime.combine(day, slot.time)
+DAYS_PER_WEEK = 7
+
+
+def _starts(week_start: dt.date, slot: Slot, sessions: tuple[Session, ...]) -> list[dt.datetime]:
+    """Each of a week's sessions' floating start. The week runs seven days from the slot's weekday
+    on or after its first day. Its sessions take a day each while there are no more of them than
+    days; beyond that they share the seven days as evenly as they can, one after another on a
+    shared day. So no two sessions overlap and none falls in the next week's days."""
+    first = week_start + dt.timedelta(days=(slot.weekday - week_start.weekday()) % DAYS_PER_WEEK)
+    count = len(sessions)
+    starts: list[dt.datetime] = []
+    shared_day, at = -1, dt.datetime.combine(first, slot.time)
+    for position, session in enumerate(sessions):
+        offset = position if count <= DAYS_PER_WEEK else position * DAYS_PER_WEEK // count
+        if offset != shared_day:
+            shared_day, at = offset, dt.datetime.combine(first + dt.timedelta(days=offset), slot.time)
+        starts.append(at)
+        at += dt.timedelta(minutes=session.minutes)
+    return starts
 
 
 def schedule_ics(schedule: Schedule, items: Mapping[str, PlanItem], today: dt.date, slot: Slot = Slot()) -> bytes:
@@ -85,12 +99,12 @@ def schedule_ics(schedule: Schedule, items: Mapping[str, PlanItem], today: dt.da
     stamp = dt.datetime.combine(today, dt.time(0, 0), tzinfo=dt.timezone.utc)
     for week in schedule.weeks:
         assert week.start is not None, "a calendar needs the schedule's start"
-        for position, session in enumerate(week.sessions):
+        for session, start in zip(week.sessions, _starts(week.start, slot, week.sessions), strict=True):
             item = items.get(session.item.id, session.item)
             event = Event()
             event.add("uid", session_uid(session))
             event.add("dtstamp", stamp)
-            event.add("dtstart", _start(week.start, slot, position))
+            event.add("dtstart", start)
             event.add("duration", dt.timedelta(minutes=session.minutes))
             event.add("summary", session_summary(session, item.title))
             event.add("description", f"{item.reason}\n{item.url}" if item.url else item.reason)

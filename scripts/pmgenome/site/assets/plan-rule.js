@@ -863,15 +863,26 @@
     parts(result).forEach(function (pair) { pair[1].forEach(function (found) { items.set(found.id, found); }); });
     const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + icsText(data.prodid), "CALSCALE:GREGORIAN",
       "X-WR-CALNAME:" + icsText(data.name)];
+    const days = data.clock.days_per_week;
     sched.weeks.forEach(function (week) {
       const first = new Date(week.start + "T00:00:00Z");
+      const weekday = (first.getUTCDay() + days - 1) % days; // Monday 0, as Python counts
+      const count = week.sessions.length;
+      let sharedDay = -1;
+      let at = null;
       week.sessions.forEach(function (one, position) {
         const found = items.get(one.id);
-        const day = new Date(first.getTime());
-        const days = data.clock.days_per_week;
-        const weekday = (first.getUTCDay() + days - 1) % days; // Monday 0, as Python counts
-        day.setUTCDate(day.getUTCDate() + (slot[0] - weekday + days) % days + position);
-        const start = isoDate(day).replace(/-/g, "") + "T" + two(slot[1]) + two(slot[2]) + "00";
+        // A day each while there are no more sessions than days; beyond that they share the seven
+        // days, one after another on a shared day (plan/calendar.py: _starts).
+        const offset = count <= days ? position : Math.floor(position * days / count);
+        if (offset !== sharedDay) {
+          sharedDay = offset;
+          at = new Date(first.getTime());
+          at.setUTCDate(at.getUTCDate() + (slot[0] - weekday + days) % days + offset);
+          at.setUTCHours(slot[1], slot[2], 0, 0);
+        }
+        const start = isoDate(at).replace(/-/g, "") + "T" + two(at.getUTCHours()) + two(at.getUTCMinutes()) + "00";
+        at.setUTCMinutes(at.getUTCMinutes() + one.minutes);
         const hours = Math.floor(one.minutes / data.clock.minutes_per_hour);
         const minutes = one.minutes % data.clock.minutes_per_hour;
         const duration = "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "");
