@@ -4,6 +4,7 @@ reading slot, the same UIDs when exported again, and hostile titles kept to one 
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from types import SimpleNamespace
 
 import pytest
@@ -99,7 +100,7 @@ def test_more_sessions_than_days_share_the_week_without_overlapping():
     spans = sorted((event.decoded("dtstart"), event.decoded("dtstart") + event.decoded("duration"))
                    for event in events(ics))
     assert len(spans) == 9
-    assert all(end <= following for (_, end), (following, _) in zip(spans, spans[1:]))
+    assert all(end <= following for (_, end), (following, _) in pairwise(spans))
     assert spans[0][0] == dt.datetime(2026, 12, 7, 8, 0) and spans[-1][1] < dt.datetime(2026, 12, 14)
     # Two days hold two sessions each, back to back from the slot's time.
     assert spans[:2] == [(dt.datetime(2026, 12, 7, 8, 0), dt.datetime(2026, 12, 7, 8, 10)),
