@@ -2,9 +2,9 @@
 
 Sessions are floating local times (no time zone), so any calendar places them in the reader's own
 zone: a week's sessions fall on the reading slot's weekday and the days after it, at the slot's
-time, a day each (more than seven share the days, one after another: see _starts). A UID is derived from what the session is (the entry, which session of how many), so the
-same plan exported again gives the same events; DTSTAMP is the CLI's or the build's day, never
-the clock.
+time, a day each (more than seven share the days, one after another: see _starts). A UID is
+derived from what the session is (the entry, which session of how many), so the same plan
+exported again gives the same events; DTSTAMP is the CLI's or the build's day, never the clock.
 """
 
 from __future__ import annotations
