@@ -73,18 +73,18 @@ DAYS_PER_WEEK = 7
 def _starts(week_start: dt.date, slot: Slot, sessions: tuple[Session, ...]) -> list[dt.datetime]:
     """Each of a week's sessions' floating start. The week runs seven days from the slot's weekday
     on or after its first day. Its sessions take a day each while there are no more of them than
-    days; beyond that they share the seven days as evenly as they can, one after another on a
-    shared day. So no two sessions overlap and none falls in the next week's days."""
+    days; beyond that they share the seven days as evenly as they can. A session starts at its
+    day's slot time, or when the one before it ends if that is later: no two ever overlap, and
+    none falls in the next week's days (a week holds at most MAX_HOURS_PER_WEEK)."""
     first = week_start + dt.timedelta(days=(slot.weekday - week_start.weekday()) % DAYS_PER_WEEK)
     count = len(sessions)
     starts: list[dt.datetime] = []
-    shared_day, at = -1, dt.datetime.combine(first, slot.time)
+    free = dt.datetime.combine(first, slot.time)  # when the session before ends
     for position, session in enumerate(sessions):
         offset = position if count <= DAYS_PER_WEEK else position * DAYS_PER_WEEK // count
-        if offset != shared_day:
-            shared_day, at = offset, dt.datetime.combine(first + dt.timedelta(days=offset), slot.time)
-        starts.append(at)
-        at += dt.timedelta(minutes=session.minutes)
+        start = max(dt.datetime.combine(first + dt.timedelta(days=offset), slot.time), free)
+        starts.append(start)
+        free = start + dt.timedelta(minutes=session.minutes)
     return starts
 
 

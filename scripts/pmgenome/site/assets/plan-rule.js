@@ -868,21 +868,20 @@
       const first = new Date(week.start + "T00:00:00Z");
       const weekday = (first.getUTCDay() + days - 1) % days; // Monday 0, as Python counts
       const count = week.sessions.length;
-      let sharedDay = -1;
-      let at = null;
+      let free = null; // when the session before ends
       week.sessions.forEach(function (one, position) {
         const found = items.get(one.id);
         // A day each while there are no more sessions than days; beyond that they share the seven
-        // days, one after another on a shared day (plan/calendar.py: _starts).
+        // days. A session starts at its day's slot time, or when the one before ends if that is
+        // later (plan/calendar.py: _starts).
         const offset = count <= days ? position : Math.floor(position * days / count);
-        if (offset !== sharedDay) {
-          sharedDay = offset;
-          at = new Date(first.getTime());
-          at.setUTCDate(at.getUTCDate() + (slot[0] - weekday + days) % days + offset);
-          at.setUTCHours(slot[1], slot[2], 0, 0);
-        }
+        let at = new Date(first.getTime());
+        at.setUTCDate(at.getUTCDate() + (slot[0] - weekday + days) % days + offset);
+        at.setUTCHours(slot[1], slot[2], 0, 0);
+        if (free !== null && free.getTime() > at.getTime()) { at = new Date(free.getTime()); }
         const start = isoDate(at).replace(/-/g, "") + "T" + two(at.getUTCHours()) + two(at.getUTCMinutes()) + "00";
-        at.setUTCMinutes(at.getUTCMinutes() + one.minutes);
+        free = new Date(at.getTime());
+        free.setUTCMinutes(free.getUTCMinutes() + one.minutes);
         const hours = Math.floor(one.minutes / data.clock.minutes_per_hour);
         const minutes = one.minutes % data.clock.minutes_per_hour;
         const duration = "PT" + (hours ? hours + "H" : "") + (minutes ? minutes + "M" : "");
