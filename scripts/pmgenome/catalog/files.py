@@ -13,7 +13,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from pmgenome.catalog import yamlload
 from pmgenome.catalog.model import (
@@ -98,6 +100,24 @@ def read_yaml(path: Path, shown: str | None = None) -> tuple[yamlload.Document |
     if document.value is None:
         return None, problems
     return document, problems
+
+
+def record_files(folder: Path, order: Callable[[Path], Any], fits: Callable[[Path], bool], refusal: str,
+                 rule: str) -> list[tuple[Path, str, Problem | None]]:
+    """The files of a folder of one-record YAML files (the people directory, the survey's
+    responses), in `order`, each with the path to show and, when it is not a regular .yaml file
+    that `fits` accepts, the problem saying `refusal` (None for a file to read). Hidden files are
+    passed over; a missing folder holds nothing."""
+    if not folder.is_dir():
+        return []
+    found: list[tuple[Path, str, Problem | None]] = []
+    for path in sorted(folder.iterdir(), key=order):
+        if path.name.startswith("."):
+            continue
+        shown = display_path(path)
+        usable = path.suffix == ENTRY_SUFFIX and not path.is_symlink() and path.is_file() and fits(path)
+        found.append((path, shown, None if usable else Problem(shown, 1, 1, refusal, rule)))
+    return found
 
 
 def _listing(folder: Path) -> tuple[list[os.DirEntry[str]], list[Problem]]:

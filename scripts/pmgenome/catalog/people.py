@@ -25,14 +25,13 @@ from pathlib import Path
 from typing import Any
 
 from pmgenome.catalog.fieldtext import line_break_problem
-from pmgenome.catalog.files import read_yaml
+from pmgenome.catalog.files import read_yaml, record_files
 from pmgenome.catalog.fileschema import FileError, Said, schema_problems
 from pmgenome.catalog.model import PEOPLE_FOLDER, Person, Taxonomy
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Document, Location
 from pmgenome.text.clean import bidi_problem
 from pmgenome.text.hints import did_you_mean
-from pmgenome.text.paths import display_path
 
 SCHEMA = "person"
 RULE = "people"
@@ -54,16 +53,12 @@ def people_folder(catalog_root: Path) -> Path:
 
 def load_people(folder: Path, taxonomy: Taxonomy) -> tuple[tuple[Person, ...], list[Problem]]:
     """Every usable person of the folder, by handle, and every problem of every file."""
-    if not folder.is_dir():
-        return (), []
     people: list[Person] = []
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir(), key=lambda found: found.name.lower()):
-        if path.name.startswith("."):
-            continue
-        shown = display_path(path)
-        if path.suffix != ".yaml" or path.is_symlink() or not path.is_file():
-            problems.append(Problem(shown, 1, 1, "the people folder holds only <github handle>.yaml files", RULE))
+    for path, shown, refused in record_files(folder, lambda found: found.name.lower(), lambda _: True,
+                                             "the people folder holds only <github handle>.yaml files", RULE):
+        if refused is not None:
+            problems.append(refused)
             continue
         person, found = _load_person(path, shown, taxonomy)
         problems += found

@@ -19,13 +19,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from pmgenome.catalog.files import read_yaml
+from pmgenome.catalog.files import read_yaml, record_files
 from pmgenome.catalog.fileschema import FileError, Said, schema_problems
 from pmgenome.catalog.model import SURVEY_FOLDER, Response, Taxonomy
 from pmgenome.catalog.problems import Problem
 from pmgenome.catalog.yamlload import Document, Location
 from pmgenome.text.hints import did_you_mean
-from pmgenome.text.paths import display_path
 
 SCHEMA = "response"
 RULE = "survey"
@@ -48,16 +47,13 @@ def survey_folder(catalog_root: Path) -> Path:
 
 def load_responses(folder: Path, taxonomy: Taxonomy) -> tuple[tuple[Response, ...], list[Problem]]:
     """Every usable response of the folder, by number, and every problem of every file."""
-    if not folder.is_dir():
-        return (), []
     responses: list[Response] = []
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir(), key=lambda found: (len(found.name), found.name)):
-        if path.name.startswith("."):
-            continue
-        shown = display_path(path)
-        if path.suffix != ".yaml" or not path.stem.isdigit() or path.is_symlink() or not path.is_file():
-            problems.append(Problem(shown, 1, 1, "the responses folder holds only <issue number>.yaml files", RULE))
+    for path, shown, refused in record_files(folder, lambda found: (len(found.name), found.name),
+                                             lambda found: found.stem.isdigit(),
+                                             "the responses folder holds only <issue number>.yaml files", RULE):
+        if refused is not None:
+            problems.append(refused)
             continue
         document, found = read_yaml(path)
         if document is None:
