@@ -52,47 +52,6 @@ def test_rules_are_read_and_the_most_specific_applies(catalog_dir: CatalogDir) -
         "request at a time (2026-11-02)); it no longer applies: remove it or move its date"]
 
 
-def test_every_mistake_is_located(catalog_dir: CatalogDir) -> None:
-    path = catalog_dir.write("hosts.yaml", """\
-        hosts:
-          - host: Example.COM
-            reason: upper case
-            concurrency: 1
-          - host: a.example
-            concurrency: 0
-            min_interval: fast
-            accept: [200, "403"]
-          - host: b.example
-            reason: headers
-            headers: {Cookie: "session=1", X-Fine: "a\\nb", "bad name": x}
-          - host: c.example
-            reason: nothing to change
-            expire: 2027-01-01
-          - host: b.example
-            reason: twice
-            concurrency: 2
-        """)
-    rules, problems = load_host_rules(path)
-    assert rules == ()
-    assert [str(p) for p in problems] == [
-        "catalog/hosts.yaml:2:11: a host rule needs 'host': a host name in lower case, like www.example.com or "
-        "*.example.com",
-        "catalog/hosts.yaml:5:5: a host rule needs a 'reason': say why this host needs it, and when it was last "
-        "seen to",
-        "catalog/hosts.yaml:6:18: concurrency must be a whole number from 1 to 16",
-        "catalog/hosts.yaml:7:19: min_interval must be a number of seconds from 0 to 60",
-        "catalog/hosts.yaml:8:13: accept must be a list of HTTP statuses, like [403, 999]",
-        "catalog/hosts.yaml:11:15: the header Cookie cannot be set here: the client sets it, or it would carry "
-        "credentials in a public file",
-        "catalog/hosts.yaml:11:44: the value of X-Fine must be one line of text, at most 1000 characters",
-        "catalog/hosts.yaml:11:52: not a header name: 'bad name'",
-        "catalog/hosts.yaml:12:5: a host rule changes at least one of concurrency, min_interval, accept, headers",
-        "catalog/hosts.yaml:14:5: unknown field 'expire'; a host rule has host, reason, expires, concurrency, "
-        "min_interval, accept, headers",
-        "catalog/hosts.yaml:15:11: b.example already has a rule at line 9",
-    ]
-
-
 def test_validate_checks_the_hosts_file(catalog_dir: CatalogDir) -> None:
     catalog_dir.write("hosts.yaml", "hosts:\n  - host: a.example\n    concurrency: 2\n")
     _, problems = validate_catalog(catalog_dir.root)
