@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from pmgenome.catalog.model import Kind
-from pmgenome.catalog.usetime import TimeSource, UseTime, length_text, to_minutes, use_time, written_time
+from pmgenome.catalog.usetime import TimeSource, UseTime, length_text, source_words, to_minutes, use_time, written_time
 from pmgenome.catalog.validate import validate_catalog
 
 from tests.support.catalogs import REPO, CatalogDir
@@ -120,3 +120,16 @@ def test_lengths_as_cards_show_them(minutes: int, text: str) -> None:
 
 def test_hours_convert_up_to_whole_minutes() -> None:
     assert (to_minutes(1, "hours"), to_minutes(1, "pages"), to_minutes(0.001, "minutes")) == (60, 2, 1)
+
+
+@pytest.mark.parametrize(("kind", "source", "said"), [
+    (Kind.ARTICLE, TimeSource.COUNTED, "counted from its words"),
+    (Kind.NEWSLETTER, TimeSource.COUNTED, "counted from its issues' words"),
+    # A show's typical episode is the median of listed lengths: never "its page's words".
+    (Kind.PODCAST, TimeSource.COUNTED, "counted from its episodes' lengths"),
+    (Kind.VIDEO, TimeSource.COUNTED, "counted"),
+    (Kind.PODCAST, TimeSource.STATED, "as its provider states"),
+    (Kind.BOOK, TimeSource.ESTIMATED, "estimated"),
+])
+def test_a_figure_says_what_was_counted_for_its_kind(kind: Kind, source: TimeSource, said: str) -> None:
+    assert source_words(kind, source) == said

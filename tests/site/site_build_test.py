@@ -280,7 +280,7 @@ def test_enrichment_fills_gaps_and_curated_fields_win(site: Path) -> None:
 
     assert facts("b2b-pick-one") == {
         "Author": "Scraped <Author>*", "Publication": "Fixture & <Blog>*", "Published": "2024-12-24*",
-        "Time": "7 min (counted from its page's words)*", "Access": "Free: all of it, with no account", "Language": "en",
+        "Time": "7 min (counted from its words)*", "Access": "Free: all of it, with no account", "Language": "en",
         "Skills": "Strategy and vision, Go-to-market and sales",
         "Segments": "B2B", "Added to the catalog": "2025-01-10",
     }

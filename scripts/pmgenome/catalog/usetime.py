@@ -96,9 +96,20 @@ def time_band(minutes: int) -> str:
     return next(value for value, _, limit in TIME_BANDS if limit is None or minutes <= limit)
 
 
-# How each source is said beside the figure, on a resource page.
-SOURCE_WORDS = {TimeSource.STATED: "as its provider states", TimeSource.COUNTED: "counted from its page's words",
+# How each source is said beside the figure, on a resource page. What was counted depends on the
+# kind: an article's words, a newsletter's issues' words, a show's episode lengths; a podcast's
+# figure is never "from its page's words".
+_SOURCE_WORDS = {TimeSource.STATED: "as its provider states", TimeSource.COUNTED: "counted",
                 TimeSource.ESTIMATED: "estimated"}
+_COUNTED_WORDS = {Kind.ARTICLE: "counted from its words", Kind.NEWSLETTER: "counted from its issues' words",
+                  Kind.PODCAST: "counted from its episodes' lengths"}
+
+
+def source_words(kind: Kind, source: TimeSource) -> str:
+    """Where a figure came from, in the words a resource page shows beside it."""
+    if source is TimeSource.COUNTED:
+        return _COUNTED_WORDS.get(kind, _SOURCE_WORDS[source])
+    return _SOURCE_WORDS[source]
 
 
 # A length's words (the path/ page receives them as data and writes lengths the same way).

@@ -16,7 +16,7 @@ from typing import Any
 from pmgenome.catalog.editions import last_edition, next_edition
 from pmgenome.catalog.model import Catalog, Entry, Kind
 from pmgenome.catalog.programs import formats, places
-from pmgenome.catalog.usetime import SOURCE_WORDS, UseTime, length_text, time_band, use_time, written_time
+from pmgenome.catalog.usetime import UseTime, length_text, source_words, time_band, use_time, written_time
 from pmgenome.enrich.record import EnrichmentRecord, current_feed
 from pmgenome.enrich.silence import LATEST_ITEM, last_published, silence_mark
 from pmgenome.site.enriched import Enriched, read_enrichment
@@ -327,7 +327,7 @@ def _time_fact(entry: Entry, enriched: Enriched) -> Fact | None:
     if time is None:
         return None
     label = {Kind.PODCAST: "One episode", Kind.NEWSLETTER: "One issue"}.get(entry.kind, "Time")
-    return Fact(label, f"{length_text(time.minutes)} ({SOURCE_WORDS[time.source]})",
+    return Fact(label, f"{length_text(time.minutes)} ({source_words(entry.kind, time.source)})",
                 enriched=written_time(entry) is None)
 
 
