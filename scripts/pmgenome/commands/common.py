@@ -58,6 +58,14 @@ def catalog_not_found(root: Path, otherwise: str = "") -> str:
     return message + otherwise
 
 
+def catalog_refusal(root: Path, otherwise: str = "") -> str | None:
+    """Why --catalog cannot be read as the catalog (not there, or a folder inside it), or None:
+    the check every command that reads or writes entries makes first."""
+    if not root.is_dir():
+        return catalog_not_found(root, otherwise)
+    return inside_catalog(root)
+
+
 def in_github_actions() -> bool:
     return os.environ.get("GITHUB_ACTIONS") == "true"
 

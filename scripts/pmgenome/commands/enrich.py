@@ -11,9 +11,8 @@ from pmgenome.catalog.load import load_catalog
 from pmgenome.commands.common import (
     Exit,
     add_catalog_option,
-    catalog_not_found,
+    catalog_refusal,
     first_interrupt_only,
-    inside_catalog,
 )
 from pmgenome.enrich.refresh import (
     DEFAULT_MAX_AGE_DAYS,
@@ -104,11 +103,8 @@ def run(args: argparse.Namespace) -> int:
     holds it), damaged or unwritable; then nothing was fetched and the store is as it was. 130 on
     Ctrl-C, after saving what was fetched."""
     root = args.catalog
-    if not root.is_dir():
-        print(f"pmgenome enrich: {catalog_not_found(root)}", file=sys.stderr)
-        return Exit.USAGE
-    if (inside := inside_catalog(root)) is not None:
-        print(f"pmgenome enrich: {inside}", file=sys.stderr)
+    if (refusal := catalog_refusal(root)) is not None:
+        print(f"pmgenome enrich: {refusal}", file=sys.stderr)
         return Exit.USAGE
     if args.rebuild_store and args.only:
         print(f"pmgenome enrich: {REBUILD_OPTION} fetches every entry into a new store; it cannot be limited "

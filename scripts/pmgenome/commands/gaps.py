@@ -10,7 +10,7 @@ from typing import Any
 
 from pmgenome.catalog.gaps import FACT_NAMES, FACTS, Coverage, coverage
 from pmgenome.catalog.validate import validate_catalog
-from pmgenome.commands.common import Exit, add_catalog_option, catalog_not_found, inside_catalog
+from pmgenome.commands.common import Exit, add_catalog_option, catalog_refusal
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.text.escape import json_text, terminal_line
 from pmgenome.text.paths import display_path
@@ -32,11 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.catalog.is_dir():
-        tell(f"pmgenome gaps: {catalog_not_found(args.catalog)}")
-        return Exit.USAGE
-    if (inside := inside_catalog(args.catalog)) is not None:
-        tell(f"pmgenome gaps: {inside}")
+    if (refusal := catalog_refusal(args.catalog)) is not None:
+        tell(f"pmgenome gaps: {refusal}")
         return Exit.USAGE
     catalog, problems = validate_catalog(args.catalog)
     if problems:

@@ -10,8 +10,7 @@ from pmgenome.catalog.model import Entry, Kind
 from pmgenome.commands.common import (
     Exit,
     add_catalog_option,
-    catalog_not_found,
-    inside_catalog,
+    catalog_refusal,
 )
 from pmgenome.commands.enrich import add_private_option
 from pmgenome.commands.output import tell, write_stdout
@@ -66,11 +65,8 @@ def run(args: argparse.Namespace) -> int:
     if problem:
         tell(f"pmgenome new: {url[:200]}: {problem}")
         return Exit.USAGE
-    if not root.is_dir():
-        tell(f"pmgenome new: {catalog_not_found(root)}")
-        return Exit.USAGE
-    if (inside := inside_catalog(root)) is not None:
-        tell(f"pmgenome new: {inside}")
+    if (refusal := catalog_refusal(root)) is not None:
+        tell(f"pmgenome new: {refusal}")
         return Exit.USAGE
     catalog, _ = load_catalog(root)  # a broken neighbour must not stop adding a new entry
     if (found := existing_entry(catalog, url)) is not None:

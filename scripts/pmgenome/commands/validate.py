@@ -11,9 +11,8 @@ from pmgenome.catalog.validate import validate_catalog
 from pmgenome.commands.common import (
     Exit,
     add_catalog_option,
-    catalog_not_found,
+    catalog_refusal,
     in_github_actions,
-    inside_catalog,
 )
 from pmgenome.commands.output import tell, write_stdout
 from pmgenome.site.today import BuildDateError, build_date
@@ -42,12 +41,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     default = ProblemFormat.GITHUB if in_github_actions() else ProblemFormat.TEXT
     chosen = ProblemFormat(args.format) if args.format else default
-    if not args.catalog.is_dir():
-        tell(f"pmgenome validate: "
-             f"{catalog_not_found(args.catalog, ' (pass the folder that holds taxonomy.yaml with --catalog)')}")
-        return Exit.USAGE
-    if (inside := inside_catalog(args.catalog)) is not None:
-        tell(f"pmgenome validate: {inside}")
+    unusable = catalog_refusal(args.catalog, " (pass the folder that holds taxonomy.yaml with --catalog)")
+    if unusable is not None:
+        tell(f"pmgenome validate: {unusable}")
         return Exit.USAGE
     wanted, refusal = _wanted(args.files, args.catalog)
     if refusal:
